@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import type { PracticeId } from './practices.js';
+import type { Confidence, Severity } from './severity.js';
+
+/** A place in a file. Lines and columns are 1-based; columns count UTF-16 code units. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface Span {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+/** One step of a data flow, from where untrusted data enters to where it does harm. */
+export interface TraceStep extends Span {
+  readonly file: string;
+  /** What happens here, e.g. "req.query.id flows into `sql`". */
+  readonly label: string;
+}
+
+export interface Trace {
+  readonly source: TraceStep;
+  readonly steps: readonly TraceStep[];
+  readonly sink: TraceStep;
+}
+
+/** What every rule declares about itself; the same id names its file, test, doc and config key. */
+export interface RuleMeta {
+  /** kebab-case, unique across Rampart, e.g. "no-eval". */
+  readonly id: string;
+  /** One line, shown in tables. */
+  readonly title: string;
+  readonly practice: PracticeId;
+  /** e.g. "CWE-95". */
+  readonly cwe: string;
+  readonly severity: Severity;
+  readonly confidence: Confidence;
+  /** A paragraph: what is wrong and why it matters. */
+  readonly description: string;
+  /** How to fix it, in a sentence or two. */
+  readonly fix: string;
+}
+
+/** A problem found by a rule. `file` is relative to the scanned root, with forward slashes. */
+export interface Finding extends Span {
+  readonly ruleId: string;
+  readonly practice: PracticeId;
+  readonly cwe: string;
+  readonly severity: Severity;
+  readonly confidence: Confidence;
+  readonly message: string;
+  readonly file: string;
+  /** The source line(s) of the finding, trimmed to a sensible length. */
+  readonly snippet: string;
+  readonly fix: string;
+  readonly trace?: Trace;
+  /** Stable across unrelated edits (line shifts); used by baselines. */
+  readonly fingerprint: string;
+}
+
+/** A finding before its fingerprint is computed. */
+export type FindingInput = Omit<Finding, 'fingerprint'>;
+
+function normalizeSnippet(snippet: string): string {
+  return snippet.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Fingerprints ignore line numbers so that a baseline survives code moving up or down.
+ * Identical findings in one file (same rule, same code) are told apart by their order.
+ */
+export function withFingerprints(findings: readonly FindingInput[]): Finding[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const key = `${f.ruleId}\u0000${f.file}\u0000${normalizeSnippet(f.snippet)}`;
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    const fingerprint = createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32);
+    return { ...f, fingerprint };
+  });
+}
+
+/** Sorts by file, then position, then rule id: the order every reporter prints in. */
+export function compareFindings(a: Pick<Finding, 'file' | 'line' | 'column' | 'ruleId'>, b: Pick<Finding, 'file' | 'line' | 'column' | 'ruleId'>): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}

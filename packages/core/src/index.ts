@@ -1,0 +1,25 @@
+export { PRACTICES, practice, isPracticeId, type Practice, type PracticeId } from './practices.js';
+export { SEVERITIES, CONFIDENCES, severityRank, isSeverity, atOrAbove, type Severity, type Confidence } from './severity.js';
+export {
+  withFingerprints,
+  compareFindings,
+  type Finding,
+  type FindingInput,
+  type RuleMeta,
+  type Trace,
+  type TraceStep,
+  type Span,
+  type Position,
+} from './finding.js';
+export {
+  summarize,
+  shouldFail,
+  type Report,
+  type ReportSummary,
+  type PracticeSummary,
+  type SkippedFile,
+  type ScanWarning,
+  type FailOn,
+} from './report.js';
+export { formatReport, FORMATS, type Format } from './reporters/index.js';
+export const VERSION = '0.1.0';

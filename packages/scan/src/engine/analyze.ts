@@ -1,0 +1,157 @@
+import type { FindingInput, RuleMeta, ScanWarning, Severity } from '@rampart/core';
+import type { FileRule, JsRule, JsRuleContext, Node, ReportDescriptor, RuleSourceCode, Visitors } from '../rules/types.js';
+import { LineIndex, snippetOf } from './lines.js';
+import { jsLang, parseJs, traverse } from './parse.js';
+import { applySuppressions } from './suppress.js';
+
+export interface ActiveRules {
+  readonly js: readonly JsRule[];
+  readonly file: readonly FileRule[];
+  /** Per-rule severity overrides from the config. */
+  readonly severity: ReadonlyMap<string, Severity>;
+  /** Every rule id Rampart knows (for suppression comments). */
+  readonly known: ReadonlySet<string>;
+  /** Ids of the rules above: a suppression naming one that reports nothing is unused. */
+  readonly active: ReadonlySet<string>;
+}
+
+export interface FileResult {
+  readonly findings: FindingInput[];
+  readonly warnings: ScanWarning[];
+  readonly suppressed: number;
+  /** False when the file was not analysed by any rule (e.g. no rule applies to it). */
+  readonly analysed: boolean;
+}
+
+function nodeRange(node: Node): [number, number] {
+  if (typeof node.start === 'number' && typeof node.end === 'number') return [node.start, node.end];
+  if (node.range) return node.range;
+  return [0, 0];
+}
+
+class SourceCode implements RuleSourceCode {
+  constructor(
+    readonly text: string,
+    readonly ast: Node,
+  ) {}
+  getText(node?: Node): string {
+    if (!node) return this.text;
+    const [s, e] = nodeRange(node);
+    return this.text.slice(s, e);
+  }
+}
+
+function toFinding(meta: RuleMeta, severity: Severity, file: string, index: LineIndex, span: { line: number; column: number; endLine: number; endColumn: number }, d: { message?: string; severity?: Severity; confidence?: RuleMeta['confidence'] }): FindingInput {
+  return {
+    ruleId: meta.id,
+    practice: meta.practice,
+    cwe: meta.cwe,
+    severity: d.severity ?? severity,
+    confidence: d.confidence ?? meta.confidence,
+    message: d.message ?? meta.title,
+    file,
+    ...span,
+    snippet: snippetOf(index, span.line, span.endLine, span.column),
+    fix: meta.fix,
+  };
+}
+
+function runJsRules(path: string, text: string, index: LineIndex, rules: ActiveRules, findings: FindingInput[], warnings: ScanWarning[]): boolean {
+  const lang = jsLang(path);
+  if (!lang || rules.js.length === 0) return false;
+  const parsed = parseJs(path, text, lang);
+  if (parsed.errors.length > 0) {
+    const first = parsed.errors[0];
+    const pos = index.position(first.offset);
+    warnings.push({ kind: 'parse-error', file: path, line: pos.line, column: pos.column, message: `Could not parse: ${first.message}. The file was not analysed.` });
+    return false;
+  }
+  const sourceCode = new SourceCode(text, parsed.ast);
+  const enter = new Map<string, ((node: Node) => void)[]>();
+  const exit = new Map<string, ((node: Node) => void)[]>();
+  for (const rule of rules.js) {
+    const severity = rules.severity.get(rule.meta.id) ?? rule.meta.severity;
+    const context: JsRuleContext = {
+      filename: path,
+      sourceCode,
+      report(d: ReportDescriptor) {
+        const [s, e] = nodeRange(d.node);
+        const a = index.position(s);
+        const b = index.position(e);
+        findings.push(toFinding(rule.meta, severity, path, index, { line: a.line, column: a.column, endLine: b.line, endColumn: b.column }, d));
+      },
+    };
+    let visitors: Visitors;
+    try {
+      visitors = rule.create(context);
+    } catch (err) {
+      warnings.push({ kind: 'rule-error', file: path, message: `Rule ${rule.meta.id} failed: ${(err as Error).message}` });
+      continue;
+    }
+    for (const [key, fn] of Object.entries(visitors)) {
+      const isExit = key.endsWith(':exit');
+      const type = isExit ? key.slice(0, -5) : key;
+      const map = isExit ? exit : enter;
+      const guarded = (node: Node): void => {
+        try {
+          fn(node);
+        } catch (err) {
+          warnings.push({ kind: 'rule-error', file: path, message: `Rule ${rule.meta.id} failed at ${type}: ${(err as Error).message}` });
+        }
+      };
+      const list = map.get(type);
+      if (list) list.push(guarded);
+      else map.set(type, [guarded]);
+    }
+  }
+  traverse(
+    parsed.ast,
+    (node) => {
+      const fns = enter.get(node.type);
+      if (fns) for (const fn of fns) fn(node);
+    },
+    (node) => {
+      const fns = exit.get(node.type);
+      if (fns) for (const fn of fns) fn(node);
+    },
+  );
+  return true;
+}
+
+function runFileRules(path: string, text: string, index: LineIndex, rules: ActiveRules, findings: FindingInput[], warnings: ScanWarning[]): boolean {
+  let ran = false;
+  for (const rule of rules.file) {
+    if (!rule.appliesTo(path)) continue;
+    ran = true;
+    const severity = rules.severity.get(rule.meta.id) ?? rule.meta.severity;
+    try {
+      for (const r of rule.check({ path, text })) {
+        const line = Math.max(1, Math.min(r.line, index.lineCount));
+        const column = r.column ?? 1;
+        const endLine = r.endLine ?? line;
+        const endColumn = r.endColumn ?? index.line(endLine).length + 1;
+        findings.push(toFinding(rule.meta, severity, path, index, { line, column, endLine, endColumn }, r));
+      }
+    } catch (err) {
+      warnings.push({ kind: 'rule-error', file: path, message: `Rule ${rule.meta.id} failed: ${(err as Error).message}` });
+    }
+  }
+  return ran;
+}
+
+/** Runs every applicable rule on one file's text. Never throws: problems become warnings. */
+export function analyzeFile(path: string, text: string, rules: ActiveRules): FileResult {
+  const index = new LineIndex(text);
+  const findings: FindingInput[] = [];
+  const warnings: ScanWarning[] = [];
+  let analysed = false;
+  try {
+    analysed = runJsRules(path, text, index, rules, findings, warnings);
+  } catch (err) {
+    // e.g. a RangeError from a pathologically deep tree: report it, keep scanning.
+    warnings.push({ kind: 'parse-error', file: path, message: `Could not analyse: ${(err as Error).message}` });
+  }
+  analysed = runFileRules(path, text, index, rules, findings, warnings) || analysed;
+  const { kept, suppressed, warnings: sw } = applySuppressions(path, index, findings, rules.known, rules.active);
+  return { findings: kept, warnings: [...warnings, ...sw], suppressed, analysed };
+}

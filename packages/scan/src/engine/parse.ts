@@ -1,0 +1,101 @@
+import { parseSync, visitorKeys } from 'oxc-parser';
+import type { Node } from '../rules/types.js';
+
+export type JsLang = 'js' | 'jsx' | 'ts' | 'tsx';
+
+const LANG_BY_EXTENSION: Record<string, JsLang> = {
+  '.js': 'jsx', // JSX in .js files is common (React); it parses plain JS too
+  '.mjs': 'js',
+  '.cjs': 'js',
+  '.jsx': 'jsx',
+  '.ts': 'ts',
+  '.mts': 'ts',
+  '.cts': 'ts',
+  '.tsx': 'tsx',
+};
+
+export const JS_EXTENSIONS = Object.keys(LANG_BY_EXTENSION);
+
+export function jsLang(path: string): JsLang | undefined {
+  const dot = path.lastIndexOf('.');
+  if (dot < 0) return undefined;
+  if (path.endsWith('.d.ts') || path.endsWith('.d.mts') || path.endsWith('.d.cts')) return undefined;
+  return LANG_BY_EXTENSION[path.slice(dot).toLowerCase()];
+}
+
+export interface ParseError {
+  readonly message: string;
+  readonly offset: number;
+}
+
+export interface Parsed {
+  readonly ast: Node;
+  readonly errors: readonly ParseError[];
+}
+
+/**
+ * Parses with oxc (chosen by measurement, see bench/parsers.mjs) into ESTree/TS-ESTree
+ * and links every node to its parent, as ESLint does, so rules can look upward.
+ */
+export function parseJs(path: string, text: string, lang: JsLang): Parsed {
+  const sourceType = path.endsWith('.mjs') || path.endsWith('.mts') ? 'module' : path.endsWith('.cjs') || path.endsWith('.cts') ? 'commonjs' : 'unambiguous';
+  const result = parseSync(path, text, { lang, sourceType, preserveParens: false, astType: lang === 'ts' || lang === 'tsx' ? 'ts' : 'js' });
+  const ast = result.program as unknown as Node;
+  const errors = result.errors
+    .filter((e) => e.severity === 'Error')
+    .map((e) => ({ message: e.message, offset: e.labels[0]?.start ?? 0 }));
+  linkParents(ast);
+  return { ast, errors };
+}
+
+const keysCache = new Map<string, readonly string[]>();
+
+function childKeys(node: Node): readonly string[] {
+  const known = (visitorKeys as Record<string, string[] | undefined>)[node.type];
+  if (known) return known;
+  let keys = keysCache.get(node.type);
+  if (!keys) {
+    keys = Object.keys(node).filter((k) => k !== 'parent' && k !== 'type' && k !== 'start' && k !== 'end' && k !== 'range');
+    keysCache.set(node.type, keys);
+  }
+  return keys;
+}
+
+function linkParents(root: Node): void {
+  root.parent = null;
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const key of childKeys(node)) {
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const child of value) {
+          if (child && typeof child.type === 'string') {
+            child.parent = node;
+            stack.push(child);
+          }
+        }
+      } else if (value && typeof value.type === 'string') {
+        value.parent = node;
+        stack.push(value);
+      }
+    }
+  }
+}
+
+/** Calls enter/exit visitors in source order; `children` reuses the parser's visitor keys. */
+export function traverse(root: Node, enter: (node: Node) => void, exit: (node: Node) => void): void {
+  const visit = (node: Node): void => {
+    enter(node);
+    for (const key of childKeys(node)) {
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const child of value) if (child && typeof child.type === 'string') visit(child);
+      } else if (value && typeof value.type === 'string') {
+        visit(value);
+      }
+    }
+    exit(node);
+  };
+  visit(root);
+}

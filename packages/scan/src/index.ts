@@ -1,0 +1,8 @@
+export { scan, type ScanOptions, type ScanResult } from './scan.js';
+export { loadConfig, validateConfig, ConfigError, CONFIG_DEFAULTS, type RampartConfig, type RuleSetting } from './config.js';
+export { readBaseline, writeBaseline, BaselineError, type Baseline } from './baseline.js';
+export { analyzeFile, type ActiveRules, type FileResult } from './engine/analyze.js';
+export { activeRules, KNOWN_RULE_IDS } from './engine/rules-config.js';
+export { RULES, JS_RULES, FILE_RULES } from './rules/index.js';
+export type { Rule, JsRule, FileRule, JsRuleContext, Node, Samples, Visitors, RuleSourceCode, ReportDescriptor } from './rules/types.js';
+export * as ast from './rules/ast.js';

@@ -1,0 +1,14 @@
+/**
+ * All rules, by folder. Each folder (one practice area) keeps its own registry list,
+ * so adding a rule touches its own file and that folder's index.ts only.
+ */
+import { RULES as AUTH } from './auth/index.js';
+import { RULES as CONTAINER } from './container/index.js';
+import { RULES as ERRORS } from './errors/index.js';
+import { RULES as HEADERS } from './headers/index.js';
+import { RULES as LINT } from './lint/index.js';
+import type { FileRule, JsRule, Rule } from './types.js';
+
+export const JS_RULES: readonly JsRule[] = [...LINT, ...AUTH, ...ERRORS, ...HEADERS];
+export const FILE_RULES: readonly FileRule[] = [...CONTAINER];
+export const RULES: readonly Rule[] = [...JS_RULES, ...FILE_RULES];
