@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { FORMATS, VERSION, isSeverity, shouldFail, type FailOn, type Format } from '@rampart/core';
-import { BaselineError, ConfigError, RULES, scan, writeBaseline } from '@rampart/scan';
+import { BaselineError, ConfigError, RULES, ScanTargetError, scan, writeBaseline } from '@rampart/scan';
 
 /** Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 usage or internal error. */
 export const EXIT = Object.freeze({ ok: 0, findings: 1, error: 2 });
@@ -117,7 +117,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? EXIT.ok : EXIT.error;
     }
-    if (err instanceof ConfigError || err instanceof BaselineError) {
+    if (err instanceof ConfigError || err instanceof BaselineError || err instanceof ScanTargetError) {
       io.stderr(`rampart: ${err.message}\n`);
       return EXIT.error;
     }

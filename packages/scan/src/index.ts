@@ -1,4 +1,4 @@
-export { scan, type ScanOptions, type ScanResult } from './scan.js';
+export { scan, ScanTargetError, type ScanOptions, type ScanResult } from './scan.js';
 export { loadConfig, validateConfig, ConfigError, CONFIG_DEFAULTS, type RampartConfig, type RuleSetting } from './config.js';
 export { readBaseline, writeBaseline, BaselineError, type Baseline } from './baseline.js';
 export { analyzeFile, type ActiveRules, type FileResult } from './engine/analyze.js';

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -32,6 +33,11 @@ export interface ScanOptions {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
 }
 
+/** The scan target is missing or not a folder. */
+export class ScanTargetError extends Error {
+  override name = 'ScanTargetError';
+}
+
 export interface ScanResult extends Report {
   /** The config in force (for --fail-on defaults). */
   readonly config: { readonly failOn: import('@rampart/core').FailOn; readonly source?: string };
@@ -51,15 +57,21 @@ async function runInWorkers(
   count: number,
   onDone: (o: Outcome) => void,
 ): Promise<void> {
-  const self = new URL(import.meta.url);
-  const workerUrl = new URL(self.pathname.endsWith('.ts') ? './engine/worker.ts' : './engine/worker.js', self);
+  const fromSource = import.meta.url.endsWith('.ts');
+  const workerUrl = new URL(fromSource ? './engine/worker.ts' : './engine/worker.js', import.meta.url);
+  // Run from TypeScript sources (our own tests), the worker must register tsx itself:
+  // loader hooks of the main thread do not reach worker threads on Node 20.
+  const startWorker = (workerData: unknown): Worker =>
+    fromSource
+      ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl.href)}); })`, { eval: true, workerData })
+      : new Worker(workerUrl, { workerData });
   let next = 0;
   let batchId = 0;
   const workers: Worker[] = [];
   try {
     await Promise.all(
       Array.from({ length: count }, () => {
-        const worker = new Worker(workerUrl, { workerData: { root, settings, maxFileSize } });
+        const worker = startWorker({ root, settings, maxFileSize });
         workers.push(worker);
         return new Promise<void>((resolveWorker, reject) => {
           const send = (): void => {
@@ -95,6 +107,9 @@ async function runInWorkers(
 export async function scan(rootDir: string, options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
   const root = resolve(rootDir);
+  const info = await stat(root).catch(() => undefined);
+  if (!info) throw new ScanTargetError(`cannot scan ${rootDir}: no such folder`);
+  if (!info.isDirectory()) throw new ScanTargetError(`cannot scan ${rootDir}: not a folder (give the project folder that contains it)`);
   const config = await loadConfig(root, KNOWN_RULE_IDS, options.configPath);
   const settings: Record<string, RuleSetting> = { ...config.rules, ...options.rules };
   const rules = activeRules(settings);
