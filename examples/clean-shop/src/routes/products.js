@@ -1,0 +1,66 @@
+const express = require('express');
+const path = require('node:path');
+const { db } = require('../db');
+
+const router = express.Router();
+const MANUALS_DIR = path.join(__dirname, '..', '..', 'manuals');
+
+// Promotion codes the promo banner may use. Each is reviewed code, not text from the request.
+const PROMOTIONS = new Map([
+  ['SPRING10', (price) => price * 0.9],
+  ['MUGLOVER', (price) => Math.max(price - 2, 0)],
+]);
+
+function parseQuantity(value) {
+  const quantity = Number(value ?? 1);
+  return Number.isInteger(quantity) && quantity >= 1 && quantity <= 99 ? quantity : undefined;
+}
+
+router.get('/', (req, res) => {
+  const products = db.prepare('SELECT id, name, description, price, stock, manual FROM products ORDER BY id').all();
+  res.json(products);
+});
+
+router.get('/:id', (req, res) => {
+  const product = db.prepare('SELECT id, name, description, price, stock, manual FROM products WHERE id = ?').get(req.params.id);
+  if (!product) {
+    return res.status(404).json({ error: 'Product not found' });
+  }
+  res.json(product);
+});
+
+// The product's manual. The file name comes from our database, and `root` keeps
+// send() inside the manuals folder whatever the name holds.
+router.get('/:id/manual', (req, res, next) => {
+  const product = db.prepare('SELECT manual FROM products WHERE id = ?').get(req.params.id);
+  if (!product || !product.manual) {
+    return res.status(404).json({ error: 'Manual not found' });
+  }
+  res.type('text/plain');
+  res.sendFile(product.manual, { root: MANUALS_DIR, dotfiles: 'deny' }, (err) => {
+    if (err) next(err);
+  });
+});
+
+// Price preview for the promo banner: ?promo=SPRING10&quantity=2
+router.get('/:id/price', (req, res) => {
+  const product = db.prepare('SELECT id, price FROM products WHERE id = ?').get(req.params.id);
+  if (!product) {
+    return res.status(404).json({ error: 'Product not found' });
+  }
+  const quantity = parseQuantity(req.query.quantity);
+  if (quantity === undefined) {
+    return res.status(400).json({ error: 'Quantity must be a whole number from 1 to 99' });
+  }
+  let unitPrice = product.price;
+  if (req.query.promo !== undefined) {
+    const promotion = PROMOTIONS.get(String(req.query.promo).toUpperCase());
+    if (!promotion) {
+      return res.status(400).json({ error: 'Unknown promotion code' });
+    }
+    unitPrice = Math.round(promotion(product.price) * 100) / 100;
+  }
+  res.json({ productId: product.id, quantity, unitPrice, total: Math.round(unitPrice * quantity * 100) / 100 });
+});
+
+module.exports = router;
