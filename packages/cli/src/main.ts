@@ -92,8 +92,10 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option('--baseline-write <file>', 'record the current findings as the baseline')
     .option('--workers <n>', 'worker threads ("auto" by default)', parseWorkers)
     .option('--no-color', 'no colour in the terminal report')
-    .action(async (dir: string, flags: ScanFlags) => {
-      exit = await runScan(dir, flags, io);
+    .action(async (dir: string, flags: ScanFlags, command: Command) => {
+      // commander gives --no-color a default of true: only an explicit flag counts.
+      const color = command.getOptionValueSource('color') === 'cli' ? flags.color : undefined;
+      exit = await runScan(dir, { ...flags, color }, io);
     });
 
   program

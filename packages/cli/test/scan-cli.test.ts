@@ -248,3 +248,12 @@ describe('rampart rules', () => {
     assert.ok(rules.some((x) => x.id === 'no-eval' && x.practice === 7 && x.cwe === 'CWE-95'));
   });
 });
+
+describe('rampart scan: terminal report', () => {
+  it('has no colour codes when stdout is not a TTY', () => {
+    const r = spawnSync(process.execPath, [BIN, 'scan', tree({ 'a.js': EVAL }), '--fail-on', 'none'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '' } });
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /no-eval/);
+    assert.doesNotMatch(r.stdout, /\u001b\[/);
+  });
+});

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { formatJson } from '../../src/reporters/json.js';
+import { sampleReport } from './sample-report.js';
+
+// docs/json-format.md is the contract other tools code against: what it lists and what
+// formatJson writes must stay the same set of names.
+const DOC = readFileSync(new URL('../../../../docs/json-format.md', import.meta.url), 'utf8');
+
+/** Field names from the first column of each table, keyed by the heading the table sits under. */
+function documentedFields(): Map<string, Set<string>> {
+  const sections = new Map<string, Set<string>>();
+  let heading = '';
+  for (const line of DOC.split('\n')) {
+    const h = /^#{2,3} (.+)$/.exec(line);
+    if (h) {
+      heading = h[1]!;
+      sections.set(heading, new Set());
+    }
+    const row = /^\| `([A-Za-z]+)` \|/.exec(line);
+    if (row && heading) sections.get(heading)!.add(row[1]!);
+  }
+  return sections;
+}
+
+const keysOf = (...objects: object[]): Set<string> => new Set(objects.flatMap((o) => Object.keys(o)));
+
+describe('JSON reporter', () => {
+  const report = sampleReport();
+  const out = JSON.parse(formatJson(report));
+
+  it('writes the documented top-level fields, in order, and not the rule metadata', () => {
+    assert.deepEqual(Object.keys(out), ['tool', 'root', 'findings', 'summary', 'skipped', 'warnings']);
+    assert.deepEqual(out.tool, { name: 'rampart', version: '0.1.0' });
+    assert.equal(out.root, report.root);
+  });
+
+  it('writes each finding with the stable field names, trace only when there is one', () => {
+    const base = ['ruleId', 'practice', 'cwe', 'severity', 'confidence', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'snippet', 'fix', 'fingerprint'];
+    out.findings.forEach((f: Record<string, unknown>, i: number) => {
+      const source = report.findings[i]!;
+      assert.deepEqual(Object.keys(f), source.trace ? [...base, 'trace'] : base);
+      for (const key of base) assert.deepEqual(f[key], source[key as keyof typeof source], key);
+    });
+    const traced = out.findings.find((f: { trace?: unknown }) => f.trace);
+    assert.deepEqual(Object.keys(traced.trace), ['source', 'steps', 'sink']);
+  });
+
+  it('keeps summary, skipped and warnings as the report has them', () => {
+    assert.deepEqual(out.summary, report.summary);
+    assert.deepEqual(out.skipped, report.skipped);
+    assert.deepEqual(out.warnings, report.warnings);
+  });
+
+  it('documents in docs/json-format.md exactly the fields it writes', () => {
+    const doc = documentedFields();
+    const trace = out.findings.find((f: { trace?: unknown }) => f.trace).trace;
+    const written: Record<string, Set<string>> = {
+      'Top level': keysOf(out, out.tool),
+      Finding: keysOf(...out.findings),
+      Trace: keysOf(trace),
+      'Trace step': keysOf(trace.source, ...trace.steps, trace.sink),
+      Summary: keysOf(out.summary),
+      'Practice summary': keysOf(...out.summary.byPractice),
+      'Skipped entry': keysOf(...out.skipped),
+      Warning: keysOf(...out.warnings),
+    };
+    for (const [heading, fields] of Object.entries(written)) {
+      assert.ok(doc.has(heading), `docs/json-format.md has a "${heading}" section`);
+      assert.deepEqual([...doc.get(heading)!].sort(), [...fields].sort(), heading);
+    }
+  });
+
+  it('has a documented example that is valid JSON of the same shape', () => {
+    const example = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(DOC)![1]!);
+    assert.deepEqual(Object.keys(example), Object.keys(out));
+    assert.deepEqual(Object.keys(example.findings[0]), Object.keys(out.findings.find((f: { trace?: unknown }) => !f.trace)));
+    assert.deepEqual(Object.keys(example.summary), Object.keys(out.summary));
+  });
+});
