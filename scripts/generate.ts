@@ -17,9 +17,14 @@ function sampleCode(s: string | { code: string; filename?: string }): { code: st
   return typeof s === 'string' ? { code: s } : s;
 }
 
+/** Invisible and bidi control characters would make a doc page lie about its own code. */
+function visible(code: string): string {
+  return code.replace(/[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
+}
+
 function fence(code: string, filename?: string): string {
   const lang = filename && /(^|\/)(Dockerfile|Containerfile)|\.dockerfile$/i.test(filename) ? 'dockerfile' : filename && /\.ya?ml$/.test(filename) ? 'yaml' : filename && /\.tsx?$/.test(filename) ? 'ts' : 'js';
-  return `${filename ? `\`${filename}\`\n\n` : ''}\`\`\`${lang}\n${code.trimEnd()}\n\`\`\``;
+  return `${filename ? `\`${filename}\`\n\n` : ''}\`\`\`${lang}\n${visible(code).trimEnd()}\n\`\`\``;
 }
 
 export function renderRuleDoc(rule: Rule): string {

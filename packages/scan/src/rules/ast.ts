@@ -259,3 +259,18 @@ export function hasSpread(obj: Node | null | undefined): boolean {
   const o = unwrap(obj);
   return !!o && o.type === 'ObjectExpression' && o.properties.some((p: Node) => p.type === 'SpreadElement');
 }
+
+/** Start offset of a node: ESLint gives `range` (and forbids reading `start` in its RuleTester), oxc `start`. */
+export function nodeStart(node: Node): number {
+  return node.range?.[0] ?? node.start ?? 0;
+}
+
+/** End offset of a node (see nodeStart). */
+export function nodeEnd(node: Node): number {
+  return node.range?.[1] ?? node.end ?? 0;
+}
+
+/** True when `inner` lies within `outer` in the source text. */
+export function containsNode(outer: Node, inner: Node): boolean {
+  return nodeStart(outer) <= nodeStart(inner) && nodeEnd(inner) <= nodeEnd(outer);
+}

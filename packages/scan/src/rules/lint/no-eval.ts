@@ -1,10 +1,12 @@
-import { isStatic, resolveCallee, unwrap } from '../ast.js';
+import { resolveCallee, unwrap } from '../ast.js';
 import type { JsRule, Node } from '../types.js';
+import { originOf, worst, type Origin } from '../value-origin.js';
 
 /**
  * eval, new Function, vm.run* and string timers compile a string into code. A literal
- * string is not an injection risk (only a code smell), so it stays silent: only
- * strings built at run time are flagged.
+ * string is not an injection risk (only a code smell), so it stays silent, and so do
+ * constants and strings built only from them: only strings built at run time are flagged,
+ * with more confidence when they come from a request.
  */
 const VM_FUNCTIONS = new Set(['runInContext', 'runInNewContext', 'runInThisContext', 'compileFunction', 'Script']);
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
@@ -30,6 +32,7 @@ const rule: JsRule = {
       'const fn = new Function("a", "b", "return a + b")',
       'obj.eval(input)',
       'const vm = require("vm"); vm.runInNewContext("1 + 1")',
+      'const GLOBAL_THIS = "return this";\nconst root = new Function(GLOBAL_THIS)();\nsetTimeout(`tick(${1000 * 60})`, 10);',
     ],
     invalid: [
       'eval(req.query.expr)',
@@ -44,25 +47,36 @@ const rule: JsRule = {
     ],
   },
   create(context) {
-    const report = (node: Node, what: string): void =>
-      context.report({ node, message: `${what} executes a string built at run time; if any part comes from input, it is code injection.` });
+    const CONFIDENCE: Record<Exclude<Origin, 'trusted'>, 'high' | 'medium' | 'low'> = { input: 'high', parameter: 'medium', unknown: 'medium' };
+    const dynamic = (node: Node | undefined): Origin => (node ? originOf(node, context.sourceCode) : 'trusted');
+    const report = (node: Node, what: string, origin: Origin): void => {
+      if (origin === 'trusted') return;
+      context.report({
+        node,
+        message:
+          origin === 'input'
+            ? `${what} executes a string built from request input: code injection.`
+            : `${what} executes a string built at run time; if any part comes from input, it is code injection.`,
+        confidence: CONFIDENCE[origin],
+      });
+    };
     const check = (node: Node): void => {
       const callee = unwrap(node.callee);
       if (!callee) return;
       const args: Node[] = node.arguments;
       if (callee.type === 'Identifier' || (callee.type === 'MemberExpression' && ['window', 'globalThis', 'global', 'self'].includes(unwrap(callee.object)?.name))) {
         const name = callee.type === 'Identifier' ? callee.name : callee.property.name;
-        if (name === 'eval' && args.length > 0 && !isStatic(args[0])) return report(node, 'eval()');
-        if (name === 'Function' && args.length > 0 && !args.every((a) => isStatic(a))) return report(node, 'Function()');
+        if (name === 'eval' && args.length > 0) return report(node, 'eval()', dynamic(args[0]));
+        if (name === 'Function' && args.length > 0) return report(node, 'Function()', args.map(dynamic).reduce(worst));
         if (TIMERS.has(name) && args.length > 0) {
           const first = unwrap(args[0]);
           const stringish = first && (first.type === 'TemplateLiteral' || (first.type === 'BinaryExpression' && first.operator === '+'));
-          if (stringish && !isStatic(first)) return report(node, `${name}() with a string`);
+          if (stringish) return report(node, `${name}() with a string`, dynamic(first));
         }
       }
       const target = resolveCallee(node.callee, context.sourceCode);
-      if (target && target.module === 'vm' && VM_FUNCTIONS.has(target.path[target.path.length - 1]) && args.length > 0 && !isStatic(args[0])) {
-        report(node, `vm.${target.path.join('.')}()`);
+      if (target && target.module === 'vm' && VM_FUNCTIONS.has(target.path[target.path.length - 1]) && args.length > 0) {
+        report(node, `vm.${target.path.join('.')}()`, dynamic(args[0]));
       }
     };
     return { CallExpression: check, NewExpression: check };
