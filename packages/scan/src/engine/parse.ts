@@ -1,4 +1,5 @@
-import { parseSync, visitorKeys } from 'oxc-parser';
+import { parseSync } from 'oxc-parser';
+import { childKeys } from '../rules/ast.js';
 import type { Node } from '../rules/types.js';
 
 export type JsLang = 'js' | 'jsx' | 'ts' | 'tsx';
@@ -46,19 +47,6 @@ export function parseJs(path: string, text: string, lang: JsLang): Parsed {
     .map((e) => ({ message: e.message, offset: e.labels[0]?.start ?? 0 }));
   linkParents(ast);
   return { ast, errors };
-}
-
-const keysCache = new Map<string, readonly string[]>();
-
-function childKeys(node: Node): readonly string[] {
-  const known = (visitorKeys as Record<string, string[] | undefined>)[node.type];
-  if (known) return known;
-  let keys = keysCache.get(node.type);
-  if (!keys) {
-    keys = Object.keys(node).filter((k) => k !== 'parent' && k !== 'type' && k !== 'start' && k !== 'end' && k !== 'range');
-    keysCache.set(node.type, keys);
-  }
-  return keys;
 }
 
 function linkParents(root: Node): void {

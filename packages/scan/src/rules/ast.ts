@@ -2,6 +2,7 @@
  * Small, pure helpers that rules share to read ESTree nodes. They only look at the
  * tree (no scope manager), so rules behave the same in the scanner and in ESLint.
  */
+import { visitorKeys } from 'oxc-parser';
 import type { Node, RuleSourceCode } from './types.js';
 
 export function isNode(value: unknown): value is Node {
@@ -172,7 +173,7 @@ export function moduleBindings(sourceCode: RuleSourceCode): Map<string, Binding>
       out.set(node.id.name, { module: normalizeModule(String(node.moduleReference.expression.value)), path: [] });
     }
   };
-  walk(ast, visit);
+  for (const node of nodesOfType(sourceCode, 'ImportDeclaration', 'VariableDeclarator', 'TSImportEqualsDeclaration')) visit(node);
   bindingCache.set(ast, out);
   return out;
 }
@@ -210,24 +211,62 @@ export function isModuleCall(call: Node, sourceCode: RuleSourceCode, module: str
 }
 
 const SKIP_KEYS = new Set(['parent', 'type', 'start', 'end', 'range', 'loc', 'tokens', 'comments']);
+const keysByType = new Map<string, readonly string[]>();
 
-/** Depth-first walk over every node, parents before children. */
+/**
+ * The keys of a node that may hold child nodes: the parser's visitor keys for the ESTree and
+ * TS-ESTree types, or (for a type it does not list) every key but positions and `parent`.
+ * Cached per type: this is the hot path of every walk.
+ */
+export function childKeys(node: Node): readonly string[] {
+  let keys = keysByType.get(node.type);
+  if (!keys) {
+    keys = (visitorKeys as Record<string, string[] | undefined>)[node.type] ?? Object.keys(node).filter((k) => !SKIP_KEYS.has(k));
+    keysByType.set(node.type, keys);
+  }
+  return keys;
+}
+
+const indexCache = new WeakMap<object, Map<string, Node[]>>();
+
+/**
+ * Every node of the given types in the file, in source order. The file is walked once and
+ * the lists are shared by all rules: helpers that look for calls or imports across the
+ * whole file use this instead of walking the tree again.
+ */
+export function nodesOfType(sourceCode: RuleSourceCode, ...types: string[]): Node[] {
+  const ast = sourceCode.ast;
+  let index = indexCache.get(ast);
+  if (!index) {
+    const built = new Map<string, Node[]>();
+    walk(ast, (node) => {
+      const list = built.get(node.type);
+      if (list) list.push(node);
+      else built.set(node.type, [node]);
+    });
+    indexCache.set(ast, built);
+    index = built;
+  }
+  if (types.length === 1) return index.get(types[0]) ?? [];
+  const out = types.flatMap((t) => index!.get(t) ?? []);
+  return out.sort((a, b) => nodeStart(a) - nodeStart(b));
+}
+
+/** Depth-first walk over every node, parents before children, in source order. */
 export function walk(root: Node, enter: (node: Node) => void): void {
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     enter(node);
-    const children: Node[] = [];
-    for (const key in node) {
-      if (SKIP_KEYS.has(key)) continue;
-      const value = node[key];
+    const keys = childKeys(node);
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const value = node[keys[k]];
       if (Array.isArray(value)) {
-        for (const v of value) if (isNode(v)) children.push(v);
+        for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i]);
       } else if (isNode(value)) {
-        children.push(value);
+        stack.push(value);
       }
     }
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
 }
 

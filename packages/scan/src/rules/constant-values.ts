@@ -4,7 +4,7 @@
  * the file (shadowing) is treated as unknown rather than guessed, and so is a const array
  * changed in place.
  */
-import { propertyName, staticValue, unwrap, walk } from './ast.js';
+import { nodesOfType, propertyName, staticValue, unwrap } from './ast.js';
 import type { Node, RuleSourceCode } from './types.js';
 
 interface Constants {
@@ -27,7 +27,7 @@ function constants(sourceCode: RuleSourceCode): Constants {
   if (cached) return cached;
   const inits = new Map<string, Node | null>();
   const mutated = new Set<string>();
-  walk(sourceCode.ast, (node) => {
+  nodesOfType(sourceCode, 'VariableDeclarator', 'FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'MemberExpression').forEach((node) => {
     if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier') {
       const isConst = node.parent?.type === 'VariableDeclaration' && node.parent.kind === 'const';
       bindName(inits, node.id.name, isConst && node.init ? node.init : null);

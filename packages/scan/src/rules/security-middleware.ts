@@ -3,7 +3,7 @@
  * guard, local middleware named for the job, or headers set by hand. Header rules use it
  * to stay silent on apps that already take care of their headers.
  */
-import { memberPath, propertyName, unwrap, walk } from './ast.js';
+import { memberPath, nodesOfType, propertyName, unwrap } from './ast.js';
 import { nameOf, nameWords } from './identifier-words.js';
 import type { Node, RuleSourceCode } from './types.js';
 import { appByName, calleeLabel, callsTakingApp, headerWrites, moduleUses, type WebApp } from './web-apps.js';
@@ -24,8 +24,7 @@ export function namesSecurity(label: string): boolean {
 /** What the app is given through `app.use(x)` / `fastify.register(x)`: the argument nodes. */
 export function appMiddleware(app: WebApp, sourceCode: RuleSourceCode): Node[] {
   const out: Node[] = [];
-  walk(sourceCode.ast, (node) => {
-    if (node.type !== 'CallExpression') return;
+  nodesOfType(sourceCode, 'CallExpression').forEach((node) => {
     const callee = unwrap(node.callee);
     if (callee?.type !== 'MemberExpression') return;
     const method = propertyName(callee.property, callee.computed);

@@ -4,7 +4,7 @@
  * whether it serves or exports them, which routes it registers, which parameters of a
  * handler are the request and the response, and where a handler answers the client.
  */
-import { memberPath, moduleBindings, propertyName, requireBinding, resolveCallee, staticValue, unwrap, walk } from './ast.js';
+import { memberPath, moduleBindings, nodesOfType, propertyName, requireBinding, resolveCallee, staticValue, unwrap } from './ast.js';
 import { nameOf, nameWords } from './identifier-words.js';
 import type { Node, RuleSourceCode } from './types.js';
 import { findDeclaration, isFunction } from './value-origin.js';
@@ -59,8 +59,9 @@ function storedUnder(node: Node): string[] {
   if (!p) return [];
   if (p.type === 'VariableDeclarator' && p.init === node && p.id.type === 'Identifier') return [p.id.name];
   if (p.type === 'AssignmentExpression' && p.right === node) {
+    // const app = module.exports = express(): both names.
     const path = memberPath(p.left);
-    return path ? [path] : [];
+    return [...(path ? [path] : []), ...storedUnder(p)];
   }
   if (p.type === 'PropertyDefinition' && p.value === node) {
     const key = propertyName(p.key, p.computed);
@@ -85,7 +86,7 @@ export function findWebApps(sourceCode: RuleSourceCode): readonly WebApp[] {
   const cached = appCache.get(ast);
   if (cached) return cached;
   const out: WebApp[] = [];
-  walk(ast, (node) => {
+  nodesOfType(sourceCode, 'CallExpression', 'NewExpression').forEach((node) => {
     const f = factoryOf(node, sourceCode);
     if (f) out.push({ framework: f.framework, kind: f.kind, module: f.module, node, names: storedUnder(node) });
   });
@@ -107,7 +108,7 @@ export function appByName(sourceCode: RuleSourceCode, receiver: Node): WebApp | 
 /** True when the file brings in one of these packages (import, require, or a bare side-effect import). */
 export function importsModule(sourceCode: RuleSourceCode, modules: ReadonlySet<string>): boolean {
   let found = false;
-  walk(sourceCode.ast, (node) => {
+  nodesOfType(sourceCode, 'ImportDeclaration', 'ImportExpression', 'CallExpression').forEach((node) => {
     if (found) return;
     let source: string | undefined;
     if (node.type === 'ImportDeclaration' && node.importKind !== 'type') source = staticValue(node.source);
@@ -170,7 +171,7 @@ export function isServedOrExported(app: WebApp, sourceCode: RuleSourceCode): boo
   if (p?.type === 'AssignmentExpression' && /^(module\.)?exports(\.|$)/.test(memberPath(p.left) ?? '')) return true;
   if (app.names.length === 0) return false;
   let served = false;
-  walk(sourceCode.ast, (node) => {
+  nodesOfType(sourceCode, 'CallExpression', 'AssignmentExpression', 'ExportDefaultDeclaration', 'ExportSpecifier', 'ReturnStatement').forEach((node) => {
     if (served) return;
     switch (node.type) {
       case 'CallExpression': {
@@ -200,8 +201,7 @@ export function isServedOrExported(app: WebApp, sourceCode: RuleSourceCode): boo
 export function callsTakingApp(app: WebApp, sourceCode: RuleSourceCode): Node[] {
   const out: Node[] = [];
   if (app.names.length === 0) return out;
-  walk(sourceCode.ast, (node) => {
-    if (node.type !== 'CallExpression') return;
+  nodesOfType(sourceCode, 'CallExpression').forEach((node) => {
     if (SERVING_CALL.test(nameOf(node.callee) ?? '')) return;
     if (node.arguments.some((a: Node) => refersTo(a, app))) out.push(node);
   });
@@ -266,8 +266,7 @@ export function findRoutes(sourceCode: RuleSourceCode): readonly Route[] {
   if (cached) return cached;
   const out: Route[] = [];
   const serverFile = isServerFile(sourceCode);
-  walk(ast, (node) => {
-    if (node.type !== 'CallExpression') return;
+  nodesOfType(sourceCode, 'CallExpression').forEach((node) => {
     const route = readRoute(node, sourceCode, serverFile);
     if (route) out.push(route);
   });
@@ -492,6 +491,8 @@ export function readAnswer(node: Node): Answer | undefined {
   if (callee?.type !== 'MemberExpression') return undefined;
   const method = propertyName(callee.property, callee.computed);
   if (!method || !SEND_METHODS.has(method)) return undefined;
+  // `await response.json()` reads a fetch Response; a send has something to send.
+  if ((method === 'json' || method === 'jsonp') && node.arguments.length === 0) return undefined;
   let status: number | 'dynamic' | undefined;
   let cur = unwrap(callee.object);
   while (cur?.type === 'CallExpression' && unwrap(cur.callee)?.type === 'MemberExpression') {
@@ -532,7 +533,7 @@ export function moduleUses(sourceCode: RuleSourceCode, modules: ReadonlySet<stri
   const names = new Set<string>();
   for (const [name, b] of bindings) if (modules.has(b.module)) names.add(name);
   const out: Node[] = [];
-  walk(sourceCode.ast, (node) => {
+  nodesOfType(sourceCode, 'Identifier', 'CallExpression', 'ImportExpression').forEach((node) => {
     if (node.type === 'Identifier' && names.has(node.name) && !inDeclarationPosition(node)) out.push(node);
     else if (node.type === 'CallExpression' || node.type === 'ImportExpression') {
       const b = requireBinding(node);
@@ -567,8 +568,7 @@ export function headerWrites(sourceCode: RuleSourceCode): readonly HeaderWrite[]
       if (name) out.push({ call, name: name.toLowerCase(), value: p.value, at: p });
     }
   };
-  walk(sourceCode.ast, (node) => {
-    if (node.type !== 'CallExpression') return;
+  nodesOfType(sourceCode, 'CallExpression').forEach((node) => {
     const callee = unwrap(node.callee);
     if (callee?.type !== 'MemberExpression') return;
     const method = propertyName(callee.property, callee.computed);

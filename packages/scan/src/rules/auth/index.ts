@@ -1,7 +1,11 @@
 // Registry of this folder's rules: adding a rule adds one import and one list entry here.
 import type { JsRule } from '../types.js';
-
+import loginUserEnumeration from './login-user-enumeration.js';
+import weakPasswordHash from './weak-password-hash.js';
+import weakPasswordHashParams from './weak-password-hash-params.js';
 
 export const RULES: readonly JsRule[] = [
-
+  loginUserEnumeration,
+  weakPasswordHash,
+  weakPasswordHashParams,
 ];
