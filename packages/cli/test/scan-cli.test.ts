@@ -131,6 +131,17 @@ describe('rampart scan: files that do not parse', () => {
     assert.equal(w.file, 'bad.js');
     assert.equal(w.line, 1);
   });
+  it('survives a file that crashes the native parser, and a very deep generated expression', () => {
+    const deep = `x = ${'[\n'.repeat(30_000)}${']\n'.repeat(30_000)};\n`;
+    const longSum = `module.exports = ${'1 +\n'.repeat(50_000)}1;\n`;
+    const report = scanJson(tree({ 'hostile.js': deep, 'generated.js': longSum, 'good.js': EVAL }));
+    assert.deepEqual(report.findings.map((f) => f.file), ['good.js']);
+    assert.equal(report.summary.filesScanned, 2);
+    const w = report.warnings.find((x) => x.file === 'hostile.js');
+    assert.ok(w, 'the crashing file is reported');
+    assert.match(w.message, /parser crashed/);
+    assert.equal(report.warnings.length, 1, JSON.stringify(report.warnings));
+  });
   it('parses TypeScript, JSX and TSX', () => {
     const report = scanJson(
       tree({
@@ -229,7 +240,7 @@ describe('rampart scan: configuration', () => {
 });
 
 describe('rampart scan: worker threads', () => {
-  it('gives the same findings with and without workers', () => {
+  it('gives the same findings in this process and in worker processes', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 60; i++) files[`f${i}.js`] = i % 3 === 0 ? EVAL : `module.exports = ${i};\n`;
     const root = tree(files);

@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import {
   VERSION,
   compareFindings,
@@ -25,7 +26,10 @@ export interface ScanOptions {
   readonly configPath?: string;
   /** Fingerprints file written by --baseline-write; findings in it are not reported. */
   readonly baseline?: string;
-  /** Worker threads: a number, or "auto" (default: workers when the tree is large enough to pay). */
+  /**
+   * Worker processes: a number, or "auto" (default: one, and one per core when the tree is
+   * large enough to pay). 0 analyses in this process, without isolation from parser crashes.
+   */
   readonly workers?: number | 'auto';
   /** Called as files finish, for a progress indicator. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -43,12 +47,19 @@ export interface ScanResult extends Report {
   readonly config: { readonly failOn: import('@rampart/core').FailOn; readonly source?: string };
 }
 
-type Outcome = { file: string; result?: FileResult; skipped?: SkippedFile };
+type Outcome = { file: string; result?: FileResult; skipped?: SkippedFile; warning?: ScanWarning };
 
-// Below this many files, starting workers (each loads the parser) costs more than it saves.
+// Below this many files per extra worker, starting one (each loads the parser) costs more than it saves.
 const MIN_FILES_PER_WORKER = 150;
 const BATCH = 16;
+// A tree where the parser crashes on more files than this is not worth retrying file by file.
+const MAX_CRASHES = 25;
 
+/**
+ * Analyses files in worker processes. A worker that dies (the native parser can overflow its
+ * stack on pathological nesting) loses only its batch: the batch is retried one file at a
+ * time and the file that kills a worker on its own is reported as a warning, not analysed.
+ */
 async function runInWorkers(
   root: string,
   files: string[],
@@ -58,46 +69,83 @@ async function runInWorkers(
   onDone: (o: Outcome) => void,
 ): Promise<void> {
   const fromSource = import.meta.url.endsWith('.ts');
-  const workerUrl = new URL(fromSource ? './engine/worker.ts' : './engine/worker.js', import.meta.url);
-  // Run from TypeScript sources (our own tests), the worker must register tsx itself:
-  // loader hooks of the main thread do not reach worker threads on Node 20.
-  const startWorker = (workerData: unknown): Worker =>
-    fromSource
-      ? new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl.href)}); })`, { eval: true, workerData })
-      : new Worker(workerUrl, { workerData });
-  let next = 0;
-  let batchId = 0;
-  const workers: Worker[] = [];
-  try {
-    await Promise.all(
-      Array.from({ length: count }, () => {
-        const worker = startWorker({ root, settings, maxFileSize });
-        workers.push(worker);
-        return new Promise<void>((resolveWorker, reject) => {
-          const send = (): void => {
-            if (next >= files.length) {
-              resolveWorker();
-              return;
-            }
-            const batch = files.slice(next, next + BATCH);
-            next += batch.length;
-            worker.postMessage({ id: batchId++, files: batch });
-          };
-          worker.on('message', (msg: { results: Outcome[] }) => {
-            for (const o of msg.results) onDone(o);
-            send();
+  const workerPath = fileURLToPath(new URL(fromSource ? './engine/worker.ts' : './engine/worker.js', import.meta.url));
+  const queue: string[][] = [];
+  for (let i = 0; i < files.length; i += BATCH) queue.push(files.slice(i, i + BATCH));
+  let crashes = 0;
+  let nextId = 0;
+  const live = new Set<ChildProcess>();
+
+  await new Promise<void>((resolveAll, rejectAll) => {
+    let pending = queue.length;
+    let failed = false;
+    const fail = (err: Error): void => {
+      if (failed) return;
+      failed = true;
+      rejectAll(err);
+    };
+    const finishBatch = (): void => {
+      pending--;
+      if (pending === 0) resolveAll();
+    };
+    const start = (): void => {
+      if (failed || queue.length === 0) return;
+      // Run from TypeScript sources (our own tests), the worker inherits tsx through execArgv.
+      const child = fork(workerPath, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+      live.add(child);
+      let current: { id: number; files: string[] } | undefined;
+      const sendNext = (): void => {
+        const files = queue.shift();
+        if (!files) {
+          current = undefined;
+          child.disconnect();
+          return;
+        }
+        current = { id: nextId++, files };
+        child.send({ type: 'batch', ...current });
+      };
+      child.on('message', (msg: { id: number; results: Outcome[] }) => {
+        if (!current || msg.id !== current.id) return;
+        for (const o of msg.results) onDone(o);
+        finishBatch();
+        sendNext();
+      });
+      child.on('exit', (code, signal) => {
+        live.delete(child);
+        if (!current) return; // finished normally
+        const lost = current;
+        current = undefined;
+        crashes++;
+        if (crashes > MAX_CRASHES) {
+          fail(new Error(`scan workers crashed ${crashes} times (last: ${signal ?? `exit code ${code}`}); giving up`));
+          return;
+        }
+        if (lost.files.length > 1) {
+          // Find the culprit: retry each file of the lost batch on its own.
+          queue.unshift(...lost.files.map((f) => [f]));
+          pending += lost.files.length - 1;
+        } else {
+          onDone({
+            file: lost.files[0],
+            warning: {
+              kind: 'parse-error',
+              file: lost.files[0],
+              message: `The parser crashed on this file (${signal ?? `exit code ${code}`}), most likely from extremely deep nesting; it was not analysed.`,
+            },
           });
-          worker.on('error', reject);
-          worker.on('exit', (code) => {
-            if (code !== 0) reject(new Error(`scan worker exited with code ${code}`));
-          });
-          send();
-        });
-      }),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+          finishBatch();
+        }
+        start();
+      });
+      child.on('error', fail);
+      child.send({ type: 'init', root, settings, maxFileSize });
+      sendNext();
+    };
+    for (let i = 0; i < Math.min(count, queue.length); i++) start();
+    if (queue.length === 0 && pending === 0) resolveAll();
+  }).finally(() => {
+    for (const child of live) child.kill();
+  });
 }
 
 /**
@@ -124,6 +172,7 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
   const onDone = (o: Outcome): void => {
     done++;
     if (o.skipped) skipped.push(o.skipped);
+    if (o.warning) warnings.push(o.warning);
     if (o.result) {
       if (o.result.analysed) scanned++;
       findings.push(...o.result.findings);
@@ -136,11 +185,12 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
   const cores = Math.max(1, availableParallelism());
   const workerCount =
     options.workers === 'auto' || options.workers === undefined
-      ? Math.min(cores, Math.floor(files.length / MIN_FILES_PER_WORKER))
+      ? Math.max(1, Math.min(cores, Math.floor(files.length / MIN_FILES_PER_WORKER)))
       : Math.max(0, Math.floor(options.workers));
-  if (workerCount >= 2) {
+  if (workerCount >= 1 && files.length > 0) {
     await runInWorkers(root, files, settings, config.maxFileSize, workerCount, onDone);
   } else {
+    // In this process: for debugging and embedding; a native parser crash would end the process.
     for (const file of files) {
       const source = await readSource(root, file, config.maxFileSize);
       onDone(source.kind === 'text' ? { file, result: analyzeFile(file, source.text, rules) } : { file, skipped: source.skipped });

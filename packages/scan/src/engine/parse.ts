@@ -71,19 +71,31 @@ function linkParents(root: Node): void {
   }
 }
 
-/** Calls enter/exit visitors in source order; `children` reuses the parser's visitor keys. */
+/**
+ * Calls enter/exit visitors in source order. Iterative, so generated code with very deep
+ * trees (a 50,000-term concatenation) does not overflow the stack.
+ */
 export function traverse(root: Node, enter: (node: Node) => void, exit: (node: Node) => void): void {
-  const visit = (node: Node): void => {
-    enter(node);
-    for (const key of childKeys(node)) {
-      const value = node[key];
+  const EXIT = 1;
+  const stack: (Node | typeof EXIT)[] = [root];
+  const exits: Node[] = [];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (item === EXIT) {
+      exit(exits.pop()!);
+      continue;
+    }
+    enter(item);
+    exits.push(item);
+    stack.push(EXIT);
+    const keys = childKeys(item);
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const value = item[keys[k]];
       if (Array.isArray(value)) {
-        for (const child of value) if (child && typeof child.type === 'string') visit(child);
+        for (let i = value.length - 1; i >= 0; i--) if (value[i] && typeof value[i].type === 'string') stack.push(value[i]);
       } else if (value && typeof value.type === 'string') {
-        visit(value);
+        stack.push(value);
       }
     }
-    exit(node);
-  };
-  visit(root);
+  }
 }

@@ -1,18 +1,33 @@
-import { parentPort, workerData } from 'node:worker_threads';
 import type { RuleSetting } from '../config.js';
 import { analyzeFile } from './analyze.js';
 import { readSource } from './read.js';
+import type { ActiveRules } from './analyze.js';
 import { activeRules } from './rules-config.js';
 
-/** A scan worker: receives batches of relative paths, answers with their results. */
-const { root, settings, maxFileSize } = workerData as { root: string; settings: Record<string, RuleSetting>; maxFileSize: number };
-const rules = activeRules(settings);
+/**
+ * A scan worker process: receives batches of relative paths, answers with their results.
+ * It is a separate process so that a native parser crash on a hostile file (a stack
+ * overflow on extreme nesting) kills this worker, never the scan.
+ */
+export type WorkerMessage =
+  | { type: 'init'; root: string; settings: Record<string, RuleSetting>; maxFileSize: number }
+  | { type: 'batch'; id: number; files: string[] };
 
-parentPort!.on('message', async (batch: { id: number; files: string[] }) => {
-  const results = [];
-  for (const file of batch.files) {
-    const source = await readSource(root, file, maxFileSize);
-    results.push(source.kind === 'text' ? { file, result: analyzeFile(file, source.text, rules) } : { file, skipped: source.skipped });
+let config: { root: string; maxFileSize: number; rules: ActiveRules } | undefined;
+
+process.on('message', (msg: WorkerMessage) => {
+  if (msg.type === 'init') {
+    config = { root: msg.root, maxFileSize: msg.maxFileSize, rules: activeRules(msg.settings) };
+    return;
   }
-  parentPort!.postMessage({ id: batch.id, results });
+  void (async () => {
+    const { root, maxFileSize, rules } = config!;
+    const results = [];
+    for (const file of msg.files) {
+      const source = await readSource(root, file, maxFileSize);
+      results.push(source.kind === 'text' ? { file, result: analyzeFile(file, source.text, rules) } : { file, skipped: source.skipped });
+    }
+    process.send!({ id: msg.id, results });
+  })();
 });
+process.on('disconnect', () => process.exit(0));
