@@ -22,4 +22,4 @@ export {
   type FailOn,
 } from './report.js';
 export { formatReport, FORMATS, type Format } from './reporters/index.js';
-export const VERSION = '0.1.0';
+export { VERSION, HOMEPAGE, RULE_DOCS_URL } from './project.js';

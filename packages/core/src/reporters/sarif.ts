@@ -1,12 +1,13 @@
 import { pathToFileURL } from 'node:url';
 import type { Finding, RuleMeta, Span, TraceStep } from '../finding.js';
 import { practice } from '../practices.js';
+import { HOMEPAGE } from '../project.js';
 import type { Report, ScanWarning, SkippedFile } from '../report.js';
 import type { Confidence, Severity } from '../severity.js';
 
 /** Where SARIF consumers (GitHub code scanning, VS Code's SARIF viewer) find the schema. */
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-export const RAMPART_INFORMATION_URI = 'https://github.com/rampart-security/rampart';
+export const RAMPART_INFORMATION_URI = HOMEPAGE;
 /** The uriBaseId every artifact location is relative to; `originalUriBaseIds` maps it to the scanned root. */
 export const SRCROOT = '%SRCROOT%';
 /** Key of our fingerprint in `partialFingerprints`; bump the version if the fingerprint recipe changes. */
