@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import {
@@ -51,9 +51,40 @@ type Outcome = { file: string; result?: FileResult; skipped?: SkippedFile; warni
 
 // Below this many files per extra worker, starting one (each loads the parser) costs more than it saves.
 const MIN_FILES_PER_WORKER = 150;
-const BATCH = 16;
+const BATCH = 32;
+const BATCH_BYTES = 256 * 1024;
 // A tree where the parser crashes on more files than this is not worth retrying file by file.
 const MAX_CRASHES = 25;
+
+/**
+ * Largest files first, in batches of about BATCH_BYTES: the workers then finish together
+ * instead of one of them chewing through a run of huge files at the end.
+ */
+async function batchesBySize(root: string, files: readonly string[]): Promise<string[][]> {
+  const sizes = new Map<string, number>();
+  for (let i = 0; i < files.length; i += 256) {
+    await Promise.all(
+      files.slice(i, i + 256).map(async (f) => {
+        sizes.set(f, (await stat(join(root, f)).catch(() => undefined))?.size ?? 0);
+      }),
+    );
+  }
+  const ordered = [...files].sort((a, b) => sizes.get(b)! - sizes.get(a)!);
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let bytes = 0;
+  for (const f of ordered) {
+    batch.push(f);
+    bytes += sizes.get(f)!;
+    if (bytes >= BATCH_BYTES || batch.length >= BATCH) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
 
 /**
  * Analyses files in worker processes. A worker that dies (the native parser can overflow its
@@ -70,8 +101,7 @@ async function runInWorkers(
 ): Promise<void> {
   const fromSource = import.meta.url.endsWith('.ts');
   const workerPath = fileURLToPath(new URL(fromSource ? './engine/worker.ts' : './engine/worker.js', import.meta.url));
-  const queue: string[][] = [];
-  for (let i = 0; i < files.length; i += BATCH) queue.push(files.slice(i, i + BATCH));
+  const queue = await batchesBySize(root, files);
   let crashes = 0;
   let nextId = 0;
   const live = new Set<ChildProcess>();
@@ -192,7 +222,7 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
   } else {
     // In this process: for debugging and embedding; a native parser crash would end the process.
     for (const file of files) {
-      const source = await readSource(root, file, config.maxFileSize);
+      const source = readSource(root, file, config.maxFileSize);
       onDone(source.kind === 'text' ? { file, result: analyzeFile(file, source.text, rules) } : { file, skipped: source.skipped });
     }
   }

@@ -20,14 +20,12 @@ process.on('message', (msg: WorkerMessage) => {
     config = { root: msg.root, maxFileSize: msg.maxFileSize, rules: activeRules(msg.settings) };
     return;
   }
-  void (async () => {
-    const { root, maxFileSize, rules } = config!;
-    const results = [];
-    for (const file of msg.files) {
-      const source = await readSource(root, file, maxFileSize);
-      results.push(source.kind === 'text' ? { file, result: analyzeFile(file, source.text, rules) } : { file, skipped: source.skipped });
-    }
-    process.send!({ id: msg.id, results });
-  })();
+  const { root, maxFileSize, rules } = config!;
+  const results = [];
+  for (const file of msg.files) {
+    const source = readSource(root, file, maxFileSize);
+    results.push(source.kind === 'text' ? { file, result: analyzeFile(file, source.text, rules) } : { file, skipped: source.skipped });
+  }
+  process.send!({ id: msg.id, results });
 });
 process.on('disconnect', () => process.exit(0));

@@ -178,11 +178,22 @@ export function moduleBindings(sourceCode: RuleSourceCode): Map<string, Binding>
   return out;
 }
 
+const calleeCache = new WeakMap<Node, Binding | null>();
+
 /**
  * What a call's callee refers to, in module terms: `cp.exec`, `exec` (imported) and
  * `require('child_process').exec` all give { module: 'child_process', path: ['exec'] }.
  */
 export function resolveCallee(callee: Node, sourceCode: RuleSourceCode): Binding | undefined {
+  // Many rules ask about the same call: answer once per callee node.
+  const cached = calleeCache.get(callee);
+  if (cached !== undefined) return cached ?? undefined;
+  const resolved = resolveCalleeUncached(callee, sourceCode);
+  calleeCache.set(callee, resolved ?? null);
+  return resolved;
+}
+
+function resolveCalleeUncached(callee: Node, sourceCode: RuleSourceCode): Binding | undefined {
   const direct = requireBinding(callee);
   if (direct) return direct;
   const n = unwrap(callee);
@@ -228,6 +239,22 @@ export function childKeys(node: Node): readonly string[] {
 }
 
 const indexCache = new WeakMap<object, Map<string, Node[]>>();
+const ALL_NODES = '*';
+
+/** Adds a node, met in walk order (parents first, then children in source order), to a by-type index. */
+export function addToIndex(index: Map<string, Node[]>, node: Node): void {
+  const list = index.get(node.type);
+  if (list) list.push(node);
+  else index.set(node.type, [node]);
+  let all = index.get(ALL_NODES);
+  if (!all) index.set(ALL_NODES, (all = []));
+  all.push(node);
+}
+
+/** Lets the scanner hand over the by-type index it builds while linking parents (saves a walk). */
+export function setNodeIndex(ast: Node, index: Map<string, Node[]>): void {
+  indexCache.set(ast, index);
+}
 
 /**
  * Every node of the given types in the file, in source order. The file is walked once and
@@ -238,18 +265,21 @@ export function nodesOfType(sourceCode: RuleSourceCode, ...types: string[]): Nod
   const ast = sourceCode.ast;
   let index = indexCache.get(ast);
   if (!index) {
-    const built = new Map<string, Node[]>();
-    walk(ast, (node) => {
-      const list = built.get(node.type);
-      if (list) list.push(node);
-      else built.set(node.type, [node]);
-    });
+    const built = new Map<string, Node[]>([[ALL_NODES, []]]);
+    walk(ast, (node) => addToIndex(built, node));
     indexCache.set(ast, built);
     index = built;
   }
   if (types.length === 1) return index.get(types[0]) ?? [];
-  const out = types.flatMap((t) => index!.get(t) ?? []);
-  return out.sort((a, b) => nodeStart(a) - nodeStart(b));
+  // Several types: filtered from the walk order once, then kept under a combined key.
+  const key = types.join('|');
+  let merged = index.get(key);
+  if (!merged) {
+    const wanted = new Set(types);
+    merged = index.get(ALL_NODES)!.filter((n) => wanted.has(n.type));
+    index.set(key, merged);
+  }
+  return merged;
 }
 
 /** Depth-first walk over every node, parents before children, in source order. */

@@ -4,7 +4,7 @@
  * parameter, or something we cannot tell. Sink rules use it to stay silent on values an
  * attacker cannot choose and to rate their confidence on the rest.
  */
-import { enclosingFunction, isNode, propertyName, resolveCallee, staticValue, unwrap } from './ast.js';
+import { childKeys, enclosingFunction, isNode, propertyName, resolveCallee, staticValue, unwrap } from './ast.js';
 import type { Node, RuleSourceCode } from './types.js';
 
 /**
@@ -151,7 +151,7 @@ const scopeCache = new WeakMap<Node, Map<string, Declaration>>();
 const NOT_CHILDREN = new Set(['parent', 'loc', 'range', 'tokens', 'comments', 'typeAnnotation']);
 
 function pushChildren(n: Node, stack: Node[]): void {
-  for (const key in n) {
+  for (const key of childKeys(n)) {
     if (NOT_CHILDREN.has(key)) continue;
     const v = n[key];
     if (Array.isArray(v)) for (const c of v) isNode(c) && stack.push(c);
@@ -193,7 +193,15 @@ function statementDeclarations(statements: readonly Node[], map: Map<string, Dec
 }
 
 /** Names declared directly by a scope-creating node. */
-function scopeDeclarations(scope: Node): Map<string, Declaration> {
+const SCOPE_TYPES = new Set([
+  'Program', 'BlockStatement', 'StaticBlock', 'SwitchStatement', 'ForStatement', 'ForOfStatement', 'ForInStatement',
+  'CatchClause', 'FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassExpression',
+]);
+const NO_DECLARATIONS: ReadonlyMap<string, Declaration> = new Map();
+
+function scopeDeclarations(scope: Node): ReadonlyMap<string, Declaration> {
+  // Most ancestors (calls, members, expressions) declare nothing: no map, no cache entry.
+  if (!SCOPE_TYPES.has(scope.type)) return NO_DECLARATIONS;
   let map = scopeCache.get(scope);
   if (map) return map;
   map = new Map();

@@ -107,20 +107,27 @@ export function appByName(sourceCode: RuleSourceCode, receiver: Node): WebApp | 
 
 /** True when the file brings in one of these packages (import, require, or a bare side-effect import). */
 export function importsModule(sourceCode: RuleSourceCode, modules: ReadonlySet<string>): boolean {
-  let found = false;
-  nodesOfType(sourceCode, 'ImportDeclaration', 'ImportExpression', 'CallExpression').forEach((node) => {
-    if (found) return;
+  return importedModules(sourceCode).some((name) => modules.has(name) || [...modules].some((m) => name.startsWith(`${m}/`)));
+}
+
+const importedCache = new WeakMap<object, string[]>();
+
+/** Every module specifier the file imports or requires (node: prefix removed), computed once per file. */
+function importedModules(sourceCode: RuleSourceCode): string[] {
+  const cached = importedCache.get(sourceCode.ast);
+  if (cached) return cached;
+  const out: string[] = [];
+  for (const node of nodesOfType(sourceCode, 'ImportDeclaration', 'ImportExpression', 'CallExpression')) {
     let source: string | undefined;
     if (node.type === 'ImportDeclaration' && node.importKind !== 'type') source = staticValue(node.source);
     else if (node.type === 'ImportExpression') source = staticValue(node.source);
     else if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1) {
       source = staticValue(node.arguments[0]);
     }
-    if (source === undefined) return;
-    const name = source.startsWith('node:') ? source.slice(5) : source;
-    if (modules.has(name) || [...modules].some((m) => name.startsWith(`${m}/`))) found = true;
-  });
-  return found;
+    if (source !== undefined) out.push(source.startsWith('node:') ? source.slice(5) : source);
+  }
+  importedCache.set(sourceCode.ast, out);
+  return out;
 }
 
 const SERVER_MODULES = new Set(['express', 'fastify', 'koa', '@koa/router', 'koa-router', 'express-promise-router', 'restify', 'polka']);
