@@ -9,11 +9,23 @@ import { runNodeMeasured } from './measure-process.mjs';
 const CHILD_TIMEOUT_MS = 240_000;
 
 /**
- * Each parser with the options the matching tool uses: oxc as Rampart's scanner calls it,
+ * Each parser with the options the matching tool uses: meriyah and oxc as Rampart's scanner
+ * calls them (meriyah for JavaScript, oxc for TypeScript, which meriyah does not read),
  * espree as ESLint calls it (ranges, locations, tokens and comments; module first, then
  * script), Babel with its ESTree plugin (what ESTree rules would need) and without.
  */
 const PARSERS = {
+  meriyah: async () => {
+    const { parse } = await import('meriyah');
+    return (file, text) => {
+      const jsx = file.endsWith('.js') || file.endsWith('.jsx');
+      try {
+        return parse(text, { next: true, ranges: true, jsx, module: true });
+      } catch {
+        return parse(text, { next: true, ranges: true, jsx, module: false, webcompat: true, globalReturn: true });
+      }
+    };
+  },
   'oxc-parser': async () => {
     const { parseSync } = await import('oxc-parser');
     return (file, text) => {

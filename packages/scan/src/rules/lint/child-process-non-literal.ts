@@ -1,6 +1,7 @@
 import { propertyName, resolveCallee, staticValue, unwrap, type Binding } from '../ast.js';
 import type { JsRule, Node, RuleSourceCode } from '../types.js';
 import { findDeclaration, originOf, type Origin } from '../value-origin.js';
+import { shorten } from '../message-text.js';
 
 /**
  * Commands started with a string built at run time. Functions that hand the string to a
@@ -97,11 +98,6 @@ const MESSAGES: Record<Kind, (fn: string, text: string, where: string) => string
   program: (fn, text, where) => `${fn}() starts the program \`${text}\`, which ${where}; whoever controls it chooses what runs.`,
   module: (fn, text, where) => `${fn}() runs the module \`${text}\`, which ${where}; whoever controls it chooses what code runs.`,
 };
-
-function shorten(text: string): string {
-  const one = text.replace(/\s+/g, ' ');
-  return one.length > 60 ? `${one.slice(0, 57)}...` : one;
-}
 
 const rule: JsRule = {
   kind: 'js',

@@ -1,6 +1,7 @@
 import { propertyName, resolveCallee, unwrap, walk } from '../ast.js';
 import type { JsRule, Node, RuleSourceCode } from '../types.js';
 import { enclosingBody, originOf, type Origin } from '../value-origin.js';
+import { shorten } from '../message-text.js';
 
 /**
  * File-system calls whose path is chosen at run time. Paths fixed in the code or derived
@@ -82,11 +83,6 @@ const WHERE: Record<Exclude<Origin, 'trusted'>, string> = {
   parameter: 'comes from a function parameter',
   unknown: 'is computed at run time',
 };
-
-function shorten(text: string): string {
-  const one = text.replace(/\s+/g, ' ');
-  return one.length > 60 ? `${one.slice(0, 57)}...` : one;
-}
 
 const rule: JsRule = {
   kind: 'js',
