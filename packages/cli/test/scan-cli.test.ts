@@ -164,6 +164,11 @@ describe('rampart scan: suppressions', () => {
     assert.equal(report.summary.suppressed, 1);
     assert.deepEqual(report.warnings, []);
   });
+  it('works with # comments in a Dockerfile', () => {
+    const report = scanJson(tree({ Dockerfile: '# rampart-ignore-next-line dockerfile-runs-as-root -- the entrypoint drops to uid 10001 with gosu\nFROM node:20-slim\nCMD ["node", "server.js"]\n' }));
+    assert.deepEqual(report.findings, []);
+    assert.equal(report.summary.suppressed, 1);
+  });
   it('a suppression without a reason suppresses nothing and is reported', () => {
     const report = scanJson(tree({ 'a.js': '// rampart-ignore-next-line no-eval\neval(s);\n' }));
     assert.equal(report.findings.length, 1);
