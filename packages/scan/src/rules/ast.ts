@@ -178,19 +178,22 @@ export function moduleBindings(sourceCode: RuleSourceCode): Map<string, Binding>
   return out;
 }
 
-const calleeCache = new WeakMap<Node, Binding | null>();
-
 /**
  * What a call's callee refers to, in module terms: `cp.exec`, `exec` (imported) and
  * `require('child_process').exec` all give { module: 'child_process', path: ['exec'] }.
  */
 export function resolveCallee(callee: Node, sourceCode: RuleSourceCode): Binding | undefined {
-  // Many rules ask about the same call: answer once per callee node.
-  const cached = calleeCache.get(callee);
-  if (cached !== undefined) return cached ?? undefined;
-  const resolved = resolveCalleeUncached(callee, sourceCode);
-  calleeCache.set(callee, resolved ?? null);
-  return resolved;
+  // Hot path (every rule asks about every call): most calls go to local functions and
+  // methods whose root name is bound to no module; answer those without allocating.
+  let root = unwrap(callee);
+  while (root && root.type === 'MemberExpression') root = unwrap(root.object);
+  if (!root) return undefined;
+  if (root.type === 'Identifier') {
+    if (!moduleBindings(sourceCode).has(root.name)) return undefined;
+  } else if (root.type !== 'CallExpression' && root.type !== 'ImportExpression' && root.type !== 'AwaitExpression') {
+    return undefined;
+  }
+  return resolveCalleeUncached(callee, sourceCode);
 }
 
 function resolveCalleeUncached(callee: Node, sourceCode: RuleSourceCode): Binding | undefined {

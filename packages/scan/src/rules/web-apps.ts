@@ -285,7 +285,8 @@ function readRoute(call: Node, sourceCode: RuleSourceCode, serverFile: boolean):
   const callee = unwrap(call.callee);
   if (callee?.type !== 'MemberExpression') return undefined;
   const method = propertyName(callee.property, callee.computed);
-  if (!method) return undefined;
+  // Only route verbs and fastify's route() register routes: decide before any app lookup.
+  if (!method || (method !== 'route' && !ROUTE_METHODS.has(method))) return undefined;
   let receiver = unwrap(callee.object)!;
   let path: string | undefined;
   // router.route('/x').get(h).post(h2): the path comes from .route(), the receiver from before it.

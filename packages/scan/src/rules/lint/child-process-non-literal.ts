@@ -137,9 +137,11 @@ const rule: JsRule = {
   create(context) {
     const sourceCode = context.sourceCode;
     const originOfValue = (node: Node): Origin => originOf(node, sourceCode, { sanitizer: isShellQuoting });
+    // `const run = promisify(exec)`: only worth a declaration lookup per call when the file says promisify.
+    const mayPromisify = sourceCode.text.includes('promisify');
     return {
       CallExpression(node) {
-        const sink = sinkOf(resolveCallee(node.callee, sourceCode)) ?? promisifiedSink(node.callee, sourceCode);
+        const sink = sinkOf(resolveCallee(node.callee, sourceCode)) ?? (mayPromisify ? promisifiedSink(node.callee, sourceCode) : undefined);
         if (!sink) return;
         const command = node.arguments[0];
         if (!command || command.type === 'SpreadElement') return;

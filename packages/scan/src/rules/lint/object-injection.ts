@@ -231,6 +231,16 @@ const rule: JsRule = {
 
     return {
       MemberExpression(node) {
+        // Only writes, `o[a][b] = v`, calls and `const f = o[k]` can be reported: skip every
+        // other computed read before the (costly) origin analysis of its key.
+        if (!node.computed) return;
+        const p = node.parent;
+        const mayMatter =
+          (p?.type === 'MemberExpression' && p.object === node && isAssignmentTarget(p)) ||
+          isAssignmentTarget(node) ||
+          (p?.type === 'CallExpression' && unwrap(p.callee) === node) ||
+          (p?.type === 'VariableDeclarator' && p.init === node);
+        if (!mayMatter) return;
         const origin = keyOrigin(node);
         if (!isTainted(origin)) return;
         const where = origin === 'input' ? 'comes from the request' : 'comes from a function parameter';
