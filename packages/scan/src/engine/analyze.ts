@@ -1,6 +1,7 @@
 import type { FindingInput, RuleMeta, ScanWarning, Severity } from '@rampart/core';
 import type { FileRule, JsRule, JsRuleContext, Node, ReportDescriptor, RuleSourceCode, Visitors } from '../rules/types.js';
 import { LineIndex, snippetOf } from './lines.js';
+import { nodesInWalkOrder } from '../rules/ast.js';
 import { jsLang, parseJs, traverse } from './parse.js';
 import { applySuppressions } from './suppress.js';
 
@@ -104,17 +105,28 @@ function runJsRules(path: string, text: string, index: LineIndex, rules: ActiveR
       else map.set(type, [guarded]);
     }
   }
-  traverse(
-    parsed.ast,
-    (node) => {
+  const onlyProgramExit = [...exit.keys()].every((type) => type === 'Program');
+  if (onlyProgramExit) {
+    // The common case: no rule needs a node's exit but the Program's, so the nodes are
+    // visited from the walk-order list built while linking parents, not walked again.
+    for (const node of nodesInWalkOrder(sourceCode)) {
       const fns = enter.get(node.type);
       if (fns) for (const fn of fns) fn(node);
-    },
-    (node) => {
-      const fns = exit.get(node.type);
-      if (fns) for (const fn of fns) fn(node);
-    },
-  );
+    }
+    for (const fn of exit.get('Program') ?? []) fn(parsed.ast);
+  } else {
+    traverse(
+      parsed.ast,
+      (node) => {
+        const fns = enter.get(node.type);
+        if (fns) for (const fn of fns) fn(node);
+      },
+      (node) => {
+        const fns = exit.get(node.type);
+        if (fns) for (const fn of fns) fn(node);
+      },
+    );
+  }
   return true;
 }
 

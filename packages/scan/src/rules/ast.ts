@@ -285,6 +285,11 @@ export function nodesOfType(sourceCode: RuleSourceCode, ...types: string[]): Nod
   return merged;
 }
 
+/** Every node of the file, parents before children, in source order (the walk order). */
+export function nodesInWalkOrder(sourceCode: RuleSourceCode): Node[] {
+  return nodesOfType(sourceCode, ALL_NODES);
+}
+
 /** Depth-first walk over every node, parents before children, in source order. */
 export function walk(root: Node, enter: (node: Node) => void): void {
   const stack: Node[] = [root];

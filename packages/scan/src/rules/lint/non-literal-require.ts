@@ -25,11 +25,13 @@ function isCreateRequire(node: Node | null | undefined): boolean {
 }
 
 /** `require(x)`, `module.require(x)`, `createRequire(import.meta.url)(x)` and a name bound to the latter. */
-function isRequireCall(node: Node): boolean {
+function isRequireCall(node: Node, mayCreateRequire: boolean): boolean {
   const callee = unwrap(node.callee);
   if (!callee) return false;
   if (callee.type === 'Identifier') {
     if (callee.name === 'require') return true;
+    // A name bound to createRequire(): only worth a declaration lookup when the file says so.
+    if (!mayCreateRequire) return false;
     const d = findDeclaration(callee.name, callee);
     return d?.kind === 'const' && d.path.length === 0 && isCreateRequire(d.node.init);
   }
@@ -86,9 +88,10 @@ const rule: JsRule = {
         severity: origin === 'input' ? 'high' : undefined,
       });
     };
+    const mayCreateRequire = sourceCode.text.includes('createRequire');
     return {
       CallExpression(node) {
-        if (isRequireCall(node)) check(node, node.arguments[0], 'require()');
+        if (isRequireCall(node, mayCreateRequire)) check(node, node.arguments[0], 'require()');
       },
       ImportExpression(node) {
         check(node, node.source, 'import()');

@@ -87,9 +87,12 @@ const rule: JsRule = {
     const check = (node: Node): void => {
       const target = exportPath(node, context);
       if (!target) return;
+      const isYamlLoad = target.module === 'js-yaml' && (target.name === 'load' || target.name === 'loadAll');
+      const entry = DESERIALIZERS.find((d) => d.module === target.module && d.names.includes(target.name));
+      if (!isYamlLoad && !entry) return; // any other module call: decided before the costlier checks
       const args: Node[] = node.arguments;
       if (args.length === 0 || isConstant(args[0], context.sourceCode)) return; // written in the code: nothing to inject
-      if (target.module === 'js-yaml' && (target.name === 'load' || target.name === 'loadAll')) {
+      if (isYamlLoad) {
         for (const arg of args.slice(1)) {
           const schema = isNode(arg) ? objectProperty(arg, 'schema') : undefined;
           const why = schema && unsafeSchema(schema, context);
@@ -97,7 +100,6 @@ const rule: JsRule = {
         }
         return;
       }
-      const entry = DESERIALIZERS.find((d) => d.module === target.module && d.names.includes(target.name));
       if (!entry) return;
       if (target.module === 'v8' && isLocalV8Bytes(args[0], context)) return;
       context.report({ node, severity: entry.severity, message: `${node.type === 'NewExpression' ? 'new ' : ''}${target.module}.${target.name}() ${entry.why}.` });
