@@ -8,6 +8,7 @@ import {
   compareFindings,
   summarize,
   withFingerprints,
+  type FailOn,
   type FindingInput,
   type Report,
   type ScanWarning,
@@ -44,7 +45,7 @@ export class ScanTargetError extends Error {
 
 export interface ScanResult extends Report {
   /** The config in force (for --fail-on defaults). */
-  readonly config: { readonly failOn: import('@rampart/core').FailOn; readonly source?: string };
+  readonly config: { readonly failOn: FailOn; readonly source?: string };
 }
 
 type Outcome = { file: string; result?: FileResult; skipped?: SkippedFile; warning?: ScanWarning };

@@ -1,7 +1,7 @@
 import type { FindingInput, RuleMeta, ScanWarning, Severity } from '@rampart/core';
 import type { FileRule, JsRule, JsRuleContext, Node, ReportDescriptor, RuleSourceCode, Visitors } from '../rules/types.js';
-import { LineIndex, snippetOf } from './lines.js';
 import { nodesInWalkOrder } from '../rules/ast.js';
+import { LineIndex, snippetOf } from './lines.js';
 import { jsLang, parseJs, traverse } from './parse.js';
 import { applySuppressions } from './suppress.js';
 

@@ -16,8 +16,6 @@ const LANG_BY_EXTENSION: Record<string, JsLang> = {
   '.tsx': 'tsx',
 };
 
-export const JS_EXTENSIONS = Object.keys(LANG_BY_EXTENSION);
-
 export function jsLang(path: string): JsLang | undefined {
   const dot = path.lastIndexOf('.');
   if (dot < 0) return undefined;
