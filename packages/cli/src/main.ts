@@ -90,7 +90,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .option('-c, --config <file>', 'config file (default: rampart.config.json or package.json#rampart)')
     .option('--baseline <file>', 'hide findings recorded in this baseline file')
     .option('--baseline-write <file>', 'record the current findings as the baseline')
-    .option('--workers <n>', 'worker processes ("auto" by default; 0 analyses in this process)', parseWorkers)
+    .option('--workers <n>', 'worker processes ("auto": TypeScript isolated, see README; 0: all in this process)', parseWorkers)
     .option('--no-color', 'no colour in the terminal report')
     .action(async (dir: string, flags: ScanFlags, command: Command) => {
       // commander gives --no-color a default of true: only an explicit flag counts.
