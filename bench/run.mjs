@@ -111,7 +111,7 @@ for (const ex of EXAMPLES) {
 if (tree) {
   const config = join(scratch, 'rampart-large-tree.config.json');
   writeFileSync(config, `${JSON.stringify({ include: JS_GLOBS, maxFileSize: LARGE_TREE_MAX_FILE_SIZE }, null, 2)}\n`);
-  progress('rampart scan on the large tree (worker processes: auto)');
+  progress('rampart scan on the large tree (--workers auto)');
   const rampart = await runRampart(tree.root, { scratchDir: scratch, timeoutMs: TIMEOUT.rampartLarge, configFile: config, label: 'rampart' });
   progress('rampart scan on the large tree (--workers 0: one thread)');
   const rampartOne = await runRampart(tree.root, { scratchDir: scratch, timeoutMs: TIMEOUT.rampartLarge, configFile: config, workers: 0, label: 'rampart --workers 0' });
@@ -126,7 +126,7 @@ if (tree) {
     for (const [file, size] of tree.sizes) if (!skipped.has(file)) r.bytes += size;
   }
   scanRows.push(row('large tree', rampart), row('large tree', rampartOne), row('large tree', eslint));
-  if (rampart.ok && eslint.ok) ratios.push(['large tree', `${fixed(eslint.wallSeconds / rampart.wallSeconds)}x`, `rampart with worker processes (${availableParallelism()} CPUs)`]);
+  if (rampart.ok && eslint.ok) ratios.push(['large tree', `${fixed(eslint.wallSeconds / rampart.wallSeconds)}x`, `rampart --workers auto (${availableParallelism()} CPUs)`]);
   if (rampartOne.ok && eslint.ok) ratios.push(['large tree', `${fixed(eslint.wallSeconds / rampartOne.wallSeconds)}x`, 'rampart on one thread, as ESLint runs by default']);
   for (const r of [rampart, rampartOne, eslint]) {
     if (r.ok && (r.files !== tree.files.length || r.bytes !== tree.bytes)) {
