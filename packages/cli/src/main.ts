@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { FORMATS, VERSION, isSeverity, shouldFail, type FailOn, type Format } from '@rampart/core';
+import { FORMATS, VERSION, formatReport, isSeverity, shouldFail, type FailOn, type Format } from '@rampart/core';
 import { BaselineError, ConfigError, RULES, ScanTargetError, scan, writeBaseline } from '@rampart/scan';
 
 /** Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 usage or internal error. */
@@ -49,7 +49,6 @@ async function runScan(dir: string, flags: ScanFlags, io: Io): Promise<number> {
     await writeBaseline(flags.baselineWrite, report.findings);
     io.stderr(`Baseline of ${report.findings.length} finding(s) written to ${flags.baselineWrite}\n`);
   }
-  const { formatReport } = await import('@rampart/core');
   const text = formatReport(report, flags.format, { color: flags.color ?? (io.stdoutIsTTY && !flags.output && !process.env.NO_COLOR) });
   if (flags.output) await writeFile(flags.output, text);
   else io.stdout(text);

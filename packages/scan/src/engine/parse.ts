@@ -1,6 +1,6 @@
 import { parse as parseMeriyah } from 'meriyah';
 import { parseSync } from 'oxc-parser';
-import { addToIndex, childKeys, setNodeIndex } from '../rules/ast.js';
+import { addToIndex, pushChildren, setNodeIndex } from '../rules/ast.js';
 import type { Node } from '../rules/types.js';
 
 export type JsLang = 'js' | 'jsx' | 'ts' | 'tsx';
@@ -85,22 +85,9 @@ function linkParents(root: Node): void {
   while (stack.length > 0) {
     const node = stack.pop()!;
     addToIndex(index, node);
-    const keys = childKeys(node);
-    for (let k = keys.length - 1; k >= 0; k--) {
-      const value = node[keys[k]];
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) {
-          const child = value[i];
-          if (child && typeof child.type === 'string') {
-            child.parent = node;
-            stack.push(child);
-          }
-        }
-      } else if (value && typeof value.type === 'string') {
-        value.parent = node;
-        stack.push(value);
-      }
-    }
+    const from = stack.length;
+    pushChildren(node, stack);
+    for (let i = from; i < stack.length; i++) stack[i].parent = node;
   }
   setNodeIndex(root, index);
 }
@@ -110,26 +97,19 @@ function linkParents(root: Node): void {
  * trees (a 50,000-term concatenation) does not overflow the stack.
  */
 export function traverse(root: Node, enter: (node: Node) => void, exit: (node: Node) => void): void {
-  const EXIT = 1;
-  const stack: (Node | typeof EXIT)[] = [root];
-  const exits: Node[] = [];
+  // A marker on the stack: when popped, the node on top of `entered` has had all its children.
+  const EXIT: Node = { type: '#exit' };
+  const stack: Node[] = [root];
+  const entered: Node[] = [];
   while (stack.length > 0) {
     const item = stack.pop()!;
     if (item === EXIT) {
-      exit(exits.pop()!);
+      exit(entered.pop()!);
       continue;
     }
     enter(item);
-    exits.push(item);
+    entered.push(item);
     stack.push(EXIT);
-    const keys = childKeys(item);
-    for (let k = keys.length - 1; k >= 0; k--) {
-      const value = item[keys[k]];
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) if (value[i] && typeof value[i].type === 'string') stack.push(value[i]);
-      } else if (value && typeof value.type === 'string') {
-        stack.push(value);
-      }
-    }
+    pushChildren(item, stack);
   }
 }

@@ -290,21 +290,29 @@ export function nodesInWalkOrder(sourceCode: RuleSourceCode): Node[] {
   return nodesOfType(sourceCode, ALL_NODES);
 }
 
+/**
+ * Pushes a node's children onto a depth-first stack, last child first, so that popping
+ * visits them in source order. The one child loop that walk, traverse and linkParents share.
+ */
+export function pushChildren(node: Node, stack: Node[]): void {
+  const keys = childKeys(node);
+  for (let k = keys.length - 1; k >= 0; k--) {
+    const value = node[keys[k]];
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i]);
+    } else if (isNode(value)) {
+      stack.push(value);
+    }
+  }
+}
+
 /** Depth-first walk over every node, parents before children, in source order. */
 export function walk(root: Node, enter: (node: Node) => void): void {
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     enter(node);
-    const keys = childKeys(node);
-    for (let k = keys.length - 1; k >= 0; k--) {
-      const value = node[keys[k]];
-      if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i]);
-      } else if (isNode(value)) {
-        stack.push(value);
-      }
-    }
+    pushChildren(node, stack);
   }
 }
 
