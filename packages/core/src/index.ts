@@ -23,3 +23,4 @@ export {
 } from './report.js';
 export { formatReport, FORMATS, type Format } from './reporters/index.js';
 export { VERSION, HOMEPAGE, RULE_DOCS_URL } from './project.js';
+export { UserError } from './errors.js';

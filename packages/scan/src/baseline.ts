@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Finding } from '@rampart/core';
+import { UserError, type Finding } from '@rampart/core';
 
 /**
  * A baseline records the fingerprints of findings a team has accepted for now, so a scan
@@ -11,7 +11,7 @@ export interface Baseline {
   readonly findings: readonly { readonly fingerprint: string; readonly ruleId: string; readonly file: string }[];
 }
 
-export class BaselineError extends Error {
+export class BaselineError extends UserError {
   override name = 'BaselineError';
 }
 

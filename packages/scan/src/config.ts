@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isSeverity, type FailOn, type Severity } from '@rampart/core';
+import { UserError, isSeverity, type FailOn, type Severity } from '@rampart/core';
 
 /** Per-rule setting: "off", "on" (rule's own severity), or a severity override. */
 export type RuleSetting = 'off' | 'on' | Severity;
@@ -29,7 +29,7 @@ export const CONFIG_DEFAULTS = Object.freeze({
 
 export type ResolvedConfig = typeof CONFIG_DEFAULTS & { readonly source?: string };
 
-export class ConfigError extends Error {
+export class ConfigError extends UserError {
   override name = 'ConfigError';
 }
 

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import {
+  UserError,
   VERSION,
   compareFindings,
   summarize,
@@ -39,7 +40,7 @@ export interface ScanOptions {
 }
 
 /** The scan target is missing or not a folder. */
-export class ScanTargetError extends Error {
+export class ScanTargetError extends UserError {
   override name = 'ScanTargetError';
 }
 

@@ -1,0 +1,19 @@
+import type { Command } from 'commander';
+import { RULES } from '@rampart/scan';
+import type { CommandContext } from '../io.js';
+
+export function registerRules(program: Command, { io }: CommandContext): void {
+  program
+    .command('rules')
+    .description('List every rule with its practice, CWE and severity')
+    .option('--json', 'print as JSON')
+    .action((flags: { json?: boolean }) => {
+      if (flags.json) {
+        io.stdout(`${JSON.stringify(RULES.map((r) => r.meta), null, 2)}\n`);
+        return;
+      }
+      for (const r of RULES) {
+        io.stdout(`${r.meta.id.padEnd(36)} P${String(r.meta.practice).padEnd(3)} ${r.meta.cwe.padEnd(9)} ${r.meta.severity.padEnd(8)} ${r.meta.title}\n`);
+      }
+    });
+}
