@@ -24,3 +24,9 @@ export {
 export { formatReport, FORMATS, type Format } from './reporters/index.js';
 export { VERSION, HOMEPAGE, RULE_DOCS_URL } from './project.js';
 export { UserError } from './errors.js';
+export {
+  SECURITY_EVENT_KINDS,
+  type SecurityEvent,
+  type SecurityEventKind,
+  type SecurityAction,
+} from './event.js';
