@@ -86,7 +86,7 @@ export function createPasswordHasher(options: PasswordHasherOptions = {}): Passw
     }
     const s = o.scrypt;
     const salt = randomBytes(s.saltLength);
-    const key = await scrypt(input, salt, s.keyLength, s.cost, s.blockSize, s.parallelization);
+    const key = await scrypt(Buffer.from(input, 'utf8'), salt, s.keyLength, s.cost, s.blockSize, s.parallelization);
     return formatPhc({ id: 'scrypt', params: { ln: String(Math.log2(s.cost)), r: String(s.blockSize), p: String(s.parallelization), ...pepperParam }, salt, hash: key });
   }
 
@@ -101,6 +101,7 @@ export function createPasswordHasher(options: PasswordHasherOptions = {}): Passw
         const ok = await bcrypt.compare(password, storedHash);
         return ok ? { valid: true, needsRehash: true } : fail('mismatch');
       }
+      if (/^\$2[abxy]?\$/.test(storedHash)) return fail('malformed-hash'); // bcrypt-like, but not a whole bcrypt hash
       const phc = parsePhc(storedHash);
       if (!phc || !phc.salt || !phc.hash) return fail('malformed-hash');
       let pepper: Buffer | undefined;
@@ -118,7 +119,7 @@ export function createPasswordHasher(options: PasswordHasherOptions = {}): Passw
       } else if (phc.id === 'scrypt') {
         const p = scryptParams(phc);
         if (!p) return fail('malformed-hash');
-        const key = await scrypt(input, phc.salt, phc.hash.length, p.N, p.r, p.p);
+        const key = await scrypt(Buffer.from(input, 'utf8'), phc.salt, phc.hash.length, p.N, p.r, p.p);
         ok = timingSafeEqual(key, phc.hash);
       } else {
         return fail('unsupported-algorithm');
@@ -161,13 +162,16 @@ export function createPasswordHasher(options: PasswordHasherOptions = {}): Passw
   };
 }
 
-/** NFKC, bounded length, then the pepper's HMAC. undefined: too long to hash. */
-function prepare(password: string, pepper: { id: string; secret: Buffer } | undefined, maxBytes: number): Buffer | undefined {
+/**
+ * NFKC, bounded length, then the pepper's HMAC (base64, because @node-rs/argon2 reads passwords
+ * as UTF-8 text and refuses raw digest bytes). undefined: too long to hash.
+ */
+function prepare(password: string, pepper: { id: string; secret: Buffer } | undefined, maxBytes: number): string | undefined {
   if (password.length > maxBytes * 4) return undefined;
-  const bytes = Buffer.from(normalizePassword(password), 'utf8');
-  if (bytes.length > maxBytes) return undefined;
+  const normal = normalizePassword(password);
+  if (Buffer.byteLength(normal, 'utf8') > maxBytes) return undefined;
   // The HMAC output is what gets hashed: a stolen database without the pepper cannot be cracked offline.
-  return pepper ? createHmac('sha256', pepper.secret).update(bytes).digest() : bytes;
+  return pepper ? createHmac('sha256', pepper.secret).update(normal, 'utf8').digest('base64') : normal;
 }
 
 function validArgon2(phc: PhcString): boolean {
