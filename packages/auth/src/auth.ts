@@ -163,6 +163,12 @@ export function createAuth(options: AuthOptions): Auth {
       return { session, userId: session.record.level === SESSION_LEVEL.pendingSecondFactor ? undefined : session.record.userId };
     },
     async handleLogin(req, current) {
+      // No session yet, so no token: the origin check alone stops a cross-site login form (login CSRF).
+      const crossSite = csrf.origin(req);
+      if (crossSite) {
+        emit(authEvent('csrf-rejected', 'blocked', 'medium', `cross-site login refused: ${crossSite}`, { ip: req.ip, method: req.method, route: req.path }));
+        return json(403, { error: 'Request refused: cross-site request.' });
+      }
       const b = body(req);
       const stepUpPassed = options.stepUp ? await options.stepUp(req).catch(() => false) : false;
       const outcome = await login({ username: b.username, password: b.password, ip: req.ip, stepUpPassed });

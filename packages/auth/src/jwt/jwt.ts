@@ -106,7 +106,8 @@ export function createJwtVerifier(options: JwtOptions & { keys: readonly JwtKey[
         );
         return { ok: true, payload };
       } catch (err) {
-        if (unknownKey) return { ok: false, error: 'unknown-key' };
+        // An algorithm outside the pinned set is refused by jose before a key is looked up.
+        if (unknownKey || err instanceof joseErrors.JOSEAlgNotAllowed) return { ok: false, error: 'unknown-key' };
         if (err instanceof joseErrors.JWTExpired) return { ok: false, error: 'expired' };
         if (err instanceof joseErrors.JWTClaimValidationFailed) return { ok: false, error: err.claim === 'nbf' ? 'not-yet-valid' : 'claim-mismatch' };
         return { ok: false, error: 'invalid' };
