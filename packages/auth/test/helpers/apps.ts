@@ -3,8 +3,20 @@ import express from 'express';
 import Fastify from 'fastify';
 import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
-import { expressAuth, fastifyAuth, koaAuth, type Auth } from '@rampart/auth';
+import { expressAuth, fastifyAuth, koaAuth, type Auth, type AuthContext } from '@rampart/auth';
 import { listen } from './http.ts';
+
+// What an app adds once so its handlers see `req.auth` typed (docs/auth.md shows the same).
+declare module 'express-serve-static-core' {
+  interface Request {
+    auth?: AuthContext;
+  }
+}
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth?: AuthContext;
+  }
+}
 
 /** One small app per framework with the same routes, built the way each framework's users build it. */
 export interface RunningApp {
