@@ -5,6 +5,8 @@ import { createCsrfCheck, type CsrfFailure, type CsrfOptions } from './session/c
 import { createSessionManager, type Session, type SessionManager, type SessionManagerOptions } from './session/session-manager.js';
 import { createLoginThrottle, type LoginThrottle, type LoginThrottleOptions, type ThrottleRefusal } from './throttle/login-throttle.js';
 import type { TwoFactor } from './totp/two-factor.js';
+import type { PasswordReset } from './reset/password-reset.js';
+import type { PasswordProblem } from './password/policy.js';
 
 /** What the app's user lookup returns. */
 export interface AuthUser {
@@ -90,9 +92,25 @@ export interface Auth {
   handleLogout(current?: Session): Promise<AuthResponse>;
   /** Ends every session of the signed-in user, this one included. */
   handleLogoutEverywhere(current?: Session): Promise<AuthResponse>;
+  /**
+   * Password change (ASVS V6.2.3): needs the current password (throttled like a login) and a new
+   * one that passes the policy. Ends the user's other sessions unless endOtherSessions is false.
+   */
+  changePassword(input: { username: string; currentPassword: unknown; newPassword: unknown; ip: string | undefined; current?: Session; endOtherSessions?: boolean }): Promise<PasswordChangeOutcome>;
+  /**
+   * Finishes a password reset: consumes the token, checks the policy, stores the new hash and ends
+   * every session of the user. It signs nobody in, so 2FA still applies at the next login (ASVS V6.4.3).
+   */
+  resetPassword(reset: PasswordReset, token: unknown, newPassword: unknown): Promise<PasswordChangeOutcome>;
+  /** True when the session's last full authentication is at most maxAgeMs old (re-authentication before sensitive changes). */
+  isRecentlyAuthenticated(session: Session | undefined, maxAgeMs: number): boolean;
   /** 401 for requests without a fully authenticated session. */
   readonly unauthorized: AuthResponse;
 }
+
+export type PasswordChangeOutcome =
+  | { ok: true; userId: string }
+  | { ok: false; problem: PasswordProblem | 'invalid-credentials' | 'invalid-token' | LoginFailure; message: string; retryAfterMs?: number };
 
 const json = (status: number, body: Record<string, unknown>, headers: Record<string, string | string[]> = {}): AuthResponse => ({
   status,
@@ -145,9 +163,41 @@ export function createAuth(options: AuthOptions): Auth {
 
   const body = (req: AuthRequest): Record<string, unknown> => (req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {});
 
+  async function storeNewPassword(userId: string, newPassword: unknown, userWords: readonly string[]): Promise<PasswordChangeOutcome | undefined> {
+    const policy = passwords.checkPolicy(newPassword, userWords);
+    if (!policy.ok) return { ok: false, problem: policy.problem!, message: policy.message! };
+    if (!options.updatePasswordHash) throw new AuthSetupError('updatePasswordHash', 'is missing', 'Pass `updatePasswordHash: async (userId, hash) => ...` to change or reset passwords.');
+    await options.updatePasswordHash(userId, await passwords.hash(newPassword as string));
+    return undefined;
+  }
+
   return {
     passwords,
     throttle,
+    async changePassword(input) {
+      const outcome = await login({ username: input.username, password: input.currentPassword, ip: input.ip, stepUpPassed: true });
+      if (!outcome.ok) return { ok: false, problem: outcome.failure, message: outcome.failure === 'invalid-credentials' ? 'The current password is wrong.' : THROTTLED_MESSAGE, retryAfterMs: outcome.retryAfterMs };
+      const refused = await storeNewPassword(outcome.userId, input.newPassword, [input.username]);
+      if (refused) return refused;
+      if (input.endOtherSessions !== false) {
+        for (const s of await sessions.store.listUser(outcome.userId)) if (s.idHash !== input.current?.idHash) await sessions.store.delete(s.idHash);
+      }
+      return { ok: true, userId: outcome.userId };
+    },
+    async resetPassword(reset, token, newPassword) {
+      // Policy first, so a weak choice does not burn the single-use token.
+      const policy = passwords.checkPolicy(newPassword);
+      if (!policy.ok) return { ok: false, problem: policy.problem!, message: policy.message! };
+      const userId = await reset.consume(token as string);
+      if (!userId) return { ok: false, problem: 'invalid-token', message: 'This reset link is invalid or has expired.' };
+      const refused = await storeNewPassword(userId, newPassword, []);
+      if (refused) return refused;
+      await sessions.destroyAllForUser(userId);
+      return { ok: true, userId };
+    },
+    isRecentlyAuthenticated(session, maxAgeMs) {
+      return session !== undefined && session.record.level !== SESSION_LEVEL.pendingSecondFactor && Date.now() - session.record.authenticatedAt <= maxAgeMs;
+    },
     sessions,
     twoFactor,
     login,

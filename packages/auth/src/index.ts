@@ -3,7 +3,7 @@
  * two-factor, password reset and JWT helpers, framework-agnostic with Express, Fastify and Koa
  * adapters (practice 2). Start with createAuth(), or hashPassword()/verifyPassword() alone.
  */
-export { createAuth, LOGIN_FAILED_MESSAGE, THROTTLED_MESSAGE, SESSION_LEVEL, type Auth, type AuthOptions, type AuthUser, type AuthRequest, type AuthResponse, type AuthContext, type LoginOutcome, type LoginFailure } from './auth.js';
+export { createAuth, LOGIN_FAILED_MESSAGE, THROTTLED_MESSAGE, SESSION_LEVEL, type Auth, type PasswordChangeOutcome, type AuthOptions, type AuthUser, type AuthRequest, type AuthResponse, type AuthContext, type LoginOutcome, type LoginFailure } from './auth.js';
 export { DEFAULTS, type PepperOption } from './defaults.js';
 export { AuthSetupError } from './setup-error.js';
 export { authEvent, type AuthEventRule, type AuthEventSink } from './events.js';

@@ -13,8 +13,19 @@ export function rejectUnknownOptions(where: string, given: object | undefined, k
   if (!given) return;
   for (const key of Object.keys(given)) {
     if (known.includes(key)) continue;
-    const lower = key.toLowerCase();
-    const close = known.find((k) => k.toLowerCase() === lower || k.toLowerCase().startsWith(lower.slice(0, 4)));
+    const close = known.find((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= 2);
     throw new AuthSetupError(`${where}.${key}`, 'is not a known option', close ? `Did you mean \`${close}\`?` : `Known options: ${known.join(', ')}.`);
   }
+}
+
+/** Levenshtein distance of two short option names (for "Did you mean"). */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2 || a.length > 64 || b.length > 64) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
 }
