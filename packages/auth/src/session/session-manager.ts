@@ -14,6 +14,8 @@ export interface SessionManagerOptions {
   absoluteTimeoutMs?: number;
   touchIntervalMs?: number;
   sameSite?: 'lax' | 'strict';
+  /** The clock (epoch ms), for tests; stores still expire entries by their own real-time clocks. */
+  now?: () => number;
 }
 
 /** A live session as the app sees it. `id` is the cookie value: never log or store it. */
@@ -48,10 +50,12 @@ const ID_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 export const hashSessionId = (id: string): string => createHash('sha256').update(id).digest('base64url');
 
 export function createSessionManager(options: SessionManagerOptions = {}): SessionManager {
-  rejectUnknownOptions('sessions', options, ['store', 'cookieName', 'idleTimeoutMs', 'absoluteTimeoutMs', 'touchIntervalMs', 'sameSite']);
+  rejectUnknownOptions('sessions', options, ['store', 'cookieName', 'idleTimeoutMs', 'absoluteTimeoutMs', 'touchIntervalMs', 'sameSite', 'now']);
   const d = DEFAULTS.session;
-  const o = { ...d, ...options };
+  const { now: _clock, store: _store, ...rest } = options;
+  const o = { ...d, ...rest };
   const store = options.store ?? memorySessionStore();
+  const clock = options.now ?? Date.now;
   if (!o.cookieName.startsWith('__Host-')) {
     throw new AuthSetupError('sessions.cookieName', `is ${JSON.stringify(o.cookieName)}`, 'Keep the `__Host-` prefix (e.g. `__Host-sid`): it makes browsers refuse the cookie from subdomains and over plain HTTP.');
   }
@@ -76,7 +80,7 @@ export function createSessionManager(options: SessionManagerOptions = {}): Sessi
     store,
     async create(userId, init = {}) {
       if (typeof userId !== 'string' || userId.length === 0) throw new TypeError('sessions.create: userId must be a non-empty string');
-      const now = Date.now();
+      const now = clock();
       return put({ userId, createdAt: now, lastSeenAt: now, authenticatedAt: now, csrfToken: randomBytes(32).toString('base64url'), level: init.level ?? 'password', data: init.data ?? {} });
     },
     async load(cookieHeader) {
@@ -86,7 +90,7 @@ export function createSessionManager(options: SessionManagerOptions = {}): Sessi
       const idHash = hashSessionId(id);
       const record = await store.get(idHash);
       if (!record) return undefined;
-      const now = Date.now();
+      const now = clock();
       if (now >= expiresAt(record)) {
         await store.delete(idHash);
         return undefined;
@@ -99,7 +103,7 @@ export function createSessionManager(options: SessionManagerOptions = {}): Sessi
     },
     async rotate(session, changes = {}) {
       await store.delete(session.idHash);
-      const now = Date.now();
+      const now = clock();
       const r = session.record;
       return put({
         ...r,
@@ -120,7 +124,7 @@ export function createSessionManager(options: SessionManagerOptions = {}): Sessi
     },
     destroyAllForUser: (userId) => store.deleteUser(userId),
     async list(userId) {
-      return (await store.listUser(userId)).filter((s) => Date.now() < expiresAt(s.record)).map((s) => ({ idHash: s.idHash, createdAt: s.record.createdAt, lastSeenAt: s.record.lastSeenAt, level: s.record.level }));
+      return (await store.listUser(userId)).filter((s) => clock() < expiresAt(s.record)).map((s) => ({ idHash: s.idHash, createdAt: s.record.createdAt, lastSeenAt: s.record.lastSeenAt, level: s.record.level }));
     },
     async destroyByHash(userId, idHash) {
       const r = await store.get(idHash);
