@@ -128,6 +128,8 @@ export function createAuth(options: AuthOptions): Auth {
   const csrf = createCsrfCheck(options.csrf);
   const emit = safeSink(options.onEvent);
   const twoFactor = options.twoFactor;
+  // Make the dummy hash now, so the first unknown-user login is not the one slow answer.
+  void passwords.verifyDummy('').catch(() => {});
 
   async function login(input: { username: unknown; password: unknown; ip: string | undefined; stepUpPassed?: boolean }): Promise<LoginOutcome> {
     const username = typeof input.username === 'string' ? input.username : '';

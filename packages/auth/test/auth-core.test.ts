@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SecurityEvent } from '@rampart/core';
-import { AuthSetupError, createAuth, createPasswordReset, hashPassword, type AuthRequest, type AuthUser } from '@rampart/auth';
+import { readFileSync } from 'node:fs';
+import { AuthSetupError, DEFAULTS, createAuth, createPasswordReset, hashPassword, type AuthRequest, type AuthUser } from '@rampart/auth';
 
 const PASSWORD = 'current-password-42';
 
@@ -111,5 +112,16 @@ describe('login core', () => {
     assert.throws(() => createAuth({} as never), (e: unknown) => e instanceof AuthSetupError && /findUser/.test((e as Error).message));
     assert.throws(() => createAuth({ findUser: async () => undefined, sesions: {} } as never), /Did you mean `sessions`/);
     assert.throws(() => createAuth({ findUser: async () => undefined, throttle: { accountCeiling: 500 } }), /at most 100/);
+  });
+});
+
+describe('docs stay true', () => {
+  it('docs/auth.md names every key of DEFAULTS', () => {
+    const doc = readFileSync(new URL('../../../docs/auth.md', import.meta.url), 'utf8');
+    const section = doc.slice(doc.indexOf('## Defaults'), doc.indexOf('## Installing'));
+    for (const [group, values] of Object.entries(DEFAULTS)) {
+      for (const key of Object.keys(values)) assert.ok(section.includes(key), `${group}.${key} missing from the Defaults table`);
+    }
+    assert.ok(Object.isFrozen(DEFAULTS) && Object.isFrozen(DEFAULTS.throttle.pair));
   });
 });
