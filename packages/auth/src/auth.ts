@@ -222,8 +222,11 @@ export function createAuth(options: AuthOptions): Auth {
         return json(403, { error: 'Request refused: cross-site request.' });
       }
       const b = body(req);
-      const stepUpPassed = options.stepUp ? await options.stepUp(req).catch(() => false) : false;
-      const outcome = await login({ username: b.username, password: b.password, ip: req.ip, stepUpPassed });
+      let outcome = await login({ username: b.username, password: b.password, ip: req.ip });
+      // The step-up hook (a CAPTCHA check, maybe a remote call) runs only when the account needs it.
+      if (!outcome.ok && outcome.failure === 'step-up-required' && options.stepUp && (await options.stepUp(req).catch(() => false))) {
+        outcome = await login({ username: b.username, password: b.password, ip: req.ip, stepUpPassed: true });
+      }
       if (!outcome.ok) {
         if (outcome.failure === 'invalid-credentials' || outcome.failure === 'step-up-required') {
           return json(401, { error: LOGIN_FAILED_MESSAGE, ...(outcome.stepUpRequired || outcome.failure === 'step-up-required' ? { stepUp: 'required' } : {}) });

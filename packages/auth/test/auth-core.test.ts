@@ -90,9 +90,15 @@ describe('login core', () => {
 
   it('the step-up hook (CAPTCHA) is asked once an account is past stepUpAfter', async () => {
     let captcha = false;
-    const { auth } = await setup({ throttle: { stepUpAfter: 3, ip: { freeAttempts: 1000 }, pair: { freeAttempts: 1000 }, user: { freeAttempts: 1000 } }, stepUp: async (req: AuthRequest) => captcha && req.header('x-captcha') === 'solved' });
+    let hookCalls = 0;
+    const stepUp = async (req: AuthRequest) => {
+      hookCalls++;
+      return captcha && req.header('x-captcha') === 'solved';
+    };
+    const { auth } = await setup({ throttle: { stepUpAfter: 3, ip: { freeAttempts: 1000 }, pair: { freeAttempts: 1000 }, user: { freeAttempts: 1000 } }, stepUp });
     const req = (password: string, headers: Record<string, string> = {}): AuthRequest => ({ method: 'POST', header: (n) => headers[n], ip, body: { username: 'alice', password } });
     for (let i = 0; i < 3; i++) assert.equal((await auth.handleLogin(req('wrong-one'))).status, 401);
+    assert.equal(hookCalls, 0, 'the hook is not asked while the account needs no step-up');
     const asked = await auth.handleLogin(req(PASSWORD));
     assert.deepEqual([asked.status, asked.body], [401, { error: 'Invalid username or password.', stepUp: 'required' }]);
     captcha = true;
