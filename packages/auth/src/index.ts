@@ -14,6 +14,6 @@ export * from './totp/index.js';
 export * from './reset/index.js';
 export * from './jwt/index.js';
 export type { RedisScriptClient } from './stores/redis-client.js';
-export { expressAuth, type ExpressAuth, type ExpressLikeRequest } from './adapters/express.js';
+export { expressAuth, nodeHttpAuth, type ExpressAuth, type ExpressLikeRequest } from './adapters/express.js';
 export { fastifyAuth, type FastifyAuth, type FastifyLikeRequest, type FastifyLikeReply } from './adapters/fastify.js';
 export { koaAuth, type KoaAuth, type KoaLikeContext } from './adapters/koa.js';

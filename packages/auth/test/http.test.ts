@@ -172,4 +172,4 @@ function httpSuite(framework: Framework) {
   });
 }
 
-for (const f of ['express', 'fastify', 'koa'] as const) httpSuite(f);
+for (const f of ['express', 'fastify', 'koa', 'node:http'] as const) httpSuite(f);

@@ -62,3 +62,9 @@ export function expressAuth(auth: Auth): ExpressAuth {
     logoutEverywhere: run((req) => auth.handleLogoutEverywhere(req.auth?.session)),
   };
 }
+
+/**
+ * Plain node:http: the Express handlers only use node:http's request and response, so they work
+ * there unchanged once the app has parsed the body into `req.body` and resolved `req.ip`.
+ */
+export const nodeHttpAuth = expressAuth;

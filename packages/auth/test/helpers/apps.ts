@@ -1,9 +1,9 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import express from 'express';
 import Fastify from 'fastify';
 import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
-import { expressAuth, fastifyAuth, koaAuth, type Auth, type AuthContext } from '@rampart/auth';
+import { expressAuth, fastifyAuth, koaAuth, nodeHttpAuth, type ExpressLikeRequest, type Auth, type AuthContext } from '@rampart/auth';
 import { listen } from './http.ts';
 
 // What an app adds once so its handlers see `req.auth` typed (docs/auth.md shows the same).
@@ -24,7 +24,7 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export type Framework = 'express' | 'fastify' | 'koa';
+export type Framework = 'express' | 'fastify' | 'koa' | 'node:http';
 
 export async function startApp(framework: Framework, auth: Auth): Promise<RunningApp> {
   if (framework === 'express') {
@@ -40,6 +40,41 @@ export async function startApp(framework: Framework, auth: Auth): Promise<Runnin
     app.get('/me', a.requireUser, (req, res) => void res.json({ userId: req.auth?.userId }));
     app.post('/orders', a.requireUser, (req, res) => void res.json({ ok: true, by: req.auth?.userId }));
     const server = createServer(app);
+    return { base: await listen(server), close: () => closeServer(server) };
+  }
+  if (framework === 'node:http') {
+    const a = nodeHttpAuth(auth);
+    type Step = (req: ExpressLikeRequest, res: ServerResponse, next: (err?: unknown) => void) => void;
+    const respond = (res: ServerResponse, status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
+    const routes: Record<string, Step[]> = {
+      'POST /login': [a.login],
+      'POST /login/2fa': [a.secondFactor],
+      'POST /logout': [a.logout],
+      'POST /logout-everywhere': [a.logoutEverywhere],
+      'GET /me': [a.requireUser, (req, res) => respond(res, 200, { userId: req.auth?.userId })],
+      'POST /orders': [a.requireUser, (req, res) => respond(res, 200, { ok: true, by: req.auth?.userId })],
+    };
+    const server = createServer((req: ExpressLikeRequest, res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size <= 65_536) chunks.push(c);
+      });
+      req.on('end', () => {
+        try {
+          req.body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
+        } catch {
+          return respond(res, 400, { error: 'bad JSON' });
+        }
+        req.ip = req.socket.remoteAddress;
+        const chain = [a.session, ...(routes[`${req.method} ${(req.url ?? '').split('?')[0]}`] ?? [(_q: ExpressLikeRequest, r: ServerResponse) => respond(r, 404, {})])];
+        const run = (i: number) => (err?: unknown) => (err ? respond(res, 500, { error: 'internal' }) : chain[i]?.(req, res, run(i + 1)));
+        run(0)();
+      });
+    });
     return { base: await listen(server), close: () => closeServer(server) };
   }
   if (framework === 'fastify') {
