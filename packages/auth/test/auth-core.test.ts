@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SecurityEvent } from '@rampart/core';
 import { readFileSync } from 'node:fs';
-import { AuthSetupError, DEFAULTS, createAuth, createPasswordReset, hashPassword, type AuthRequest, type AuthUser } from '@rampart/auth';
+import { AuthSetupError, DEFAULTS, createAuth, memoryThrottleStore, createPasswordReset, hashPassword, type AuthRequest, type AuthUser } from '@rampart/auth';
 
 const PASSWORD = 'current-password-42';
 
@@ -104,6 +104,14 @@ describe('login core', () => {
     captcha = true;
     const ok = await auth.handleLogin(req(PASSWORD, { 'x-captcha': 'solved' }));
     assert.equal(ok.status, 200);
+  });
+
+  it('a failing throttle store fails the login closed (an error, never a success)', async () => {
+    const broken = { ...memoryThrottleStore(), attempt: async () => { throw new Error('ECONNREFUSED 127.0.0.1:6379'); } };
+    const { auth } = await setup({ throttle: { store: broken } });
+    await assert.rejects(auth.login({ username: 'alice', password: PASSWORD, ip }), /ECONNREFUSED/);
+    const req: AuthRequest = { method: 'POST', header: () => undefined, ip, body: { username: 'alice', password: PASSWORD } };
+    await assert.rejects(auth.handleLogin(req), /ECONNREFUSED/);
   });
 
   it('isRecentlyAuthenticated: for re-authentication before sensitive changes', async () => {

@@ -151,6 +151,32 @@ function httpSuite(framework: Framework) {
       assert.ok(ctx.events.includes('password-rehashed'));
     });
 
+    it('hostile input never gets past 401/403/4xx and never crashes the server', async () => {
+      const bodies: unknown[] = [
+        { username: 'alice', password: 'x'.repeat(200_000) },
+        { username: 'a'.repeat(50_000), password: PASSWORD },
+        { username: { $ne: null }, password: { $ne: null } },
+        { username: ['alice', 'bob'], password: [PASSWORD] },
+        { username: 'alice', password: 12345678 },
+        { username: 'alice\u0000', password: PASSWORD },
+        { username: '__proto__', password: PASSWORD },
+        { constructor: { prototype: { admin: true } } },
+        [],
+        'just a string',
+      ];
+      for (const json of bodies) {
+        const r = await request(app.base, '/login', { method: 'POST', json });
+        assert.ok(r.status >= 400 && r.status < 500, `${JSON.stringify(json).slice(0, 60)} -> ${r.status}`);
+        assert.equal(r.headers['set-cookie'], undefined);
+      }
+      const cookies = [`__Host-sid=${'A'.repeat(43)}`, '__Host-sid=%%%', `__Host-sid=${'x'.repeat(7000)}`, '__Host-sid=a; __Host-sid=b', '=;=;=;'];
+      for (const cookie of cookies) {
+        const r = await request(app.base, '/orders', { method: 'POST', json: {}, headers: { cookie, 'x-csrf-token': 'y' } });
+        assert.equal(r.status, 401, cookie.slice(0, 40));
+      }
+      assert.equal((await login('alice', PASSWORD)).status, 200, 'still serving');
+    });
+
     it('2FA: the password gives a pending session; the TOTP code upgrades it under a new id', async () => {
       const r = await login('carol', PASSWORD);
       assert.deepEqual([r.status, r.body.secondFactor], [200, 'required']);
