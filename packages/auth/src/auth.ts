@@ -72,6 +72,8 @@ export interface AuthContext {
   session?: Session;
   /** The signed-in user id: set only when the session is fully authenticated. */
   userId?: string;
+  /** The session's CSRF token, for the app to put in its pages (meta tag, hidden field) after a reload. */
+  csrfToken?: string;
   /** Set when the request must be refused before reaching the app (CSRF). */
   reject?: AuthResponse;
 }
@@ -212,7 +214,7 @@ export function createAuth(options: AuthOptions): Auth {
         emit(authEvent('csrf-rejected', 'blocked', 'medium', `unsafe request refused: ${failure}`, { ip: req.ip, method: req.method, route: req.path, userId: session.record.userId, details: { failure } }));
         return { session, reject: json(403, { error: 'Request refused: missing or invalid CSRF token.' }) };
       }
-      return { session, userId: session.record.level === SESSION_LEVEL.pendingSecondFactor ? undefined : session.record.userId };
+      return { session, csrfToken: session.record.csrfToken, userId: session.record.level === SESSION_LEVEL.pendingSecondFactor ? undefined : session.record.userId };
     },
     async handleLogin(req, current) {
       // No session yet, so no token: the origin check alone stops a cross-site login form (login CSRF).

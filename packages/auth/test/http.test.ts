@@ -97,6 +97,10 @@ function httpSuite(framework: Framework) {
       assert.equal((await post({ 'x-csrf-token': token, origin: 'https://evil.example' })).status, 403, 'foreign origin');
       const ok = await post({ 'x-csrf-token': token, 'sec-fetch-site': 'same-origin' });
       assert.deepEqual([ok.status, ok.body], [200, { ok: true, by: 'u-alice' }]);
+      if (framework === 'express') {
+        // After a page reload the app reads the token from req.auth.csrfToken to render it again.
+        assert.deepEqual((await request(app.base, '/csrf', { headers: { cookie } })).body, { csrfToken: token });
+      }
       const viaBody = await post({}, { item: 1, _csrf: token });
       assert.equal(viaBody.status, 200, 'token in the body field');
       assert.equal((await request(app.base, '/orders', { method: 'POST', json: {} })).status, 401, 'no session at all');

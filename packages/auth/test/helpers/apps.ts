@@ -38,6 +38,7 @@ export async function startApp(framework: Framework, auth: Auth): Promise<Runnin
     app.post('/logout', a.logout);
     app.post('/logout-everywhere', a.logoutEverywhere);
     app.get('/me', a.requireUser, (req, res) => void res.json({ userId: req.auth?.userId }));
+    app.get('/csrf', (req, res) => void res.json({ csrfToken: req.auth?.csrfToken }));
     app.post('/orders', a.requireUser, (req, res) => void res.json({ ok: true, by: req.auth?.userId }));
     const server = createServer(app);
     return { base: await listen(server), close: () => closeServer(server) };
