@@ -1,0 +1,1 @@
+export { createPasswordReset, memoryResetTokenStore, redisResetTokenStore, RESET_REQUESTED_MESSAGE, type PasswordReset, type PasswordResetOptions, type ResetTokenStore, type ResetTokenRecord } from './password-reset.js';
