@@ -40,8 +40,8 @@ export const MIN_CASES = 150;
 // `// expect: sql-injection` or `// expect: xss, data-leak` closing a line. Anchored at the
 // end and built from a class-name alphabet only, so it runs in linear time on any line.
 const MARKER = /\/\/\s*expect:\s*([a-z-]+(?:\s*,\s*[a-z-]+)*)\s*$/;
-// Anything that looks like a marker attempt, to report the malformed ones instead of ignoring them.
-const MARKER_ATTEMPT = /\bexpect\s*:/;
+// Any `// expect` comment is a marker attempt: a malformed one is reported, never ignored.
+const MARKER_ATTEMPT = /\/\/\s*expect\b/;
 
 /**
  * The expect markers of one file's text: one entry per (line, class), lines 1-based.
