@@ -7,10 +7,10 @@ const prefsByUser = new Map();
 function deepMerge(target, source) {
   for (const key of Object.keys(source)) {
     if (source[key] && typeof source[key] === 'object') {
-      if (!target[key] || typeof target[key] !== 'object') target[key] = {};
+      if (!target[key] || typeof target[key] !== 'object') target[key] = {}; // expect: prototype-pollution
       deepMerge(target[key], source[key]);
     } else {
-      target[key] = source[key];
+      target[key] = source[key]; // expect: prototype-pollution
     }
   }
   return target;
@@ -18,7 +18,7 @@ function deepMerge(target, source) {
 
 app.patch('/me/preferences', (req, res) => {
   const prefs = prefsByUser.get(req.user.id) ?? { theme: 'light', notifications: { email: true } };
-  deepMerge(prefs, req.body); // expect: prototype-pollution
+  deepMerge(prefs, req.body);
   prefsByUser.set(req.user.id, prefs);
   res.json(prefs);
 });

@@ -5,9 +5,9 @@ type Json = Record<string, any>;
 function merge(target: Json, patch: Json): Json {
   for (const key in patch) {
     if (typeof patch[key] === 'object' && patch[key] !== null) {
-      target[key] = merge(target[key] ?? {}, patch[key]);
+      target[key] = merge(target[key] ?? {}, patch[key]); // expect: prototype-pollution
     } else {
-      target[key] = patch[key];
+      target[key] = patch[key]; // expect: prototype-pollution
     }
   }
   return target;
@@ -19,7 +19,7 @@ export class TenantConfigService {
 
   update(tenant: string, patch: Json) {
     const current = this.configs.get(tenant) ?? {};
-    const next = merge(current, patch); // expect: prototype-pollution
+    const next = merge(current, patch);
     this.configs.set(tenant, next);
     return { tenant, keys: Object.keys(next) };
   }
