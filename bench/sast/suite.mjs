@@ -187,10 +187,13 @@ export const EXAMPLE_CLASS_ALIASES = Object.freeze({
   'sensitive-data-exposure': 'data-leak',
 });
 
-/** @returns {{ file: string, first: number, last: number, class: string }[]} paths relative to the example root */
-export function exampleTaintFlaws(expectedJsonPath) {
-  if (!existsSync(expectedJsonPath)) return [];
-  const { flaws } = JSON.parse(readFileSync(expectedJsonPath, 'utf8'));
+/**
+ * Taint flaws of an example: its EXPECTED.json's, plus those a reviewer found that it does not
+ * list, from bench/sast/examples-supplement.json (pass `supplement` = that file's entries).
+ * @returns {{ file: string, first: number, last: number, class: string }[]} paths relative to the example root
+ */
+export function exampleTaintFlaws(expectedJsonPath, supplement = []) {
+  const flaws = existsSync(expectedJsonPath) ? JSON.parse(readFileSync(expectedJsonPath, 'utf8')).flaws : [];
   const out = [];
   for (const f of flaws) {
     const cls = EXAMPLE_CLASS_ALIASES[f.class] ?? f.class;
@@ -198,5 +201,11 @@ export function exampleTaintFlaws(expectedJsonPath) {
     const [first, last] = Array.isArray(f.line) ? [Number(f.line[0]), Number(f.line[f.line.length - 1])] : [Number(f.line), typeof f.endLine === 'number' ? f.endLine : Number(f.line)];
     out.push({ file: String(f.file).replace(/^\.\//, ''), first, last, class: cls });
   }
+  for (const f of supplement) out.push({ file: f.file, first: f.line, last: f.line, class: f.class });
   return out;
+}
+
+/** bench/sast/examples-supplement.json: example name -> flaws its EXPECTED.json misses. */
+export function readExamplesSupplement(path) {
+  return JSON.parse(readFileSync(path, 'utf8')).examples;
 }
