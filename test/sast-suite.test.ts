@@ -53,6 +53,20 @@ describe('bench/sast suite: well-formed', () => {
     }
   });
 
+  it('keeps every relative import inside its own case folder (one Rampart run over all cases stays correct)', () => {
+    // Import and require specifiers, static or dynamic; bounded quantifiers keep this linear.
+    const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"](\.{1,2}\/[^'"\n]{0,200})['"]/g;
+    for (const c of suite.cases) {
+      for (const file of c.files) {
+        const text = readFileSync(join(CASES, file), 'utf8');
+        for (const m of text.matchAll(SPECIFIER)) {
+          const target = join(CASES, file, '..', m[1]);
+          assert.ok(target.startsWith(join(CASES, c.id) + '/'), `${file} imports ${m[1]}, outside ${c.id}`);
+        }
+      }
+    }
+  });
+
   it('puts every marker on a line of code (the sink), not on a comment or blank line', () => {
     for (const c of suite.cases) {
       for (const m of c.markers) {
