@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { scan } from '@rampart/scan';
@@ -246,5 +248,44 @@ describe('bench/sast tool findings to classes', () => {
       { file: '/r/cases/xss/a/x.js', line: 4, ruleId: 'security/detect-bidi-characters' },
     ], root);
     assert.deepEqual(out, [{ file: 'xss/a/x.js', line: 3, class: 'xss' }]);
+  });
+});
+
+describe('bench/sast score.mjs end to end', () => {
+  it('runs the given CLI over the cases, attributes its findings by path and prints the scores', () => {
+    // A stand-in for the rampart CLI: it writes a JSON report, as `scan <dir> -f json -o <file>`
+    // does, with one finding on every marked line of the suite, one false alarm in a safe
+    // case, one finding whose ruleId is no class, and nothing for the example apps.
+    const dir = mkdtempSync(join(tmpdir(), 'sast-bench-'));
+    try {
+      const fakeBin = join(dir, 'fake-rampart.mjs');
+      writeFileSync(
+        fakeBin,
+        `import { writeFileSync } from 'node:fs';
+import { expectedFindings, loadSuite } from ${JSON.stringify(pathToFileURL(join(ROOT, 'bench/sast/suite.mjs')).href)};
+const args = process.argv.slice(2);
+const root = args[1];
+const out = args[args.indexOf('-o') + 1];
+let findings = [];
+if (root === ${JSON.stringify(CASES)}) {
+  const { cases } = loadSuite(root);
+  findings = expectedFindings(cases).map((e) => ({ file: e.file, line: e.first, ruleId: e.class }));
+  findings.push({ file: 'sql-injection/express-pg-concat-safe/app.js', line: 9, ruleId: 'sql-injection' });
+  findings.push({ file: 'sql-injection/express-pg-concat/app.js', line: 9, ruleId: 'no-eval' });
+}
+writeFileSync(out, JSON.stringify({ root, findings, summary: { filesScanned: 1 }, warnings: [] }));
+`,
+      );
+      const r = spawnSync(process.execPath, [join(ROOT, 'bench/sast/score.mjs'), '--no-eslint', '--rampart-bin', fakeBin, '--details', 'rampart'], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+      assert.equal(r.status, 0, r.stderr);
+      const marks = expectedFindings(suite.cases).length;
+      const summary = r.stdout.split('\n').find((l) => /^rampart\s+\d/.test(l));
+      assert.ok(summary, r.stdout);
+      assert.deepEqual(summary.trim().split(/\s+/).slice(1, 6), [String(marks), '1', '0', '100%', `${Math.round((100 * marks) / (marks + 1))}%`]);
+      assert.match(r.stdout, /sql-injection\/express-pg-concat-safe\/app\.js:9 {2}sql-injection/);
+      assert.match(r.stdout, /vulnerable-shop\s+rampart\s+\d+\s+0\s+0\s+\d+\s+0%/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
