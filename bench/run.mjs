@@ -4,7 +4,8 @@
 // Flags: --no-large-tree (skip the npm-installed tree: parsers and large scan),
 //        --no-parsers (skip only the parser comparison),
 //        --rule-costs (add where Rampart's time goes: parsing vs each rule, one thread),
-//        --no-auth (skip the authentication bench), --only-auth (run only it).
+//        --no-auth (skip the authentication bench), --only-auth (run only it),
+//        --no-sast (skip the taint accuracy section), --only-sast (run only that section).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { RSS_METHOD, runNodeMeasured } from './measure-process.mjs';
 import { benchAuth } from './auth.mjs';
 import { benchParsers } from './parsers.mjs';
 import { eslintSecurityRuleCount, runEslintSecurity, runRampart } from './scan-tools.mjs';
+import { runSastBench } from './sast/score.mjs';
 import { readExpectedFlaws, scoreFindings } from './score-findings.mjs';
 import { fixed, formatTable } from './text-table.mjs';
 
@@ -28,13 +30,17 @@ const LARGE_TREE_MAX_FILE_SIZE = 16 * 1024 * 1024;
 const TIMEOUT = { smallScan: 120_000, rampartLarge: 300_000, eslintLarge: 600_000 };
 const MB = 1e6;
 
-const FLAGS = ['--no-large-tree', '--no-parsers', '--rule-costs', '--no-auth', '--only-auth'];
+const FLAGS = ['--no-large-tree', '--no-parsers', '--rule-costs', '--no-auth', '--only-auth', '--no-sast', '--only-sast'];
 const flags = new Set(process.argv.slice(2));
 for (const f of flags) {
   if (!FLAGS.includes(f)) {
     console.error(`bench: unknown flag ${f}; known flags: ${FLAGS.join(', ')}`);
     process.exit(2);
   }
+}
+if (flags.has('--no-sast') && flags.has('--only-sast')) {
+  console.error('bench: --no-sast and --only-sast exclude each other');
+  process.exit(2);
 }
 const scratch = join(WORK_DIR, 'runs');
 mkdirSync(scratch, { recursive: true });
@@ -59,6 +65,17 @@ if (flags.has('--only-auth')) {
 }
 say(`ESLint side: ESLint 9 + eslint-plugin-security 4, all ${eslintSecurityRuleCount()} rules on, espree module-then-script (as Rampart reads JavaScript)`);
 say();
+
+// The taint accuracy section (bench/sast/score.mjs); --only-sast runs nothing else.
+const sastSection = async (title) => {
+  if (title) say(title);
+  await runSastBench({ say, progress, scratchDir: join(scratch, 'sast') });
+};
+if (flags.has('--only-sast')) {
+  await sastSection();
+  say(`Bench finished in ${fixed((performance.now() - benchStarted) / 1000, 0)} s, load average ${load()}.`);
+  process.exit(0);
+}
 
 // ---------------------------------------------------------------- the large tree
 let tree;
@@ -169,6 +186,8 @@ for (const { ex, runs } of exampleRuns) {
 for (const ex of EXAMPLES) if (!existsSync(ex.dir)) accuracyRows.push([ex.name, '(example not written yet)', '-', '-', '-', '-', '']);
 say(formatTable(['example', 'tool', 'findings', 'true', 'false', 'flaws found', ''], accuracyRows));
 say();
+if (flags.has('--no-sast')) say('4. SAST accuracy: skipped (--no-sast).\n');
+else await sastSection('4. SAST accuracy: recall and precision per taint class, labelled suite (bench/sast) and example apps');
 if (tree && flags.has('--rule-costs')) {
   progress('rule costs, in one child process');
   const listFile = join(scratch, 'rule-cost-files.json');
@@ -177,7 +196,7 @@ if (tree && flags.has('--rule-costs')) {
   if (run.exitCode !== 0) say(`Rule costs: failed: ${run.stderr.trim().split('\n').slice(-1)[0]}`);
   else {
     const r = JSON.parse(run.stdout);
-    say('4. Where Rampart spends its time on the large tree (one thread, in-process, seconds)');
+    say('5. Where Rampart spends its time on the large tree (one thread, in-process, seconds)');
     const top = r.perRule.sort((a, b) => b[1] - a[1]);
     say(
       formatTable(

@@ -1,0 +1,3 @@
+export function compileFilter(field, value) {
+  return new Function('row', `return row.${field} === ${JSON.stringify(String(value))};`);
+}

@@ -1,0 +1,3 @@
+const nodemailer = require('nodemailer');
+
+module.exports = { transport: nodemailer.createTransport({ host: 'smtp.internal', port: 25 }) };

@@ -1,0 +1,13 @@
+const { Sequelize, DataTypes } = require('sequelize');
+
+const sequelize = new Sequelize(process.env.DATABASE_URL);
+
+const User = sequelize.define('User', {
+  name: DataTypes.STRING,
+  isAuthor: DataTypes.BOOLEAN,
+  email: DataTypes.STRING,
+  passwordHash: DataTypes.STRING,
+  resetToken: DataTypes.STRING,
+});
+
+module.exports = { sequelize, User };

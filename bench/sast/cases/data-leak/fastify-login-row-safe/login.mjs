@@ -1,0 +1,16 @@
+import Fastify from 'fastify';
+import argon2 from 'argon2';
+import { pool } from './db.mjs';
+
+const app = Fastify();
+
+app.post('/login', async (request, reply) => {
+  const { email, password } = request.body;
+  const { rows } = await pool.query('SELECT id, email, display_name, password_hash FROM users WHERE email = $1', [email]);
+  const user = rows[0];
+  if (!user || !(await argon2.verify(user.password_hash, String(password)))) return reply.code(401).send({ error: 'invalid credentials' });
+  const { password_hash: _hash, ...publicUser } = user;
+  return reply.send({ user: publicUser });
+});
+
+await app.listen({ port: 3000 });

@@ -1,0 +1,12 @@
+import express from 'express';
+import { buildCsv } from './csv.mjs';
+
+const app = express();
+
+app.get('/export.csv', async (req, res) => {
+  const filename = req.query.filename ?? 'export.csv';
+  res.attachment(String(filename));
+  res.type('text/csv').send(await buildCsv());
+});
+
+app.listen(3000);

@@ -1,0 +1,15 @@
+const express = require('express');
+
+const app = express();
+app.use(express.json());
+const blocked = new Set(['203.0.113.7']);
+
+app.post('/login', (req, res, next) => {
+  if (blocked.has(req.ip)) {
+    console.warn(`blocked login attempt from ${req.ip} for ${req.body.username}`); // expect: log-injection
+    return res.sendStatus(403);
+  }
+  next();
+});
+
+app.listen(3000);

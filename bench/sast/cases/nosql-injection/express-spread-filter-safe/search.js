@@ -1,0 +1,16 @@
+const express = require('express');
+const { MongoClient } = require('mongodb');
+
+const client = new MongoClient(process.env.MONGO_URL);
+const app = express();
+app.use(express.json());
+
+app.post('/listings/search', async (req, res) => {
+  const { city, category } = req.body;
+  if (typeof city !== 'string' || typeof category !== 'string') return res.status(400).json({ error: 'city and category must be strings' });
+  const filter = { ...{ city, category }, published: true };
+  const listings = await client.db('market').collection('listings').find(filter).project({ title: 1, price: 1 }).limit(50).toArray();
+  res.json(listings);
+});
+
+client.connect().then(() => app.listen(3000));

@@ -1,0 +1,14 @@
+const Koa = require('koa');
+const bodyParser = require('koa-bodyparser');
+const mongoose = require('mongoose');
+
+const Product = mongoose.model('Product', new mongoose.Schema({ name: String, price: Number }));
+const app = new Koa();
+app.use(bodyParser());
+
+app.use(async (ctx) => {
+  const maxPrice = Number(ctx.request.body.maxPrice);
+  ctx.body = await Product.find({ $where: 'this.price < ' + maxPrice }).select('name price');
+});
+
+app.listen(3000);

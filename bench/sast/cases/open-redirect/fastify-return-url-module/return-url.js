@@ -1,0 +1,5 @@
+function returnUrl(request) {
+  return request.query.return || '/orders';
+}
+
+module.exports = { returnUrl };

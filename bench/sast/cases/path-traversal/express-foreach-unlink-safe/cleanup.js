@@ -1,0 +1,20 @@
+const express = require('express');
+const fs = require('fs');
+const path = require('path');
+
+const UPLOADS = path.resolve('uploads');
+const app = express();
+app.use(express.json());
+
+app.post('/uploads/delete', (req, res) => {
+  const removed = [];
+  req.body.files.forEach((name) => {
+    const target = path.join(UPLOADS, path.basename(String(name)));
+    if (!target.startsWith(UPLOADS + path.sep)) return;
+    fs.rmSync(target, { force: true });
+    removed.push(name);
+  });
+  res.json({ removed: removed.length });
+});
+
+app.listen(3000);

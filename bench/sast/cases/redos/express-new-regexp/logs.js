@@ -1,0 +1,11 @@
+const express = require('express');
+const { recentLines } = require('./log-store');
+
+const app = express();
+
+app.get('/admin/logs/search', (req, res) => {
+  const matcher = new RegExp(String(req.query.pattern), 'i'); // expect: redos
+  res.json(recentLines().filter((line) => matcher.test(line)).slice(0, 200));
+});
+
+app.listen(3000);

@@ -1,0 +1,2 @@
+export * from './orders.mjs';
+export { pool } from './pool.mjs';

@@ -1,0 +1,17 @@
+const express = require('express');
+const fs = require('fs');
+const xpath = require('xpath');
+const { DOMParser } = require('@xmldom/xmldom');
+
+const users = new DOMParser().parseFromString(fs.readFileSync(__dirname + '/users.xml', 'utf8'), 'text/xml');
+const app = express();
+app.use(express.urlencoded({ extended: false }));
+const PARTNER_QUERY = xpath.parse('//partner[@name=$user and @apiKey=$key]');
+
+app.post('/partner-login', (req, res) => {
+  const { user, key } = req.body;
+  const match = PARTNER_QUERY.select({ node: users, variables: { user: String(user), key: String(key) } });
+  res.status(match.length > 0 ? 204 : 401).end();
+});
+
+app.listen(3000);

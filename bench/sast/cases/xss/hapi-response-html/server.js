@@ -1,0 +1,16 @@
+const Hapi = require('@hapi/hapi');
+
+const init = async () => {
+  const server = Hapi.server({ port: 3000 });
+  server.route({
+    method: 'GET',
+    path: '/share',
+    handler: (request, h) => {
+      const title = request.query.title || 'Untitled';
+      return h.response(`<meta property="og:title" content="${title}"><p>Shared: ${title}</p>`).type('text/html'); // expect: xss
+    },
+  });
+  await server.start();
+};
+
+init();
