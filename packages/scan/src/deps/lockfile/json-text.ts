@@ -1,0 +1,44 @@
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { LockfileError, positionOf } from '../model.js';
+
+function firstError(text: string, file: string, errors: readonly ParseError[], what: string): LockfileError {
+  const e = errors[0]!;
+  const { line, column } = positionOf(text, e.offset);
+  const truncated = e.offset >= text.trimEnd().length - 1 ? ' (the file looks truncated)' : '';
+  return new LockfileError(`${file}:${line}:${column}: not valid ${what}: ${printParseErrorCode(e.error)}${truncated}`);
+}
+
+/**
+ * JSON.parse for speed; when it fails, jsonc-parser finds the position of the first error so
+ * that the message names the line and column instead of a character offset.
+ */
+export function parseJsonFile(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const errors: ParseError[] = [];
+    parse(text, errors, { allowTrailingComma: false, disallowComments: true });
+    if (errors.length > 0) throw firstError(text, file, errors, 'JSON');
+    throw new LockfileError(`${file}: not valid JSON`);
+  }
+}
+
+/** JSON with comments and trailing commas (bun.lock). */
+export function parseJsoncFile(text: string, file: string): unknown {
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) throw firstError(text, file, errors, 'JSONC');
+  return value;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A string-to-string map of a manifest field (dependencies, ...); anything else is empty. */
+export function stringMap(value: unknown): Record<string, string> {
+  if (!isObject(value)) return {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
