@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import semver from 'semver';
 import {
   VERSION,
@@ -15,7 +15,7 @@ import {
 import { analyzeGraph } from './graph.js';
 import { IGNORE_FILE, isExpired, readIgnoreFile, type IgnoreEntry } from './ignore.js';
 import { displayName, findLockfiles, parseLockfile } from './lockfile/index.js';
-import { lineOfAnchor, type LockGraph } from './model.js';
+import { LockfileError, lineOfAnchor, type LockGraph } from './model.js';
 import { openDatabase, type OpenedDatabase } from './osv/database.js';
 import { matchAdvisory, parseVersion, type CompactAdvisory } from './osv/match.js';
 import { DEFAULT_DEPENDENCY_CWE, VULNERABLE_DEPENDENCY } from './rule.js';
@@ -124,7 +124,16 @@ export async function auditDependencies(target: string, options: DepsOptions = {
   const started = performance.now();
   const now = options.now ?? new Date();
   const { root, files } = findLockfiles(resolve(target));
-  const graphs = files.map((f) => parseLockfile(f, displayName(root, f)));
+  const graphs = files.map((f) => {
+    const shown = displayName(root, f);
+    try {
+      return parseLockfile(f, shown);
+    } catch (err) {
+      // Reports name files relative to the project; an error names the file as the user can open it.
+      if (err instanceof LockfileError && err.message.startsWith(shown)) throw new LockfileError(`${relative(process.cwd(), f) || f}${err.message.slice(shown.length)}`);
+      throw err;
+    }
+  });
   const db = await openDatabase({ db: options.db, cacheDir: options.cacheDir });
 
   const names = new Set<string>();
