@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { UserError } from '@rampart/core';
-import { defaultCacheDir, DEFAULT_OSV_URL, openDatabase, OSV_URL_ENV, updateDatabase } from '@rampart/scan';
 import { EXIT, type CommandContext } from '../io.js';
 
+// Written out so that `rampart --help` does not load @rampart/scan; a test checks they match.
+export const DEFAULT_OSV_URL = 'https://osv-vulnerabilities.storage.googleapis.com/npm/all.zip';
+export const OSV_URL_ENV = 'RAMPART_OSV_URL';
 /** `rampart db status` warns when the advisories are older than this. */
 export const STALE_AFTER_DAYS = 7;
 const DAY = 24 * 60 * 60 * 1000;
@@ -22,6 +24,7 @@ export function registerDb(program: Command, { io, setExit }: CommandContext): v
     .option('--cache-dir <dir>', 'cache folder (default: $RAMPART_CACHE_DIR, $XDG_CACHE_HOME/rampart or ~/.cache/rampart)')
     .option('--json', 'print the status as JSON')
     .action(async (flags: DbFlags) => {
+      const { openDatabase } = await import('@rampart/scan/deps');
       const opened = await openDatabase({ db: flags.db, cacheDir: flags.cacheDir });
       const meta = opened.index.meta;
       // A download is as fresh as its fetch; a snapshot or folder as its newest advisory.
@@ -51,6 +54,7 @@ export function registerDb(program: Command, { io, setExit }: CommandContext): v
     .option('--url <url>', `where to download the OSV npm export (a mirror of all.zip); default $${OSV_URL_ENV} or ${DEFAULT_OSV_URL}`)
     .option('--cache-dir <dir>', 'cache folder (default: $RAMPART_CACHE_DIR, $XDG_CACHE_HOME/rampart or ~/.cache/rampart)')
     .action(async (flags: DbFlags) => {
+      const { defaultCacheDir, updateDatabase } = await import('@rampart/scan/deps');
       const cacheDir = flags.cacheDir ?? defaultCacheDir();
       io.stderr(`Downloading ${flags.url ?? process.env[OSV_URL_ENV] ?? DEFAULT_OSV_URL} ...\n`);
       try {

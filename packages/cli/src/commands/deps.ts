@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { FORMATS, formatReport, shouldFail, type FailOn, type Format } from '@rampart/core';
-import { auditDependencies, DEPS_DEFAULTS, type DepsReport, type PlannedFix } from '@rampart/scan';
+import type { DepsReport, PlannedFix } from '@rampart/scan/deps';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { parseFailOn, useColor } from '../options.js';
 
@@ -101,7 +101,12 @@ function applyFixes(report: DepsReport, io: Io): void {
   }
 }
 
+/** Same as DEFAULT_FAIL_ON, without loading @rampart/scan to print --help. */
+const DEFAULT_FAIL_ON: FailOn = 'high';
+
 async function runDeps(target: string, flags: DepsFlags, io: Io): Promise<number> {
+  // Loaded here, not at start-up: the rest of the CLI does not pay for it, and `deps` does not load the scanner.
+  const { auditDependencies } = await import('@rampart/scan/deps');
   const report = await auditDependencies(target, { db: flags.db, cacheDir: flags.cacheDir, prod: flags.prod, ignoreFile: flags.ignoreFile });
   if (flags.fix) {
     io.stdout(describeFixes(report));
@@ -109,7 +114,7 @@ async function runDeps(target: string, flags: DepsFlags, io: Io): Promise<number
       applyFixes(report, io);
       return EXIT.ok;
     }
-    return shouldFail(report.findings, flags.failOn ?? DEPS_DEFAULTS.failOn) ? EXIT.findings : EXIT.ok;
+    return shouldFail(report.findings, flags.failOn ?? DEFAULT_FAIL_ON) ? EXIT.findings : EXIT.ok;
   }
   const text = formatReport(report, flags.format, { color: useColor(flags.color, io.stdoutIsTTY, !!flags.output) });
   if (flags.output) writeFileSync(flags.output, text);
@@ -119,7 +124,7 @@ async function runDeps(target: string, flags: DepsFlags, io: Io): Promise<number
     const age = db.fetchedAt ?? db.newestModified;
     io.stderr(`Audited ${report.lockfiles.map((l) => `${l.file} (${l.packages} packages)`).join(', ')} against ${db.advisories} advisories (${db.description}, data of ${age.slice(0, 10)})${report.ignored ? `; ${report.ignored} ignored` : ''}${report.devSkipped ? `; ${report.devSkipped} dev packages skipped (--prod)` : ''}\n`);
   }
-  return shouldFail(report.findings, flags.failOn ?? DEPS_DEFAULTS.failOn) ? EXIT.findings : EXIT.ok;
+  return shouldFail(report.findings, flags.failOn ?? DEFAULT_FAIL_ON) ? EXIT.findings : EXIT.ok;
 }
 
 export function registerDeps(program: Command, { io, setExit }: CommandContext): void {
@@ -129,7 +134,7 @@ export function registerDeps(program: Command, { io, setExit }: CommandContext):
     .argument('[dir]', 'project folder (every lockfile in it) or one lockfile', '.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS as unknown as string[]).default('pretty'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--fail-on <severity>', `exit 1 when a finding is at or above this severity (or "none"); default ${DEPS_DEFAULTS.failOn}`, parseFailOn)
+    .option('--fail-on <severity>', `exit 1 when a finding is at or above this severity (or "none"); default ${DEFAULT_FAIL_ON}`, parseFailOn)
     .option('--db <path>', 'advisory database: a folder of OSV JSON files or a zip of them (default: `rampart db update` download, else the shipped snapshot)')
     .option('--cache-dir <dir>', 'cache folder (default: $RAMPART_CACHE_DIR, $XDG_CACHE_HOME/rampart or ~/.cache/rampart)')
     .option('--prod', 'leave out packages installed only for development')

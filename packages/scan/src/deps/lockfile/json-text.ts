@@ -1,11 +1,16 @@
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type * as Jsonc from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
+import { lazy } from '../lazy.js';
 import { LockfileError, positionOf } from '../model.js';
+
+/** jsonc-parser: for bun.lock, and to locate the error of a JSON file JSON.parse rejected. */
+export const jsonc = lazy<typeof Jsonc>('jsonc-parser');
 
 function firstError(text: string, file: string, errors: readonly ParseError[], what: string): LockfileError {
   const e = errors[0]!;
   const { line, column } = positionOf(text, e.offset);
   const truncated = e.offset >= text.trimEnd().length - 1 ? ' (the file looks truncated)' : '';
-  return new LockfileError(`${file}:${line}:${column}: not valid ${what}: ${printParseErrorCode(e.error)}${truncated}`);
+  return new LockfileError(`${file}:${line}:${column}: not valid ${what}: ${jsonc().printParseErrorCode(e.error)}${truncated}`);
 }
 
 /**
@@ -17,7 +22,7 @@ export function parseJsonFile(text: string, file: string): unknown {
     return JSON.parse(text);
   } catch {
     const errors: ParseError[] = [];
-    parse(text, errors, { allowTrailingComma: false, disallowComments: true });
+    jsonc().parse(text, errors, { allowTrailingComma: false, disallowComments: true });
     if (errors.length > 0) throw firstError(text, file, errors, 'JSON');
     throw new LockfileError(`${file}: not valid JSON`);
   }
@@ -26,7 +31,7 @@ export function parseJsonFile(text: string, file: string): unknown {
 /** JSON with comments and trailing commas (bun.lock). */
 export function parseJsoncFile(text: string, file: string): unknown {
   const errors: ParseError[] = [];
-  const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const value: unknown = jsonc().parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) throw firstError(text, file, errors, 'JSONC');
   return value;
 }

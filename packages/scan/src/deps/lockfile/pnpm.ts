@@ -1,7 +1,10 @@
-import { parse, YAMLError } from 'yaml';
+import type * as Yaml from 'yaml';
+import { lazy } from '../lazy.js';
 import { LockfileError, splitNameAt, type Edge, type EdgeKind, type LockGraph, type PackageSource } from '../model.js';
 import { GraphBuilder } from './builder.js';
 import { isObject } from './json-text.js';
+
+const yaml = lazy<typeof Yaml>('yaml');
 
 type Dialect = 5 | 6 | 9;
 
@@ -34,7 +37,7 @@ function keyOfReference(dep: string, ref: string, dialect: Dialect): string {
 }
 
 function yamlError(err: unknown, file: string): LockfileError {
-  if (err instanceof YAMLError) {
+  if (err instanceof yaml().YAMLError) {
     const at = err.linePos?.[0];
     return new LockfileError(`${at ? `${file}:${at.line}:${at.col}` : file}: not valid YAML: ${err.message.split('\n')[0]}`);
   }
@@ -66,7 +69,7 @@ function refOf(value: unknown): string | undefined {
 export function parsePnpmLockfile(text: string, file: string): LockGraph {
   let data: unknown;
   try {
-    data = parse(text, { uniqueKeys: false, maxAliasCount: -1 });
+    data = yaml().parse(text, { uniqueKeys: false, maxAliasCount: -1 });
   } catch (err) {
     throw yamlError(err, file);
   }

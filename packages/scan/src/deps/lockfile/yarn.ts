@@ -1,8 +1,11 @@
-import { parseSyml } from '@yarnpkg/parsers';
+import type * as YarnParsers from '@yarnpkg/parsers';
+import { lazy } from '../lazy.js';
 import { LockfileError, sourceOf, splitNameAt, type Edge, type EdgeKind, type LockGraph, type PackageSource } from '../model.js';
 import { GraphBuilder } from './builder.js';
 import { isObject, stringMap } from './json-text.js';
 import type { Manifest } from './manifest.js';
+
+const yarnParsers = lazy<typeof YarnParsers>('@yarnpkg/parsers');
 
 /** The position parseSyml reports ("line 12, column 3" style), if any. */
 function symlError(err: unknown, file: string): LockfileError {
@@ -65,7 +68,7 @@ function manifestEdges(b: GraphBuilder, manifest: Manifest, lookup: (name: strin
 export function parseYarnLockfile(text: string, file: string, manifests: readonly Manifest[]): LockGraph {
   let data: Record<string, unknown>;
   try {
-    data = parseSyml(text) as Record<string, unknown>;
+    data = yarnParsers().parseSyml(text) as Record<string, unknown>;
   } catch (err) {
     throw symlError(err, file);
   }

@@ -1,8 +1,9 @@
-import cvss from 'ae-cvss-calculator';
+import type * as Cvss from 'ae-cvss-calculator';
+import { lazy } from '../lazy.js';
 import type { Severity } from '@rampart/core';
 
-// A webpack CommonJS bundle: Node sees only its default export.
-const { Cvss2, Cvss3P0, Cvss3P1, Cvss4P0 } = cvss;
+// Needed only while an index is built: the severity is stored in it.
+const cvss = lazy<typeof Cvss>('ae-cvss-calculator');
 
 /** CVSS qualitative rating (FIRST): 9.0+ critical, 7.0+ high, 4.0+ medium, 0.1+ low, 0 none. */
 export function severityOfScore(score: number): Severity {
@@ -20,6 +21,7 @@ export function severityOfScore(score: number): Severity {
  */
 export function cvssScore(vector: string): number | undefined {
   try {
+    const { Cvss2, Cvss3P0, Cvss3P1, Cvss4P0 } = cvss();
     let v;
     if (vector.startsWith('CVSS:4.0/')) v = new Cvss4P0(vector);
     else if (vector.startsWith('CVSS:3.1/')) v = new Cvss3P1(vector);

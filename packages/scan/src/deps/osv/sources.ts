@@ -1,11 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as zlib from 'node:zlib';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import yauzl from 'yauzl';
+import type { ParseError } from 'jsonc-parser';
+import { jsonc } from '../lockfile/json-text.js';
+import type * as Yauzl from 'yauzl';
+import { lazy } from '../lazy.js';
 import { positionOf } from '../model.js';
 import { compactRecord, InvalidOsvRecord, OsvDatabaseError } from './record.js';
 import { IndexBuilder } from './store.js';
+
+const yauzl = lazy<typeof Yauzl>('yauzl');
 
 /** Parses one OSV JSON file; errors name the file (and zip entry) with line and column. */
 function parseRecordText(text: string, where: string): unknown {
@@ -13,10 +17,10 @@ function parseRecordText(text: string, where: string): unknown {
     return JSON.parse(text);
   } catch {
     const errors: ParseError[] = [];
-    parse(text, errors, { allowTrailingComma: false, disallowComments: true });
+    jsonc().parse(text, errors, { allowTrailingComma: false, disallowComments: true });
     const e = errors[0];
     const at = e ? positionOf(text, e.offset) : undefined;
-    throw new OsvDatabaseError(`${where}${at ? `:${at.line}:${at.column}` : ''}: not valid JSON${e ? ` (${printParseErrorCode(e.error)})` : ''}`);
+    throw new OsvDatabaseError(`${where}${at ? `:${at.line}:${at.column}` : ''}: not valid JSON${e ? ` (${jsonc().printParseErrorCode(e.error)})` : ''}`);
   }
 }
 
@@ -70,7 +74,7 @@ export function indexOsvZip(zipPath: string): Promise<IndexBuilder> {
   const builder = new IndexBuilder();
   const crc32 = (zlib as { crc32?: (data: Buffer) => number }).crc32;
   return new Promise((resolve, reject) => {
-    yauzl.open(zipPath, { lazyEntries: true, autoClose: true, strictFileNames: false, validateEntrySizes: true }, (err, zip) => {
+    yauzl().open(zipPath, { lazyEntries: true, autoClose: true, strictFileNames: false, validateEntrySizes: true }, (err, zip) => {
       if (err || !zip) {
         reject(new OsvDatabaseError(`${zipPath}: not a valid zip archive (${err?.message ?? 'unreadable'}); the download may be truncated`));
         return;
@@ -83,7 +87,7 @@ export function indexOsvZip(zipPath: string): Promise<IndexBuilder> {
         reject(e instanceof OsvDatabaseError ? e : new OsvDatabaseError(`${zipPath}: corrupt zip archive: ${(e as Error).message}`));
       };
       zip.on('error', fail);
-      zip.on('entry', (entry: yauzl.Entry) => {
+      zip.on('entry', (entry: Yauzl.Entry) => {
         if (failed) return;
         if (!entry.fileName.endsWith('.json') || entry.fileName.endsWith('/')) {
           zip.readEntry();

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
+import { jsonc } from '../lockfile/json-text.js';
 import { positionOf } from '../model.js';
 import type { CompactAdvisory } from './match.js';
 import { OsvDatabaseError, type IndexStats } from './record.js';
@@ -46,10 +47,10 @@ function jsonAt(text: string, file: string, what: string): unknown {
     return JSON.parse(text);
   } catch {
     const errors: ParseError[] = [];
-    parse(text, errors, { allowTrailingComma: false, disallowComments: true });
+    jsonc().parse(text, errors, { allowTrailingComma: false, disallowComments: true });
     const e = errors[0];
     const at = e ? positionOf(text, e.offset) : undefined;
-    throw new OsvDatabaseError(`${file}${at ? `:${at.line}:${at.column}` : ''}: corrupt ${what}${e ? ` (${printParseErrorCode(e.error)})` : ''}; run \`rampart db update\` or point --db at a good copy`);
+    throw new OsvDatabaseError(`${file}${at ? `:${at.line}:${at.column}` : ''}: corrupt ${what}${e ? ` (${jsonc().printParseErrorCode(e.error)})` : ''}; run \`rampart db update\` or point --db at a good copy`);
   }
 }
 
