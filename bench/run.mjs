@@ -3,13 +3,15 @@
 // and true/false findings on the example apps, printed as plain-text tables.
 // Flags: --no-large-tree (skip the npm-installed tree: parsers and large scan),
 //        --no-parsers (skip only the parser comparison),
-//        --rule-costs (add where Rampart's time goes: parsing vs each rule, one thread).
+//        --rule-costs (add where Rampart's time goes: parsing vs each rule, one thread),
+//        --no-deps (skip the dependency audit bench), --only-deps (run only it).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JS_GLOBS, TREE_PACKAGES, WORK_DIR, ensureLargeTree, rampartFileSet } from './large-tree.mjs';
 import { RSS_METHOD, runNodeMeasured } from './measure-process.mjs';
+import { benchDeps } from './deps.mjs';
 import { benchParsers } from './parsers.mjs';
 import { eslintSecurityRuleCount, runEslintSecurity, runRampart } from './scan-tools.mjs';
 import { readExpectedFlaws, scoreFindings } from './score-findings.mjs';
@@ -26,7 +28,7 @@ const LARGE_TREE_MAX_FILE_SIZE = 16 * 1024 * 1024;
 const TIMEOUT = { smallScan: 120_000, rampartLarge: 300_000, eslintLarge: 600_000 };
 const MB = 1e6;
 
-const FLAGS = ['--no-large-tree', '--no-parsers', '--rule-costs'];
+const FLAGS = ['--no-large-tree', '--no-parsers', '--rule-costs', '--no-deps', '--only-deps'];
 const flags = new Set(process.argv.slice(2));
 for (const f of flags) {
   if (!FLAGS.includes(f)) {
@@ -51,6 +53,12 @@ const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 say(`Rampart benchmarks: Node ${process.version}, ${availableParallelism()} CPU(s), peak RSS by ${RSS_METHOD}, load average ${load()}`);
 say(`ESLint side: ESLint 9 + eslint-plugin-security 4, all ${eslintSecurityRuleCount()} rules on, espree module-then-script (as Rampart reads JavaScript)`);
 say();
+
+if (flags.has('--only-deps')) {
+  await benchDeps({ say, progress, scratch });
+say(`Bench finished in ${fixed((performance.now() - benchStarted) / 1000, 0)} s, load average ${load()}.`);
+  process.exit(0);
+}
 
 // ---------------------------------------------------------------- the large tree
 let tree;
@@ -186,4 +194,5 @@ if (tree && flags.has('--rule-costs')) {
     say();
   }
 }
+if (!flags.has('--no-deps')) await benchDeps({ say, progress, scratch });
 say(`Bench finished in ${fixed((performance.now() - benchStarted) / 1000, 0)} s, load average ${load()}.`);

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import * as scanDeps from '@rampart/scan/deps';
+import * as dbCommand from '../src/commands/db.js';
 
 // `rampart deps` and `rampart db` as a user runs them: the built bin on real lockfiles.
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
@@ -121,6 +123,10 @@ describe('rampart deps', () => {
 });
 
 describe('rampart db', () => {
+  it('help texts name the same default URL and variable as the updater uses', () => {
+    assert.equal(dbCommand.DEFAULT_OSV_URL, scanDeps.DEFAULT_OSV_URL);
+    assert.equal(dbCommand.OSV_URL_ENV, scanDeps.OSV_URL_ENV);
+  });
   it('status names the database, counts advisories and warns when old', () => {
     const r = rampart('db', 'status', '--json', '--cache-dir', mkdtempSync(join(tmpdir(), 'rampart-empty-cache-')));
     assert.equal(r.code, 0, r.stderr);

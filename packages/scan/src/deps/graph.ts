@@ -26,23 +26,51 @@ export interface GraphFacts {
   paths(node: number): { importer: number; nodes: number[] }[];
 }
 
+/** The graph as flat arrays (compressed rows): the walks below touch only integers. */
+interface Adjacency {
+  readonly start: Uint32Array;
+  readonly to: Uint32Array;
+  readonly kind: Uint8Array;
+}
+
+const KIND_CODE: Readonly<Record<EdgeKind, number>> = { prod: 0, dev: 1, optional: 2, peer: 3 };
+
+function adjacency(graph: LockGraph): Adjacency {
+  const n = graph.nodes.length;
+  const start = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i]! + graph.nodes[i]!.deps.length;
+  const to = new Uint32Array(start[n]!);
+  const kind = new Uint8Array(start[n]!);
+  for (let i = 0; i < n; i++) {
+    let k = start[i]!;
+    for (const e of graph.nodes[i]!.deps) {
+      to[k] = e.to;
+      kind[k++] = KIND_CODE[e.kind];
+    }
+  }
+  return { start, to, kind };
+}
+
 /** Breadth-first reachability from every importer over the edges whose kind `follow` accepts. */
-function reach(graph: LockGraph, follow: (kind: EdgeKind, fromImporter: boolean) => boolean): Uint8Array {
+function reach(graph: LockGraph, adj: Adjacency, follow: readonly boolean[], followFromImporter: readonly boolean[]): Uint8Array {
   const seen = new Uint8Array(graph.nodes.length);
-  const queue: number[] = [];
+  const queue = new Uint32Array(graph.nodes.length);
+  let tail = 0;
   for (const imp of graph.importers) {
     for (const e of imp.deps) {
-      if (follow(e.kind, true) && !seen[e.to]) {
+      if (followFromImporter[KIND_CODE[e.kind]] && !seen[e.to]) {
         seen[e.to] = 1;
-        queue.push(e.to);
+        queue[tail++] = e.to;
       }
     }
   }
-  for (let i = 0; i < queue.length; i++) {
-    for (const e of graph.nodes[queue[i]!]!.deps) {
-      if (follow(e.kind, false) && !seen[e.to]) {
-        seen[e.to] = 1;
-        queue.push(e.to);
+  for (let head = 0; head < tail; head++) {
+    const u = queue[head]!;
+    for (let k = adj.start[u]!; k < adj.start[u + 1]!; k++) {
+      const v = adj.to[k]!;
+      if (follow[adj.kind[k]!] && !seen[v]) {
+        seen[v] = 1;
+        queue[tail++] = v;
       }
     }
   }
@@ -55,12 +83,16 @@ function reach(graph: LockGraph, follow: (kind: EdgeKind, fromImporter: boolean)
  */
 export function analyzeGraph(graph: LockGraph): GraphFacts {
   const n = graph.nodes.length;
-  const prod = reach(graph, (k) => k !== 'dev');
-  const required = reach(graph, (k) => k === 'prod' || k === 'dev' || k === 'peer');
-  const nonPeer = reach(graph, (k) => k !== 'peer');
+  const adj = adjacency(graph);
+  // Indexed by KIND_CODE: prod, dev, optional, peer. Packages never declare dev edges of their own.
+  const prod = reach(graph, adj, [true, false, true, true], [true, false, true, true]);
+  const required = reach(graph, adj, [true, true, false, true], [true, true, false, true]);
+  const nonPeer = reach(graph, adj, [true, true, true, false], [true, true, true, false]);
 
   const depth = new Int32Array(n);
-  const preds: Pred[][] = Array.from({ length: n }, () => []);
+  // Predecessors on shortest paths, filled lazily: most packages have one or two.
+  const preds: Pred[][] = new Array<Pred[]>(n);
+  for (let i = 0; i < n; i++) preds[i] = [];
   let frontier: number[] = [];
   graph.importers.forEach((imp, i) => {
     for (const e of imp.deps) {
@@ -74,12 +106,13 @@ export function analyzeGraph(graph: LockGraph): GraphFacts {
   for (let d = 1; frontier.length > 0; d++) {
     const next: number[] = [];
     for (const u of frontier) {
-      for (const e of graph.nodes[u]!.deps) {
-        if (depth[e.to] === 0) {
-          depth[e.to] = d + 1;
-          next.push(e.to);
+      for (let k = adj.start[u]!; k < adj.start[u + 1]!; k++) {
+        const v = adj.to[k]!;
+        if (depth[v] === 0) {
+          depth[v] = d + 1;
+          next.push(v);
         }
-        if (depth[e.to] === d + 1 && preds[e.to]!.length < MAX_PATHS_PER_PACKAGE && !preds[e.to]!.some((p) => p.from === u)) preds[e.to]!.push({ from: u });
+        if (depth[v] === d + 1 && preds[v]!.length < MAX_PATHS_PER_PACKAGE && !preds[v]!.some((p) => p.from === u)) preds[v]!.push({ from: u });
       }
     }
     frontier = next;

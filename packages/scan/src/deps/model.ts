@@ -79,13 +79,42 @@ export function positionOf(text: string, offset: number): { line: number; column
 // How far after the needle `near` may appear (a few lines of a lockfile entry).
 const NEAR_WINDOW = 600;
 
+// Offsets of line starts per lockfile text, built once: findings ask for many lines of one file.
+const lineStartsOf = new WeakMap<object, Uint32Array>();
+const textKeys = new Map<string, object>();
+
+function lineAt(text: string, offset: number): number {
+  let key = textKeys.get(text);
+  if (!key) {
+    key = {};
+    // Only the few texts of one run are kept: a lockfile is audited, then dropped.
+    if (textKeys.size > 8) textKeys.clear();
+    textKeys.set(text, key);
+  }
+  let starts = lineStartsOf.get(key);
+  if (!starts) {
+    const list = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) list.push(i + 1);
+    starts = Uint32Array.from(list);
+    lineStartsOf.set(key, starts);
+  }
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
 /** The 1-based line where an anchor sits, or 1 when the text does not contain it. */
 export function lineOfAnchor(text: string, anchor: Anchor): number {
   let from = 0;
   for (;;) {
     const at = text.indexOf(anchor.needle, from);
     if (at === -1) return 1;
-    if (!anchor.near || text.slice(at, at + anchor.needle.length + NEAR_WINDOW).includes(anchor.near)) return positionOf(text, at).line;
+    if (!anchor.near || text.slice(at, at + anchor.needle.length + NEAR_WINDOW).includes(anchor.near)) return lineAt(text, at);
     from = at + 1;
   }
 }

@@ -28,7 +28,8 @@ export class GraphBuilder {
     const existing = this.byKey.get(node.key);
     if (existing !== undefined) return existing;
     const index = this.nodes.length;
-    this.nodes.push({ ...node, deps: [] });
+    (node as LockNode & { deps: Edge[] }).deps = [];
+    this.nodes.push(node as LockNode);
     this.byKey.set(node.key, index);
     return index;
   }

@@ -22,31 +22,22 @@ function installedName(path: string): string {
   return path.slice(i + NM.length);
 }
 
-interface Declared {
-  readonly deps: Record<string, string>;
-  readonly kind: EdgeKind;
-}
-
-/** The dependency fields of a manifest-like object, each with the edge kind it declares. */
-function declared(entry: Record<string, unknown>, withDev: boolean): Declared[] {
-  const peerMeta = isObject(entry.peerDependenciesMeta) ? entry.peerDependenciesMeta : {};
-  const peers = stringMap(entry.peerDependencies);
-  const optionalPeers: Record<string, string> = {};
-  const requiredPeers: Record<string, string> = {};
-  for (const [n, r] of Object.entries(peers)) {
-    const meta = peerMeta[n];
-    (isObject(meta) && meta.optional === true ? optionalPeers : requiredPeers)[n] = r;
+/** Calls `visit` for every dependency a manifest-like object declares, with the edge kind it declares. */
+function forEachDeclared(entry: Record<string, unknown>, withDev: boolean, visit: (dep: string, kind: EdgeKind) => void): void {
+  const optional = isObject(entry.optionalDependencies) ? entry.optionalDependencies : undefined;
+  if (isObject(entry.dependencies)) {
+    // npm lists optional dependencies under "dependencies" too: the optional kind wins.
+    for (const dep in entry.dependencies) if (!optional || !(dep in optional)) visit(dep, 'prod');
   }
-  const optional = stringMap(entry.optionalDependencies);
-  // npm lists optional dependencies under "dependencies" too: the optional kind wins.
-  const prod = Object.fromEntries(Object.entries(stringMap(entry.dependencies)).filter(([n]) => !(n in optional)));
-  return [
-    { deps: prod, kind: 'prod' },
-    { deps: optional, kind: 'optional' },
-    { deps: requiredPeers, kind: 'peer' },
-    { deps: optionalPeers, kind: 'optional' },
-    ...(withDev ? [{ deps: stringMap(entry.devDependencies), kind: 'dev' as const }] : []),
-  ];
+  if (optional) for (const dep in optional) visit(dep, 'optional');
+  if (isObject(entry.peerDependencies)) {
+    const meta = isObject(entry.peerDependenciesMeta) ? entry.peerDependenciesMeta : undefined;
+    for (const dep in entry.peerDependencies) {
+      const m = meta?.[dep];
+      visit(dep, isObject(m) && m.optional === true ? 'optional' : 'peer');
+    }
+  }
+  if (withDev && isObject(entry.devDependencies)) for (const dep in entry.devDependencies) visit(dep, 'dev');
 }
 
 /** package-lock.json / npm-shrinkwrap.json, lockfileVersion 2 and 3: the flat `packages` map. */
@@ -98,14 +89,12 @@ function parsePackagesMap(b: GraphBuilder, packages: Record<string, unknown>, ve
     return undefined;
   };
   const connect = (from: string, entry: Record<string, unknown>, edges: Edge[], withDev: boolean): void => {
-    for (const { deps, kind } of declared(entry, withDev)) {
-      for (const dep of Object.keys(deps)) {
-        const to = resolve(from, dep);
-        if (to === 'importer') continue;
-        if (to === undefined) b.unresolved(from === '' ? 'the root package' : from, { needle: `"${from}": {` }, dep, kind);
-        else b.edge(edges, to, kind);
-      }
-    }
+    forEachDeclared(entry, withDev, (dep, kind) => {
+      const to = resolve(from, dep);
+      if (to === 'importer') return;
+      if (to === undefined) b.unresolved(from === '' ? 'the root package' : from, { needle: `"${from}": {` }, dep, kind);
+      else b.edge(edges, to, kind);
+    });
   };
   for (const node of b.nodes) {
     if (node.source === 'link') continue;
@@ -177,13 +166,11 @@ function parseNestedDependencies(b: GraphBuilder, top: Record<string, unknown>, 
   }
   const deps: Edge[] = [];
   if (manifest) {
-    for (const { deps: declaredDeps, kind } of declared(manifest.raw, true)) {
-      for (const dep of Object.keys(declaredDeps)) {
-        const to = b.index(`${NM}${dep}`);
-        if (to === undefined) b.unresolved('package.json', { needle: '' }, dep, kind === 'dev' || kind === 'prod' ? 'optional' : kind);
-        else b.edge(deps, to, kind);
-      }
-    }
+    forEachDeclared(manifest.raw, true, (dep, kind) => {
+      const to = b.index(`${NM}${dep}`);
+      if (to === undefined) b.unresolved('package.json', { needle: '' }, dep, 'optional');
+      else b.edge(deps, to, kind);
+    });
   } else {
     // Without package.json, the direct dependencies are the top-level packages nothing else requires.
     b.notes.push(`${b.file}: no package.json beside this lockfile (lockfileVersion 1): direct dependencies were inferred`);
