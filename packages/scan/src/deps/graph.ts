@@ -130,15 +130,26 @@ export function analyzeGraph(graph: LockGraph): GraphFacts {
 
   const paths = (node: number): { importer: number; nodes: number[] }[] => {
     const out: { importer: number; nodes: number[] }[] = [];
-    // Depth-first over shortest-path predecessors, stopping at the bound.
-    const walk = (at: number, suffix: number[]): void => {
-      for (const p of preds[at]!) {
-        if (out.length >= MAX_PATHS_PER_PACKAGE) return;
-        if (p.from < 0) out.push({ importer: -1 - p.from, nodes: [at, ...suffix] });
-        else walk(p.from, [at, ...suffix]);
+    // Depth-first over shortest-path predecessors, in their order, with an explicit stack and
+    // shared suffixes (graphs can be deep), stopping at the bound.
+    type Suffix = { readonly node: number; readonly next?: Suffix };
+    type Item = { readonly expand: number; readonly suffix?: Suffix } | { readonly importer: number; readonly suffix: Suffix };
+    const stack: Item[] = [{ expand: node }];
+    while (stack.length > 0 && out.length < MAX_PATHS_PER_PACKAGE) {
+      const item = stack.pop()!;
+      if ('importer' in item) {
+        const nodes: number[] = [];
+        for (let s: Suffix | undefined = item.suffix; s; s = s.next) nodes.push(s.node);
+        out.push({ importer: item.importer, nodes });
+        continue;
       }
-    };
-    walk(node, []);
+      const suffix: Suffix = { node: item.expand, ...(item.suffix ? { next: item.suffix } : {}) };
+      const ps = preds[item.expand]!;
+      for (let k = ps.length - 1; k >= 0; k--) {
+        const from = ps[k]!.from;
+        stack.push(from < 0 ? { importer: -1 - from, suffix } : { expand: from, suffix });
+      }
+    }
     return out;
   };
   return { facts, paths };

@@ -20,7 +20,8 @@ function firstError(text: string, file: string, errors: readonly ParseError[], w
 export function parseJsonFile(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
-  } catch {
+  } catch (err) {
+    if (err instanceof RangeError) throw new LockfileError(`${file}: nested too deeply to be a lockfile`);
     const errors: ParseError[] = [];
     jsonc().parse(text, errors, { allowTrailingComma: false, disallowComments: true });
     if (errors.length > 0) throw firstError(text, file, errors, 'JSON');
@@ -31,7 +32,13 @@ export function parseJsonFile(text: string, file: string): unknown {
 /** JSON with comments and trailing commas (bun.lock). */
 export function parseJsoncFile(text: string, file: string): unknown {
   const errors: ParseError[] = [];
-  const value: unknown = jsonc().parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  let value: unknown;
+  try {
+    value = jsonc().parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch (err) {
+    if (err instanceof RangeError) throw new LockfileError(`${file}: nested too deeply to be a lockfile`);
+    throw err;
+  }
   if (errors.length > 0) throw firstError(text, file, errors, 'JSONC');
   return value;
 }

@@ -112,6 +112,8 @@ function parsePackagesMap(b: GraphBuilder, packages: Record<string, unknown>, ve
 /** lockfileVersion 1: nested `dependencies`, `requires` resolved the way Node resolves modules. */
 function parseNestedDependencies(b: GraphBuilder, top: Record<string, unknown>, manifest: Manifest | undefined): void {
   const entries = new Map<number, Record<string, unknown>>();
+  // Iterative: a hostile file can nest thousands of levels (JSON.parse accepts more than the stack).
+  const pending: [Record<string, unknown>, string][] = [[top, '']];
   const walk = (deps: Record<string, unknown>, parent: string): void => {
     for (const [name, raw] of Object.entries(deps)) {
       if (!isObject(raw)) throw new LockfileError(`${b.file}: dependencies["${name}"] under ${parent || 'the root'} is not an object`);
@@ -140,10 +142,10 @@ function parseNestedDependencies(b: GraphBuilder, top: Record<string, unknown>, 
         flags: { dev: raw.dev === true, optional: raw.optional === true },
       });
       entries.set(idx, raw);
-      if (isObject(raw.dependencies)) walk(raw.dependencies, path);
+      if (isObject(raw.dependencies)) pending.push([raw.dependencies, path]);
     }
   };
-  walk(top, '');
+  for (let next = pending.pop(); next; next = pending.pop()) walk(next[0], next[1]);
   const resolve = (from: string, dep: string): number | undefined => {
     for (const candidate of lookupPaths(from, dep)) {
       const idx = b.index(candidate);

@@ -69,7 +69,8 @@ function refOf(value: unknown): string | undefined {
 export function parsePnpmLockfile(text: string, file: string): LockGraph {
   let data: unknown;
   try {
-    data = yaml().parse(text, { uniqueKeys: false, maxAliasCount: -1 });
+    // The default alias limit stays: pnpm writes no aliases, and a hostile file must not expand forever.
+    data = yaml().parse(text, { uniqueKeys: false });
   } catch (err) {
     throw yamlError(err, file);
   }
