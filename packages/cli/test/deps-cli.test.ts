@@ -84,6 +84,9 @@ describe('rampart deps', () => {
     assert.match(r.stdout, /upgrade express 4\.17\.1 -> \^4\.\d+\.\d+ in package\.json/);
     assert.match(r.stdout, /"overrides"/);
     assert.match(r.stdout, /"qs": "\^6\.7\.3"/);
+    // Two majors of ws are installed (jsdom's 4.x, socket.io's 8.x): one override each, not one for both.
+    assert.match(r.stdout, /"ws@4": "5\.2\.4"/);
+    assert.match(r.stdout, /"ws@8": "\^8\.17\.1"/);
     assert.equal(readFileSync(join(dir, 'package.json'), 'utf8'), '{ "name": "app", "dependencies": { "express": "^4.17.1" } }\n');
     const applied = rampart('deps', dir, '--fix');
     assert.equal(applied.code, 0, applied.stderr);

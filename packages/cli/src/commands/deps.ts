@@ -51,7 +51,7 @@ export function describeFixes(report: DepsReport): string {
     if (overrides.length > 0) {
       const field = OVERRIDE_FIELD[format];
       out.push(`  add to package.json "${field}" (transitive dependencies):`);
-      for (const f of overrides) out.push(`    "${f.package}": "${f.to}"   (${f.from}; ${f.advisories.join(', ')})`);
+      for (const f of overrides) out.push(`    "${f.selector ?? f.package}": "${f.to}"   (${f.from}; ${f.advisories.join(', ')})`);
     }
     out.push(`  then run \`${INSTALL[format]}\` and \`rampart deps\` again.`);
   }
@@ -93,7 +93,7 @@ function applyFixes(report: DepsReport, io: Io): void {
         const [outer, inner] = field.split('.');
         const holder = inner ? ((pkg[outer!] ??= {}) as Record<string, unknown>) : pkg;
         const overrides = ((holder[inner ?? outer!] ??= {}) as Record<string, unknown>);
-        overrides[f.package] = f.to;
+        overrides[f.selector ?? f.package] = f.to;
       }
     }
     writeFileSync(path, `${JSON.stringify(pkg, null, indent)}\n`);

@@ -62,6 +62,11 @@ export interface PlannedFix {
   readonly from: string;
   readonly to: string;
   readonly advisories: readonly string[];
+  /**
+   * The key of an override when several majors of the package need different targets, e.g.
+   * "ws@4" and "ws@8" (a plain "ws" would force one version on both); else the package name.
+   */
+  readonly selector?: string;
 }
 
 export interface DepsReport extends Report {
@@ -297,23 +302,53 @@ export async function auditDependencies(target: string, options: DepsOptions = {
     config: { failOn: DEPS_DEFAULTS.failOn },
     lockfiles,
     database: { kind: db.kind, description: db.description, advisories: meta.advisories, newestModified: meta.newestModified, ...(meta.fetchedAt ? { fetchedAt: meta.fetchedAt } : {}), built: db.built },
-    fixes: mergeFixes(fixes),
+    fixes: mergeFixes(fixes).map((f) => settleTarget(f, advisories.get(f.package) ?? [])),
     unfixable,
     ignored,
     devSkipped,
   };
 }
 
-/** One fix per lockfile, importer and package: the highest target wins. */
+/**
+ * Moves a planned target past every other advisory of the package: upgrading qs to the fix of
+ * one advisory must not land on a version another advisory covers. Stops where no fix is known.
+ */
+function settleTarget(fix: PlannedFix, list: readonly CompactAdvisory[]): PlannedFix {
+  const caret = fix.to.startsWith('^');
+  let to = fix.to.replace(/^\^/, '');
+  const also = new Set<string>();
+  for (let round = 0; round < list.length; round++) {
+    let moved = false;
+    for (const adv of list) {
+      const m = matchAdvisory(adv, to);
+      if (m.affected && m.fixed && semver.gt(m.fixed, to)) {
+        to = m.fixed;
+        also.add(adv.id);
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  if (also.size === 0) return fix;
+  const target = caret || fix.kind === 'override' ? overrideRange(fix.from, to) : to;
+  return { ...fix, to: fix.kind === 'upgrade' ? to : target, advisories: [...new Set([...fix.advisories, ...also])] };
+}
+
+/** One fix per lockfile, importer, package and installed major: the highest target wins. */
 function mergeFixes(fixes: readonly PlannedFix[]): PlannedFix[] {
   const out = new Map<string, PlannedFix>();
+  const version = (s: string): string => s.replace(/^\^/, '');
+  const major = (v: string): number => parseVersion(v)?.major ?? -1;
   for (const f of fixes) {
-    const key = `${f.lockfile}\u0000${f.kind}\u0000${f.kind === 'upgrade' ? f.importer : ''}\u0000${f.package}`;
+    const key = `${f.lockfile}\u0000${f.kind}\u0000${f.kind === 'upgrade' ? f.importer : major(f.from)}\u0000${f.package}`;
     const prev = out.get(key);
-    const version = (s: string): string => s.replace(/^\^/, '');
     if (!prev) out.set(key, f);
     else out.set(key, { ...prev, to: semver.gt(version(f.to), version(prev.to)) ? f.to : prev.to, advisories: [...new Set([...prev.advisories, ...f.advisories])] });
   }
-  return [...out.values()].sort((a, b) => (a.lockfile < b.lockfile ? -1 : a.lockfile > b.lockfile ? 1 : a.package < b.package ? -1 : 1));
+  const merged = [...out.values()];
+  const overridesPer = new Map<string, number>();
+  for (const f of merged) if (f.kind === 'override') overridesPer.set(`${f.lockfile}\u0000${f.package}`, (overridesPer.get(`${f.lockfile}\u0000${f.package}`) ?? 0) + 1);
+  return merged
+    .map((f) => (f.kind === 'override' && overridesPer.get(`${f.lockfile}\u0000${f.package}`)! > 1 ? { ...f, selector: `${f.package}@${major(f.from)}` } : f))
+    .sort((a, b) => (a.lockfile < b.lockfile ? -1 : a.lockfile > b.lockfile ? 1 : a.package < b.package ? -1 : a.package > b.package ? 1 : major(a.from) - major(b.from)));
 }
-
