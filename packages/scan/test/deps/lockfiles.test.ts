@@ -163,3 +163,134 @@ describe('bad lockfiles fail with the file and position, never a partial answer'
     });
   }
 });
+
+describe('smaller dialects', () => {
+  it('pnpm 5.4 without importers: the root dependencies, peer suffixes and dev flags', () => {
+    const text = `lockfileVersion: 5.4
+
+specifiers:
+  a: ^1.0.0
+  b: ^2.0.0
+
+dependencies:
+  a: 1.0.0_b@2.0.0
+
+devDependencies:
+  b: 2.0.0
+
+packages:
+
+  /a/1.0.0_b@2.0.0:
+    resolution: {integrity: sha512-a}
+    dependencies:
+      c: 3.0.0
+    peerDependencies:
+      b: ^2.0.0
+    dev: false
+
+  /b/2.0.0:
+    resolution: {integrity: sha512-b}
+    dev: true
+
+  /c/3.0.0:
+    resolution: {integrity: sha512-c}
+    dev: false
+`;
+    const root = tree({ 'pnpm-lock.yaml': text });
+    const g = parseLockfile(join(root, 'pnpm-lock.yaml'), 'pnpm-lock.yaml');
+    assert.equal(g.nodes[find(g, 'a')]!.version, '1.0.0');
+    const { facts } = analyzeGraph(g);
+    assert.equal(facts[find(g, 'c', '3.0.0')]!.depth, 2);
+    assert.equal(facts[find(g, 'b')]!.dev, true);
+    assert.equal(facts[find(g, 'c')]!.dev, false);
+    assert.equal(g.text.split('\n')[lineOfAnchor(g.text, g.nodes[find(g, 'c')]!.anchor) - 1], '  /c/3.0.0:');
+  });
+  it('pnpm 6: keys with peers in parentheses', () => {
+    const text = `lockfileVersion: '6.0'
+
+importers:
+
+  .:
+    dependencies:
+      a:
+        specifier: ^1.0.0
+        version: 1.0.0(b@2.0.0)
+
+packages:
+
+  /a@1.0.0(b@2.0.0):
+    resolution: {integrity: sha512-a}
+    dependencies:
+      b: 2.0.0
+    dev: false
+
+  /b@2.0.0:
+    resolution: {integrity: sha512-b}
+    dev: false
+`;
+    const root = tree({ 'pnpm-lock.yaml': text });
+    const g = parseLockfile(join(root, 'pnpm-lock.yaml'), 'pnpm-lock.yaml');
+    assert.deepEqual(g.nodes.map((n) => `${n.name}@${n.version}`).sort(), ['a@1.0.0', 'b@2.0.0']);
+    assert.equal(analyzeGraph(g).facts[find(g, 'b')]!.depth, 2);
+  });
+  it('pnpm: a required entry cut from the file is an error naming who needs it', () => {
+    const text = `lockfileVersion: '9.0'
+
+importers:
+
+  .:
+    dependencies:
+      a:
+        specifier: ^1.0.0
+        version: 1.0.0
+
+packages:
+
+  a@1.0.0:
+    resolution: {integrity: sha512-a}
+
+snapshots:
+
+  a@1.0.0:
+    dependencies:
+      zzz: 9.9.9
+`;
+    const root = tree({ 'pnpm-lock.yaml': text });
+    assert.throws(() => parseLockfile(join(root, 'pnpm-lock.yaml'), 'pnpm-lock.yaml'), /pnpm-lock\.yaml: 1 dependency has no entry in the lockfile: a@1\.0\.0 \(line 13\) needs zzz@9\.9\.9\. The file is truncated/);
+  });
+  it('yarn Berry: workspace dev dependencies told apart by package.json', () => {
+    const text = `__metadata:
+  version: 8
+  cacheKey: 10
+
+"app@workspace:.":
+  version: 0.0.0-use.local
+  resolution: "app@workspace:."
+  dependencies:
+    lib: "npm:^1.0.0"
+    tool: "npm:^2.0.0"
+  languageName: unknown
+  linkType: soft
+
+"lib@npm:^1.0.0":
+  version: 1.1.0
+  resolution: "lib@npm:1.1.0"
+  languageName: node
+  linkType: hard
+
+"tool@npm:^2.0.0":
+  version: 2.0.0
+  resolution: "tool@npm:2.0.0"
+  dependencies:
+    lib: "npm:^1.0.0"
+  languageName: node
+  linkType: hard
+`;
+    const root = tree({ 'yarn.lock': text, 'package.json': JSON.stringify({ name: 'app', dependencies: { lib: '^1.0.0' }, devDependencies: { tool: '^2.0.0' } }) });
+    const g = parseLockfile(join(root, 'yarn.lock'), 'yarn.lock');
+    const { facts } = analyzeGraph(g);
+    assert.equal(facts[find(g, 'tool', '2.0.0')]!.dev, true);
+    assert.equal(facts[find(g, 'lib', '1.1.0')]!.dev, false);
+    assert.equal(g.nodes[find(g, 'app')]!.source, 'workspace');
+  });
+});
