@@ -154,4 +154,11 @@ describe('rampart scan includes practice 4', () => {
     const deps = json(r).findings.filter((f) => f.practice === 4);
     assert.ok(deps.some((f) => f.ruleId === 'vulnerable-dependency' && f.package === 'qs'));
   });
+  it('a broken lockfile is a parse-error warning of the scan, not a silent pass', () => {
+    const dir = tree({ 'package-lock.json': '{ "lockfileVersion": 3, "packages": {', 'index.js': 'module.exports = 1;\n' });
+    const r = rampart('scan', dir, '-f', 'json', '--fail-on', 'none');
+    assert.equal(r.code, 0, r.stderr);
+    const report = json(r);
+    assert.ok(report.warnings.some((w) => w.kind === 'parse-error' && /dependencies not audited: .*package-lock\.json:1:\d+: not valid JSON/.test(w.message)), JSON.stringify(report.warnings));
+  });
 });
