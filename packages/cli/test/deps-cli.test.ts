@@ -88,6 +88,7 @@ describe('rampart deps', () => {
     assert.match(r.stdout, /"ws@4": "5\.2\.4"/);
     assert.match(r.stdout, /"ws@8": "\^8\.17\.1"/);
     assert.equal(readFileSync(join(dir, 'package.json'), 'utf8'), '{ "name": "app", "dependencies": { "express": "^4.17.1" } }\n');
+    assert.equal(rampart('deps', dir, '--dry-run').code, 2);
     const applied = rampart('deps', dir, '--fix');
     assert.equal(applied.code, 0, applied.stderr);
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
