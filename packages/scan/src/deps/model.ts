@@ -12,7 +12,10 @@ export interface Edge {
   readonly kind: EdgeKind;
 }
 
-/** Where a package is written in the lockfile: the first `needle` after which `near` follows (within a few lines). */
+/**
+ * Where a package is written in the lockfile: the first `needle` after which `near` follows
+ * (within a few lines). A needle starting with "\n" only matches at the start of a line.
+ */
 export interface Anchor {
   readonly needle: string;
   readonly near?: string;
@@ -114,7 +117,8 @@ export function lineOfAnchor(text: string, anchor: Anchor): number {
   for (;;) {
     const at = text.indexOf(anchor.needle, from);
     if (at === -1) return 1;
-    if (!anchor.near || text.slice(at, at + anchor.needle.length + NEAR_WINDOW).includes(anchor.near)) return lineAt(text, at);
+    // A needle may start with "\n" to match at a line start only: the line is the one after it.
+    if (!anchor.near || text.slice(at, at + anchor.needle.length + NEAR_WINDOW).includes(anchor.near)) return lineAt(text, anchor.needle.startsWith('\n') ? at + 1 : at);
     from = at + 1;
   }
 }

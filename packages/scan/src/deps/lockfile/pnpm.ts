@@ -102,7 +102,7 @@ export function parsePnpmLockfile(text: string, file: string): LockGraph {
       version: source === 'registry' ? (version ?? '') : '',
       source,
       ...(source !== 'registry' ? { sourceDetail: detail ?? key } : {}),
-      anchor: { needle: present.slice(1) },
+      anchor: { needle: present },
       ...(typeof entry.dev === 'boolean' || entry.optional === true
         ? { flags: { ...(typeof entry.dev === 'boolean' ? { dev: entry.dev } : {}), optional: entry.optional === true } }
         : {}),

@@ -78,6 +78,12 @@ export function parseYarnLockfile(text: string, file: string, manifests: readonl
   const b = new GraphBuilder(file, text);
   const byDescriptor = new Map<string, number>();
   const entries: Entry[] = [];
+  // First descriptors of the entries whose key line is quoted ("@scope/a@^1", ...), in one pass.
+  const quotedKeys = new Set<string>();
+  for (let i = text.indexOf('\n"'); i !== -1; i = text.indexOf('\n"', i + 1)) {
+    const end = text.slice(i + 2, i + 2 + 1024).search(/[",]/);
+    if (end > 0) quotedKeys.add(text.slice(i + 2, i + 2 + end));
+  }
   for (const [key, raw] of Object.entries(data)) {
     if (key === '__metadata') continue;
     if (!isObject(raw)) throw new LockfileError(`${file}: entry "${key}" is not a mapping`);
@@ -113,7 +119,8 @@ export function parseYarnLockfile(text: string, file: string, manifests: readonl
       ...(alias ? { alias } : {}),
       source,
       ...(source !== 'registry' ? { sourceDetail: detail } : {}),
-      anchor: { needle: first, near: berry ? `version: ${version}` : `version "${version}"` },
+      // Keys start their line, quoted or not; a bare search could land inside "@types/<name>@...".
+      anchor: { needle: quotedKeys.has(first) ? `\n"${first}` : `\n${first}`, near: berry ? `version: ${version}` : `version "${version}"` },
     });
     for (const d of descs) byDescriptor.set(d, node);
     entries.push({ descriptors: descs, data: raw, node });
