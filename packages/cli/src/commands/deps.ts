@@ -124,6 +124,7 @@ async function runDeps(target: string, flags: DepsFlags, io: Io): Promise<number
     const { database: db } = report;
     const age = db.fetchedAt ?? db.newestModified;
     io.stderr(`Audited ${report.lockfiles.map((l) => `${l.file} (${l.packages} packages)`).join(', ')} against ${db.advisories} advisories (${db.description}, data of ${age.slice(0, 10)})${report.ignored ? `; ${report.ignored} ignored` : ''}${report.devSkipped ? `; ${report.devSkipped} dev packages skipped (--prod)` : ''}\n`);
+    if (report.fixes.length > 0) io.stderr(`${report.fixes.length} upgrade(s) or override(s) would remove findings: \`rampart deps --fix --dry-run\` lists them.\n`);
   }
   return shouldFail(report.findings, flags.failOn ?? DEFAULT_FAIL_ON) ? EXIT.findings : EXIT.ok;
 }
