@@ -19,5 +19,6 @@ describe('advisory severity', () => {
     assert.equal(rateAdvisory({ id: 'A', database_specific: { cvss_vector: 'CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:L/A:N' } }).score, 8.2);
     assert.equal(rateAdvisory({ id: 'MAL-2024-1' }).severity, 'critical');
     assert.equal(rateAdvisory({ id: 'B' }).from, 'default');
+    assert.equal(rateAdvisory({ id: 'C', affected: [{ severity: [{ type: 'CVSS_V4', score: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' }] }] }).score, 9.3);
   });
 });

@@ -66,7 +66,9 @@ const CVSS_PREFERENCE = ['CVSS_V4', 'CVSS_V3', 'CVSS_V2'];
  * (GitHub's database_specific.severity), else malware (MAL- ids) is critical, else medium.
  */
 export function rateAdvisory(record: Record<string, unknown>): RatedSeverity {
-  const list = Array.isArray(record.severity) ? (record.severity as unknown[]) : [];
+  // OSV 1.5+ may rate per affected package: those count when the record has no rating of its own.
+  const perPackage = Array.isArray(record.affected) ? (record.affected as { severity?: unknown }[]).flatMap((a) => (Array.isArray(a?.severity) ? (a.severity as unknown[]) : [])) : [];
+  const list = Array.isArray(record.severity) && record.severity.length > 0 ? (record.severity as unknown[]) : perPackage;
   const vectors: [string, string][] = [];
   for (const s of list) {
     const o = s as { type?: unknown; score?: unknown };
