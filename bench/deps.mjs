@@ -83,6 +83,11 @@ export async function benchDeps({ say, progress, scratch }) {
   writeFileSync(join(synthDir, 'package-lock.json'), syntheticLockfile(SYNTHETIC_PACKAGES, advisoryNames));
 
   const rows = [];
+  // What any Node.js CLI pays before its first line runs, measured the same way: subtract it to compare.
+  const bare = [];
+  for (let i = 0; i < WARM_RUNS; i++) bare.push(await runNodeMeasured(['-e', '0'], { timeoutMs: 30_000 }));
+  const bareMedian = [...bare].sort((a, b) => a.wallSeconds - b.wallSeconds)[Math.floor(WARM_RUNS / 2)];
+  rows.push(['(node -e 0: Node start-up alone)', 'node', '-', '-', fixed(bareMedian.wallSeconds, 2), fixed(bareMedian.peakRssMB, 0), '']);
   for (const [label, dir] of [[`${largest} (${fixed(statSync(join(FIXTURES, largest)).size / 1e6, 2)} MB)`, realDir], [`synthetic ${SYNTHETIC_PACKAGES} packages`, synthDir]]) {
     const cache = mkdtempSync(join(work, 'cache-'));
     progress(`rampart deps, cold then ${WARM_RUNS} warm runs: ${label}`);
