@@ -77,7 +77,11 @@ export function findLockfiles(target: string): { root: string; files: string[] }
   const found = LOCKFILE_NAMES.map((n) => join(target, n)).filter((p) => existsSync(p));
   const files = found.some((p) => basename(p) === 'npm-shrinkwrap.json') ? found.filter((p) => basename(p) !== 'package-lock.json') : found;
   if (files.length === 0) {
-    const binary = existsSync(join(target, 'bun.lockb')) ? ' (bun.lockb is binary: run `bun install --save-text-lockfile` to write bun.lock)' : '';
+    const binary = existsSync(join(target, 'bun.lockb'))
+      ? ' (bun.lockb is binary: run `bun install --save-text-lockfile` to write bun.lock)'
+      : existsSync(join(target, 'package.json'))
+        ? ' (`npm install --package-lock-only` writes package-lock.json without installing anything)'
+        : '';
     throw new LockfileError(`${target}: no lockfile found; looked for ${LOCKFILE_NAMES.join(', ')}${binary}`);
   }
   return { root: target, files };
