@@ -4,6 +4,8 @@ import { isObject, parseJsonFile, stringMap } from './json-text.js';
 import type { Manifest } from './manifest.js';
 
 const NM = 'node_modules/';
+/** npm's flags of a plain production package, shared: most entries of a large lockfile have them. */
+const PRODUCTION = Object.freeze({ dev: false, optional: false, peer: false });
 
 /** The install path of the folder that contains `path` ("" for the root). */
 function parentOf(path: string): string | undefined {
@@ -44,7 +46,8 @@ function forEachDeclared(entry: Record<string, unknown>, withDev: boolean, visit
 function parsePackagesMap(b: GraphBuilder, packages: Record<string, unknown>, version: number): void {
   const importerPaths: string[] = [];
   const linkTarget = new Map<string, string>();
-  for (const [path, raw] of Object.entries(packages)) {
+  for (const path in packages) {
+    const raw = packages[path];
     if (!isObject(raw)) throw new LockfileError(`${b.file}: packages["${path}"] is not an object`);
     if (!path.includes(NM) || path.startsWith('../') || path.startsWith('/')) {
       importerPaths.push(path);
@@ -75,7 +78,7 @@ function parsePackagesMap(b: GraphBuilder, packages: Record<string, unknown>, ve
       source,
       ...(source !== 'registry' ? { sourceDetail: resolved ?? ver } : {}),
       anchor: { needle: `"${path}": {` },
-      flags: { dev: raw.dev === true, optional: raw.optional === true || raw.devOptional === true, peer: raw.peer === true },
+      flags: raw.dev === true || raw.optional === true || raw.devOptional === true || raw.peer === true ? { dev: raw.dev === true, optional: raw.optional === true || raw.devOptional === true, peer: raw.peer === true } : PRODUCTION,
     });
   }
   const importerSet = new Set(importerPaths);
