@@ -106,6 +106,43 @@ function mergeByAlias(matched: { adv: CompactAdvisory; fixed?: string }[]): { ad
   });
 }
 
+// A newer copy's tree is searched this far, so that a huge lockfile stays fast.
+const MAX_UPGRADE_SEARCH = 5000;
+
+/**
+ * The smallest newer version of `direct` present in the lockfile whose own dependency tree
+ * holds no copy of `pkg` that the advisories affect: the data proves that upgrading `direct`
+ * to it removes the vulnerability. Undefined when the lockfile holds no such copy.
+ */
+function provenUpgrade(graph: LockGraph, direct: LockGraph['nodes'][number], pkg: string, advs: readonly CompactAdvisory[]): DependencyUpgrade | undefined {
+  if (!parseVersion(direct.version)) return undefined;
+  const candidates = graph.nodes
+    .map((n, i) => [n, i] as const)
+    .filter(([n]) => n.name === direct.name && n.source === 'registry' && parseVersion(n.version) && semver.gt(n.version, direct.version))
+    .sort((a, b) => semver.compare(a[0].version, b[0].version));
+  for (const [candidate, start] of candidates) {
+    const seen = new Set<number>([start]);
+    const queue = [start];
+    let clean = true;
+    for (let q = 0; q < queue.length && clean; q++) {
+      if (seen.size > MAX_UPGRADE_SEARCH) {
+        clean = false;
+        break;
+      }
+      const n = graph.nodes[queue[q]!]!;
+      if (n.name === pkg && (!parseVersion(n.version) || advs.some((a) => matchAdvisory(a, n.version).affected))) clean = false;
+      for (const e of n.deps) {
+        if (!seen.has(e.to)) {
+          seen.add(e.to);
+          queue.push(e.to);
+        }
+      }
+    }
+    if (clean) return { package: direct.name, from: direct.version, to: candidate.version };
+  }
+  return undefined;
+}
+
 /** GitHub's ids first (the most widely linked), then the oldest-looking id. */
 function primaryOf(advs: readonly CompactAdvisory[]): CompactAdvisory {
   return [...advs].sort((a, b) => Number(b.id.startsWith('GHSA-')) - Number(a.id.startsWith('GHSA-')) || (a.id < b.id ? -1 : 1))[0]!;
@@ -233,10 +270,16 @@ export async function auditDependencies(target: string, options: DepsOptions = {
         }
       }
       const firstPath = nodes.flatMap((i) => paths(i))[0];
-      const directName = firstPath ? graph.nodes[firstPath.nodes[0]!]!.name : undefined;
-      const upgrade: DependencyUpgrade | undefined = direct && fixed && !noFix ? { package: node.name, from: node.version, to: fixed } : undefined;
+      const directNode = firstPath ? graph.nodes[firstPath.nodes[0]!]! : undefined;
+      const directName = directNode?.name;
+      // A transitive package: the lockfile itself may hold a newer copy of the direct
+      // dependency (another workspace, another major) whose own tree is free of the advisory.
+      const viaDirect = !direct && directNode && firstPath!.nodes.length > 1 ? provenUpgrade(graph, directNode, node.name, advs) : undefined;
+      const upgrade: DependencyUpgrade | undefined = direct && fixed && !noFix ? { package: node.name, from: node.version, to: fixed } : viaDirect;
       let fix: string;
-      if (!fixed || noFix) {
+      if (viaDirect) {
+        fix = `Upgrade ${viaDirect.package} from ${viaDirect.from} to ${viaDirect.to} or later: that release (already in this lockfile) no longer brings a vulnerable ${node.name}.`;
+      } else if (!fixed || noFix) {
         fix = `No fixed version of ${node.name} is known${directName && directName !== node.name ? ` (it comes through ${directName})` : ''}: remove or replace it, or record why it does not apply in ${IGNORE_FILE} with an expiry date.`;
         unfixable.push({ package: node.name, version: node.version, advisoryId: primary.id });
       } else if (upgrade) {
@@ -244,10 +287,11 @@ export async function auditDependencies(target: string, options: DepsOptions = {
       } else {
         fix = `Upgrade ${node.name} to ${fixed} or later: update ${directName ?? 'the dependency that brings it'} to a release that depends on it, or force it with an override ("${node.name}": "${overrideRange(node.version, fixed)}").`;
       }
-      if (fixed && !noFix) {
-        const importerPath = firstPath ? graph.importers[firstPath.importer]!.path : '';
-        const advisory = [primary.id];
-        fixes.push({ kind: upgrade ? 'upgrade' : 'override', lockfile: graph.file, format: graph.format, importer: importerPath, package: node.name, from: node.version, to: upgrade ? fixed : overrideRange(node.version, fixed), advisories: advisory });
+      const importerPath = firstPath ? graph.importers[firstPath.importer]!.path : '';
+      if (viaDirect) {
+        fixes.push({ kind: 'upgrade', lockfile: graph.file, format: graph.format, importer: importerPath, package: viaDirect.package, from: viaDirect.from, to: viaDirect.to, advisories: [primary.id] });
+      } else if (fixed && !noFix) {
+        fixes.push({ kind: upgrade ? 'upgrade' : 'override', lockfile: graph.file, format: graph.format, importer: importerPath, package: node.name, from: node.version, to: upgrade ? fixed : overrideRange(node.version, fixed), advisories: [primary.id] });
       }
       const line = lineOfAnchor(graph.text, node.anchor);
       const text = lines[line - 1] ?? '';

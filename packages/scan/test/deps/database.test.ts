@@ -143,3 +143,37 @@ describe('rampart db update (loopback server)', () => {
     assert.match(readFileSync(join(cache, 'osv-npm.current.json'), 'utf8'), /osv-npm-/);
   });
 });
+
+describe('the smallest upgrade of the direct dependency, when the lockfile proves it', () => {
+  const qsDb = (): string => tree({ 'GHSA-qsqs-qsqs-qsqs.json': JSON.stringify(osv('GHSA-qsqs-qsqs-qsqs', 'qs', [{ introduced: '0' }, { fixed: '6.7.3' }])) });
+  const entry = (v: string, deps?: Record<string, string>) => ({ version: v, resolved: 'https://registry.npmjs.org/x/-/x-1.tgz', ...(deps ? { dependencies: deps } : {}) });
+  const lock = (newerQs: string) =>
+    JSON.stringify({
+      lockfileVersion: 3,
+      packages: {
+        '': { name: 'mono', workspaces: ['a', 'b'] },
+        a: { name: 'a', dependencies: { express: '4.17.1' } },
+        b: { name: 'b', dependencies: { express: '^4.22.0' } },
+        'node_modules/a': { resolved: 'a', link: true },
+        'node_modules/b': { resolved: 'b', link: true },
+        'a/node_modules/express': entry('4.17.1', { qs: '6.7.0' }),
+        'a/node_modules/qs': entry('6.7.0'),
+        'node_modules/express': entry('4.22.0', { qs: newerQs }),
+        'node_modules/qs': entry(newerQs),
+        'node_modules/express-old': entry('4.0.0'),
+      },
+    });
+  it('a newer copy of express in another workspace brings a fixed qs: upgrade express', async () => {
+    const report = await auditDependencies(tree({ 'package-lock.json': lock('6.11.0') }), { db: qsDb(), cacheDir: cacheDir() });
+    assert.equal(report.findings.length, 1);
+    const f = report.findings[0]!;
+    assert.equal(f.package, 'qs');
+    assert.deepEqual(f.dependency!.upgrade, { package: 'express', from: '4.17.1', to: '4.22.0' });
+    assert.deepEqual(report.fixes.map((x) => [x.kind, x.package, x.to, x.importer]), [['upgrade', 'express', '4.22.0', 'a']]);
+  });
+  it('no proof when the newer copy brings a vulnerable qs too: an override instead', async () => {
+    const report = await auditDependencies(tree({ 'package-lock.json': lock('6.7.1') }), { db: qsDb(), cacheDir: cacheDir() });
+    assert.ok(report.findings.every((f) => f.dependency!.upgrade === undefined));
+    assert.ok(report.fixes.every((x) => x.kind === 'override' && x.package === 'qs'));
+  });
+});
