@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { strToU8, zipSync } from 'fflate';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -145,6 +148,27 @@ describe('rampart db', () => {
     assert.ok(s.advisories > 400);
     assert.equal(s.stale, s.ageDays > 7);
     if (s.stale) assert.match(r.stderr, /days old .*rampart db update/);
+  });
+  it('update downloads from $RAMPART_OSV_URL (a mirror on loopback), then status and deps use it', async () => {
+    const record = { schema_version: '1.6.0', id: 'GHSA-mirr-orrr-test', modified: '2026-11-01T00:00:00Z', summary: 'mirrored advisory', affected: [{ package: { ecosystem: 'npm', name: 'qs' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] }] };
+    const zip = Buffer.from(zipSync({ 'GHSA-mirr-orrr-test.json': strToU8(JSON.stringify(record)) }));
+    const server = createServer((req, res) => (req.url === '/npm/all.zip' ? res.writeHead(200).end(zip) : res.writeHead(404).end()));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/npm/all.zip`;
+    const cache = mkdtempSync(join(tmpdir(), 'rampart-mirror-'));
+    try {
+      const code = await new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'db', 'update', '--cache-dir', cache], { env: { ...process.env, RAMPART_OSV_URL: url }, stdio: 'ignore' });
+        child.on('close', resolve);
+      });
+      assert.equal(code, 0);
+    } finally {
+      server.close();
+    }
+    const status = JSON.parse(rampart('db', 'status', '--json', '--cache-dir', cache).stdout);
+    assert.deepEqual([status.kind, status.advisories, status.stale], ['downloaded', 1, false]);
+    const report = json(rampart('deps', project, '-f', 'json', '--fail-on', 'none', '--cache-dir', cache));
+    assert.deepEqual([...new Set(report.findings.map((f) => f.advisoryId))], ['GHSA-mirr-orrr-test']);
   });
   it('update fails with exit 2 and keeps the database when the server is unreachable', () => {
     const r = rampart('db', 'update', '--url', 'http://127.0.0.1:9/all.zip', '--cache-dir', mkdtempSync(join(tmpdir(), 'rampart-upd-')));
