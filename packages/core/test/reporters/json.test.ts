@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { withFingerprints } from '../../src/finding.js';
 import { formatJson } from '../../src/reporters/json.js';
-import { sampleReport } from './sample-report.js';
+import { DEPENDENCY_FINDING, sampleReport } from './sample-report.js';
 
 // docs/json-format.md is the contract other tools code against: what it lists and what
 // formatJson writes must stay the same set of names.
@@ -27,38 +26,7 @@ function documentedFields(): Map<string, Set<string>> {
 
 const keysOf = (...objects: object[]): Set<string> => new Set(objects.flatMap((o) => Object.keys(o)));
 
-// A vulnerable-dependency finding (practice 4) carries the optional dependency fields.
-const DEPENDENCY_FINDING = withFingerprints([
-  {
-    ruleId: 'vulnerable-dependency',
-    practice: 4,
-    cwe: 'CWE-1321',
-    severity: 'high',
-    confidence: 'high',
-    message: 'lodash@4.17.15: Prototype Pollution in lodash (GHSA-p6mc-m468-83gw, CVE-2020-8203); fixed in 4.17.19',
-    file: 'package-lock.json',
-    line: 120,
-    column: 5,
-    endLine: 120,
-    endColumn: 28,
-    snippet: '"node_modules/lodash": {',
-    fix: 'Upgrade lodash from 4.17.15 to 4.17.19 or later.',
-    package: 'lodash',
-    version: '4.17.15',
-    advisoryId: 'GHSA-p6mc-m468-83gw',
-    aliases: ['CVE-2020-8203'],
-    dependency: {
-      summary: 'Prototype Pollution in lodash',
-      score: 7.4,
-      cvss: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:H/A:H',
-      fixedVersion: '4.17.19',
-      upgrade: { package: 'lodash', from: '4.17.15', to: '4.17.19' },
-      paths: ['lodash'],
-      devOnly: false,
-      url: 'https://github.com/advisories/GHSA-p6mc-m468-83gw',
-    },
-  },
-])[0]!;
+
 
 describe('JSON reporter', () => {
   const report = sampleReport();
