@@ -1,4 +1,4 @@
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import semver from 'semver';
 import {
   VERSION,
@@ -172,7 +172,10 @@ export async function auditDependencies(target: string, options: DepsOptions = {
       return parseLockfile(f, shown);
     } catch (err) {
       // Reports name files relative to the project; an error names the file as the user can open it.
-      if (err instanceof LockfileError && err.message.startsWith(shown)) throw new LockfileError(`${relative(process.cwd(), f) || f}${err.message.slice(shown.length)}`);
+      if (err instanceof LockfileError && err.message.startsWith(shown)) {
+        const rel = relative(process.cwd(), f);
+        throw new LockfileError(`${rel === '' || rel.startsWith('..') || isAbsolute(rel) ? f : rel}${err.message.slice(shown.length)}`);
+      }
       throw err;
     }
   });
