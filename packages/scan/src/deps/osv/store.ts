@@ -63,14 +63,15 @@ export function writeIndex(dir: string, builder: IndexBuilder, info: { source: s
   mkdirSync(dir, { recursive: true });
   const names = [...builder.byName.keys()].sort();
   const offsets: Record<string, [number, number]> = {};
-  const chunks: Buffer[] = [];
+  const lines: string[] = [];
   let offset = 0;
   for (const name of names) {
     const list = builder.byName.get(name)!.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const line = Buffer.from(`${JSON.stringify(list)}\n`);
-    offsets[name] = [offset, line.length - 1];
-    chunks.push(line);
-    offset += line.length;
+    const line = JSON.stringify(list);
+    const bytes = Buffer.byteLength(line);
+    offsets[name] = [offset, bytes];
+    lines.push(line);
+    offset += bytes + 1;
   }
   const meta: IndexMeta = {
     format: INDEX_FORMAT,
@@ -81,7 +82,7 @@ export function writeIndex(dir: string, builder: IndexBuilder, info: { source: s
     packages: names.length,
     advisories: builder.ids.size,
   };
-  writeFileSync(join(dir, DATA_FILE), Buffer.concat(chunks));
+  writeFileSync(join(dir, DATA_FILE), lines.length > 0 ? `${lines.join('\n')}\n` : '');
   writeFileSync(join(dir, INDEX_FILE), `${JSON.stringify(offsets)}\n`);
   // meta.json last: a folder without it is an unfinished build and is never read.
   writeFileSync(join(dir, META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
