@@ -114,11 +114,11 @@ const MAX_UPGRADE_SEARCH = 5000;
  * holds no copy of `pkg` that the advisories affect: the data proves that upgrading `direct`
  * to it removes the vulnerability. Undefined when the lockfile holds no such copy.
  */
-function provenUpgrade(graph: LockGraph, direct: LockGraph['nodes'][number], pkg: string, advs: readonly CompactAdvisory[]): DependencyUpgrade | undefined {
+function provenUpgrade(graph: LockGraph, byName: ReadonlyMap<string, readonly number[]>, direct: LockGraph['nodes'][number], pkg: string, advs: readonly CompactAdvisory[]): DependencyUpgrade | undefined {
   if (!parseVersion(direct.version)) return undefined;
-  const candidates = graph.nodes
-    .map((n, i) => [n, i] as const)
-    .filter(([n]) => n.name === direct.name && n.source === 'registry' && parseVersion(n.version) && semver.gt(n.version, direct.version))
+  const candidates = (byName.get(direct.name) ?? [])
+    .map((i) => [graph.nodes[i]!, i] as const)
+    .filter(([n]) => n.source === 'registry' && parseVersion(n.version) && semver.gt(n.version, direct.version))
     .sort((a, b) => semver.compare(a[0].version, b[0].version));
   for (const [candidate, start] of candidates) {
     const seen = new Set<number>([start]);
@@ -204,6 +204,19 @@ export async function auditDependencies(target: string, options: DepsOptions = {
 
   for (const graph of graphs) {
     const { facts, paths } = analyzeGraph(graph);
+    // Every copy of each package, built on first need (only transitive findings ask).
+    let copies: Map<string, number[]> | undefined;
+    const copiesByName = (): Map<string, number[]> => {
+      if (!copies) {
+        copies = new Map();
+        graph.nodes.forEach((n, i) => {
+          const list = copies!.get(n.name);
+          if (list) list.push(i);
+          else copies!.set(n.name, [i]);
+        });
+      }
+      return copies;
+    };
     const lines = graph.text.split('\n');
     let notAuditable = 0;
     const reportedSources = new Set<string>();
@@ -277,7 +290,7 @@ export async function auditDependencies(target: string, options: DepsOptions = {
       const directName = directNode?.name;
       // A transitive package: the lockfile itself may hold a newer copy of the direct
       // dependency (another workspace, another major) whose own tree is free of the advisory.
-      const viaDirect = !direct && directNode && firstPath!.nodes.length > 1 ? provenUpgrade(graph, directNode, node.name, advs) : undefined;
+      const viaDirect = !direct && directNode && firstPath!.nodes.length > 1 ? provenUpgrade(graph, copiesByName(), directNode, node.name, advs) : undefined;
       const upgrade: DependencyUpgrade | undefined = direct && fixed && !noFix ? { package: node.name, from: node.version, to: fixed } : viaDirect;
       let fix: string;
       if (viaDirect) {
