@@ -1,5 +1,5 @@
-// Authentication benchmark (practice 2), called by bench/run.mjs (skip with --no-auth, only this
-// with --only-auth): ms per hash and hashes/s of each algorithm at the parameters Rampart uses,
+// Authentication benchmark (practice 2), called by bench/run.mjs (skip with --skip auth, only this
+// with --only auth): ms per hash and hashes/s of each algorithm at the parameters Rampart uses,
 // then login throughput over real HTTP with throttling on the memory and Redis stores, side by
 // side with passport-local + bcryptjs written the usual way. Server and load generator share
 // this process, for every contender alike.

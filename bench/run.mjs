@@ -1,221 +1,92 @@
 #!/usr/bin/env node
-// `npm run bench`: parser choice, scan speed against ESLint + eslint-plugin-security,
-// and true/false findings on the example apps, printed as plain-text tables.
-// Flags: --no-large-tree (skip the npm-installed tree: parsers and large scan),
-//        --no-parsers (skip only the parser comparison),
-//        --rule-costs (add where Rampart's time goes: parsing vs each rule, one thread),
-//        --no-auth (skip the authentication bench), --only-auth (run only it),
-//        --no-sast (skip the taint accuracy section), --only-sast (run only that section).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// `npm run bench`: every benchmark section, each printing Rampart's figures side by side with the
+// tools users would pick instead, measured in the same run, as plain-text tables.
+// Usage: node bench/run.mjs [--only a,b] [--skip a,b] [--no-large-tree] [--no-parsers] [--rule-costs]
+//   sections: see SECTIONS below (`--list` prints them).
+//   --no-large-tree  scan section: skip the npm-installed tree (examples only)
+//   --no-parsers     scan section: skip the parser comparison
+//   --rule-costs     scan section: add where Rampart's time goes (parsing vs each rule, one thread)
+import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { JS_GLOBS, TREE_PACKAGES, WORK_DIR, ensureLargeTree, rampartFileSet } from './large-tree.mjs';
-import { RSS_METHOD, runNodeMeasured } from './measure-process.mjs';
 import { benchAuth } from './auth.mjs';
-import { benchParsers } from './parsers.mjs';
-import { eslintSecurityRuleCount, runEslintSecurity, runRampart } from './scan-tools.mjs';
+import { benchDeps } from './deps.mjs';
+import { WORK_DIR } from './large-tree.mjs';
+import { RSS_METHOD } from './measure-process.mjs';
 import { runSastBench } from './sast/score.mjs';
-import { readExpectedFlaws, scoreFindings } from './score-findings.mjs';
-import { fixed, formatTable } from './text-table.mjs';
+import { benchScan } from './scan-speed.mjs';
+import { fixed } from './text-table.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const EXAMPLES = [
-  { name: 'vulnerable-shop', dir: join(REPO, 'examples/vulnerable-shop'), expected: join(REPO, 'examples/vulnerable-shop/EXPECTED.json') },
-  { name: 'clean-shop', dir: join(REPO, 'examples/clean-shop'), expected: undefined },
-];
-// Files up to this size are scanned in the large tree (Rampart's default is 1 MiB), so
-// TypeScript's 6-9 MB lib/*.js are part of both tools' work.
-const LARGE_TREE_MAX_FILE_SIZE = 16 * 1024 * 1024;
-const TIMEOUT = { smallScan: 120_000, rampartLarge: 300_000, eslintLarge: 600_000 };
-const MB = 1e6;
 
-const FLAGS = ['--no-large-tree', '--no-parsers', '--rule-costs', '--no-auth', '--only-auth', '--no-sast', '--only-sast'];
-const flags = new Set(process.argv.slice(2));
-for (const f of flags) {
-  if (!FLAGS.includes(f)) {
-    console.error(`bench: unknown flag ${f}; known flags: ${FLAGS.join(', ')}`);
-    process.exit(2);
-  }
-}
-if (flags.has('--no-sast') && flags.has('--only-sast')) {
-  console.error('bench: --no-sast and --only-sast exclude each other');
+/** Every section, in the order they run. `run` receives { say, progress, scratch, flags }. */
+const SECTIONS = [
+  { name: 'scan', title: 'rampart scan: parsers, speed and memory vs ESLint + eslint-plugin-security, findings on the examples', run: benchScan },
+  {
+    name: 'sast',
+    title: 'taint accuracy: recall and precision per class on bench/sast and the example apps, vs ESLint security plugins',
+    run: (ctx) => runSastBench({ ...ctx, scratchDir: join(ctx.scratch, 'sast') }),
+  },
+  { name: 'deps', title: 'rampart deps: cold and warm audit time and memory', run: benchDeps },
+  { name: 'auth', title: 'authentication: hashing cost and login throughput vs passport-local + bcryptjs', run: benchAuth },
+];
+const SCAN_FLAGS = ['--no-large-tree', '--no-parsers', '--rule-costs'];
+
+function usage(message) {
+  console.error(`bench: ${message}`);
+  console.error(`usage: node bench/run.mjs [--only a,b] [--skip a,b] [${SCAN_FLAGS.join('] [')}] [--list]`);
+  console.error(`sections: ${SECTIONS.map((s) => s.name).join(', ')}`);
   process.exit(2);
 }
-const scratch = join(WORK_DIR, 'runs');
-mkdirSync(scratch, { recursive: true });
-const benchStarted = performance.now();
 
-const say = (text = '') => process.stdout.write(`${text}\n`);
-const progress = (text) => process.stderr.write(`  … ${text}\n`);
+function parseArgs(argv) {
+  const flags = new Set();
+  let only;
+  const skip = new Set();
+  const names = (value, flag) => {
+    if (!value) usage(`${flag} needs a comma-separated list of sections`);
+    const list = value.split(',').filter(Boolean);
+    for (const n of list) if (!SECTIONS.some((s) => s.name === n)) usage(`unknown section "${n}" in ${flag}`);
+    return list;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--only') only = new Set(names(argv[++i], a));
+    else if (a === '--skip') for (const n of names(argv[++i], a)) skip.add(n);
+    else if (a === '--list') flags.add(a);
+    else if (SCAN_FLAGS.includes(a)) flags.add(a);
+    else usage(`unknown argument ${a}`);
+  }
+  return { flags, selected: SECTIONS.filter((s) => (!only || only.has(s.name)) && !skip.has(s.name)) };
+}
 
+const { flags, selected } = parseArgs(process.argv.slice(2));
+if (flags.has('--list')) {
+  for (const s of SECTIONS) process.stdout.write(`${s.name.padEnd(8)} ${s.title}\n`);
+  process.exit(0);
+}
 if (!existsSync(join(REPO, 'packages/cli/dist/bin.js'))) {
   console.error('bench: packages/cli/dist/bin.js is missing: run `npm run bench` (it builds first) or `npx tsc -b`.');
   process.exit(2);
 }
 
+const scratch = join(WORK_DIR, 'runs');
+mkdirSync(scratch, { recursive: true });
+const say = (text = '') => process.stdout.write(`${text}\n`);
+const progress = (text) => process.stderr.write(`  … ${text}\n`);
 // The machine may be shared: the load average, printed at start and end, tells a disturbed run.
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+
+const started = performance.now();
 say(`Rampart benchmarks: Node ${process.version}, ${availableParallelism()} CPU(s), peak RSS by ${RSS_METHOD}, load average ${load()}`);
-if (flags.has('--only-auth')) {
+say(`Sections: ${selected.map((s) => s.name).join(', ') || '(none)'}`);
+for (const section of selected) {
   say();
-  await benchAuth({ say, progress });
-  say(`Bench finished in ${fixed((performance.now() - benchStarted) / 1000, 0)} s, load average ${load()}.`);
-  process.exit(0);
-}
-say(`ESLint side: ESLint 9 + eslint-plugin-security 4, all ${eslintSecurityRuleCount()} rules on, espree module-then-script (as Rampart reads JavaScript)`);
-say();
-
-// The taint accuracy section (bench/sast/score.mjs); --only-sast runs nothing else.
-const sastSection = async (title) => {
-  if (title) say(title);
-  await runSastBench({ say, progress, scratchDir: join(scratch, 'sast') });
-};
-if (flags.has('--only-sast')) {
-  await sastSection();
-  say(`Bench finished in ${fixed((performance.now() - benchStarted) / 1000, 0)} s, load average ${load()}.`);
-  process.exit(0);
-}
-
-// ---------------------------------------------------------------- the large tree
-let tree;
-if (flags.has('--no-large-tree')) {
-  say('Large tree: skipped (--no-large-tree).');
-} else {
-  progress(`installing or reusing the large tree: ${TREE_PACKAGES.join(' ')}`);
-  const installed = await ensureLargeTree();
-  if (!installed.ok) {
-    say(`Large tree: SKIPPED, could not install it. ${installed.reason}`);
-  } else {
-    const set = await rampartFileSet(installed.root, LARGE_TREE_MAX_FILE_SIZE);
-    tree = { root: installed.root, ...set };
-    say(`Large tree: ${TREE_PACKAGES.join(', ')} (${installed.reused ? 'reused from' : 'installed into'} bench/.work/tree)`);
-    say(`  ${set.files.length} .js/.mjs/.cjs files, ${fixed(set.bytes / MB)} MB, as Rampart selects them (nested node_modules, dist/, build/ and ${set.filteredOut.length} minified files left out)`);
-  }
+  say(`== ${section.name}: ${section.title}`);
+  const t0 = performance.now();
+  await section.run({ say, progress, scratch, flags });
+  progress(`${section.name} took ${fixed((performance.now() - t0) / 1000, 0)} s`);
 }
 say();
-
-// ---------------------------------------------------------------- 1. parsers
-if (tree && !flags.has('--no-parsers')) {
-  progress('parsers, one child process each');
-  const results = await benchParsers(tree.root, tree.files, scratch);
-  say(`1. Parser choice: parse only (read time excluded), large tree, one process per parser, single thread`);
-  say(
-    formatTable(
-      ['parser', 'files', 'failed', 'parse s', 'MB/s', 'peak RSS MB'],
-      results.map((r) => (r.error ? [r.name, '-', '-', '-', '-', r.error] : [r.name, r.files, r.failed, fixed(r.parseSeconds), fixed(r.bytes / MB / r.parseSeconds, 2), fixed(r.peakRssMB, 0)])),
-    ),
-  );
-  say();
-}
-
-// ---------------------------------------------------------------- 2. scan speed
-const scanRows = [];
-const ratios = [];
-const exampleRuns = [];
-const notes = [];
-
-function row(target, r) {
-  if (!r.ok) return [target, r.tool, '-', '-', '-', '-', fixed(r.wallSeconds), '-', fixed(r.peakRssMB, 0), r.error];
-  return [target, r.tool, r.files, r.bytes === undefined ? '-' : fixed(r.bytes / MB, 2), r.parseFailures, r.findings.length, fixed(r.wallSeconds, 2), fixed(r.files / r.wallSeconds, 0), fixed(r.peakRssMB, 0)];
-}
-
-for (const ex of EXAMPLES) {
-  if (!existsSync(ex.dir)) {
-    scanRows.push([ex.name, '(example not written yet)', '-', '-', '-', '-', '-', '-', '-']);
-    continue;
-  }
-  progress(`scanning examples/${ex.name}`);
-  const rampart = await runRampart(ex.dir, { scratchDir: scratch, timeoutMs: TIMEOUT.smallScan, label: `rampart` });
-  const eslint = await runEslintSecurity(ex.dir, { scratchDir: scratch, timeoutMs: TIMEOUT.smallScan });
-  scanRows.push(row(ex.name, rampart), row(ex.name, eslint));
-  if (rampart.ok && eslint.ok) ratios.push([ex.name, `${fixed(eslint.wallSeconds / rampart.wallSeconds)}x`, 'startup dominates small apps']);
-  exampleRuns.push({ ex, runs: [rampart, eslint] });
-}
-
-if (tree) {
-  const config = join(scratch, 'rampart-large-tree.config.json');
-  writeFileSync(config, `${JSON.stringify({ include: JS_GLOBS, maxFileSize: LARGE_TREE_MAX_FILE_SIZE }, null, 2)}\n`);
-  progress('rampart scan on the large tree (--workers auto)');
-  const rampart = await runRampart(tree.root, { scratchDir: scratch, timeoutMs: TIMEOUT.rampartLarge, configFile: config, label: 'rampart' });
-  progress('rampart scan on the large tree (--workers 0: one thread)');
-  const rampartOne = await runRampart(tree.root, { scratchDir: scratch, timeoutMs: TIMEOUT.rampartLarge, configFile: config, workers: 0, label: 'rampart --workers 0' });
-  progress(`eslint + security on the same ${tree.files.length} files (about a minute)`);
-  const eslint = await runEslintSecurity(tree.root, { scratchDir: scratch, timeoutMs: TIMEOUT.eslintLarge, files: tree.files });
-
-  // What Rampart read, from its own report: every candidate it did not list as skipped.
-  for (const r of [rampart, rampartOne]) {
-    if (!r.ok) continue;
-    const skipped = new Set(r.skipped.map((s) => s.file));
-    r.bytes = 0;
-    for (const [file, size] of tree.sizes) if (!skipped.has(file)) r.bytes += size;
-  }
-  scanRows.push(row('large tree', rampart), row('large tree', rampartOne), row('large tree', eslint));
-  if (rampart.ok && eslint.ok) ratios.push(['large tree', `${fixed(eslint.wallSeconds / rampart.wallSeconds)}x`, `rampart --workers auto (${availableParallelism()} CPUs)`]);
-  if (rampartOne.ok && eslint.ok) ratios.push(['large tree', `${fixed(eslint.wallSeconds / rampartOne.wallSeconds)}x`, 'rampart on one thread, as ESLint runs by default']);
-  for (const r of [rampart, rampartOne, eslint]) {
-    if (r.ok && (r.files !== tree.files.length || r.bytes !== tree.bytes)) {
-      notes.push(`WARNING: ${r.tool} read ${r.files} files / ${r.bytes} bytes of the large tree, not the ${tree.files.length} / ${tree.bytes} both tools were meant to see.`);
-    }
-  }
-}
-
-say('2. Scan: wall time of the whole CLI process (startup included), same files for both tools on the large tree');
-say(formatTable(['target', 'tool', 'files', 'MB', 'parse fail', 'findings', 'wall s', 'files/s', 'peak RSS MB', ''], scanRows));
-for (const n of notes) say(n);
-if (ratios.length > 0) {
-  say();
-  say(formatTable(['target', 'ESLint time / rampart time', 'note'], ratios));
-}
-say();
-
-// ---------------------------------------------------------------- 3. findings on the examples
-say('3. Findings on the examples: true = starts inside an expected flaw (EXPECTED.json file and line range); all findings on clean-shop are false');
-const accuracyRows = [];
-for (const { ex, runs } of exampleRuns) {
-  const flaws = ex.expected ? readExpectedFlaws(ex.expected) : [];
-  for (const r of runs) {
-    if (!r.ok) accuracyRows.push([ex.name, r.tool, '-', '-', '-', '-', r.error]);
-    else if (!flaws) accuracyRows.push([ex.name, r.tool, r.findings.length, '-', '-', '-', 'no EXPECTED.json yet: not scored']);
-    else {
-      const s = scoreFindings(r.findings, flaws);
-      accuracyRows.push([ex.name, r.tool, r.findings.length, s.truePositives, s.falsePositives, ex.expected ? `${s.flawsFound}/${s.flaws}` : '-', '']);
-    }
-  }
-}
-for (const ex of EXAMPLES) if (!existsSync(ex.dir)) accuracyRows.push([ex.name, '(example not written yet)', '-', '-', '-', '-', '']);
-say(formatTable(['example', 'tool', 'findings', 'true', 'false', 'flaws found', ''], accuracyRows));
-say();
-if (flags.has('--no-sast')) say('4. SAST accuracy: skipped (--no-sast).\n');
-else await sastSection('4. SAST accuracy: recall and precision per taint class, labelled suite (bench/sast) and example apps');
-if (tree && flags.has('--rule-costs')) {
-  progress('rule costs, in one child process');
-  const listFile = join(scratch, 'rule-cost-files.json');
-  writeFileSync(listFile, JSON.stringify({ root: tree.root, files: tree.files }));
-  const run = await runNodeMeasured([fileURLToPath(new URL('./rule-costs.mjs', import.meta.url)), listFile], { timeoutMs: TIMEOUT.rampartLarge });
-  if (run.exitCode !== 0) say(`Rule costs: failed: ${run.stderr.trim().split('\n').slice(-1)[0]}`);
-  else {
-    const r = JSON.parse(run.stdout);
-    say('5. Where Rampart spends its time on the large tree (one thread, in-process, seconds)');
-    const top = r.perRule.sort((a, b) => b[1] - a[1]);
-    say(
-      formatTable(
-        ['part', 'seconds', 'share'],
-        [
-          ['oxc parse + parent links', fixed(r.parseMs / 1000, 2), `${fixed((100 * r.parseMs) / r.analyzeMs, 0)}%`],
-          ['all rules (visitors and create)', fixed(r.rulesMs / 1000, 2), `${fixed((100 * r.rulesMs) / r.analyzeMs, 0)}%`],
-          ['engine (traversal, lines, suppressions)', fixed((r.analyzeMs - r.parseMs - r.rulesMs) / 1000, 2), `${fixed((100 * (r.analyzeMs - r.parseMs - r.rulesMs)) / r.analyzeMs, 0)}%`],
-          ...top.slice(0, 8).map(([id, ms]) => [`  rule ${id}`, fixed(ms / 1000, 2), `${fixed((100 * ms) / r.analyzeMs, 0)}%`]),
-        ],
-      ),
-    );
-    say('  (a cache shared by rules, such as the module-bindings walk, is charged to the first rule that fills it)');
-    say();
-  }
-}
-if (flags.has('--no-auth')) say('Authentication: skipped (--no-auth).');
-else {
-  progress('authentication: hashing and login throughput');
-  await benchAuth({ say, progress });
-}
-say(`Bench finished in ${fixed((performance.now() - benchStarted) / 1000, 0)} s, load average ${load()}.`);
+say(`Bench finished in ${fixed((performance.now() - started) / 1000, 0)} s, load average ${load()}.`);

@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PACKAGES = [
   { dir: 'core', name: '@rampart/core', exportName: 'formatReport' },
-  { dir: 'scan', name: '@rampart/scan', exportName: 'scan' },
+  // data/: the advisory database `rampart deps` reads offline (data/osv-npm, generated).
+  { dir: 'scan', name: '@rampart/scan', exportName: 'scan', files: ['dist', 'data'] },
   { dir: 'auth', name: '@rampart/auth', exportName: 'hashPassword' },
   { dir: 'cli', name: 'rampart', exportName: 'main' },
   { dir: 'eslint-plugin-rampart', name: 'eslint-plugin-rampart', exportName: 'default' },
@@ -32,10 +33,10 @@ describe('published packages', () => {
       const r = node(['--no-warnings', '-e', `const m = require(${JSON.stringify(p.name)}); if (!(${JSON.stringify(p.exportName)} in m)) process.exit(3);`]);
       assert.equal(r.status, 0, r.stderr);
     });
-    it(`${p.name} publishes only dist and declares engines >=20`, () => {
+    it(`${p.name} publishes only dist (and its data) and declares engines >=20`, () => {
       const pkg = JSON.parse(readFileSync(join(ROOT, 'packages', p.dir, 'package.json'), 'utf8'));
       assert.equal(pkg.name, p.name);
-      assert.deepEqual(pkg.files, ['dist']);
+      assert.deepEqual(pkg.files, 'files' in p ? p.files : ['dist']);
       assert.equal(pkg.engines.node, '>=20');
       assert.equal(pkg.type, 'module');
       assert.ok(pkg.exports['.'].types.startsWith('./dist/'));

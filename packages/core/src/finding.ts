@@ -45,6 +45,33 @@ export interface RuleMeta {
   readonly fix: string;
 }
 
+/** A step up that removes a vulnerability: the direct dependency and the version to move it to. */
+export interface DependencyUpgrade {
+  readonly package: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** What a finding about a vulnerable dependency (practice 4) adds to the common fields. */
+export interface DependencyDetails {
+  /** The advisory's one-line summary. */
+  readonly summary: string;
+  /** CVSS score when the advisory carries a vector (v2, v3.x or v4.0). */
+  readonly score?: number;
+  /** The CVSS vector the score comes from. */
+  readonly cvss?: string;
+  /** The lowest version of the package that the advisory says is fixed, above the installed one. */
+  readonly fixedVersion?: string;
+  /** The smallest upgrade of a direct dependency that removes the vulnerability, when the data allows. */
+  readonly upgrade?: DependencyUpgrade;
+  /** Shortest dependency paths from the project, e.g. "express > body-parser > qs" (a bounded number). */
+  readonly paths: readonly string[];
+  /** True when the package is only installed for development (devDependencies). */
+  readonly devOnly: boolean;
+  /** The advisory's page. */
+  readonly url: string;
+}
+
 /** A problem found by a rule. `file` is relative to the scanned root, with forward slashes. */
 export interface Finding extends Span {
   readonly ruleId: string;
@@ -60,6 +87,15 @@ export interface Finding extends Span {
   readonly trace?: Trace;
   /** Stable across unrelated edits (line shifts); used by baselines. */
   readonly fingerprint: string;
+  /** Vulnerable dependencies only: the package name. */
+  readonly package?: string;
+  /** Vulnerable dependencies only: the installed version. */
+  readonly version?: string;
+  /** Vulnerable dependencies only: the advisory id, e.g. "GHSA-xxxx-xxxx-xxxx". */
+  readonly advisoryId?: string;
+  /** Vulnerable dependencies only: other ids of the same vulnerability (CVE, other databases). */
+  readonly aliases?: readonly string[];
+  readonly dependency?: DependencyDetails;
 }
 
 /** A finding before its fingerprint is computed. */
@@ -76,7 +112,9 @@ function normalizeSnippet(snippet: string): string {
 export function withFingerprints(findings: readonly FindingInput[]): Finding[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
-    const key = `${f.ruleId}\u0000${f.file}\u0000${normalizeSnippet(f.snippet)}`;
+    // A lockfile line can carry several advisories: the advisory and package tell them apart.
+    const dependency = f.advisoryId ? `\u0000${f.advisoryId}\u0000${f.package ?? ''}` : '';
+    const key = `${f.ruleId}\u0000${f.file}\u0000${normalizeSnippet(f.snippet)}${dependency}`;
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
     const fingerprint = createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32);

@@ -10,6 +10,8 @@ export {
   type TraceStep,
   type Span,
   type Position,
+  type DependencyDetails,
+  type DependencyUpgrade,
 } from './finding.js';
 export {
   summarize,

@@ -6,3 +6,4 @@ export { activeRules, KNOWN_RULE_IDS } from './engine/rules-config.js';
 export { RULES, JS_RULES, FILE_RULES } from './rules/index.js';
 export type { Rule, JsRule, FileRule, JsRuleContext, Node, Samples, Visitors, RuleSourceCode, ReportDescriptor } from './rules/types.js';
 export * as ast from './rules/ast.js';
+export * from './deps/index.js';

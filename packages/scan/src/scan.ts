@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,6 +22,7 @@ import { analyzeFile, type FileResult } from './engine/analyze.js';
 import { jsLang } from './engine/parse.js';
 import { readSource } from './engine/read.js';
 import { activeRules, KNOWN_RULE_IDS } from './engine/rules-config.js';
+import { auditDependencies, LOCKFILE_NAMES } from './deps/index.js';
 import { discoverFiles } from './files.js';
 
 export interface ScanOptions {
@@ -37,6 +39,8 @@ export interface ScanOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Overrides merged over the config's rules. */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** Audit the root's lockfiles against the advisory database (practice 4). Default true. */
+  readonly deps?: boolean;
 }
 
 /** The scan target is missing or not a folder. */
@@ -254,6 +258,20 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
     analyzeHere(plan.here),
   ]);
 
+  // Practice 4: the root's lockfiles, audited as `rampart deps` does (see deps/audit.ts).
+  const dependencyRules = [];
+  if (options.deps !== false && LOCKFILE_NAMES.some((n) => existsSync(join(root, n)))) {
+    try {
+      const audit = await auditDependencies(root);
+      findings.push(...audit.findings);
+      warnings.push(...audit.warnings);
+      dependencyRules.push(...audit.rules);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      warnings.push({ kind: 'parse-error', message: `dependencies not audited: ${err.message}` });
+    }
+  }
+
   let all = withFingerprints(findings.sort(compareFindings));
   let baselined = 0;
   if (options.baseline) {
@@ -276,7 +294,7 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
     tool: { name: 'rampart', version: VERSION },
     root,
     findings: all,
-    rules: [...rules.js, ...rules.file].map((r) => r.meta),
+    rules: [...[...rules.js, ...rules.file].map((r) => r.meta), ...dependencyRules],
     skipped,
     warnings,
     summary,

@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { FORMATS, formatReport, shouldFail, type FailOn, type Format } from '@rampart/core';
-import { scan, writeBaseline } from '@rampart/scan';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { parseFailOn, useColor } from '../options.js';
 
@@ -24,6 +23,8 @@ interface ScanFlags {
 }
 
 async function runScan(dir: string, flags: ScanFlags, io: Io): Promise<number> {
+  // Loaded on use: other commands (deps, db, --help) do not pay for the scanner's parsers.
+  const { scan, writeBaseline } = await import('@rampart/scan');
   const showProgress = io.stderrIsTTY && !flags.output && flags.format === 'pretty';
   let lastDraw = 0;
   const report = await scan(dir, {

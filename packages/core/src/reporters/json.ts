@@ -21,6 +21,11 @@ export function formatJson(report: Report): string {
     fix: f.fix,
     fingerprint: f.fingerprint,
     ...(f.trace ? { trace: f.trace } : {}),
+    ...(f.package !== undefined ? { package: f.package } : {}),
+    ...(f.version !== undefined ? { version: f.version } : {}),
+    ...(f.advisoryId !== undefined ? { advisoryId: f.advisoryId } : {}),
+    ...(f.aliases !== undefined ? { aliases: f.aliases } : {}),
+    ...(f.dependency ? { dependency: f.dependency } : {}),
   }));
   return `${JSON.stringify(
     {

@@ -94,12 +94,23 @@ function traceLines(f: Finding, paint: Paint): string[] {
   ];
 }
 
+/** Vulnerable dependencies: how the package is reached, and whether only for development. */
+function dependencyLines(f: Finding, paint: Paint): string[] {
+  const d = f.dependency;
+  if (!d) return [];
+  return [
+    ...d.paths.map((p, i) => `    ${paint(i === 0 ? 'via:' : '    ', 'cyan')} ${singleLine(p)}`),
+    ...(d.devOnly ? [`    ${paint('dev dependency only', 'gray')}`] : []),
+  ];
+}
+
 function findingLines(f: Finding, paint: Paint, color: boolean): string[] {
   return [
     `  ${badge(f.severity, paint, color)} ${paint(f.ruleId, 'bold')}  ${location(f.file, f.line, f.column)}`,
     `    ${singleLine(f.message)}`,
     ...snippetLines(f, paint),
     ...traceLines(f, paint),
+    ...dependencyLines(f, paint),
     ...(f.fix ? [`    ${paint(`fix: ${singleLine(f.fix)}`, 'dim')}`] : []),
   ];
 }

@@ -153,7 +153,14 @@ export function toSarif(report: Report) {
       locations: [{ physicalLocation: physicalLocation(f.file, f, f.snippet || undefined) }],
       partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
       ...(flows ? { codeFlows: flows } : {}),
-      properties: { practice: f.practice, cwe: f.cwe, severity: f.severity, confidence: f.confidence },
+      properties: {
+        practice: f.practice,
+        cwe: f.cwe,
+        severity: f.severity,
+        confidence: f.confidence,
+        ...(f.advisoryId ? { package: f.package, version: f.version, advisoryId: f.advisoryId, aliases: f.aliases ?? [] } : {}),
+        ...(f.dependency?.score !== undefined ? { 'security-severity': f.dependency.score.toFixed(1) } : {}),
+      },
     };
   });
 

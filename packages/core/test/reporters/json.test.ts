@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { formatJson } from '../../src/reporters/json.js';
-import { sampleReport } from './sample-report.js';
+import { DEPENDENCY_FINDING, sampleReport } from './sample-report.js';
 
 // docs/json-format.md is the contract other tools code against: what it lists and what
 // formatJson writes must stay the same set of names.
@@ -25,6 +25,8 @@ function documentedFields(): Map<string, Set<string>> {
 }
 
 const keysOf = (...objects: object[]): Set<string> => new Set(objects.flatMap((o) => Object.keys(o)));
+
+
 
 describe('JSON reporter', () => {
   const report = sampleReport();
@@ -53,12 +55,27 @@ describe('JSON reporter', () => {
     assert.deepEqual(out.warnings, report.warnings);
   });
 
+  it('writes package, version, advisoryId, aliases and dependency only on dependency findings', () => {
+    const withDep = JSON.parse(formatJson({ ...report, findings: [...report.findings, DEPENDENCY_FINDING] }));
+    const dep = withDep.findings.at(-1);
+    assert.deepEqual(
+      [dep.package, dep.version, dep.advisoryId, dep.aliases],
+      ['lodash', '4.17.15', 'GHSA-p6mc-m468-83gw', ['CVE-2020-8203']],
+    );
+    assert.deepEqual(dep.dependency, DEPENDENCY_FINDING.dependency);
+    for (const f of out.findings) assert.ok(!('package' in f) && !('dependency' in f));
+  });
+
   it('documents in docs/json-format.md exactly the fields it writes', () => {
     const doc = documentedFields();
     const trace = out.findings.find((f: { trace?: unknown }) => f.trace).trace;
+    const withDep = JSON.parse(formatJson({ ...report, findings: [...report.findings, DEPENDENCY_FINDING] }));
+    const dependency = withDep.findings.at(-1).dependency;
     const written: Record<string, Set<string>> = {
       'Top level': keysOf(out, out.tool),
-      Finding: keysOf(...out.findings),
+      Finding: keysOf(...withDep.findings),
+      Dependency: keysOf(dependency),
+      Upgrade: keysOf(dependency.upgrade),
       Trace: keysOf(trace),
       'Trace step': keysOf(trace.source, ...trace.steps, trace.sink),
       Summary: keysOf(out.summary),

@@ -233,3 +233,36 @@ export function cleanReport(): Report {
     summary: summarize([], { filesScanned: 7, filesSkipped: 0, baselined: 0, suppressed: 0, durationMs: 85 }),
   });
 }
+
+// A vulnerable-dependency finding (practice 4) carries the optional dependency fields.
+export const DEPENDENCY_FINDING = withFingerprints([
+  {
+    ruleId: 'vulnerable-dependency',
+    practice: 4,
+    cwe: 'CWE-1321',
+    severity: 'high',
+    confidence: 'high',
+    message: 'lodash@4.17.15: Prototype Pollution in lodash (GHSA-p6mc-m468-83gw, CVE-2020-8203); fixed in 4.17.19',
+    file: 'package-lock.json',
+    line: 120,
+    column: 5,
+    endLine: 120,
+    endColumn: 28,
+    snippet: '"node_modules/lodash": {',
+    fix: 'Upgrade lodash from 4.17.15 to 4.17.19 or later.',
+    package: 'lodash',
+    version: '4.17.15',
+    advisoryId: 'GHSA-p6mc-m468-83gw',
+    aliases: ['CVE-2020-8203'],
+    dependency: {
+      summary: 'Prototype Pollution in lodash',
+      score: 7.4,
+      cvss: 'CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:H/A:H',
+      fixedVersion: '4.17.19',
+      upgrade: { package: 'lodash', from: '4.17.15', to: '4.17.19' },
+      paths: ['lodash'],
+      devOnly: false,
+      url: 'https://github.com/advisories/GHSA-p6mc-m468-83gw',
+    },
+  },
+])[0]!;

@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
 import { withFingerprints } from '../../src/finding.js';
 import { summarize } from '../../src/report.js';
 import { artifactUri, FINGERPRINT_KEY, formatSarif } from '../../src/reporters/sarif.js';
-import { INPUTS, RULES, sampleReport, cleanReport } from './sample-report.js';
+import { DEPENDENCY_FINDING, INPUTS, RULES, sampleReport, cleanReport } from './sample-report.js';
 
 // The official schema, as published in oasis-tcs/sarif-spec (Schemata/sarif-schema-2.1.0.json),
 // byte for byte. It declares JSON Schema 2020-12, hence Ajv2020.
@@ -68,6 +68,17 @@ describe('the SARIF 2.1.0 schema fixture', () => {
 describe('SARIF reporter', () => {
   const validate = loadSarifValidator();
   const report = sampleReport();
+
+  it('a vulnerable-dependency finding validates, points at the lockfile line and names the advisory', () => {
+    const log: Json = JSON.parse(formatSarif({ ...report, findings: [...report.findings, DEPENDENCY_FINDING] }));
+    assert.equal(validate(log), true, JSON.stringify(validate.errors));
+    const result = log.runs[0].results.at(-1);
+    assert.equal(result.ruleId, 'vulnerable-dependency');
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'package-lock.json');
+    assert.equal(result.locations[0].physicalLocation.region.startLine, 120);
+    assert.deepEqual([result.properties.package, result.properties.version, result.properties.advisoryId, result.properties.aliases], ['lodash', '4.17.15', 'GHSA-p6mc-m468-83gw', ['CVE-2020-8203']]);
+    assert.equal(result.properties['security-severity'], '7.4');
+  });
   const log: Json = JSON.parse(formatSarif(report));
   const run = log.runs[0];
   const rules: Json[] = run.tool.driver.rules;

@@ -1,0 +1,13 @@
+export { auditDependencies, DEPS_DEFAULTS, type DepsOptions, type DepsReport, type PlannedFix, type LockfileSummary } from './audit.js';
+export { parseLockfile, findLockfiles, detectLockfileKind, LOCKFILE_NAMES } from './lockfile/index.js';
+export { analyzeGraph, MAX_PATHS_PER_PACKAGE } from './graph.js';
+export { LockfileError, type LockGraph, type LockNode, type PackageSource } from './model.js';
+export { IGNORE_FILE, IgnoreFileError, readIgnoreFile, type IgnoreEntry } from './ignore.js';
+export { VULNERABLE_DEPENDENCY, DEFAULT_DEPENDENCY_CWE } from './rule.js';
+export { openDatabase, defaultCacheDir, SHIPPED_DB_DIR, type OpenedDatabase } from './osv/database.js';
+export { updateDatabase, DEFAULT_OSV_URL, OSV_URL_ENV, type UpdateResult } from './osv/update.js';
+export { matchAdvisory, includedInRange, type CompactAdvisory, type RangeEvent } from './osv/match.js';
+export { OsvDatabaseError } from './osv/record.js';
+export { cvssScore, severityOfScore, rateAdvisory } from './osv/severity.js';
+export { buildSnapshot } from './osv/snapshot.js';
+export { AdvisoryIndex, readIndexMeta, type IndexMeta } from './osv/store.js';
