@@ -1,0 +1,6 @@
+export { createSecretDetector, detectSecrets, SecretRuleError, type SecretDetector } from './detect.js';
+export { SECRET_RULES } from './rules/index.js';
+export { redact, redactAll } from './redact.js';
+export { shannonEntropy } from './entropy.js';
+export { fillSample, generateFromSpec, seededRandom } from './generate.js';
+export type { SecretRule, SecretMatch, SecretSample, SecretAllowlist } from './types.js';
