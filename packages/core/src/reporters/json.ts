@@ -21,6 +21,8 @@ export function formatJson(report: Report): string {
     fix: f.fix,
     fingerprint: f.fingerprint,
     ...(f.trace ? { trace: f.trace } : {}),
+    ...(f.type !== undefined ? { type: f.type } : {}),
+    ...(f.commit ? { commit: f.commit.sha, date: f.commit.date } : {}),
   }));
   return `${JSON.stringify(
     {

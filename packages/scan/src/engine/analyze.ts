@@ -4,6 +4,8 @@ import { nodesInWalkOrder } from '../rules/ast.js';
 import { LineIndex, snippetOf } from './lines.js';
 import { jsLang, parseJs, traverse } from './parse.js';
 import { applySuppressions } from './suppress.js';
+import { detectSecrets } from '../secrets/detect.js';
+import { redactAll } from '../secrets/redact.js';
 
 export interface ActiveRules {
   readonly js: readonly JsRule[];
@@ -42,7 +44,20 @@ class SourceCode implements RuleSourceCode {
   }
 }
 
-function toFinding(meta: RuleMeta, severity: Severity, file: string, index: LineIndex, span: { line: number; column: number; endLine: number; endColumn: number }, d: { message?: string; severity?: Severity; confidence?: RuleMeta['confidence'] }): FindingInput {
+/** Any rule's snippet may quote a secret (a Dockerfile ENV line): every output shows it redacted. */
+function redactedSnippet(file: string, snippet: string): string {
+  const secrets = detectSecrets(file, snippet);
+  return secrets.length === 0 ? snippet : redactAll(snippet, secrets.map((s) => s.secret));
+}
+
+function toFinding(
+  meta: RuleMeta,
+  severity: Severity,
+  file: string,
+  index: LineIndex,
+  span: { line: number; column: number; endLine: number; endColumn: number },
+  d: { message?: string; severity?: Severity; confidence?: RuleMeta['confidence']; snippet?: string; type?: string; fix?: string },
+): FindingInput {
   return {
     ruleId: meta.id,
     practice: meta.practice,
@@ -52,8 +67,9 @@ function toFinding(meta: RuleMeta, severity: Severity, file: string, index: Line
     message: d.message ?? meta.title,
     file,
     ...span,
-    snippet: snippetOf(index, span.line, span.endLine, span.column),
-    fix: meta.fix,
+    snippet: d.snippet ?? redactedSnippet(file, snippetOf(index, span.line, span.endLine, span.column)),
+    fix: d.fix ?? meta.fix,
+    ...(d.type !== undefined ? { type: d.type } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { shannonEntropy } from './entropy.js';
+import { createKeywordScanner } from './keyword-scan.js';
 import { insideDataUri, isPlaceholder } from './placeholders.js';
 import { redact, redactAll } from './redact.js';
 import { SECRET_RULES } from './rules/index.js';
@@ -25,8 +26,6 @@ export class SecretRuleError extends Error {
   override name = 'SecretRuleError';
 }
 
-const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 interface Candidate {
   readonly rule: number;
   readonly start: number;
@@ -52,9 +51,9 @@ function checkRules(rules: readonly SecretRule[]): void {
 }
 
 /**
- * Builds a detector. All keywords of all rules are compiled into one case-insensitive
- * alternation: one pass over the text finds every line worth a closer look, and only the
- * rules whose keyword occurs there run on that line.
+ * Builds a detector. The keywords of all rules go into one Aho-Corasick automaton: one pass
+ * over the text finds every line worth a closer look, and only the rules whose keyword occurs
+ * there run on that line.
  */
 export function createSecretDetector(rules: readonly SecretRule[] = SECRET_RULES): SecretDetector {
   checkRules(rules);
@@ -66,16 +65,9 @@ export function createSecretDetector(rules: readonly SecretRule[] = SECRET_RULES
       set.add(i);
     }
   });
-  const keywords = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
-  // Longest first, so the alternation prefers the longer keyword at a position; the rules of
-  // every keyword that is a prefix of it run too (both occur there).
-  const rulesFor = new Map<string, number[]>();
-  for (const k of keywords) {
-    const set = new Set<number>();
-    for (const other of keywords) if (k.startsWith(other)) for (const i of byKeyword.get(other)!) set.add(i);
-    rulesFor.set(k, [...set].sort((a, b) => a - b));
-  }
-  const prefilter = new RegExp(keywords.map(escapeRegExp).join('|'), 'gi');
+  const keywords = [...byKeyword.keys()];
+  const keywordRules = keywords.map((k) => [...byKeyword.get(k)!].sort((a, b) => a - b));
+  const scanner = createKeywordScanner(keywords);
 
   function collect(rule: SecretRule, index: number, path: string, text: string, from: number, to: number, lineStart: number, out: Candidate[]): void {
     const segment = text.slice(from, to);
@@ -113,12 +105,7 @@ export function createSecretDetector(rules: readonly SecretRule[] = SECRET_RULES
     let lineEnd = -1;
     const ranOnLine = new Set<number>();
     const ranUntil = new Map<number, number>(); // long lines: rule -> end of the last window it ran on
-    prefilter.lastIndex = 0;
-    let hit: RegExpExecArray | null;
-    while ((hit = prefilter.exec(text)) !== null) {
-      const at = hit.index;
-      // Overlapping keywords: look again from the next character, not after this keyword.
-      prefilter.lastIndex = at + 1;
+    scanner.scan(text, (at, keyword) => {
       if (at >= lineEnd) {
         lineStart = text.lastIndexOf('\n', at - 1) + 1;
         const nl = text.indexOf('\n', at);
@@ -127,7 +114,7 @@ export function createSecretDetector(rules: readonly SecretRule[] = SECRET_RULES
         ranUntil.clear();
       }
       const long = lineEnd - lineStart > MAX_LINE;
-      for (const i of rulesFor.get(hit[0].toLowerCase()) ?? []) {
+      for (const i of keywordRules[keyword]) {
         if (!active[i]) continue;
         const rule = rules[i];
         if (rule.multiline) {
@@ -143,7 +130,7 @@ export function createSecretDetector(rules: readonly SecretRule[] = SECRET_RULES
           collect(rule, i, path, text, Math.max(lineStart, at - WINDOW_BEFORE), to, lineStart, candidates);
         }
       }
-    }
+    });
     return candidates.length === 0 ? [] : toMatches(text, keepMostSpecific(candidates), rules);
   }
 
