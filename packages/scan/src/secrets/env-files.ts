@@ -7,6 +7,8 @@ export interface CommittedSecretFile {
   readonly line: number;
   /** Names (or credential kinds) with literal values, for the message. */
   readonly names: readonly string[];
+  /** The literal values, to redact wherever the file is quoted. */
+  readonly values: readonly string[];
 }
 
 /** `NAME=value` in a .env file, with an optional `export`. */
@@ -34,21 +36,24 @@ export function committedSecretFile(path: string, text: string): CommittedSecret
   const lines = text.split('\n');
   let first = 0;
   const names: string[] = [];
+  const values: string[] = [];
   lines.forEach((raw, i) => {
     const line = raw.replace(/\r$/, '');
     if (line.trimStart().startsWith('#')) return;
     let name: string | undefined;
+    let value: string | undefined;
     if (env) {
       const m = ENV_LINE.exec(line);
-      if (m && secretKind(m[1]) !== undefined && isLiteral(unquote(m[2]))) name = m[1];
+      if (m && secretKind(m[1], true) !== undefined && isLiteral(unquote(m[2]))) [name, value] = [m[1], unquote(m[2])];
     } else {
       const m = CREDENTIAL_LINE.exec(line);
-      const value = m && (m[2] ?? m[3] ?? m[4]);
-      if (m && value && isLiteral(value)) name = m[1]?.replace(/"/g, '') ?? (m[4] !== undefined ? 'URL password' : 'password');
+      const v = m ? (m[2] ?? m[3] ?? m[4]) : undefined;
+      if (m && v && isLiteral(v)) [name, value] = [m[1]?.replace(/"/g, '') ?? (m[4] !== undefined ? 'URL password' : 'password'), v];
     }
-    if (name === undefined) return;
+    if (name === undefined || value === undefined) return;
     if (first === 0) first = i + 1;
     names.push(name);
+    values.push(value);
   });
-  return first === 0 ? undefined : { line: first, names };
+  return first === 0 ? undefined : { line: first, names, values };
 }

@@ -1,5 +1,6 @@
 import { committedSecretFile } from '../../secrets/env-files.js';
 import { isCredentialFile, isEnvFile } from '../../secrets/paths.js';
+import { redactAll } from '../../secrets/redact.js';
 import type { FileRule } from '../types.js';
 
 const rule: FileRule = {
@@ -32,7 +33,15 @@ const rule: FileRule = {
     const found = committedSecretFile(path, text);
     if (!found) return [];
     const names = found.names.length > 3 ? `${found.names.slice(0, 3).join(', ')} and ${found.names.length - 3} more` : found.names.join(', ');
-    return [{ line: found.line, message: `This file is committed with secrets in it (${names}): every clone and fork of the repository has them.` }];
+    const firstLine = text.split('\n')[found.line - 1].replace(/\r$/, '').trim();
+    return [
+      {
+        line: found.line,
+        // The values are redacted even when no other rule would flag them (a weak password).
+        snippet: redactAll(firstLine, found.values).slice(0, 200),
+        message: `This file holds secrets (${names}) and is part of the repository (not ignored by .gitignore): every clone and fork gets them.`,
+      },
+    ];
   },
 };
 

@@ -1,6 +1,7 @@
 import type { SecretRule, SecretSample } from '../types.js';
 import { isSecretName } from '../../rules/container/dockerfile-secret-in-env.js';
 import { shannonEntropy } from '../entropy.js';
+import { isEnvFile } from '../paths.js';
 import { isPlaceholder, isRepetitive } from '../placeholders.js';
 
 /**
@@ -15,8 +16,12 @@ const CODE_OR_PROSE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|cs|php|swift|rs|scala|
 
 type SecretKind = 'password' | 'secret';
 
-/** Which kind of secret a name holds: DB_PASSWORD, dbPass and pwd are passwords; API_KEY, clientSecret, authToken the rest. */
-export function secretKind(name: string): SecretKind | undefined {
+/**
+ * Which kind of secret a name holds: DB_PASSWORD, dbPass and pwd are passwords; API_KEY,
+ * clientSecret, authToken the rest. In .env files any *_KEY counts (STRIPE_KEY, MAPS_KEY):
+ * there, names are environment variables and a key is a credential.
+ */
+export function secretKind(name: string, anyKey = false): SecretKind | undefined {
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toUpperCase()
@@ -24,6 +29,7 @@ export function secretKind(name: string): SecretKind | undefined {
     .filter(Boolean);
   const last = words[words.length - 1] ?? '';
   if (/^(?:PWD|PASS|DBPASS|PASSWD|PASSWORD|PASSPHRASE)$/.test(last) || /PASSWORD$|PASSWD$/.test(last)) return 'password';
+  if (anyKey && last === 'KEY') return 'secret';
   return isSecretName(name) ? 'secret' : undefined;
 }
 
@@ -63,7 +69,7 @@ function genericRule(kind: SecretKind, rule: Omit<SecretRule, 'regex' | 'extract
       const unquoted = m[5];
       const value = m[4] ?? unquoted;
       if (unquoted !== undefined && CODE_OR_PROSE.test(path)) return undefined;
-      if (secretKind(name) !== kind) return undefined;
+      if (secretKind(name, isEnvFile(path)) !== kind) return undefined;
       return looksLikeSecretValue(value, kind) ? value : undefined;
     },
   };
