@@ -122,7 +122,12 @@ export function createSecretDetector(rules: readonly SecretRule[] = SECRET_RULES
         } else if (!long) {
           if (ranOnLine.has(i)) continue;
           ranOnLine.add(i);
-          collect(rule, i, path, text, lineStart, lineEnd, lineStart, candidates);
+          let end = lineEnd;
+          if (rule.nextLine && lineEnd < text.length) {
+            const next = text.indexOf('\n', lineEnd + 1);
+            end = Math.min(next < 0 ? text.length : next, lineEnd + 1 + MAX_LINE);
+          }
+          collect(rule, i, path, text, lineStart, end, lineStart, candidates);
         } else {
           if (at + 1024 <= (ranUntil.get(i) ?? -1)) continue;
           const to = Math.min(lineEnd, at + WINDOW_AFTER);

@@ -93,3 +93,36 @@ export function fillSample(text: string, random: () => number): string {
     i = j + 2;
   }
 }
+
+/** A secret the corpus expects at a line: its rule id (the finding's `type`). */
+export interface ExpectedSecret {
+  readonly type: string;
+  readonly line: number;
+}
+
+/**
+ * Builds one labelled corpus case: `⟦type|text⟧` marks an expected secret of that type, its
+ * text holding `{{spec}}` spans as usual. Returns the text without the marks and where each
+ * expected secret sits (1-based lines).
+ */
+export function materializeCase(template: string, random: () => number): { text: string; expected: ExpectedSecret[] } {
+  const expected: ExpectedSecret[] = [];
+  let text = '';
+  let i = 0;
+  for (;;) {
+    const open = template.indexOf('⟦', i);
+    if (open < 0) {
+      text += fillSample(template.slice(i), random);
+      return { text, expected };
+    }
+    text += fillSample(template.slice(i, open), random);
+    const close = template.indexOf('⟧', open);
+    const bar = template.indexOf('|', open);
+    if (close < 0 || bar < 0 || bar > close) throw new Error(`corpus case: malformed mark at ${JSON.stringify(template.slice(open, open + 40))}`);
+    let line = 1;
+    for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) line++;
+    expected.push({ type: template.slice(open + 1, bar), line });
+    text += fillSample(template.slice(bar + 1, close), random);
+    i = close + 1;
+  }
+}

@@ -46,6 +46,8 @@ export interface SecretRule {
   readonly paths?: RegExp;
   /** The regex spans lines (PEM blocks): it runs on a bounded window from the keyword on. */
   readonly multiline?: boolean;
+  /** The match may continue on the next line (YAML `- name: X` then `value: Y`). */
+  readonly nextLine?: boolean;
   /**
    * Picks the secret out of a match, or returns undefined to drop the match (a check the regex
    * cannot make, e.g. "decodes to user:password"). Default: the first capture group that matched.

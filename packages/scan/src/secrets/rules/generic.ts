@@ -2,14 +2,18 @@ import type { SecretRule, SecretSample } from '../types.js';
 import { isSecretName } from '../../rules/container/dockerfile-secret-in-env.js';
 import { shannonEntropy } from '../entropy.js';
 import { isEnvFile } from '../paths.js';
+import { TYPE_ANNOTATION } from './shared.js';
 import { isPlaceholder, isRepetitive } from '../placeholders.js';
 
 /**
- * `name = value`, `name: value`, `"name": "value"`, `name := value`, `name => value`: the
- * assignment shapes of .env, JSON, YAML, TOML, INI, properties and JS/TS. Group 2 is the name,
- * group 4 a quoted value, group 5 an unquoted one (config formats only).
+ * `name = value`, `name: value`, `"name": "value"`, `name := value`, `name => value`,
+ * `NAME: string = "value"`: the assignment shapes of .env, JSON, YAML, TOML, INI, properties
+ * and JS/TS; and, tried first, over two lines: the `- name: X` / `value: Y` pairs of Kubernetes
+ * environment lists. A value is quoted, or bare (config formats only).
  */
-const ASSIGNMENT = String.raw`(?<![\w$.-])(["']?)([A-Za-z_$][\w$.-]{0,80})\1\s{0,5}(?::=|=>|=|:)\s{0,5}(?:(["'\x60])([^"'\x60\s\\]{8,300})\3|([^\s"'\x60,;#<>(){}[\]\\]{8,300}))`;
+const ASSIGNMENT =
+  String.raw`\bname:\s{0,3}(?<q2>["']?)(?<envName>[A-Za-z_][\w.-]{0,80})\k<q2>\s{0,3}\r?\n\s{0,40}value:\s{0,3}(?:(?<q3>["'])(?<envQuoted>[^"'\s\\]{8,300})\k<q3>|(?<envBare>[^\s"'#]{8,300}))` +
+  String.raw`|(?<![\w$.-])(?<q0>["']?)(?<name>[A-Za-z_$][\w$.-]{0,80})\k<q0>[ \t]{0,5}(?:${TYPE_ANNOTATION}|:=|=>|=|:)[ \t]{0,5}(?:(?<q1>["'\x60])(?<quoted>[^"'\x60\s\\]{8,300})\k<q1>|(?<bare>[^\s"'\x60,;#<>(){}[\]\\]{8,300}))`;
 
 /** Source code and prose: an unquoted value there is an expression or a word, never a literal secret. */
 const CODE_OR_PROSE = /\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|cs|php|swift|rs|scala|vue|svelte|astro|md|mdx|markdown|rst|txt|html?|adoc)$/i;
@@ -64,10 +68,12 @@ function genericRule(kind: SecretKind, rule: Omit<SecretRule, 'regex' | 'extract
   return {
     ...rule,
     regex: new RegExp(ASSIGNMENT, 'g'),
+    nextLine: true,
     extract(m, path) {
-      const name = m[2];
-      const unquoted = m[5];
-      const value = m[4] ?? unquoted;
+      const g = m.groups!;
+      const name = g.name ?? g.envName;
+      const unquoted = g.bare ?? g.envBare;
+      const value = g.quoted ?? g.envQuoted ?? unquoted;
       if (unquoted !== undefined && CODE_OR_PROSE.test(path)) return undefined;
       if (secretKind(name, isEnvFile(path)) !== kind) return undefined;
       return looksLikeSecretValue(value, kind) ? value : undefined;

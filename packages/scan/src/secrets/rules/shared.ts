@@ -3,8 +3,14 @@
  * can match the same text two ways, so each regex runs in linear time on any line.
  */
 
-/** Between a key and its value: quotes, spaces and an assignment operator (=, :, :=, =>, ?=). */
-export const ASSIGN = String.raw`["'\]]?\s{0,5}(?:=|:=|:|=>|\?=)\s{0,5}["'\x60]?`;
+/**
+ * A TypeScript type annotation between a name and its `=`: `API_KEY: string = "..."`. Tried
+ * before the bare `:` of YAML and JSON; bounded and unambiguous.
+ */
+export const TYPE_ANNOTATION = String.raw`:\s{0,3}[A-Za-z_$][\w$.]{0,30}(?:\[\])?\s{0,3}=(?!=)`;
+
+/** Between a key and its value: quotes, spaces and an assignment operator (=, :, :=, =>, ?=, `: type =`). */
+export const ASSIGN = String.raw`["'\]]?\s{0,5}(?:${TYPE_ANNOTATION}|=|:=|:|=>|\?=)\s{0,5}["'\x60]?`;
 
 /**
  * A value assigned to a key containing one of `keys` (case-insensitive), e.g.
