@@ -3,7 +3,9 @@
 // and true/false findings on the example apps, printed as plain-text tables.
 // Flags: --no-large-tree (skip the npm-installed tree: parsers and large scan),
 //        --no-parsers (skip only the parser comparison),
-//        --rule-costs (add where Rampart's time goes: parsing vs each rule, one thread).
+//        --rule-costs (add where Rampart's time goes: parsing vs each rule, one thread),
+//        --no-secrets (skip the secret scan against secretlint),
+//        --only-secrets (run only that one).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import { RSS_METHOD, runNodeMeasured } from './measure-process.mjs';
 import { benchParsers } from './parsers.mjs';
 import { eslintSecurityRuleCount, runEslintSecurity, runRampart } from './scan-tools.mjs';
 import { readExpectedFlaws, scoreFindings } from './score-findings.mjs';
+import { benchSecrets } from './secrets.mjs';
 import { fixed, formatTable } from './text-table.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -26,7 +29,7 @@ const LARGE_TREE_MAX_FILE_SIZE = 16 * 1024 * 1024;
 const TIMEOUT = { smallScan: 120_000, rampartLarge: 300_000, eslintLarge: 600_000 };
 const MB = 1e6;
 
-const FLAGS = ['--no-large-tree', '--no-parsers', '--rule-costs'];
+const FLAGS = ['--no-large-tree', '--no-parsers', '--rule-costs', '--no-secrets', '--only-secrets'];
 const flags = new Set(process.argv.slice(2));
 for (const f of flags) {
   if (!FLAGS.includes(f)) {
@@ -69,6 +72,14 @@ if (flags.has('--no-large-tree')) {
   }
 }
 say();
+
+// ---------------------------------------------------------------- secrets (bench/secrets.mjs)
+const runSecrets = () => benchSecrets({ say, progress, scratchDir: scratch, tree, maxFileSize: LARGE_TREE_MAX_FILE_SIZE });
+if (flags.has('--only-secrets')) {
+  await runSecrets();
+  say(`Bench finished in ${fixed((performance.now() - benchStarted) / 1000, 0)} s, load average ${load()}.`);
+  process.exit(0);
+}
 
 // ---------------------------------------------------------------- 1. parsers
 if (tree && !flags.has('--no-parsers')) {
@@ -186,4 +197,5 @@ if (tree && flags.has('--rule-costs')) {
     say();
   }
 }
+if (!flags.has('--no-secrets')) await runSecrets();
 say(`Bench finished in ${fixed((performance.now() - benchStarted) / 1000, 0)} s, load average ${load()}.`);

@@ -127,7 +127,7 @@ export function looksMinified(path: string, text: string): boolean {
   if (/\.min\.[cm]?js$/i.test(path) || /[.-]bundle\.[cm]?js$/i.test(path)) return true;
   if (text.length < 4096) return false;
   let lines = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
   return text.length / lines > 300;
 }
 

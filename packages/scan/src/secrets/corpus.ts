@@ -52,6 +52,9 @@ export function expandCorpus(corpus: SecretCorpus, random: () => number): Corpus
   return out;
 }
 
+/** Credentials that are a whole file (a service account key file): found by a report on any of its lines. */
+const WHOLE_FILE_TYPES: ReadonlySet<string> = new Set(['gcp-service-account-key']);
+
 /** Recall and precision of one tool on the corpus, per expected type and overall. */
 export interface CorpusScore {
   readonly perType: ReadonlyMap<string, { expected: number; found: number }>;
@@ -71,12 +74,20 @@ export interface CorpusScore {
  */
 export function scoreCorpus(files: readonly CorpusFile[], reports: readonly { file: string; line: number; label: string }[]): CorpusScore {
   const expectedAt = new Map<string, string>();
-  for (const f of files) for (const e of f.expected) expectedAt.set(`${f.file}:${e.line}`, e.type);
+  // Key files are one credential: a tool may report one anywhere in it (secretlint: line 1).
+  const wholeFile = new Map<string, string>();
+  for (const f of files) {
+    for (const e of f.expected) {
+      expectedAt.set(`${f.file}:${e.line}`, e.type);
+      if (WHOLE_FILE_TYPES.has(e.type)) wholeFile.set(f.file, `${f.file}:${e.line}`);
+    }
+  }
   const hit = new Set<string>();
   const falseAlarms: { file: string; line: number; label: string }[] = [];
   for (const r of reports) {
     const key = `${r.file}:${r.line}`;
     if (expectedAt.has(key)) hit.add(key);
+    else if (wholeFile.has(r.file)) hit.add(wholeFile.get(r.file)!);
     else falseAlarms.push(r);
   }
   const perType = new Map<string, { expected: number; found: number }>();

@@ -55,21 +55,22 @@ export function createKeywordScanner(keywords: readonly string[]): KeywordScanne
     }
   }
   const lengths = keywords.map((k) => k.length);
-  const outputs = ends.map((e) => (e.length > 0 ? Int32Array.from(e) : undefined));
+  const outputs = ends.map((e) => Int32Array.from(e));
+  const hasOutput = Uint8Array.from(ends, (e) => (e.length > 0 ? 1 : 0));
+  // Upper-case ASCII folded to lower case, anything outside ASCII to a character no keyword holds.
+  const fold = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) fold[c] = c >= 65 && c <= 90 ? c | 32 : c < ALPHABET ? c : 0;
 
   return {
     scan(text, onHit) {
       let s = 0;
-      for (let i = 0; i < text.length; i++) {
-        let c = text.charCodeAt(i);
-        if (c >= 65 && c <= 90) c |= 32;
-        else if (c >= ALPHABET) {
-          s = 0;
-          continue;
+      const n = text.length;
+      for (let i = 0; i < n; i++) {
+        s = table[(s << 7) | fold[text.charCodeAt(i)]];
+        if (hasOutput[s] === 1) {
+          const out = outputs[s];
+          for (let k = 0; k < out.length; k++) onHit(i - lengths[out[k]] + 1, out[k]);
         }
-        s = table[s * ALPHABET + c];
-        const out = outputs[s];
-        if (out !== undefined) for (let k = 0; k < out.length; k++) onHit(i - lengths[out[k]] + 1, out[k]);
       }
     },
   };
