@@ -65,13 +65,16 @@ export function createSecretDetector(rules: readonly SecretRule[] = SECRET_RULES
       set.add(i);
     }
   });
+  // A multi-line rule is tried only where its keyword starts (sticky): sliding it along its
+  // window would make overlapping blocks quadratic.
+  const regexes = rules.map((r) => (r.multiline ? new RegExp(r.regex.source, `${r.regex.flags.replace('g', '')}y`) : r.regex));
   const keywords = [...byKeyword.keys()];
   const keywordRules = keywords.map((k) => [...byKeyword.get(k)!].sort((a, b) => a - b));
   const scanner = createKeywordScanner(keywords);
 
   function collect(rule: SecretRule, index: number, path: string, text: string, from: number, to: number, lineStart: number, out: Candidate[]): void {
     const segment = text.slice(from, to);
-    const re = rule.regex;
+    const re = regexes[index];
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(segment)) !== null) {
@@ -79,7 +82,6 @@ export function createSecretDetector(rules: readonly SecretRule[] = SECRET_RULES
         re.lastIndex++;
         continue;
       }
-      if (rule.multiline && m.index !== 0) break; // a block must start at its keyword
       const secret = rule.extract ? rule.extract(m, path) : firstGroup(m);
       if (secret === undefined || secret.length === 0) continue;
       const inMatch = m[0].indexOf(secret);
