@@ -116,7 +116,7 @@ export async function scanGitHistory(root: string, options: HistoryScanOptions):
 
   const args = [
     '-c', 'core.quotePath=false',
-    'log', '--all', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--diff-filter=d',
+    'log', '--all', '-p', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', '--diff-filter=d',
     '--format=%x00%H%x00%cI',
   ];
   const child = spawn('git', ['-C', root, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -66,6 +66,8 @@ describe('secrets scan --history', () => {
     shas.removed = commit(repo, { 'src/config.js': `module.exports = {\n  port: 3000,\n  githubToken: process.env.GITHUB_TOKEN,\n};\n` }, 'use env', '2024-01-03T10:00:00+01:00');
     shas.env = commit(repo, { '.env': `PORT=3000\nDB_PASSWORD=hunter22\nSTRIPE_SECRET_KEY=${stripe}\n` }, 'env', '2024-01-04T10:00:00+01:00');
     shas.unicode = commit(repo, { 'deploy files/réglages.yml': `aws:\n  key_id: ${aws}\n` }, 'unicode path', '2024-01-05T10:00:00+01:00');
+    // A pure rename adds no line: the key is reported once, at the commit that added it.
+    shas.renamed = commit(repo, { 'deploy files/réglages.yml': null, 'deploy/settings.yml': `aws:\n  key_id: ${aws}\n` }, 'rename', '2024-01-05T11:00:00+01:00');
     shas.binary = commit(repo, { 'assets/blob.dat': Buffer.concat([Buffer.from(`token=${gen('ghp_[A-Za-z0-9]{36}')}\n`), Buffer.from([0, 0, 1])]), '.env': null }, 'binary, env removed', '2024-01-06T10:00:00+01:00');
     bulkCommits(repo, BULK, 1500, slack);
     report = await scanSecrets(repo, { history: true, onProgress: (done, total) => progress.push([done, total]) });
@@ -99,8 +101,8 @@ describe('secrets scan --history', () => {
     assert.deepEqual(found().filter((f) => f.file === 'ops/notify.sh').map((f) => [f.line, f.type]), [[3, 'slack-bot-token']]);
     assert.ok(progress.length >= BULK, `progress was reported ${progress.length} times`);
     const [done, total] = progress[progress.length - 1];
-    assert.equal(done, BULK + 5);
-    assert.equal(total, BULK + 5);
+    assert.equal(done, BULK + 6);
+    assert.equal(total, BULK + 6);
   });
 
   it('ignores binary files and never writes a secret value', () => {
