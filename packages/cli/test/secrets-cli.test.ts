@@ -30,6 +30,7 @@ function rampart(args: string[], cwd?: string) {
 
 const stripe = gen('sk_live_[A-Za-z0-9]{40}');
 const github = gen('ghp_[A-Za-z0-9]{36}');
+// rampart-ignore-next-line hardcoded-secret -- a made-up password the tests plant and look for
 const password = 'Wq8#mZ2!rT5v';
 const project = () =>
   tree({

@@ -5,7 +5,7 @@ import { redact } from '../../secrets/redact.js';
 import type { SecretMatch } from '../../secrets/types.js';
 import type { FileFindingInput, FileRule } from '../types.js';
 
-/** Samples are built from generator specs with a fixed seed: the docs stay stable and the repository holds no credential. */
+/** Samples are built from generator specs with a fixed seed: the generated docs stay stable and show made-up values in the real formats, never a real key. */
 const random = seededRandom(8);
 const gen = (text: string): string => fillSample(text, random);
 

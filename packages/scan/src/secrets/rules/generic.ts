@@ -39,6 +39,7 @@ export function secretKind(name: string, anyKey = false): SecretKind | undefined
 
 /** Values that name, describe or point to a secret instead of being one. */
 const NOT_A_LITERAL: readonly RegExp[] = [
+  /[^\x21-\x7e]/, // keys and tokens are printable ASCII
   /^[\p{L}_. -]+$/u, // words only: "Contraseña", "my-secret-name"
   /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/, // CONSTANT_NAME
   /^[a-z]+(?:[A-Z][a-z0-9]+)+$/, // camelCaseIdentifier

@@ -57,7 +57,8 @@ export const KEY_RULES: readonly SecretRule[] = [
     title: 'JWT signed or verified with a literal secret',
     keywords: ['jwt.sign', 'jwt.verify', 'jsonwebtoken.sign', 'jsonwebtoken.verify', 'jwt.encode', 'jwt.decode'],
     // jwt.sign(payload, 'literal', ...): the secret is the second argument and a string literal.
-    regex: /(?:jwt|jsonwebtoken)\.(?:sign|verify|encode|decode)\s{0,3}\([^\n]{1,300}?,\s{0,3}(["'`])([^"'`\\\s]{1,200})\1\s{0,3}[,)]/gi,
+    // Comment lines are left alone: they show the call's shape in documentation.
+    regex: /^(?![ \t]{0,40}(?:\/\/|\/\*|\*|#))[^\n]{0,400}?(?:jwt|jsonwebtoken)\.(?:sign|verify|encode|decode)\s{0,3}\([^\n]{1,300}?,\s{0,3}(["'`])([^"'`\\\s]{1,200})\1\s{0,3}[,)]/gi,
     extract: (m) => m[2],
     severity: 'high',
     access: 'Whoever reads this secret mints valid tokens for any user and role your API accepts: a full authentication bypass.',

@@ -13,7 +13,8 @@ function urlPassword(m: RegExpExecArray): string | undefined {
   } catch {
     // Not percent-encoded after all: keep it as written.
   }
-  if (DEFAULT_PASSWORDS.has(decoded.toLowerCase()) || isPlaceholder(decoded) || /^[:$%{<[]/.test(decoded)) return undefined;
+  // Under 4 characters (`app:pw@`) is a stand-in, not a password anyone deploys.
+  if (decoded.length < 4 || DEFAULT_PASSWORDS.has(decoded.toLowerCase()) || isPlaceholder(decoded) || /^[:$%{<[]/.test(decoded)) return undefined;
   return password;
 }
 
