@@ -68,7 +68,17 @@ describe('secrets scan --history', () => {
     shas.unicode = commit(repo, { 'deploy files/réglages.yml': `aws:\n  key_id: ${aws}\n` }, 'unicode path', '2024-01-05T10:00:00+01:00');
     // A pure rename adds no line: the key is reported once, at the commit that added it.
     shas.renamed = commit(repo, { 'deploy files/réglages.yml': null, 'deploy/settings.yml': `aws:\n  key_id: ${aws}\n` }, 'rename', '2024-01-05T11:00:00+01:00');
-    shas.binary = commit(repo, { 'assets/blob.dat': Buffer.concat([Buffer.from(`token=${gen('ghp_[A-Za-z0-9]{36}')}\n`), Buffer.from([0, 0, 1])]), '.env': null }, 'binary, env removed', '2024-01-06T10:00:00+01:00');
+    shas.binary = commit(
+      repo,
+      {
+        'assets/blob.dat': Buffer.concat([Buffer.from(`token=${gen('ghp_[A-Za-z0-9]{36}')}\n`), Buffer.from([0, 0, 1])]),
+        // A bundle restates third-party code: skipped with a note, like in the files scan.
+        'public/app.bundle.js': `!function(){var t="${gen('ghp_[A-Za-z0-9]{36}')}";${'var a=1;'.repeat(1000)}}();\n`,
+        '.env': null,
+      },
+      'binary, bundle, env removed',
+      '2024-01-06T10:00:00+01:00',
+    );
     bulkCommits(repo, BULK, 1500, slack);
     report = await scanSecrets(repo, { history: true, onProgress: (done, total) => progress.push([done, total]) });
   });
@@ -105,8 +115,9 @@ describe('secrets scan --history', () => {
     assert.equal(total, BULK + 6);
   });
 
-  it('ignores binary files and never writes a secret value', () => {
-    assert.ok(!report.findings.some((f) => f.file === 'assets/blob.dat'));
+  it('ignores binary files, skips bundles with a note, and never writes a secret value', () => {
+    assert.ok(!report.findings.some((f) => f.file === 'assets/blob.dat' || f.file === 'public/app.bundle.js'));
+    assert.deepEqual(report.skipped.map((s) => [s.file, s.reason]), [[`public/app.bundle.js@${shas.binary.slice(0, 12)}`, 'minified']]);
     const json = JSON.stringify(report);
     for (const s of [token, stripe, aws, slack, 'hunter22']) assert.ok(!json.includes(s), 'a secret leaked');
   });
