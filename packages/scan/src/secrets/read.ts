@@ -1,5 +1,5 @@
-import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync } from 'node:fs';
+import { isAscii, isUtf8 } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScanWarning, SkippedFile } from '@rampart/core';
 import { looksBinary, looksMinified } from '../files.js';
@@ -12,18 +12,23 @@ export type SecretSource = { kind: 'text'; text: string; warning?: ScanWarning }
  * Invalid UTF-8 is read with replacement characters and noted: secrets are ASCII.
  */
 export function readForSecrets(root: string, file: string, maxFileSize: number): SecretSource {
+  let fd: number | undefined;
   try {
-    const info = statSync(join(root, file));
-    if (info.size > maxFileSize) return { kind: 'skipped', skipped: { file, reason: 'too-large', detail: `${info.size} bytes > ${maxFileSize} (maxFileSize)` } };
-    const buffer = readFileSync(join(root, file));
+    fd = openSync(join(root, file), 'r');
+    const size = fstatSync(fd).size;
+    if (size > maxFileSize) return { kind: 'skipped', skipped: { file, reason: 'too-large', detail: `${size} bytes > ${maxFileSize} (maxFileSize)` } };
+    const buffer = readFileSync(fd);
     if (looksBinary(buffer)) return { kind: 'skipped', skipped: { file, reason: 'binary' } };
-    const text = buffer.toString('utf8');
+    // ASCII (most files) decodes the same as Latin-1, which is the cheaper decoder.
+    const ascii = isAscii(buffer);
+    const text = buffer.toString(ascii ? 'latin1' : 'utf8');
     if (looksMinified(file, text)) return { kind: 'skipped', skipped: { file, reason: 'minified', detail: 'long lines: minified or generated' } };
-    const warning: ScanWarning | undefined = isUtf8(buffer)
-      ? undefined
-      : { kind: 'encoding', file, message: 'Not valid UTF-8: read with replacement characters; secrets in ASCII are still found.' };
+    const warning: ScanWarning | undefined =
+      ascii || isUtf8(buffer) ? undefined : { kind: 'encoding', file, message: 'Not valid UTF-8: read with replacement characters; secrets in ASCII are still found.' };
     return { kind: 'text', text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, ...(warning ? { warning } : {}) };
   } catch (err) {
     return { kind: 'skipped', skipped: { file, reason: 'unreadable', detail: (err as Error).message } };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
