@@ -56,7 +56,8 @@ describe('detectSecrets: positions, redaction, one finding per secret', () => {
   });
 
   it('spans a PEM block from BEGIN to END, and shows only its first line', () => {
-    const body = Array.from({ length: 6 }, () => gen('[A-Za-z0-9+/]{64}')).join('\n');
+    // DER bodies start with "MI" (an ASN.1 SEQUENCE): a random body would be a placeholder.
+    const body = ['MIIEowIBAAKCAQEA' + gen('[A-Za-z0-9+/]{48}'), ...Array.from({ length: 5 }, () => gen('[A-Za-z0-9+/]{64}'))].join('\n');
     const pem = `-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----`;
     const [m] = detectSecrets('deploy/id_rsa', `# key\n${pem}\n`);
     assert.equal(m.rule.id, 'private-key-rsa');

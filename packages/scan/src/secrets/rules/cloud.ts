@@ -60,7 +60,7 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     samples: {
       truePositives: [
         {
-          text: '{\n  "type": "service_account",\n  "project_id": "shop-prod",\n  "private_key_id": "{{[a-f0-9]{40}}}",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n{{[A-Za-z0-9+/]{64}}}\\n{{[A-Za-z0-9+/]{64}}}\\n{{[A-Za-z0-9+/]{64}}}\\n{{[A-Za-z0-9+/]{64}}}\\n-----END PRIVATE KEY-----\\n",\n  "client_email": "deploy@shop-prod.iam.gserviceaccount.com"\n}\n',
+          text: '{\n  "type": "service_account",\n  "project_id": "shop-prod",\n  "private_key_id": "{{[a-f0-9]{40}}}",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC{{[A-Za-z0-9+/]{32}}}\\n{{[A-Za-z0-9+/]{64}}}\\n{{[A-Za-z0-9+/]{64}}}\\n{{[A-Za-z0-9+/]{64}}}\\n-----END PRIVATE KEY-----\\n",\n  "client_email": "deploy@shop-prod.iam.gserviceaccount.com"\n}\n',
           path: 'keys/service-account.json',
         },
       ],
