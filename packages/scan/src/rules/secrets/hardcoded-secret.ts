@@ -20,7 +20,7 @@ export function secretFinding(m: SecretMatch): FileFindingInput {
     type: m.rule.id,
     snippet: m.snippet,
     message: `${m.rule.title} (${redact(m.secret)}). ${m.rule.access}`,
-    fix: `Rotate it: ${m.rule.rotate} Then remove it from the code and its git history, and load it from the environment or a secret store.`,
+    fix: `Rotate it (it is exposed already): ${m.rule.rotate} Then read the new value from the environment or a secret store, never from a committed file.`,
   };
 }
 

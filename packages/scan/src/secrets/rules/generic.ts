@@ -94,7 +94,7 @@ export const GENERIC_RULES: readonly SecretRule[] = [
     keywords: ['pass', 'pwd'],
     severity: 'high',
     access: 'Logs in to whatever the password protects (a database, an SMTP server, an admin account) as that user.',
-    rotate: 'Change the password on the system it belongs to, move the new one to an environment variable or secret store (rampart secrets), and check that system\'s login history.',
+    rotate: 'Change the password on the system it belongs to and check that system\'s login history.',
     samples: {
       truePositives: [
         s('DB_PASSWORD={{[A-Za-z]{6}[0-9]{3}[!#%&]{2}[A-Za-z0-9]{4}}}\n', '.env'),
@@ -123,7 +123,7 @@ export const GENERIC_RULES: readonly SecretRule[] = [
     keywords: ['secret', 'token', 'apikey', 'api_key', 'api-key', 'accesskey', 'access_key', 'access-key', 'privatekey', 'private_key', 'private-key', 'signingkey', 'signing_key', 'encryptionkey', 'encryption_key', 'masterkey', 'master_key', 'auth', 'cred'],
     severity: 'high',
     access: 'Whatever the key or token opens: an external API billed to you, a signing key that mints sessions, or an internal service.',
-    rotate: 'Revoke or regenerate it where it was issued, load the new value from the environment or a secret store (rampart secrets), and check that service\'s logs for its use.',
+    rotate: 'Revoke or regenerate it where it was issued, and check that service\'s logs for its use.',
     samples: {
       truePositives: [
         s('SESSION_SECRET={{[A-Za-z0-9]{32}}}\n', '.env'),
