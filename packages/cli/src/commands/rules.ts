@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { RULES } from '@rampart/scan';
 import type { CommandContext } from '../io.js';
 
 export function registerRules(program: Command, { io }: CommandContext): void {
@@ -7,7 +6,9 @@ export function registerRules(program: Command, { io }: CommandContext): void {
     .command('rules')
     .description('List every rule with its practice, CWE and severity')
     .option('--json', 'print as JSON')
-    .action((flags: { json?: boolean }) => {
+    .action(async (flags: { json?: boolean }) => {
+      // Loaded when the command runs, so that other commands start without every rule.
+      const { RULES } = await import('@rampart/scan');
       if (flags.json) {
         io.stdout(`${JSON.stringify(RULES.map((r) => r.meta), null, 2)}\n`);
         return;

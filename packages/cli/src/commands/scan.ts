@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { FORMATS, formatReport, shouldFail, type FailOn, type Format } from '@rampart/core';
-import { scan, writeBaseline } from '@rampart/scan';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { parseFailOn, useColor } from '../options.js';
 
@@ -26,6 +25,8 @@ interface ScanFlags {
 async function runScan(dir: string, flags: ScanFlags, io: Io): Promise<number> {
   const showProgress = io.stderrIsTTY && !flags.output && flags.format === 'pretty';
   let lastDraw = 0;
+  // Loaded when the command runs, so that other commands start without the scanner's rules.
+  const { scan, writeBaseline } = await import('@rampart/scan');
   const report = await scan(dir, {
     configPath: flags.config,
     baseline: flags.baseline,

@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { FORMATS, formatReport, shouldFail, type FailOn, type Format } from '@rampart/core';
-import { scanSecrets, writeBaseline } from '@rampart/scan';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { parseFailOn, useColor } from '../options.js';
 
@@ -29,6 +28,8 @@ function progressLine(io: Io): (done: number, total: number, unit: 'files' | 'co
 
 async function runSecretsScan(dir: string, flags: SecretsScanFlags, io: Io): Promise<number> {
   const showProgress = io.stderrIsTTY && !flags.output && flags.format === 'pretty';
+  // The light entry: the secret scan does not load the parsers' rules (refa, yaml, ...).
+  const { scanSecrets } = await import('@rampart/scan/secrets');
   const report = await scanSecrets(dir, {
     configPath: flags.config,
     baseline: flags.baseline,
@@ -36,6 +37,7 @@ async function runSecretsScan(dir: string, flags: SecretsScanFlags, io: Io): Pro
     onProgress: showProgress ? progressLine(io) : undefined,
   });
   if (flags.baselineWrite) {
+    const { writeBaseline } = await import('@rampart/scan');
     await writeBaseline(flags.baselineWrite, report.findings);
     io.stderr(`Baseline of ${report.findings.length} finding(s) written to ${flags.baselineWrite}\n`);
   }

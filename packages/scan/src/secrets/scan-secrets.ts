@@ -1,16 +1,43 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { VERSION, compareFindings, summarize, withFingerprints, type FindingInput, type ScanWarning } from '@rampart/core';
+import { UserError, VERSION, compareFindings, isSeverity, summarize, withFingerprints, type FindingInput, type ScanWarning, type Severity } from '@rampart/core';
 import { readBaseline } from '../baseline.js';
-import { loadConfig, type RuleSetting } from '../config.js';
+import { loadConfig, type ResolvedConfig, type RuleSetting } from '../config.js';
 import { analyzeFile, type ActiveRules } from '../engine/analyze.js';
-import { activeRules, KNOWN_RULE_IDS } from '../engine/rules-config.js';
 import { discoverFiles } from '../files.js';
 import { RULES as SECRET_FILE_RULES } from '../rules/secrets/index.js';
-import { ScanTargetError, type ScanResult } from '../scan.js';
+import type { ScanResult } from '../scan.js';
 import { scanGitHistory } from './history.js';
 import { readForSecrets } from './read.js';
+
+/** The folder to scan is missing or not a folder. */
+export class SecretScanTargetError extends UserError {
+  override name = 'SecretScanTargetError';
+}
+
+const SECRET_RULE_IDS: ReadonlySet<string> = new Set(SECRET_FILE_RULES.map((r) => r.meta.id));
+
+/**
+ * Suppression comments may name any rule: the secret scan judges only its own. (The full
+ * registry is not loaded here: this module is the light entry `@rampart/scan/secrets`.)
+ */
+class AnyRuleId extends Set<string> {
+  override has(): boolean {
+    return true;
+  }
+}
+
+/**
+ * The config, validated. Rule ids other than the secret rules' are checked against the full
+ * registry, loaded only when the config names one.
+ */
+async function loadSecretConfig(root: string, configPath: string | undefined): Promise<ResolvedConfig> {
+  const config = await loadConfig(root, new AnyRuleId(), configPath);
+  if (Object.keys(config.rules).every((id) => SECRET_RULE_IDS.has(id))) return config;
+  const { KNOWN_RULE_IDS } = await import('../engine/rules-config.js');
+  return loadConfig(root, KNOWN_RULE_IDS, configPath);
+}
 
 export interface SecretScanOptions {
   /** Explicit config file; default: rampart.config.json or package.json#rampart in the root. */
@@ -27,10 +54,13 @@ export interface SecretScanOptions {
 
 /** The secret rules only, with the config's settings (off, severity) applied. */
 function secretRules(settings: Readonly<Record<string, RuleSetting>>): ActiveRules {
-  const all = activeRules(settings);
-  const ids = new Set(SECRET_FILE_RULES.map((r) => r.meta.id));
-  const file = all.file.filter((r) => ids.has(r.meta.id));
-  return { js: [], file, severity: all.severity, known: all.known, active: new Set(file.map((r) => r.meta.id)) };
+  const file = SECRET_FILE_RULES.filter((r) => settings[r.meta.id] !== 'off');
+  const severity = new Map<string, Severity>();
+  for (const r of file) {
+    const s = settings[r.meta.id];
+    if (isSeverity(s)) severity.set(r.meta.id, s);
+  }
+  return { js: [], file, severity, known: new AnyRuleId(), active: new Set(file.map((r) => r.meta.id)) };
 }
 
 /**
@@ -42,9 +72,9 @@ export async function scanSecrets(rootDir: string, options: SecretScanOptions = 
   const started = performance.now();
   const root = resolve(rootDir);
   const info = await stat(root).catch(() => undefined);
-  if (!info) throw new ScanTargetError(`cannot scan ${rootDir}: no such folder`);
-  if (!info.isDirectory()) throw new ScanTargetError(`cannot scan ${rootDir}: not a folder (give the project folder that contains it)`);
-  const config = await loadConfig(root, KNOWN_RULE_IDS, options.configPath);
+  if (!info) throw new SecretScanTargetError(`cannot scan ${rootDir}: no such folder`);
+  if (!info.isDirectory()) throw new SecretScanTargetError(`cannot scan ${rootDir}: not a folder (give the project folder that contains it)`);
+  const config = await loadSecretConfig(root, options.configPath);
   const rules = secretRules({ ...config.rules, ...options.rules });
 
   const findings: FindingInput[] = [];

@@ -116,6 +116,17 @@ describe('scanSecrets on a project folder', () => {
     }
   });
 
+  it('checks the rule ids of the config against every rule, not only the secret ones', async () => {
+    const dir = tree({ 'rampart.config.json': JSON.stringify({ rules: { 'no-eval': 'off' } }), 'a.js': 'const a = 1;\n' });
+    try {
+      assert.deepEqual((await scanSecrets(dir)).findings, []);
+      writeFileSync(join(dir, 'rampart.config.json'), JSON.stringify({ rules: { 'hardcoded-secrets': 'off' } }));
+      await assert.rejects(scanSecrets(dir), /unknown rule "hardcoded-secrets"\. Did you mean "hardcoded-secret"\?/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('honours a suppression comment with a reason', async () => {
     const dir = tree({ 'src/a.js': `// rampart-ignore-next-line hardcoded-secret -- revoked test key kept for the parser fixture\nconst k = "${gen('{{ghp_[A-Za-z0-9]{36}}}')}";\n` });
     try {
