@@ -1,6 +1,6 @@
 import { shannonEntropy } from './entropy.js';
 import { createKeywordScanner } from './keyword-scan.js';
-import { insideDataUri, isPlaceholder } from './placeholders.js';
+import { asksToBeFilledIn, insideDataUri, isPlaceholder } from './placeholders.js';
 import { redact, redactAll } from './redact.js';
 import { SECRET_RULES } from './rules/index.js';
 import type { SecretMatch, SecretRule } from './types.js';
@@ -87,7 +87,7 @@ export function createSecretDetector(rules: readonly SecretRule[] = SECRET_RULES
       const inMatch = m[0].indexOf(secret);
       const start = from + m.index + Math.max(0, inMatch);
       if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) continue;
-      if (!rule.multiline && secret.length <= PLACEHOLDER_CHECK_MAX && isPlaceholder(secret)) continue;
+      if (!rule.multiline && secret.length <= PLACEHOLDER_CHECK_MAX && (rule.anyLiteral ? asksToBeFilledIn(secret) : isPlaceholder(secret))) continue;
       const allow = rule.allowlist;
       if (allow?.regexes?.some((a) => a.test(secret))) continue;
       if (allow?.stopwords?.length) {

@@ -13,11 +13,22 @@ const WHOLE_VALUE_PLACEHOLDER =
  * chance about once in millions.
  */
 const PLACEHOLDER_WORDS =
-  /your[_-]?|change[_-]?me|changeit|replace[_-]?(?:me|with)|placeholder|example|sample|dummy|fake|redacted|insert[_-]|xxxx|\*\*\*|\.\.\.|<[A-Za-z _-]{1,40}>|\$\{|\{\{|process\.env|import\.meta\.env|os\.environ|getenv|abcdef|123456|qwerty/i;
+  /your[_-]?|change[_-]?me|changeit|replace[_-]?(?:me|with)|placeholder|example|sample|dummy|fake|redacted|insert[_-]|not[_-]?a[_-]?real|xxxx|\*\*\*|\.\.\.|<[A-Za-z _-]{1,40}>|\$\{|\{\{|process\.env|import\.meta\.env|os\.environ|getenv|abcdef|123456|qwerty/i;
 
 /** True when a secret value is a placeholder, an environment reference or a documented example. */
 export function isPlaceholder(value: string): boolean {
   return WHOLE_VALUE_PLACEHOLDER.test(value) || PLACEHOLDER_WORDS.test(value);
+}
+
+/** Text that asks to be filled in: YOUR_SECRET_HERE, <secret>, ${SECRET}, {{ secret }}, xxxx, ... */
+const FILL_IN = /your[_-]|replace[_-]?(?:me|with)|placeholder|insert[_-]|<[A-Za-z _-]{1,40}>|\$\{|\{\{|xxxx|\.\.\./i;
+
+/**
+ * For a literal that is the key whatever it says (`jwt.sign(payload, 'secret')` signs with
+ * "secret", and "changeme" is a key too): only text that asks to be filled in is not a secret.
+ */
+export function asksToBeFilledIn(value: string): boolean {
+  return FILL_IN.test(value);
 }
 
 /** A value made of one repeated character or a short repeated unit (abab..., 1212...). */

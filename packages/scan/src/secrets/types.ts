@@ -49,6 +49,11 @@ export interface SecretRule {
   /** The match may continue on the next line (YAML `- name: X` then `value: Y`). */
   readonly nextLine?: boolean;
   /**
+   * The literal is the key whatever its value (a JWT signing secret in a call): "secret" and
+   * "changeme" are findings too; only placeholder words (YOUR_..., <...>, ${...}) are not.
+   */
+  readonly anyLiteral?: boolean;
+  /**
    * Picks the secret out of a match, or returns undefined to drop the match (a check the regex
    * cannot make, e.g. "decodes to user:password"). Default: the first capture group that matched.
    */

@@ -12,12 +12,14 @@ export const CODE_HOSTING_RULES: readonly SecretRule[] = [
     keywords: ['ghp_'],
     regex: token('ghp_[A-Za-z0-9]{36}'),
     entropy: 3,
+    // The token GitHub's own documentation prints.
+    allowlist: { regexes: [/^ghp_16C7e42F292c6912E7710c838347Ae178B4a$/] },
     severity: 'critical',
     access: 'Acts as the GitHub user on every repository and organisation its scopes cover: read and push code, packages, workflows.',
     rotate: GITHUB_ROTATE,
     samples: {
       truePositives: ['const octokit = new Octokit({ auth: "{{ghp_[A-Za-z0-9]{36}}}" });', { text: 'GITHUB_TOKEN={{ghp_[A-Za-z0-9]{36}}}\n', path: '.env' }],
-      falsePositives: ['auth: "ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"', 'const prefix = "ghp_"; // classic tokens start with ghp_'],
+      falsePositives: ['auth: "ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"', 'const prefix = "ghp_"; // classic tokens start with ghp_', 'curl -H "Authorization: token ghp_16C7e42F292c6912E7710c838347Ae178B4a" https://api.github.com/user'],
     },
   },
   {

@@ -83,6 +83,7 @@ export const KEY_RULES: readonly SecretRule[] = [
     // Comment lines are left alone: they show the call's shape in documentation.
     regex: /^(?![ \t]{0,40}(?:\/\/|\/\*|\*|#))[^\n]{0,400}?(?:jwt|jsonwebtoken)\.(?:sign|verify|encode|decode)\s{0,3}\([^\n]{1,300}?,\s{0,3}(["'`])([^"'`\\\s]{1,200})\1\s{0,3}[,)]/gi,
     extract: (m) => m[2],
+    anyLiteral: true,
     severity: 'high',
     access: 'Whoever reads this secret mints valid tokens for any user and role your API accepts: a full authentication bypass.',
     rotate: 'Generate a long random secret (openssl rand -base64 48), load it from the environment or a secret store, deploy it (which logs everyone out), and prefer asymmetric keys (RS256/ES256) for tokens other services verify.',
@@ -90,6 +91,9 @@ export const KEY_RULES: readonly SecretRule[] = [
       truePositives: [
         "const token = jwt.sign({ sub: user.id, role: 'admin' }, 'shhhhh-{{[a-z0-9]{6}}}', { expiresIn: '1h' });",
         { text: 'const claims = jwt.verify(req.headers.authorization, "{{[A-Za-z0-9]{24}}}");', path: 'src/auth.ts' },
+        // The classic: the word itself is the key, and anyone can guess it.
+        "const token = jwt.sign({ id: user.id }, 'secret');",
+        'module.exports = (req) => jwt.verify(req.cookies.token, "changeme");',
       ],
       falsePositives: ["const token = jwt.sign({ sub: user.id }, process.env.JWT_SECRET, { expiresIn: '1h' });", 'jwt.verify(token, secret, (err, claims) => done(err, claims));', "jwt.sign(payload, 'YOUR_SECRET_HERE')"],
     },

@@ -16,7 +16,7 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
     rotate: SLACK_ROTATE,
     samples: {
       truePositives: ['const slack = new WebClient("{{xoxb-[0-9]{12}-[0-9]{13}-[A-Za-z0-9]{24}}}");'],
-      falsePositives: ['SLACK_BOT_TOKEN=xoxb-your-bot-token'],
+      falsePositives: ['SLACK_BOT_TOKEN=xoxb-your-bot-token', "token: 'xoxb-not-a-real-token-this-will-not-work'"],
     },
   },
   {
