@@ -15,7 +15,7 @@ export const RSS_METHOD = existsSync(GNU_TIME) ? '/usr/bin/time %M' : 'process.r
 /**
  * @param {string[]} nodeArgs arguments after `node`
  * @param {{ cwd?: string, timeoutMs: number, env?: NodeJS.ProcessEnv }} options
- * @returns {Promise<{ exitCode: number | null, timedOut: boolean, wallSeconds: number, peakRssMB: number | undefined, stdout: string, stderr: string }>}
+ * @returns {Promise<{ exitCode: number | null, timedOut: boolean, wallSeconds: number, cpuSeconds: number | undefined, peakRssMB: number | undefined, stdout: string, stderr: string }>}
  */
 export function runNodeMeasured(nodeArgs, { cwd, timeoutMs, env }) {
   const scratch = mkdtempSync(join(tmpdir(), 'rampart-bench-'));
@@ -23,7 +23,7 @@ export function runNodeMeasured(nodeArgs, { cwd, timeoutMs, env }) {
   const [command, args, childEnv] =
     RSS_METHOD === 'process.resourceUsage().maxRSS'
       ? [process.execPath, ['--require', PEAK_RSS_PRELOAD, ...nodeArgs], { ...process.env, ...env, RAMPART_BENCH_RSS_FILE: rssFile }]
-      : [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...nodeArgs], { ...process.env, ...env }];
+      : [GNU_TIME, ['-f', '%U %S %M', '-o', rssFile, process.execPath, ...nodeArgs], { ...process.env, ...env }];
   return new Promise((resolve, reject) => {
     const started = performance.now();
     // Own process group, so a timeout ends the tool and not only the wrapper.
@@ -50,15 +50,18 @@ export function runNodeMeasured(nodeArgs, { cwd, timeoutMs, env }) {
       clearTimeout(timer);
       const wallSeconds = (performance.now() - started) / 1000;
       let peakRssMB;
+      let cpuSeconds;
       try {
-        // GNU time may prefix a "Command exited with non-zero status" line: the number is last.
-        const kb = Number(readFileSync(rssFile, 'utf8').trim().split(/\s+/).pop());
+        // "user system rss"; GNU time may prefix a "Command exited with non-zero status" line.
+        const [user, system, kb] = readFileSync(rssFile, 'utf8').trim().split(/\s+/).slice(-3).map(Number);
         if (Number.isFinite(kb) && kb > 0) peakRssMB = kb / 1024;
+        // CPU time tells a tool's own cost when a shared machine stretches wall time.
+        if (Number.isFinite(user) && Number.isFinite(system)) cpuSeconds = user + system;
       } catch {
         /* killed before it could report */
       }
       rmSync(scratch, { recursive: true, force: true });
-      resolve({ exitCode, timedOut, wallSeconds, peakRssMB, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      resolve({ exitCode, timedOut, wallSeconds, cpuSeconds, peakRssMB, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
     });
   });
 }

@@ -12,10 +12,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAuth } from './auth.mjs';
 import { benchDeps } from './deps.mjs';
-import { WORK_DIR } from './large-tree.mjs';
+import { WORK_DIR, ensureLargeTree } from './large-tree.mjs';
 import { RSS_METHOD } from './measure-process.mjs';
 import { runSastBench } from './sast/score.mjs';
-import { benchScan } from './scan-speed.mjs';
+import { LARGE_TREE_MAX_FILE_SIZE, benchScan } from './scan-speed.mjs';
+import { benchSecrets } from './secrets.mjs';
 import { fixed } from './text-table.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -27,6 +28,15 @@ const SECTIONS = [
     name: 'sast',
     title: 'taint accuracy: recall and precision per class on bench/sast and the example apps, vs ESLint security plugins',
     run: (ctx) => runSastBench({ ...ctx, scratchDir: join(ctx.scratch, 'sast') }),
+  },
+  {
+    name: 'secrets',
+    title: 'rampart secrets scan vs secretlint: MB/s on the large tree, recall and precision on the labelled corpus',
+    run: async (ctx) => {
+      const installed = ctx.flags.has('--no-large-tree') ? undefined : await ensureLargeTree();
+      const tree = installed?.ok ? { root: installed.root } : undefined;
+      await benchSecrets({ ...ctx, scratchDir: ctx.scratch, tree, maxFileSize: LARGE_TREE_MAX_FILE_SIZE });
+    },
   },
   { name: 'deps', title: 'rampart deps: cold and warm audit time and memory', run: benchDeps },
   { name: 'auth', title: 'authentication: hashing cost and login throughput vs passport-local + bcryptjs', run: benchAuth },

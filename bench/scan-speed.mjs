@@ -19,7 +19,7 @@ const EXAMPLES = [
 ];
 // Files up to this size are scanned in the large tree (Rampart's default is 1 MiB), so
 // TypeScript's 6-9 MB lib/*.js are part of both tools' work.
-const LARGE_TREE_MAX_FILE_SIZE = 16 * 1024 * 1024;
+export const LARGE_TREE_MAX_FILE_SIZE = 16 * 1024 * 1024;
 const TIMEOUT = { smallScan: 120_000, rampartLarge: 300_000, eslintLarge: 600_000 };
 const MB = 1e6;
 

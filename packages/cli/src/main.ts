@@ -4,6 +4,7 @@ import { registerDb } from './commands/db.js';
 import { registerDeps } from './commands/deps.js';
 import { registerRules } from './commands/rules.js';
 import { registerScan } from './commands/scan.js';
+import { registerSecrets } from './commands/secrets.js';
 import { EXIT, processIo, type CommandContext, type Io } from './io.js';
 
 export { EXIT, type Io } from './io.js';
@@ -13,6 +14,7 @@ const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void)[] = [
   registerScan,
   registerDeps,
   registerDb,
+  registerSecrets,
   registerRules,
 ];
 

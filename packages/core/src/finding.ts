@@ -85,6 +85,13 @@ export interface Finding extends Span {
   readonly snippet: string;
   readonly fix: string;
   readonly trace?: Trace;
+  /**
+   * What exactly was found, for rules that find several kinds of thing: the secret rule id
+   * (e.g. "aws-access-key-id") for hardcoded-secret findings.
+   */
+  readonly type?: string;
+  /** Where in git history the finding was added (secrets scan --history): full commit hash and ISO date. */
+  readonly commit?: { readonly sha: string; readonly date: string };
   /** Stable across unrelated edits (line shifts); used by baselines. */
   readonly fingerprint: string;
   /** Vulnerable dependencies only: the package name. */

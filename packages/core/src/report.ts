@@ -11,7 +11,7 @@ export interface SkippedFile {
 
 /** A problem with the input that is not a security finding: a file that does not parse, a bad suppression. */
 export interface ScanWarning {
-  readonly kind: 'parse-error' | 'unused-suppression' | 'invalid-suppression' | 'rule-error' | 'config' | 'not-auditable';
+  readonly kind: 'parse-error' | 'unused-suppression' | 'invalid-suppression' | 'rule-error' | 'config' | 'not-auditable' | 'encoding';
   readonly file?: string;
   readonly line?: number;
   readonly column?: number;

@@ -79,8 +79,6 @@ export async function discoverFiles(root: string, options: DiscoverOptions): Pro
 
   const visit = async (absDir: string, scopes: IgnoreScope[]): Promise<void> => {
     const relDir = toPosix(relative(root, absDir));
-    const own = await readGitignore(absDir);
-    const here = own ? [...scopes, { base: relDir, ig: own }] : scopes;
     let entries;
     try {
       entries = await readdir(absDir, { withFileTypes: true });
@@ -88,6 +86,9 @@ export async function discoverFiles(root: string, options: DiscoverOptions): Pro
       skipped.push({ file: relDir || '.', reason: 'unreadable', detail: (err as Error).message });
       return;
     }
+    // Only folders that list a .gitignore pay for reading one (a failed read throws, which is slow).
+    const own = entries.some((e) => e.name === '.gitignore') ? await readGitignore(absDir) : undefined;
+    const here = own ? [...scopes, { base: relDir, ig: own }] : scopes;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
@@ -127,7 +128,7 @@ export function looksMinified(path: string, text: string): boolean {
   if (/\.min\.[cm]?js$/i.test(path) || /[.-]bundle\.[cm]?js$/i.test(path)) return true;
   if (text.length < 4096) return false;
   let lines = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
   return text.length / lines > 300;
 }
 

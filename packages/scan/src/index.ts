@@ -7,3 +7,16 @@ export { RULES, JS_RULES, FILE_RULES } from './rules/index.js';
 export type { Rule, JsRule, FileRule, JsRuleContext, Node, Samples, Visitors, RuleSourceCode, ReportDescriptor } from './rules/types.js';
 export * as ast from './rules/ast.js';
 export * from './deps/index.js';
+export {
+  scanSecrets,
+  detectSecrets,
+  createSecretDetector,
+  SECRET_RULES,
+  GitHistoryError,
+  redact,
+  fillSample,
+  seededRandom,
+  type SecretScanOptions,
+  type SecretRule,
+  type SecretMatch,
+} from './secrets/index.js';

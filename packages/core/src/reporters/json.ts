@@ -26,6 +26,8 @@ export function formatJson(report: Report): string {
     ...(f.advisoryId !== undefined ? { advisoryId: f.advisoryId } : {}),
     ...(f.aliases !== undefined ? { aliases: f.aliases } : {}),
     ...(f.dependency ? { dependency: f.dependency } : {}),
+    ...(f.type !== undefined ? { type: f.type } : {}),
+    ...(f.commit ? { commit: f.commit.sha, date: f.commit.date } : {}),
   }));
   return `${JSON.stringify(
     {

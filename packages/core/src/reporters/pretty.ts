@@ -106,7 +106,9 @@ function dependencyLines(f: Finding, paint: Paint): string[] {
 
 function findingLines(f: Finding, paint: Paint, color: boolean): string[] {
   return [
-    `  ${badge(f.severity, paint, color)} ${paint(f.ruleId, 'bold')}  ${location(f.file, f.line, f.column)}`,
+    `  ${badge(f.severity, paint, color)} ${paint(f.ruleId, 'bold')}${f.type !== undefined ? paint(` (${singleLine(f.type)})`, 'gray') : ''}  ${location(f.file, f.line, f.column)}`,
+    // History findings: the commit that added the line.
+    ...(f.commit ? [`    ${paint(`commit ${singleLine(f.commit.sha.slice(0, 12))} ${singleLine(f.commit.date)}`, 'gray')}`] : []),
     `    ${singleLine(f.message)}`,
     ...snippetLines(f, paint),
     ...traceLines(f, paint),

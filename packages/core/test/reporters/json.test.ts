@@ -42,7 +42,9 @@ describe('JSON reporter', () => {
     const base = ['ruleId', 'practice', 'cwe', 'severity', 'confidence', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'snippet', 'fix', 'fingerprint'];
     out.findings.forEach((f: Record<string, unknown>, i: number) => {
       const source = report.findings[i]!;
-      assert.deepEqual(Object.keys(f), source.trace ? [...base, 'trace'] : base);
+      const optional = [...(source.trace ? ['trace'] : []), ...(source.type !== undefined ? ['type'] : []), ...(source.commit ? ['commit', 'date'] : [])];
+      assert.deepEqual(Object.keys(f), [...base, ...optional]);
+      if (source.commit) assert.deepEqual([f.commit, f.date], [source.commit.sha, source.commit.date]);
       for (const key of base) assert.deepEqual(f[key], source[key as keyof typeof source], key);
     });
     const traced = out.findings.find((f: { trace?: unknown }) => f.trace);
@@ -92,7 +94,7 @@ describe('JSON reporter', () => {
   it('has a documented example that is valid JSON of the same shape', () => {
     const example = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(DOC)![1]!);
     assert.deepEqual(Object.keys(example), Object.keys(out));
-    assert.deepEqual(Object.keys(example.findings[0]), Object.keys(out.findings.find((f: { trace?: unknown }) => !f.trace)));
+    assert.deepEqual(Object.keys(example.findings[0]), Object.keys(out.findings.find((f: { trace?: unknown; type?: unknown }) => !f.trace && !f.type)));
     assert.deepEqual(Object.keys(example.summary), Object.keys(out.summary));
   });
 });

@@ -116,7 +116,11 @@ export const INPUTS: FindingInput[] = [
     endLine: 5,
     endColumn: 43,
     message: 'A Stripe live key is committed in the source.',
-    snippet: "  stripeKey: 'sk_live_0000000000000000FAKE0000',",
+    // Secret findings never carry the secret: 4 characters and the length.
+    snippet: "  stripeKey: 'sk_l…(32 chars)',",
+    type: 'stripe-secret-key',
+    // As `rampart secrets scan --history` reports it: the commit that added the line.
+    commit: { sha: '3f9a1c2e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39', date: '2024-03-01T10:20:30+01:00' },
   },
   {
     ...meta('sql-injection'),

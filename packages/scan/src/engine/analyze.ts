@@ -4,6 +4,8 @@ import { nodesInWalkOrder } from '../rules/ast.js';
 import { LineIndex, snippetOf } from './lines.js';
 import { jsLang, parseJs, traverse } from './parse.js';
 import { applySuppressions } from './suppress.js';
+import { detectSecrets } from '../secrets/detect.js';
+import { redactAll } from '../secrets/redact.js';
 
 export interface ActiveRules {
   readonly js: readonly JsRule[];
@@ -42,18 +44,34 @@ class SourceCode implements RuleSourceCode {
   }
 }
 
-function toFinding(meta: RuleMeta, severity: Severity, file: string, index: LineIndex, span: { line: number; column: number; endLine: number; endColumn: number }, d: { message?: string; severity?: Severity; confidence?: RuleMeta['confidence'] }): FindingInput {
+/** Any rule's snippet may quote a secret (a Dockerfile ENV line): every output shows it redacted. */
+function redactedSnippet(file: string, snippet: string): string {
+  const secrets = detectSecrets(file, snippet);
+  return secrets.length === 0 ? snippet : redactAll(snippet, secrets.map((s) => s.secret));
+}
+
+function toFinding(
+  meta: RuleMeta,
+  severity: Severity,
+  file: string,
+  index: LineIndex,
+  span: { line: number; column: number; endLine: number; endColumn: number },
+  d: { message?: string; severity?: Severity; confidence?: RuleMeta['confidence']; snippet?: string; type?: string; fix?: string },
+  overridden = false,
+): FindingInput {
   return {
     ruleId: meta.id,
     practice: meta.practice,
     cwe: meta.cwe,
-    severity: d.severity ?? severity,
+    // A severity the config sets for the rule wins over the rule's own per-finding choice.
+    severity: overridden ? severity : (d.severity ?? severity),
     confidence: d.confidence ?? meta.confidence,
     message: d.message ?? meta.title,
     file,
     ...span,
-    snippet: snippetOf(index, span.line, span.endLine, span.column),
-    fix: meta.fix,
+    snippet: d.snippet ?? redactedSnippet(file, snippetOf(index, span.line, span.endLine, span.column)),
+    fix: d.fix ?? meta.fix,
+    ...(d.type !== undefined ? { type: d.type } : {}),
   };
 }
 
@@ -79,7 +97,7 @@ function runJsRules(path: string, text: string, index: LineIndex, rules: ActiveR
         const [s, e] = nodeRange(d.node);
         const a = index.position(s);
         const b = index.position(e);
-        findings.push(toFinding(rule.meta, severity, path, index, { line: a.line, column: a.column, endLine: b.line, endColumn: b.column }, d));
+        findings.push(toFinding(rule.meta, severity, path, index, { line: a.line, column: a.column, endLine: b.line, endColumn: b.column }, d, rules.severity.has(rule.meta.id)));
       },
     };
     let visitors: Visitors;
@@ -142,7 +160,7 @@ function runFileRules(path: string, text: string, index: LineIndex, rules: Activ
         const column = r.column ?? 1;
         const endLine = r.endLine ?? line;
         const endColumn = r.endColumn ?? index.line(endLine).length + 1;
-        findings.push(toFinding(rule.meta, severity, path, index, { line, column, endLine, endColumn }, r));
+        findings.push(toFinding(rule.meta, severity, path, index, { line, column, endLine, endColumn }, r, rules.severity.has(rule.meta.id)));
       }
     } catch (err) {
       warnings.push({ kind: 'rule-error', file: path, message: `Rule ${rule.meta.id} failed: ${(err as Error).message}` });

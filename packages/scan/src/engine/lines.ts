@@ -1,11 +1,15 @@
 /** Maps UTF-16 offsets to 1-based line/column, and back to line text. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private lineStarts: number[] | undefined;
 
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-    }
+  constructor(readonly text: string) {}
+
+  /** Built on first use: most files scanned for secrets have no finding and never need it. */
+  private get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
+    const starts = [0];
+    for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return (this.lineStarts = starts);
   }
 
   get lineCount(): number {

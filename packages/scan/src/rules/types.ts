@@ -79,6 +79,12 @@ export interface FileFindingInput {
   readonly message?: string;
   readonly severity?: Severity;
   readonly confidence?: Confidence;
+  /** Replaces the source lines the engine would show (a secret rule shows the line redacted). */
+  readonly snippet?: string;
+  /** What exactly was found, for rules that find several kinds of thing (the secret rule id). */
+  readonly type?: string;
+  /** Fix advice for this one finding (e.g. how to rotate this provider's key). */
+  readonly fix?: string;
 }
 
 export interface TextFile {

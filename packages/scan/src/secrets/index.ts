@@ -1,0 +1,10 @@
+export { createSecretDetector, detectSecrets, SecretRuleError, type SecretDetector } from './detect.js';
+export { SECRET_RULES } from './rules/index.js';
+export { redact, redactAll } from './redact.js';
+export { shannonEntropy } from './entropy.js';
+export { fillSample, generateFromSpec, materializeCase, seededRandom, type ExpectedSecret } from './generate.js';
+export type { SecretRule, SecretMatch, SecretSample, SecretAllowlist } from './types.js';
+export { scanSecrets, SecretScanTargetError, type SecretScanOptions } from './scan-secrets.js';
+export { scanGitHistory, GitHistoryError, type HistoryScanOptions, type HistoryScanResult } from './history.js';
+export { readForSecrets } from './read.js';
+export { expandCorpus, scoreCorpus, type SecretCorpus, type CorpusFile, type CorpusScore } from './corpus.js';
