@@ -22,6 +22,10 @@ import { jsLang } from './engine/parse.js';
 import { readSource } from './engine/read.js';
 import { activeRules, KNOWN_RULE_IDS } from './engine/rules-config.js';
 import { discoverFiles } from './files.js';
+import { linkTaint } from './taint/link.js';
+import type { FileSummary } from './taint/summary.js';
+import type { TaintConfig } from './taint/tables.js';
+import { isTaintClass } from './taint/classes.js';
 
 export interface ScanOptions {
   /** Explicit config file; default: rampart.config.json or package.json#rampart in the root. */
@@ -123,6 +127,7 @@ async function runInWorkers(
   files: string[],
   settings: Record<string, RuleSetting>,
   maxFileSize: number,
+  taint: TaintConfig,
   count: number,
   onDone: (o: Outcome) => void,
 ): Promise<void> {
@@ -195,7 +200,7 @@ async function runInWorkers(
         start();
       });
       child.on('error', fail);
-      child.send({ type: 'init', root, settings, maxFileSize });
+      child.send({ type: 'init', root, settings, maxFileSize, taint });
       sendNext();
     };
     for (let i = 0; i < Math.min(count, queue.length); i++) start();
@@ -217,7 +222,7 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
   if (!info.isDirectory()) throw new ScanTargetError(`cannot scan ${rootDir}: not a folder (give the project folder that contains it)`);
   const config = await loadConfig(root, KNOWN_RULE_IDS, options.configPath);
   const settings: Record<string, RuleSetting> = { ...config.rules, ...options.rules };
-  const rules = activeRules(settings);
+  const rules = activeRules(settings, config.taint);
   const wanted = (path: string): boolean => (rules.js.length > 0 && jsLang(path) !== undefined) || rules.file.some((r) => r.appliesTo(path));
   const { files, skipped } = await discoverFiles(root, { include: config.include, exclude: config.exclude, wanted });
 
@@ -226,6 +231,7 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
   let suppressed = 0;
   let scanned = 0;
   let done = 0;
+  const taintSummaries: FileSummary[] = [];
   const onDone = (o: Outcome): void => {
     done++;
     if (o.skipped) skipped.push(o.skipped);
@@ -235,6 +241,8 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
       findings.push(...o.result.findings);
       warnings.push(...o.result.warnings);
       suppressed += o.result.suppressed;
+      if (o.result.taint) taintSummaries.push(o.result.taint);
+      if (o.result.taintSkipped) skipped.push({ file: o.file, reason: 'analysis-budget', detail: o.result.taintSkipped });
     }
     options.onProgress?.(done, files.length);
   };
@@ -250,10 +258,19 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
   };
   const plan = planWork(files, options.workers);
   await Promise.all([
-    plan.isolated.length > 0 ? runInWorkers(root, plan.isolated, settings, config.maxFileSize, plan.workers, onDone) : undefined,
+    plan.isolated.length > 0 ? runInWorkers(root, plan.isolated, settings, config.maxFileSize, config.taint, plan.workers, onDone) : undefined,
     analyzeHere(plan.here),
   ]);
 
+  // Cross-file taint flows: resolved once every file's summary is in.
+  const taintRules = new Map(rules.js.filter((r) => isTaintClass(r.meta.id)).map((r) => [r.meta.id, r.meta]));
+  if (taintRules.size > 0 && taintSummaries.length > 0) {
+    taintSummaries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const linked = linkTaint(taintSummaries, { rules: taintRules, severity: rules.severity });
+    const seen = new Set(findings.map((f) => `${f.ruleId}|${f.file}|${f.line}|${f.column}`));
+    for (const f of linked.findings) if (!seen.has(`${f.ruleId}|${f.file}|${f.line}|${f.column}`)) findings.push(f);
+    suppressed += linked.suppressed;
+  }
   let all = withFingerprints(findings.sort(compareFindings));
   let baselined = 0;
   if (options.baseline) {
