@@ -12,7 +12,8 @@
  * pathological files (the file is then reported as skipped by the taint analysis).
  */
 import type { Confidence } from '@rampart/core';
-import { nodeEnd, nodeStart, propertyName, resolveCallee, staticValue, unwrap, type Binding } from '../rules/ast.js';
+import { moduleBindings, nodeEnd, nodeStart, propertyName, resolveCallee, staticValue, unwrap, type Binding } from '../rules/ast.js';
+import { findBacktracking } from '../rules/lint/unsafe-regex.js';
 import type { Node, RuleSourceCode } from '../rules/types.js';
 import { LineIndex, snippetOf } from '../engine/lines.js';
 import { classBit, classMask, INPUT_CLEARED, SENSITIVE_CLEARED, ALL_CLASSES_MASK, type TaintClass } from './classes.js';
@@ -27,6 +28,7 @@ import {
 } from './sanitizers.js';
 import type { CallRecord, DeferredSink, ExportSummary, FileSummary, Flow, Origin, ParamSink, SinkSite, SourceRef, Step } from './summary.js';
 import { mergeTables, type TaintTables } from './tables.js';
+import { engineOf, unescapedNames } from './templates.js';
 
 export interface LocalFinding {
   readonly cls: TaintClass;
@@ -74,6 +76,14 @@ interface Value {
   readonly text?: string;
   /** A value known to be an object or array literal (never a string). */
   readonly object?: boolean;
+  /** Reached through a key chosen by input (`node = node[key]`): writing into it can pollute a prototype. */
+  readonly walked?: readonly Flow[];
+  /** A compiled template: the names it outputs without escaping. */
+  readonly unescaped?: readonly string[];
+  /** A regular expression literal. */
+  readonly regex?: { readonly pattern: string; readonly flags: string };
+  /** Request inputs a route's schema validated (Hapi validate, Fastify schema with patterns). */
+  readonly validated?: ReadonlySet<string>;
 }
 
 const CLEAN: Value = Object.freeze({ flows: [] });
@@ -192,7 +202,7 @@ function exits(stmt: Node | null | undefined): boolean {
   if (s.type === 'ExpressionStatement') {
     // `return next(err)` is common; so is a bare `res.status(400).send(...)` followed by nothing: not an exit.
     const e = unwrap(s.expression);
-    return !!e && e.type === 'CallExpression' && /^(process\.exit|reject|fail)$/.test(accessPath(e.callee) ?? '');
+    return !!e && e.type === 'CallExpression' && /^(process\.exit|reject|fail|next)$|\.throw$/.test(accessPath(e.callee) ?? '');
   }
   if (s.type === 'IfStatement') return exits(s.consequent) && !!s.alternate && exits(s.alternate);
   return false;
@@ -269,7 +279,7 @@ export class TaintAnalyzer {
     if (!empty) {
       for (const [name, fnNode] of this.exportsMap) {
         const s = this.summaryOf({ node: fnNode, scope: this.moduleScope });
-        exports[name] = { fn: s.ctx.id, ret: s.ctx.ret.filter((f) => f.o.k !== 'p' || f.o.f === s.ctx.id), sinks: s.ctx.sinks };
+        exports[name] = { fn: s.ctx.id, ret: s.ctx.ret.filter((f) => f.o.k !== 'p' || f.o.f === s.ctx.id), sinks: s.ctx.sinks, ...(s.ctx.retValue?.object ? { retObject: true } : {}) };
       }
     }
     const ignores: [number, string[]][] = [];
@@ -280,7 +290,7 @@ export class TaintAnalyzer {
         if (m) ignores.push([line, m[1].split(/[\s,]+/).filter(Boolean)]);
       }
     }
-    return { file: this.file, exports, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, ignores };
+    return { file: this.file, exports, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, ignores };
   }
 
   // ---------------------------------------------------------------------------------
@@ -643,6 +653,7 @@ export class TaintAnalyzer {
       }
       case 'Literal':
       case 'StringLiteral':
+        if (node.regex) return { flows: [], regex: node.regex };
         return typeof node.value === 'string' ? { flows: [], text: node.value } : CLEAN;
       case 'TemplateLiteral': {
         const parts = node.expressions.map((e: Node) => this.eval(e, scope));
@@ -784,6 +795,9 @@ export class TaintAnalyzer {
         vals.push(this.clear(k, ALL_CLASSES_MASK & ~classBit('nosql-injection')));
       }
       let v = p.value ? this.eval(p.value, scope) : CLEAN;
+      // { $eq: x } compares x as a value; { $where: '...' + x } runs x as JavaScript in MongoDB.
+      if (key === '$eq' || key === '$ne' || key === '$in' || key === '$nin') v = this.clear(v, classBit('nosql-injection'));
+      if (key === '$where' || key === '$function' || key === '$accumulator') v = { ...v, flows: v.flows.map((f) => ({ ...f, m: f.m & classBit('code-injection') ? f.m : f.m & ~classBit('nosql-injection') })) };
       if (key !== undefined && SENSITIVE_FIELD.test(key) && staticValue(p.value) === undefined && !isFunctionNode(unwrap(p.value))) {
         // An object that carries a secret field: sending it is a leak whatever the value's origin.
         v = this.union(v, this.source(p, `object field \`${key}\``, 'medium', SENSITIVE_CLEARED));
@@ -805,9 +819,9 @@ export class TaintAnalyzer {
     let key: string | undefined = node.computed ? staticValue(node.property) : propertyName(node.property, false);
     if (node.computed && key === undefined) {
       const k = this.eval(node.property, scope);
-      void k;
-      const el = obj.flows.length > 0 ? { flows: obj.flows, record: obj.record } : CLEAN;
-      return el;
+      const el: Value = obj.flows.length > 0 ? { flows: obj.flows, record: obj.record } : CLEAN;
+      const walked = k.flows.filter((f) => !(f.m & classBit('prototype-pollution')));
+      return walked.length > 0 ? { ...el, walked } : el;
     }
     if (key === undefined) return CLEAN;
     let v = this.member(obj, key, node, node);
@@ -821,7 +835,8 @@ export class TaintAnalyzer {
     if (obj.obj === 'request' || obj.obj === 'context') {
       const input = this.tables.requestInputs.find((r) => r.name === key && r.kind === 'property');
       const label = `${this.text(at.type === 'MemberExpression' ? at : keyNode, 40)}`;
-      if (input) return this.source(at, label, 'high', INPUT_CLEARED | (input.string ? classMask(['nosql-injection', 'prototype-pollution']) : 0));
+      if (input && obj.validated?.has(key)) return CLEAN;
+      if (input) return this.source(at, label, 'high', INPUT_CLEARED | (input.string ? classBit('nosql-injection') : 0));
       if (NESTED_REQUESTS.includes(key)) return { flows: [], obj: 'request' };
       if (obj.obj === 'context' && (key === 'res' || key === 'response')) return { flows: [], obj: 'response' };
       return CLEAN;
@@ -851,7 +866,7 @@ export class TaintAnalyzer {
     if (scope.has(first)) return undefined;
     for (const g of this.tables.globalInputs) {
       if (path === g.path || (path.startsWith(`${g.path}.`) && g.path.startsWith('process.'))) {
-        let cleared = INPUT_CLEARED | (g.string ? classMask(['nosql-injection', 'prototype-pollution']) : 0);
+        let cleared = INPUT_CLEARED | (g.string ? classBit('nosql-injection') : 0);
         if (g.path === 'process.env') cleared |= ALL_CLASSES_MASK & ~classMask([...ENV_CLASSES]);
         return this.source(node, path, g.confidence, cleared);
       }
@@ -913,7 +928,7 @@ export class TaintAnalyzer {
     }
     if (left.computed && key === undefined) {
       const k = this.eval(left.property, scope);
-      this.prototypePollution(left, k, scope, at);
+      this.prototypePollution(left, k, scope, at, objVal);
       return;
     }
     // Remember fields of objects held in local variables (one level deep, and this.x in classes).
@@ -932,10 +947,10 @@ export class TaintAnalyzer {
    * `target[a][b] = v`, or `target[key] = v` inside a recursive merge/set that calls itself
    * with `target[key]`: with an input key, `__proto__` reaches Object.prototype.
    */
-  private prototypePollution(left: Node, key: Value, scope: Scope, at: Node): void {
+  private prototypePollution(left: Node, key: Value, scope: Scope, at: Node, objVal: Value): void {
     if (key.flows.length === 0) return;
     const inner = unwrap(left.object);
-    let dangerous = false;
+    let dangerous = !!objVal.walked?.length;
     if (inner && inner.type === 'MemberExpression' && inner.computed && staticValue(inner.property) === undefined) {
       const k2 = this.eval(inner.property, scope);
       dangerous = k2.flows.length > 0;
@@ -1006,7 +1021,7 @@ export class TaintAnalyzer {
     // Sources: request methods (req.get('x'), await request.json()).
     if (receiver && method && (receiver.obj === 'request' || receiver.obj === 'context')) {
       const input = this.tables.requestInputs.find((r) => r.name === method && r.kind === 'call');
-      if (input) return this.source(node, `${this.text(node, 40)}`, 'high', INPUT_CLEARED | (input.string ? classMask(['nosql-injection', 'prototype-pollution']) : 0));
+      if (input) return this.source(node, `${this.text(node, 40)}`, 'high', INPUT_CLEARED | (input.string ? classBit('nosql-injection') : 0));
       if (method === 'on' || method === 'once') this.eventCallbacks(node, args, receiver, scope);
     }
     if (receiver && method && (method === 'on' || method === 'once' || method === 'addEventListener') && receiver.obj !== 'request' && receiver.obj !== 'context') {
@@ -1017,6 +1032,15 @@ export class TaintAnalyzer {
 
     // Sinks
     this.checkCallSinks(node, callee, method, receiver, binding, path, args, scope, calleeText);
+
+    // Templates compiled or rendered from a string in code: the unescaped names carry their input to the HTML.
+    const tpl = this.templateCall(callee, method, binding, node, args);
+    if (tpl) return tpl;
+    if (calleeVal.unescaped && args[0]?.fields) return this.union(...calleeVal.unescaped.map((n) => args[0].fields!.get(n) ?? CLEAN));
+    // res.render('view', { x }): the view file decides; the link phase reads it.
+    if (method === 'render' && receiver && (receiver.obj === 'response' || receiver.obj === 'context' || (isMember && RESPONSE_NAMES.has(lastName(callee.object) ?? '')))) this.recordRender(node, args, scope);
+    // Input tested against a regular expression that backtracks: ReDoS without building a pattern.
+    this.backtrackingTest(node, method, receiver, args, scope);
 
     // Sanitizers
     const san = this.sanitizerFor(callee, method, binding, path, scope, 'return');
@@ -1041,9 +1065,21 @@ export class TaintAnalyzer {
     if (binding && (binding.module.startsWith('.') || binding.module.startsWith('/'))) {
       return this.importedCall(binding, args, node, scope);
     }
+    // this.service.method(): a field typed with a class (NestJS dependency injection).
+    let fnVal = calleeVal.fn;
+    if (!fnVal && isMember && method) {
+      const typed = this.typedField(callee);
+      if (typed) {
+        const local = this.classes.get(typed);
+        if (local) fnVal = this.methodOf({ flows: [], cls: local }, method, callee, scope);
+        else {
+          const b = moduleBindings(this.sourceCode).get(typed);
+          if (b && b.module.startsWith('.')) return this.importedCall({ module: b.module, path: [...b.path, method] }, args, node, scope);
+        }
+      }
+    }
 
     // Local functions (closures, declarations, methods of local classes).
-    let fnVal = calleeVal.fn;
     if (!fnVal && isMember && receiver && method) fnVal = this.methodOf(receiver, method, callee, scope);
     if (fnVal) return this.callFunction(fnVal, args, node, scope);
 
@@ -1080,7 +1116,7 @@ export class TaintAnalyzer {
     const name = binding ? [binding.module, ...binding.path].join('.') : path;
     if (PROPAGATORS.has(name) || PROPAGATORS.has(path) || (binding && PROPAGATORS.has(`${binding.module}.${binding.path.join('.')}`))) {
       const all = this.union(...args, receiver && !receiver.obj ? receiver : CLEAN);
-      if (name === 'JSON.parse' || path === 'JSON.parse') return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~classMask(['nosql-injection', 'prototype-pollution']) })) };
+      if (name === 'JSON.parse' || path === 'JSON.parse') return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~classBit('nosql-injection') })) };
       return { flows: all.flows, record: all.record };
     }
     if (receiver && receiver.flows.length > 0 && method) {
@@ -1105,10 +1141,77 @@ export class TaintAnalyzer {
     return CLEAN;
   }
 
+  private templateCall(callee: Node, method: string | undefined, binding: Binding | undefined, node: Node, args: Value[]): Value | undefined {
+    const fnName = binding ? binding.path[binding.path.length - 1] ?? '' : method;
+    if (!fnName || !/^(compile|render|renderString|template|compileString)$/.test(fnName)) return undefined;
+    const engine = engineOf(binding?.module ?? (callee.type === 'MemberExpression' ? lastName(callee.object) ?? '' : ''));
+    const text = staticValue(node.arguments[0]);
+    if (!engine || text === undefined) return undefined;
+    const names = unescapedNames(engine, text.slice(0, 20_000));
+    if (/^(compile|template|compileString)$/.test(fnName)) return { flows: [], unescaped: names };
+    const data = args[1];
+    return data?.fields ? this.union(...names.map((n) => data.fields!.get(n) ?? CLEAN)) : CLEAN;
+  }
+
+  /** Renders are resolved by the link phase, which reads the view file. */
+  readonly renders: { view: string; fields: Record<string, Flow[]>; site: SinkSite }[] = [];
+
+  private recordRender(node: Node, args: Value[], scope: Scope): void {
+    const view = staticValue(node.arguments[0]);
+    const data = args[1];
+    if (view === undefined || !data?.fields || this.renders.length >= 64) return;
+    const fields: Record<string, Flow[]> = {};
+    for (const [k, v] of data.fields) {
+      const flows = v.flows.filter((f) => !(f.m & classBit('xss')) && f.o.k === 's');
+      if (flows.length > 0) fields[k] = flows.slice(0, 4);
+    }
+    void scope;
+    if (Object.keys(fields).length > 0) this.renders.push({ view, fields, site: this.site(node, 'xss', `\`res.render('${view}')\` outputs it unescaped`) });
+  }
+
+  private backtrackingTest(node: Node, method: string | undefined, receiver: Value | undefined, args: Value[], scope: Scope): void {
+    if (!method || !receiver) return;
+    let regex: Value['regex'];
+    let input: Value | undefined;
+    if ((method === 'test' || method === 'exec') && receiver.regex) {
+      regex = receiver.regex;
+      input = args[0];
+    } else if (/^(match|matchAll|search|replace|replaceAll|split)$/.test(method) && args[0]?.regex) {
+      regex = args[0].regex;
+      input = receiver;
+    }
+    if (!regex || !input || input.flows.length === 0) return;
+    const b = findBacktracking(regex.pattern, regex.flags);
+    if (b) this.sinkValue('redos', input, node, scope, `input is matched against /${regex.pattern.length > 40 ? `${regex.pattern.slice(0, 39)}…` : regex.pattern}/, which backtracks`);
+  }
+
   /** A method value of a known object without turning request fields into sources (for `req.get`). */
   private memberNoSource(obj: Value, key: string): Value {
     if (obj.obj) return CLEAN;
     return obj.fields?.get(key) ?? CLEAN;
+  }
+
+  /** `this.x` where the class declares `x: SomeClass` (a field, or a constructor parameter property): "SomeClass". */
+  private typedField(callee: Node): string | undefined {
+    const obj = unwrap(callee.object);
+    if (obj?.type !== 'MemberExpression' || unwrap(obj.object)?.type !== 'ThisExpression') return undefined;
+    const field = propertyName(obj.property, obj.computed);
+    const cls = enclosingClass(callee);
+    if (!field || !cls) return undefined;
+    const typeName = (ann: Node | undefined): string | undefined => {
+      const t = ann?.typeAnnotation;
+      return t?.type === 'TSTypeReference' && t.typeName?.type === 'Identifier' ? t.typeName.name : undefined;
+    };
+    for (const m of cls.body.body) {
+      if (m.type === 'PropertyDefinition' && propertyName(m.key, m.computed) === field) return typeName(m.typeAnnotation);
+      if (m.type === 'MethodDefinition' && m.kind === 'constructor') {
+        for (const p of m.value.params) {
+          const param = p.type === 'TSParameterProperty' ? p.parameter : p;
+          if (param.type === 'Identifier' && param.name === field) return typeName(param.typeAnnotation);
+        }
+      }
+    }
+    return undefined;
   }
 
   private methodOf(receiver: Value, method: string, callee: Node, scope: Scope): FnVal | undefined {
@@ -1147,25 +1250,46 @@ export class TaintAnalyzer {
   }
 
   private routeHandlers(node: Node, args: Value[], scope: Scope): void {
+    // Route options with a validation schema (Hapi `validate`, Fastify `schema`) vouch for some inputs.
+    let validated: Set<string> | undefined;
+    node.arguments.forEach((a: Node) => {
+      const o = unwrap(a);
+      if (o?.type === 'ObjectExpression') validated = this.validatedInputs(o) ?? validated;
+    });
     node.arguments.forEach((a: Node, i: number) => {
       const v = args[i];
       // fastify.route({ handler }), server.route({ method, path, handler }) (Hapi)
       if (v.fields && !v.fn) {
         const h = v.fields.get('handler');
-        if (h?.fn) this.inline(h.fn, this.handlerArgs(h.fn.node), scope);
+        if (h?.fn) this.inline(h.fn, this.handlerArgs(h.fn.node, validated), scope);
         return;
       }
       if (!v.fn) return;
       if (this.evaluated.has(v.fn.node)) return;
-      this.inline(v.fn, this.handlerArgs(v.fn.node), scope);
+      this.inline(v.fn, this.handlerArgs(v.fn.node, validated), scope);
     });
   }
 
-  private handlerArgs(fn: Node): Value[] {
+  private validatedInputs(options: Node): Set<string> | undefined {
+    const inner = unwrap(objectProp(options, 'options') ?? objectProp(options, 'config'));
+    const schema = unwrap(objectProp(options, 'schema') ?? objectProp(options, 'validate') ?? (inner?.type === 'ObjectExpression' ? objectProp(inner, 'validate') ?? objectProp(inner, 'schema') : undefined));
+    if (!schema || schema.type !== 'ObjectExpression') return undefined;
+    const out = new Set<string>();
+    for (const p of schema.properties) {
+      const key = p.type === 'Property' ? propertyName(p.key, p.computed) : undefined;
+      if (!key) continue;
+      // A schema that pins the shape (a pattern, an enum, a number, a format) makes the input safe; `string()` alone does not.
+      if (/pattern|valid\(|enum|uuid|guid|integer|number|alphanum|format|email|isoDate|hex|token\(/.test(this.text(p.value, 10_000))) out.add(key === 'payload' ? 'payload' : key);
+    }
+    return out.size > 0 ? out : undefined;
+  }
+
+  private handlerArgs(fn: Node, validated?: ReadonlySet<string>): Value[] {
     const names = fn.params.map((p: Node) => (unwrap(p)?.type === 'Identifier' ? unwrap(p)!.name : undefined));
-    if (names.length === 4) return [CLEAN, { flows: [], obj: 'request' }, { flows: [], obj: 'response' }, CLEAN];
+    const request: Value = { flows: [], obj: 'request', validated };
+    if (names.length === 4) return [CLEAN, request, { flows: [], obj: 'response' }, CLEAN];
     if (this.koa || (names[0] && /^(ctx|context)$/.test(names[0]))) return [{ flows: [], obj: 'context' }, CLEAN];
-    return [{ flows: [], obj: 'request' }, { flows: [], obj: 'response' }, CLEAN];
+    return [request, { flows: [], obj: 'response' }, CLEAN];
   }
 
   private noteContentType(method: string, node: Node, scope: Scope): void {
@@ -1231,6 +1355,8 @@ export class TaintAnalyzer {
       }
       case 'shell': {
         if (s.module === 'child_process' && (s.name === 'exec' || s.name === 'execSync')) return true;
+        // spawn('sh', ['-c', cmd]): the shell is the program.
+        if (/^(\/(usr\/)?bin\/)?(sh|bash|zsh|dash|ksh|cmd(\.exe)?|powershell(\.exe)?|pwsh)$/.test(staticValue(node.arguments[0]) ?? '')) return true;
         return node.arguments.some((a: Node) => {
           const o = unwrap(a);
           if (o?.type !== 'ObjectExpression') return false;
@@ -1248,9 +1374,18 @@ export class TaintAnalyzer {
           const v = o?.type === 'ObjectExpression' ? objectProp(o, 'noent') ?? objectProp(o, 'replaceEntities') : undefined;
           return !!v && v.type === 'Literal' && v.value === true;
         });
-      case 'xml-text': {
-        const v = args[0];
-        return !!v?.text && /<[A-Za-z?!]/.test(v.text) && !this.argHasNoent(node);
+      case 'xml-text':
+        return !this.argHasNoent(node);
+      case 'log-file': {
+        const target = staticValue(node.arguments[0]) ?? accessPath(node.arguments[0]) ?? '';
+        return /log/i.test(target);
+      }
+      case 'yaml-unsafe': {
+        const opts = unwrap(node.arguments[1]);
+        const schema = opts?.type === 'ObjectExpression' ? objectProp(opts, 'schema') : undefined;
+        if (schema) return !/(DEFAULT_SAFE_SCHEMA|FAILSAFE_SCHEMA|JSON_SCHEMA|CORE_SCHEMA|SAFE_SCHEMA)$/.test(accessPath(schema) ?? '') || /FULL/.test(accessPath(schema) ?? '');
+        const range = this.tables.dependencies?.['js-yaml'];
+        return !!range && /^[~^>=\s]*[0-3]\./.test(range);
       }
       case 'html': {
         if (scope.fn.nonHtml) return false;
@@ -1317,6 +1452,7 @@ export class TaintAnalyzer {
         continue;
       }
       if (s.class === 'log-injection' && v.object) continue;
+      if (s.when === 'xml-text' && !(v.text && /<[A-Za-z?!]/.test(v.text))) continue;
       if (s.class === 'data-leak' && !v.record && !v.flows.some((f) => (f.m & classBit('data-leak')) === 0)) continue;
       this.sinkValue(s.class, v, node, scope, `${calleeText}${args.length > 1 ? ` (argument ${i + 1})` : ''}`);
     }
@@ -1456,7 +1592,19 @@ export class TaintAnalyzer {
         const path = accessPath(a);
         if (lit === undefined || !path) continue;
         if (/^(__proto__|constructor|prototype)$/.test(lit)) return [{ path, mask: classMask(PROTO_KEY_CLASSES), whenTrue: ne }];
-        return [{ path, mask: ALL_CLASSES_MASK, whenTrue: eq }];
+        return [this.ownerGuard(path, ALL_CLASSES_MASK, eq)];
+      }
+      // url.origin === ORIGIN, host !== allowedHost: equal to a value the client does not choose.
+      for (const [a, b] of [[l, r], [r, l]] as const) {
+        const path = accessPath(a);
+        if (!path || b.type === 'Literal' && b.value === null) continue;
+        if (a.type === 'CallExpression' || b.type === 'ObjectExpression') continue;
+        const other = this.eval(b, scope);
+        if (other.flows.length > 0 || (b.type === 'Identifier' && b.name === 'undefined')) continue;
+        if (b.type !== 'Identifier' && b.type !== 'MemberExpression') continue;
+        const av = this.eval(a, scope);
+        if (av.flows.length === 0) continue;
+        return [this.ownerGuard(path, ALL_CLASSES_MASK, eq)];
       }
       // x.indexOf(base) === 0 / x.indexOf('..') !== -1
       for (const [a, b] of [[l, r], [r, l]] as const) {
@@ -1479,6 +1627,11 @@ export class TaintAnalyzer {
     return [];
   }
 
+  private ownerGuard(path: string, mask: number, whenTrue: boolean): Guard {
+    const m = /^(.*)\.(hostname|host|origin)$/.exec(path);
+    return { path, mask, whenTrue, owner: m ? m[1] : undefined };
+  }
+
   private callGuards(t: Node, scope: Scope): Guard[] {
     const callee = unwrap(t.callee)!;
     const method = callee.type === 'MemberExpression' ? propertyName(callee.property, callee.computed) : undefined;
@@ -1487,10 +1640,7 @@ export class TaintAnalyzer {
     const a0 = t.arguments[0];
     const a0Path = accessPath(a0);
     const out: Guard[] = [];
-    const withOwner = (path: string, mask: number): Guard => {
-      const m = /^(.*)\.(hostname|host|origin|protocol|href)$/.exec(path);
-      return { path, mask, whenTrue: true, owner: m ? m[1] : undefined };
-    };
+    const withOwner = (path: string, mask: number): Guard => this.ownerGuard(path, mask, true);
     if (method === 'startsWith' && recvPath) {
       const lit = staticValue(a0);
       // p.startsWith(root) — a containment check. p.startsWith('/') alone lets `//evil.com` through, but is paired with a second check in practice.
@@ -1518,6 +1668,15 @@ export class TaintAnalyzer {
       const named = recv.type === 'Identifier' ? scope.lookup(recv.name) : undefined;
       void named;
       return [withOwner(a0Path, ALL_CLASSES_MASK)];
+    }
+    if ((method === 'has' || method === 'includes') && recv && a0Path) {
+      const name = lastName(recv) ?? '';
+      const values = recv.type === 'Identifier' ? this.sourceCode.text.slice(0, 0) : '';
+      void values;
+      // UNSAFE_KEYS.has(key), BLOCKED.includes(host): a denylist, true when the value is bad.
+      if (/unsafe|forbid|block|deny|denied|black|reserved|danger|bad|banned|disallow|proto|illegal|invalid/i.test(name)) {
+        return [{ path: a0Path, mask: classMask(PROTO_KEY_CLASSES), whenTrue: false }];
+      }
     }
     const binding = resolveCallee(callee, this.sourceCode);
     const mask = this.sanitizerFor(callee, method, binding, '', scope, 'guard');
@@ -1563,7 +1722,8 @@ export class TaintAnalyzer {
   private recordRead(node: Node, callee: Node, method: string | undefined, receiver: Value | undefined, args: Value[], path: string, scope: Scope): Value | undefined {
     void receiver;
     void scope;
-    if (method && RECORD_READ_METHODS.has(method) && callee.type === 'MemberExpression') {
+    const modelFind = method === 'find' && callee.type === 'MemberExpression' && /^[A-Z]|[Mm]odel$|[Rr]epo(sitory)?$|[Cc]ollection$/.test(lastName(callee.object) ?? '') && !isFunctionNode(unwrap(node.arguments[0])) && staticValue(node.arguments[0]) === undefined;
+    if (method && (RECORD_READ_METHODS.has(method) || modelFind) && callee.type === 'MemberExpression') {
       const recvName = lastName(callee.object) ?? '';
       if (/^(arr|array|list|items|rows|results|values|_|lodash|Object|Array|document|el|element|map|cache)$/.test(recvName)) return undefined;
       const opts = unwrap(node.arguments[method === 'findById' || method === 'findByPk' ? 1 : 0]);
@@ -1629,14 +1789,23 @@ export class TaintAnalyzer {
         const name = e?.type === 'CallExpression' ? lastName(e.callee) : lastName(e);
         const kind = name ? this.tables.decorators.get(name) : undefined;
         if (kind === 'request') return { flows: [], obj: 'request' };
-        if (kind) return this.source(param, `@${name}(${e?.type === 'CallExpression' && e.arguments[0] ? this.text(e.arguments[0], 20) : ''})`, 'high', INPUT_CLEARED | (kind === 'string-input' ? classMask(['nosql-injection', 'prototype-pollution']) : 0));
+        // @Param('id', ParseIntPipe): a parsing pipe vouches for the value; a ValidationPipe for its type.
+        const pipes = e?.type === 'CallExpression' ? e.arguments.map((a: Node) => this.text(a, 200)).join(' ') : '';
+        if (kind && /Parse(Int|Float|Bool|UUID|Enum)Pipe/.test(pipes)) return CLEAN;
+        if (kind && /ValidationPipe/.test(pipes)) return this.source(param, `@${name}()`, 'high', INPUT_CLEARED | classMask(['nosql-injection', 'prototype-pollution']));
+        if (kind) return this.source(param, `@${name}(${e?.type === 'CallExpression' && e.arguments[0] ? this.text(e.arguments[0], 20) : ''})`, 'high', INPUT_CLEARED | (kind === 'string-input' ? classBit('nosql-injection') : 0));
       }
       const u = unwrap(param.type === 'AssignmentPattern' ? param.left : param);
       const name = u?.type === 'Identifier' ? u.name : undefined;
       if (name && REQUEST_NAMES.has(name)) return { flows: [], obj: name === 'ctx' || name === 'context' ? 'context' : 'request' };
       if (name && RESPONSE_NAMES.has(name)) return { flows: [], obj: 'response' };
       // Next.js pages and route handlers: ({ searchParams }), (request, { params })
-      if (u?.type === 'ObjectPattern' && this.isNextComponentOrHandler(fn, i)) return { flows: [], obj: 'request' };
+      if (u?.type === 'ObjectPattern' && this.isNextComponentOrHandler(fn, i)) {
+        // A page's props come from its getServerSideProps/getStaticProps.
+        const gssp = this.moduleScope.lookup('getServerSideProps') ?? this.moduleScope.lookup('getStaticProps');
+        const props = gssp?.fn && gssp.fn.node !== fn ? this.summaryOf(gssp.fn).ctx.retValue?.fields?.get('props') : undefined;
+        return props ?? { flows: [], obj: 'request' };
+      }
       void parentMethod;
       return { flows: [{ o: { k: 'p', i, f: ctx.id }, m: 0, t: [] }] };
     });
@@ -1715,11 +1884,13 @@ export class TaintAnalyzer {
     for (const ps of ctx.sinks) {
       const a = args[ps.i];
       if (!a) continue;
+      // A merge/set helper pollutes where it is called with input: report the call.
+      const sink = ps.sink;
       for (const f of a.flows) {
         const m = f.m | ps.m;
         if (m & classBit(ps.cls)) continue;
         const combined: Flow = { o: f.o, m, t: capSteps([...f.t, callStep(ps.i), ...ps.t]) };
-        this.reach(combined, ps.cls, ps.sink, call, scope ?? this.moduleScope);
+        this.reach(combined, ps.cls, sink, call, scope ?? this.moduleScope);
       }
     }
     // Calls to imported functions inside the callee, made with its parameters: add this call's arguments.

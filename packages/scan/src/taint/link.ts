@@ -13,10 +13,12 @@ import type { FileSummary, Flow, ParamSink, SinkSite } from './summary.js';
 
 interface WorkingExport {
   readonly fn: number;
+  readonly retObject?: boolean;
   ret: Flow[];
   readonly sinks: ParamSink[];
 }
 import { traceOf } from './trace.js';
+import { engineOf, unescapedNames } from './templates.js';
 
 const MAX_ROUNDS = 6;
 const MAX_STEPS = 16;
@@ -26,6 +28,8 @@ export interface LinkOptions {
   /** Metadata of the active taint rules, by class; a class missing here is off. */
   readonly rules: ReadonlyMap<string, RuleMeta>;
   readonly severity: ReadonlyMap<string, Severity>;
+  /** Reads a view rendered by `res.render(view)` from `fromFile` (its text and extension), if it exists. */
+  readonly readView?: (fromFile: string, view: string) => { text: string; extension: string } | undefined;
 }
 
 export interface LinkResult {
@@ -58,7 +62,7 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
   const exportsOf = new Map<string, Map<string, WorkingExport>>();
   for (const s of summaries) {
     const m = new Map<string, WorkingExport>();
-    for (const [k, v] of Object.entries(s.exports)) m.set(k, { fn: v.fn, ret: [...v.ret], sinks: [...v.sinks] });
+    for (const [k, v] of Object.entries(s.exports)) m.set(k, { fn: v.fn, retObject: v.retObject, ret: [...v.ret], sinks: [...v.sinks] });
     exportsOf.set(s.file, m);
   }
   const targetOf = (file: string, spec: string, path: readonly string[]): { file: string; exp: WorkingExport } | undefined => {
@@ -159,6 +163,11 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
       });
       for (const d of s.deferred) {
         if (d.flow.o.k !== 'r') continue;
+        // An object returned by another file's function is sent as JSON, not HTML.
+        if (d.cls === 'xss') {
+          const rec = s.calls[d.flow.o.c];
+          if (rec && targetOf(s.file, rec.spec, rec.path)?.exp.retObject) continue;
+        }
         for (const rf of res[d.flow.o.c] ?? []) reach(s.file, { o: rf.o, m: rf.m | d.flow.m, t: cap([...rf.t, ...d.flow.t]) }, d.cls, d.sink);
       }
       // An exported function returning another file's value: its own return grows too.
@@ -174,6 +183,19 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
             exp.ret = merged;
             changed = true;
           }
+        }
+      }
+    }
+  }
+  // res.render('view', { name: input }) where the view prints `name` unescaped.
+  if (options.readView) {
+    for (const s of summaries) {
+      for (const r of s.renders ?? []) {
+        const view = options.readView(s.file, r.view);
+        const engine = view ? engineOf(view.extension) : undefined;
+        if (!view || !engine) continue;
+        for (const name of unescapedNames(engine, view.text)) {
+          for (const f of r.fields[name] ?? []) report({ ...f, t: cap([...f.t]) }, 'xss', { ...r.site, message: `${r.site.message} (\`${name}\` in ${r.view}.${view.extension})` });
         }
       }
     }

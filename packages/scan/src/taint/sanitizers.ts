@@ -23,7 +23,7 @@ export interface SanitizerSpec {
 
 const HTML: readonly TaintClass[] = ['xss', 'xml-injection', 'template-injection'];
 const URL_SAFE: readonly TaintClass[] = ['xss', 'ssrf', 'open-redirect', 'header-injection', 'log-injection', 'xml-injection', 'ldap-injection', 'command-injection', 'path-traversal'];
-const STRINGIFIED: readonly TaintClass[] = ['nosql-injection', 'prototype-pollution'];
+const STRINGIFIED: readonly TaintClass[] = ['nosql-injection'];
 
 export const SANITIZERS: readonly SanitizerSpec[] = [
   // Numbers and booleans carry nothing dangerous.

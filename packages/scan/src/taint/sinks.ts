@@ -13,8 +13,10 @@ import type { TaintClass } from './classes.js';
  * - query-builder: a TypeORM-style query builder condition (`.where('a = ' + x)`).
  * - xml-text: a string holding XML markup built around the value.
  * - string: the argument is a string (not a function, not an options object).
+ * - log-file: the file written is a log (its path mentions "log").
+ * - yaml-unsafe: js-yaml load with a schema that builds functions, or js-yaml 3 (whose load is unsafe).
  */
-export type SinkCondition = 'shell' | 'no-root' | 'noent' | 'html' | 'query-builder' | 'xml-text' | 'string' | 'response' | 'record-filter';
+export type SinkCondition = 'shell' | 'no-root' | 'noent' | 'html' | 'query-builder' | 'xml-text' | 'string' | 'response' | 'record-filter' | 'log-file' | 'yaml-unsafe';
 
 export interface SinkSpec {
   readonly class: TaintClass;
@@ -186,6 +188,9 @@ export const SINKS: readonly SinkSpec[] = [
   { class: 'redos', match: 'global', name: 'RegExp' },
 
   // XML
+  ...['libxmljs', 'libxmljs2'].flatMap((module) => ['parseXml', 'parseXmlString', 'parseXmlAsync'].map((name): SinkSpec => ({ class: 'xxe', match: 'module', module, name, when: 'noent' }))),
+  ...['post', 'put', 'patch'].flatMap((name) => ['axios', 'got', 'superagent'].map((module): SinkSpec => ({ class: 'xml-injection', match: 'module', module, name, args: [1], when: 'xml-text' }))),
+  { class: 'xml-injection', match: 'global', name: 'fetch', args: [1], field: 'body', when: 'xml-text' },
   ...['parseXml', 'parseXmlString', 'parseXmlAsync'].map((name): SinkSpec => ({ class: 'xxe', match: 'method', name, when: 'noent' })),
   ...['parseXml', 'parseXmlString', 'parseString', 'parseStringPromise', 'parseFromString', 'xml2js', 'xml2json'].map(
     (name): SinkSpec => ({ class: 'xml-injection', match: 'method', name, when: 'xml-text' }),
@@ -208,11 +213,15 @@ export const SINKS: readonly SinkSpec[] = [
   // Log injection
   ...['log', 'info', 'warn', 'error', 'debug', 'trace'].map((name): SinkSpec => ({ class: 'log-injection', match: 'method', name, args: 'all', receiver: /^(console|logger|log|winston|bunyan|signale|consola)$/i, when: 'string' })),
 
+  ...['appendFile', 'appendFileSync', 'writeFile', 'writeFileSync'].flatMap((name) => ['fs', 'fs/promises'].map((module): SinkSpec => ({ class: 'log-injection', match: 'module', module, name, args: [1], when: 'log-file' }))),
+
   // Insecure deserialization
   { class: 'insecure-deserialization', match: 'module', module: 'node-serialize', name: 'unserialize' },
   { class: 'insecure-deserialization', match: 'method', name: 'unserialize', receiver: /^(serialize|serializer|nodeSerialize)$/i },
   { class: 'insecure-deserialization', match: 'module', module: 'funcster', name: 'deepDeserialize' },
   { class: 'insecure-deserialization', match: 'module', module: 'js-yaml', name: 'unsafeLoad' },
+  { class: 'insecure-deserialization', match: 'module', module: 'js-yaml', name: 'load', when: 'yaml-unsafe' },
+  { class: 'insecure-deserialization', match: 'module', module: 'js-yaml', name: 'loadAll', when: 'yaml-unsafe' },
   { class: 'insecure-deserialization', match: 'module', module: 'js-yaml', name: 'unsafeLoadAll' },
   { class: 'insecure-deserialization', match: 'method', name: 'unsafeLoad', receiver: /^(yaml|jsyaml|YAML)$/ },
   { class: 'insecure-deserialization', match: 'module', module: 'serialize-to-js', name: 'deserialize' },

@@ -51,6 +51,8 @@ export interface ExportSummary {
   /** Flows into its return value: parameters (k 'p', f is this export's function), sources, imported results. */
   readonly ret: Flow[];
   readonly sinks: ParamSink[];
+  /** It returns an object or array literal (never HTML text). */
+  readonly retObject?: boolean;
 }
 
 /** A call to a function of another file of the project. */
@@ -76,6 +78,8 @@ export interface FileSummary {
   readonly exports: Record<string, ExportSummary & { readonly fn: number }>;
   readonly calls: CallRecord[];
   readonly deferred: DeferredSink[];
+  /** res.render('view', { name: input }): resolved by the link phase, which reads the view file. */
+  readonly renders: { readonly view: string; readonly fields: Record<string, Flow[]>; readonly site: SinkSite }[];
   /** Lines with a suppression comment naming taint rule ids, for findings made at link time. */
   readonly ignores: [number, string[]][];
 }

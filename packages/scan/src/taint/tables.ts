@@ -14,6 +14,8 @@ export interface TaintTables {
   readonly decorators: ReadonlyMap<string, 'input' | 'string-input' | 'request'>;
   readonly sinks: readonly SinkSpec[];
   readonly sanitizers: readonly SanitizerSpec[];
+  /** The scanned project's dependencies (package.json), for sinks that depend on a version (js-yaml 3). */
+  readonly dependencies?: Readonly<Record<string, string>>;
 }
 
 /** A source in the config: a request property or method, or a global path. */
@@ -141,8 +143,8 @@ const builtIn: TaintTables = Object.freeze({
 });
 
 /** The built-in tables with the user's entries added. */
-export function mergeTables(config?: TaintConfig): TaintTables {
-  if (!config || ((config.sources?.length ?? 0) === 0 && (config.sinks?.length ?? 0) === 0 && (config.sanitizers?.length ?? 0) === 0)) return builtIn;
+export function mergeTables(config?: TaintConfig, dependencies?: Readonly<Record<string, string>>): TaintTables {
+  if (!config || ((config.sources?.length ?? 0) === 0 && (config.sinks?.length ?? 0) === 0 && (config.sanitizers?.length ?? 0) === 0)) return dependencies ? { ...builtIn, dependencies } : builtIn;
   const requestInputs = [...REQUEST_INPUTS];
   const globalInputs = [...GLOBAL_INPUTS];
   for (const s of config.sources ?? []) {
@@ -163,5 +165,5 @@ export function mergeTables(config?: TaintConfig): TaintTables {
     else if (s.module) sanitizers.push({ kind, match: 'module', module: s.module, name: s.function ?? '', classes: s.classes });
     else sanitizers.push({ kind, match: 'global', name: s.function!, classes: s.classes });
   }
-  return { requestInputs, globalInputs, inputEvents: INPUT_EVENTS, decorators: INPUT_DECORATORS, sinks, sanitizers };
+  return { requestInputs, globalInputs, inputEvents: INPUT_EVENTS, decorators: INPUT_DECORATORS, sinks, sanitizers, dependencies };
 }
