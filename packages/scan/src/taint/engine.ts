@@ -19,7 +19,7 @@ import { LineIndex, snippetOf } from '../engine/lines.js';
 import { classBit, classMask, INPUT_CLEARED, SENSITIVE_CLEARED, ALL_CLASSES_MASK, type TaintClass } from './classes.js';
 import {
   ENV_CLASSES, GLOBAL_INPUTS, INPUT_DECORATORS, INPUT_EVENTS, NESTED_REQUESTS, PROJECTION_KEYS, PROJECTION_METHODS,
-  RECORD_CONTAINERS, RECORD_READ_METHODS, REQUEST_INPUTS, REQUEST_NAMES, RESPONSE_NAMES, SENSITIVE_FIELD,
+  RECORD_CONTAINERS, RECORD_READ_METHODS, REQUEST_INPUTS, REQUEST_NAMES, RESPONSE_NAMES, SENSITIVE_FIELD, UPLOAD_SERVER_FIELDS,
 } from './sources.js';
 import { SINKS, type SinkSpec } from './sinks.js';
 import {
@@ -82,6 +82,8 @@ interface Value {
   readonly unescaped?: readonly string[];
   /** A regular expression literal. */
   readonly regex?: { readonly pattern: string; readonly flags: string };
+  /** The `resolve` of a promise executor: what it is called with. */
+  readonly resolver?: Flow[];
   /** Request inputs a route's schema validated (Hapi validate, Fastify schema with patterns). */
   readonly validated?: ReadonlySet<string>;
 }
@@ -144,6 +146,12 @@ const CLEAN_METHODS = new Set([
 ]);
 /** Properties whose value is a count or a type tag. */
 const CLEAN_PROPERTIES = new Set(['length', 'size', 'byteLength', 'constructor']);
+/** Request fields that frameworks or auth middleware set, never from raw input. */
+const SAFE_REQUEST_FIELDS = new Set([
+  'user', 'session', 'sessionID', 'id', 'method', 'app', 'ip', 'ips', 'protocol', 'secure', 'route', 'baseUrl', 'locals', 'log', 'logger', 'res', 'response',
+  'next', 'xhr', 'fresh', 'stale', 'socket', 'connection', 'httpVersion', 'aborted', 'complete', 'auth', 'isAuthenticated', 'login', 'logout', 't', 'i18n',
+  'startTime', 'requestId', 'raw', 'server', 'origin', 'host', 'hostname', 'port', 'headersSent', 'nextUrl', 'signal', 'cache', 'mode', 'credentials', 'destination', 'integrity', 'keepalive', 'redirect', 'referrerPolicy', 'routeOptions', 'routerPath', 'context', 'state', 'status', 'statusCode', 'info', 'pre', 'plugins', 'credentials',
+]);
 /** Functions that return (a mix of) their arguments as text or structure. */
 const PROPAGATORS: ReadonlySet<string> = new Set([
   'path.join', 'path.resolve', 'path.normalize', 'path.dirname', 'path.extname', 'path.format', 'path.relative', 'path.posix.join', 'path.win32.join',
@@ -290,7 +298,7 @@ export class TaintAnalyzer {
         if (m) ignores.push([line, m[1].split(/[\s,]+/).filter(Boolean)]);
       }
     }
-    return { file: this.file, exports, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, ignores };
+    return { file: this.file, exports, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, requestFields: empty ? {} : this.requestFields, ignores };
   }
 
   // ---------------------------------------------------------------------------------
@@ -656,8 +664,12 @@ export class TaintAnalyzer {
         if (node.regex) return { flows: [], regex: node.regex };
         return typeof node.value === 'string' ? { flows: [], text: node.value } : CLEAN;
       case 'TemplateLiteral': {
-        const parts = node.expressions.map((e: Node) => this.eval(e, scope));
-        const text = node.quasis.map((q: Node) => q.value.cooked ?? q.value.raw).join('\u0000');
+        const parts: Value[] = node.expressions.map((e: Node) => this.eval(e, scope));
+        let text = '';
+        node.quasis.forEach((q: Node, i: number) => {
+          text += q.value.cooked ?? q.value.raw ?? '';
+          if (i < parts.length) text += holeText(parts[i]);
+        });
         return { ...this.clear(this.union(...parts.map((p: Value) => this.stringified(p))), 0), text };
       }
       case 'TaggedTemplateExpression': {
@@ -688,7 +700,7 @@ export class TaintAnalyzer {
         for (const t of terms) {
           const v = this.eval(t, scope);
           const s = staticValue(t);
-          text += s !== undefined ? s : '\u0000';
+          text += s !== undefined ? s : holeText(v);
           values.push(this.stringified(v));
         }
         return { ...this.union(...values), text };
@@ -824,6 +836,8 @@ export class TaintAnalyzer {
       return walked.length > 0 ? { ...el, walked } : el;
     }
     if (key === undefined) return CLEAN;
+    // req.file.path, req.files.avatar.tempFilePath: chosen by the upload middleware, not the client.
+    if (UPLOAD_SERVER_FIELDS.has(key) && path && /\.(file|files)(\.[^.]+)?\.[^.]+$/.test(path)) return CLEAN;
     let v = this.member(obj, key, node, node);
     const m = this.sanitizedMask(ctx, path);
     if (m) v = this.clear(v, m);
@@ -836,9 +850,11 @@ export class TaintAnalyzer {
       const input = this.tables.requestInputs.find((r) => r.name === key && r.kind === 'property');
       const label = `${this.text(at.type === 'MemberExpression' ? at : keyNode, 40)}`;
       if (input && obj.validated?.has(key)) return CLEAN;
-      if (input) return this.source(at, label, 'high', INPUT_CLEARED | (input.string ? classBit('nosql-injection') : 0));
+      if (input) return this.source(at, label, 'high', inputCleared(input));
       if (NESTED_REQUESTS.includes(key)) return { flows: [], obj: 'request' };
       if (obj.obj === 'context' && (key === 'res' || key === 'response')) return { flows: [], obj: 'response' };
+      // req.tenant: maybe set from input by a middleware (here or in another file); the link phase knows.
+      if (!SAFE_REQUEST_FIELDS.has(key) && at.type === 'MemberExpression' && unwrap(at.object)?.type === 'Identifier') return { flows: [{ o: { k: 'f', name: key }, m: INPUT_CLEARED, t: [this.step(at, `\`${this.text(at, 30)}\`, set by a middleware`)] }] };
       return CLEAN;
     }
     const known = obj.fields?.get(key);
@@ -912,6 +928,10 @@ export class TaintAnalyzer {
       return;
     }
     const objVal = this.eval(left.object, scope);
+    if ((objVal.obj === 'request' || (objVal.obj === 'context' && unwrap(left.object)?.type === 'MemberExpression')) && key !== undefined && !SAFE_REQUEST_FIELDS.has(key)) {
+      const input = v.flows.filter((f) => f.o.k === 's');
+      if (input.length > 0 && Object.keys(this.requestFields).length < 32) this.requestFields[key] = mergeFlows([this.requestFields[key] ?? [], this.withStep({ flows: input }, at, `stored in \`${this.text(left, 30)}\``).flows]);
+    }
     // Koa: ctx.body = ...; ctx.redirect is a call; ctx.set is a call.
     if ((objVal.obj === 'context' || objVal.obj === 'response') && key === 'body') {
       this.responseBody(v, at, scope, '`ctx.body`', true);
@@ -999,8 +1019,10 @@ export class TaintAnalyzer {
       return inst;
     }
     if (calleeName === 'Promise' && args[0]?.fn) {
-      this.inline(args[0].fn, [CLEAN, CLEAN], scope);
-      return CLEAN;
+      // new Promise((resolve) => ... resolve(x)): the promise holds what is resolved.
+      const holder: Flow[] = [];
+      this.inline(args[0].fn, [{ flows: [], resolver: holder }, CLEAN], scope);
+      return { flows: mergeFlows([holder]) };
     }
     if (PROPAGATING_CONSTRUCTORS.has(calleeName) && args.length > 0) return { flows: this.stringified(args[0]).flows };
     if (/^(WebSocketServer|Server)$/.test(calleeName) || binding?.module === 'ws') return { flows: [], obj: 'ws' };
@@ -1021,7 +1043,9 @@ export class TaintAnalyzer {
     // Sources: request methods (req.get('x'), await request.json()).
     if (receiver && method && (receiver.obj === 'request' || receiver.obj === 'context')) {
       const input = this.tables.requestInputs.find((r) => r.name === method && r.kind === 'call');
-      if (input) return this.source(node, `${this.text(node, 40)}`, 'high', INPUT_CLEARED | (input.string ? classBit('nosql-injection') : 0));
+      // req.get('host'): the Host header names this server to the browser that sent it; it cannot point a victim elsewhere.
+      const hostHeader = /^(host|x-forwarded-host)$/i.test(staticValue(node.arguments[0]) ?? '') ? classMask(['open-redirect', 'ssrf']) : 0;
+      if (input) return this.source(node, `${this.text(node, 40)}`, 'high', inputCleared(input) | hostHeader);
       if (method === 'on' || method === 'once') this.eventCallbacks(node, args, receiver, scope);
     }
     if (receiver && method && (method === 'on' || method === 'once' || method === 'addEventListener') && receiver.obj !== 'request' && receiver.obj !== 'context') {
@@ -1033,6 +1057,10 @@ export class TaintAnalyzer {
     // Sinks
     this.checkCallSinks(node, callee, method, receiver, binding, path, args, scope, calleeText);
 
+    if (calleeVal.resolver) {
+      for (const a of args) calleeVal.resolver.push(...a.flows.slice(0, MAX_FLOWS));
+      return CLEAN;
+    }
     // Templates compiled or rendered from a string in code: the unescaped names carry their input to the HTML.
     const tpl = this.templateCall(callee, method, binding, node, args);
     if (tpl) return tpl;
@@ -1109,7 +1137,10 @@ export class TaintAnalyzer {
     for (const a of args) if (a.fn && !this.evaluated.has(a.fn.node) && !this.summaries.has(a.fn.node)) this.inline(a.fn, [], scope);
 
     // promisify(exec) is exec.
-    if ((path === 'promisify' || path === 'util.promisify') && args[0]) return args[0];
+    if ((path === 'promisify' || path === 'util.promisify' || binding?.path.join('.') === 'promisify') && args[0]) {
+      const inner = resolveCallee(node.arguments[0], this.sourceCode);
+      return inner ? { ...args[0], module: inner } : args[0];
+    }
     if (path === 'require' && !scope.has('require')) return CLEAN;
 
     // Propagation: known propagators, methods of tainted values.
@@ -1119,6 +1150,7 @@ export class TaintAnalyzer {
       if (name === 'JSON.parse' || path === 'JSON.parse') return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~classBit('nosql-injection') })) };
       return { flows: all.flows, record: all.record };
     }
+    if (method === 'concat' && receiver) return this.union(receiver, ...args);
     if (receiver && receiver.flows.length > 0 && method) {
       if (CLEAN_METHODS.has(method)) return CLEAN;
       const r: Value = { flows: receiver.flows, record: receiver.record };
@@ -1152,6 +1184,9 @@ export class TaintAnalyzer {
     const data = args[1];
     return data?.fields ? this.union(...names.map((n) => data.fields!.get(n) ?? CLEAN)) : CLEAN;
   }
+
+  /** Request fields a middleware sets from input (`req.tenant = req.get('x-tenant')`). */
+  readonly requestFields: Record<string, Flow[]> = {};
 
   /** Renders are resolved by the link phase, which reads the view file. */
   readonly renders: { view: string; fields: Record<string, Flow[]>; site: SinkSite }[] = [];
@@ -1453,6 +1488,8 @@ export class TaintAnalyzer {
       }
       if (s.class === 'log-injection' && v.object) continue;
       if (s.when === 'xml-text' && !(v.text && /<[A-Za-z?!]/.test(v.text))) continue;
+      // 'https://api.example.com/' + id, `/items/${id}`: the input cannot change the host.
+      if ((s.class === 'open-redirect' || s.class === 'ssrf') && v.text !== undefined && fixedHost(v.text)) continue;
       if (s.class === 'data-leak' && !v.record && !v.flows.some((f) => (f.m & classBit('data-leak')) === 0)) continue;
       this.sinkValue(s.class, v, node, scope, `${calleeText}${args.length > 1 ? ` (argument ${i + 1})` : ''}`);
     }
@@ -1668,6 +1705,12 @@ export class TaintAnalyzer {
       const named = recv.type === 'Identifier' ? scope.lookup(recv.name) : undefined;
       void named;
       return [withOwner(a0Path, ALL_CLASSES_MASK)];
+    }
+    // keys.some((k) => UNSAFE.has(k)), parts.every((p) => /^\w+$/.test(p)): the check applies to every element.
+    if ((method === 'some' || method === 'every') && recvPath && a0 && isFunctionNode(unwrap(a0)) && unwrap(a0)!.body.type !== 'BlockStatement') {
+      const fn = unwrap(a0)!;
+      const param = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
+      if (param) return this.guardsOf(fn.body, scope).filter((g) => g.path === param).map((g) => ({ ...g, path: recvPath, owner: undefined }));
     }
     if ((method === 'has' || method === 'includes') && recv && a0Path) {
       const name = lastName(recv) ?? '';
@@ -1941,7 +1984,7 @@ export class TaintAnalyzer {
 
   private jsx(node: Node, scope: Scope): void {
     forEachNode(node, (n) => {
-      if (n.type === 'JSXAttribute' && propertyName(n.name) === 'dangerouslySetInnerHTML' && n.value?.type === 'JSXExpressionContainer') {
+      if (n.type === 'JSXAttribute' && n.name?.name === 'dangerouslySetInnerHTML' && n.value?.type === 'JSXExpressionContainer') {
         const v = this.eval(n.value.expression, scope);
         const html = v.fields?.get('__html') ?? v;
         this.sinkValue('xss', html, n, scope, '`dangerouslySetInnerHTML`');
@@ -1974,12 +2017,30 @@ const MESSAGES: Record<TaintClass, string> = {
   'data-leak': 'Data leak: whole records or secret fields reach a response',
 };
 
+/** How a dynamic part of a built string shows in Value.text: \0 when it holds input, \u0001 when not. */
+function holeText(v: Value): string {
+  if (v.text !== undefined && v.text.length < 2000) return v.text;
+  const hostBits = classMask(['open-redirect', 'ssrf']);
+  return v.flows.some((f) => (f.m & hostBits) !== hostBits) ? '\u0000' : '\u0001';
+}
+
+/** A URL whose scheme and host (or a single-slash path) come before any input. */
+function fixedHost(text: string): boolean {
+  const hole = text.indexOf('\u0000');
+  const prefix = hole < 0 ? text : text.slice(0, hole);
+  return /^([a-z][a-z0-9+.-]*|\u0001):\/\/[^/?#@\u0000]+[/?#]/i.test(prefix) || /^([a-z][a-z0-9+.-]*|\u0001):\/\/[^/?#@\u0000]*\u0001/i.test(prefix) || /^\/[^/\\\u0000\u0001]/.test(prefix);
+}
+
+function inputCleared(input: { string?: boolean; noNewlines?: boolean }): number {
+  return INPUT_CLEARED | (input.string ? classBit('nosql-injection') : 0) | (input.noNewlines ? classMask(['log-injection', 'header-injection']) : 0);
+}
+
 function capSteps(steps: Step[]): Step[] {
   return steps.length <= MAX_STEPS ? steps : [...steps.slice(0, MAX_STEPS / 2), ...steps.slice(steps.length - MAX_STEPS / 2)];
 }
 
 function originKey(o: Origin): string {
-  return o.k === 's' ? `s${o.src.step.line}:${o.src.step.column}:${o.src.label}` : o.k === 'p' ? `p${o.f}:${o.i}` : `r${o.c}`;
+  return o.k === 's' ? `s${o.src.step.line}:${o.src.step.column}:${o.src.label}` : o.k === 'p' ? `p${o.f}:${o.i}` : o.k === 'r' ? `r${o.c}` : `f${o.name}`;
 }
 
 /** Union of flow lists, one flow per origin and mask, at most MAX_FLOWS. */

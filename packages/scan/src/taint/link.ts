@@ -74,6 +74,9 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
     return exp ? { file: target, exp } : undefined;
   };
 
+  // Request fields set from input by any middleware of the project (req.tenant = req.get('x-tenant')).
+  const requestFields = new Map<string, Flow[]>();
+  for (const s of summaries) for (const [k, flows] of Object.entries(s.requestFields ?? {})) requestFields.set(k, mergeFlows([requestFields.get(k) ?? [], flows]));
   const findings = new Map<string, FindingInput>();
   let suppressed = 0;
   const suppressedKeys = new Set<string>();
@@ -116,6 +119,10 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
   const reach = (file: string, flow: Flow, cls: TaintClass, sink: SinkSite): void => {
     if (flow.m & classBit(cls)) return;
     if (flow.o.k === 's') return report(flow, cls, sink);
+    if (flow.o.k === 'f') {
+      for (const sf of requestFields.get(flow.o.name) ?? []) reach(file, { o: sf.o, m: sf.m | flow.m, t: cap([...sf.t, ...flow.t]) }, cls, sink);
+      return;
+    }
     if (flow.o.k !== 'p') return;
     const origin = flow.o;
     for (const exp of exportsOf.get(file)!.values()) {
@@ -162,6 +169,10 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
         }
       });
       for (const d of s.deferred) {
+        if (d.flow.o.k === 'f') {
+          if (round === 0) reach(s.file, d.flow, d.cls, d.sink);
+          continue;
+        }
         if (d.flow.o.k !== 'r') continue;
         // An object returned by another file's function is sent as JSON, not HTML.
         if (d.cls === 'xss') {

@@ -3,6 +3,7 @@
  * (`taint.sources` in the config). The engine reads it; no rule holds its own list.
  */
 import type { Confidence } from '@rampart/core';
+import type { TaintClass } from './classes.js';
 
 /**
  * Properties and methods of a request object (Express 4/5, Fastify, Hapi, node:http,
@@ -14,6 +15,8 @@ export interface RequestInput {
   /** `call` for methods whose result is input: req.get('x'), await request.json(). */
   readonly kind: 'property' | 'call';
   readonly string?: boolean;
+  /** Header values: Node's HTTP parser rejects CR and LF in them, so they cannot forge log lines or headers. */
+  readonly noNewlines?: boolean;
   readonly frameworks: string;
 }
 
@@ -22,8 +25,8 @@ export const REQUEST_INPUTS: readonly RequestInput[] = [
   { name: 'params', kind: 'property', string: true, frameworks: 'Express, Koa, Fastify, Hapi' },
   { name: 'body', kind: 'property', frameworks: 'Express, Koa (ctx.request.body), Fastify' },
   { name: 'payload', kind: 'property', frameworks: 'Hapi' },
-  { name: 'headers', kind: 'property', string: true, frameworks: 'all' },
-  { name: 'header', kind: 'call', string: true, frameworks: 'Express' },
+  { name: 'headers', kind: 'property', string: true, noNewlines: true, frameworks: 'all' },
+  { name: 'header', kind: 'call', string: true, noNewlines: true, frameworks: 'Express' },
   { name: 'cookies', kind: 'property', frameworks: 'Express (cookie-parser), Fastify, Next.js' },
   { name: 'signedCookies', kind: 'property', frameworks: 'Express (cookie-parser)' },
   { name: 'state', kind: 'property', frameworks: 'Hapi (cookies)' },
@@ -37,12 +40,15 @@ export const REQUEST_INPUTS: readonly RequestInput[] = [
   { name: 'href', kind: 'property', string: true, frameworks: 'Koa' },
   { name: 'rawBody', kind: 'property', frameworks: 'Koa, Fastify' },
   { name: 'searchParams', kind: 'property', frameworks: 'Next.js' },
-  { name: 'get', kind: 'call', string: true, frameworks: 'Express, Koa' },
+  { name: 'get', kind: 'call', string: true, noNewlines: true, frameworks: 'Express, Koa' },
   { name: 'param', kind: 'call', string: true, frameworks: 'Express 4' },
   { name: 'json', kind: 'call', frameworks: 'Next.js route handlers, fetch Request' },
   { name: 'text', kind: 'call', string: true, frameworks: 'Next.js route handlers, fetch Request' },
   { name: 'formData', kind: 'call', frameworks: 'Next.js route handlers, fetch Request' },
 ];
+
+/** Fields of an uploaded file (multer, express-fileupload) that the server chooses, not the client. */
+export const UPLOAD_SERVER_FIELDS: ReadonlySet<string> = new Set(['path', 'filename', 'destination', 'size', 'tempFilePath', 'encoding', 'md5', 'truncated']);
 
 /** Properties of a request that are themselves request-like: Koa's ctx.request, Next's request.nextUrl. */
 export const NESTED_REQUESTS: readonly string[] = ['request', 'req', 'nextUrl', 'raw'];
@@ -79,9 +85,9 @@ export const GLOBAL_INPUTS: readonly GlobalInput[] = [
 
 /**
  * Classes a low-confidence global source may cause. process.env is configuration written by
- * the operator, not by an attacker: it only counts where running it is itself the harm.
+ * the operator, not by an attacker: it causes no class by default (a user can add classes in a fork of this table).
  */
-export const ENV_CLASSES = ['command-injection', 'code-injection'] as const;
+export const ENV_CLASSES: readonly TaintClass[] = [];
 
 /** Event callbacks whose first parameter is input: `ws.on('message', m => ...)`, `req.on('data', chunk => ...)`. */
 export const INPUT_EVENTS: readonly { readonly event: string; readonly label: string; readonly requestOnly?: boolean }[] = [
@@ -114,4 +120,5 @@ export const PROJECTION_METHODS: ReadonlySet<string> = new Set(['select', 'proje
 /** Fields of a result object that still hold whole records (`result.rows`, `rows[0]`, `doc._doc`). */
 export const RECORD_CONTAINERS: ReadonlySet<string> = new Set(['rows', 'data', 'dataValues', '_doc', 'results', 'result', 'records', 'recordset', 'items', 'docs', 'entities', 'user', 'users', 'account', 'profile']);
 /** Field names whose value must never reach a response. */
-export const SENSITIVE_FIELD = /^(password|passwd|pwd|passwordHash|password_hash|hashedPassword|hashed_password|passHash|ssn|socialSecurityNumber|secret|clientSecret|client_secret|apiKey|api_key|privateKey|private_key|resetToken|reset_token|refreshToken|refresh_token|accessToken|access_token|token|otpSecret|totpSecret|mfaSecret|salt|cvv|cardNumber|card_number|creditCard|credit_card)$/i;
+// Plain access/refresh tokens are left out: answering them is what a login or token endpoint is for.
+export const SENSITIVE_FIELD = /^(password|passwd|pwd|passwordHash|password_hash|hashedPassword|hashed_password|passHash|ssn|socialSecurityNumber|secret|clientSecret|client_secret|apiKey|api_key|apiToken|api_token|privateKey|private_key|resetToken|reset_token|resetPasswordToken|otpSecret|totpSecret|mfaSecret|twoFactorSecret|salt|cvv|cardNumber|card_number|creditCard|credit_card)$/i;

@@ -19,7 +19,9 @@ export interface SourceRef {
 export type Origin =
   | { readonly k: 's'; readonly src: SourceRef }
   | { readonly k: 'p'; readonly i: number; readonly f: number }
-  | { readonly k: 'r'; readonly c: number };
+  | { readonly k: 'r'; readonly c: number }
+  /** A request field set by a middleware (`req.tenant`), resolved by the link phase. */
+  | { readonly k: 'f'; readonly name: string };
 
 export interface Flow {
   readonly o: Origin;
@@ -80,6 +82,8 @@ export interface FileSummary {
   readonly deferred: DeferredSink[];
   /** res.render('view', { name: input }): resolved by the link phase, which reads the view file. */
   readonly renders: { readonly view: string; readonly fields: Record<string, Flow[]>; readonly site: SinkSite }[];
+  /** Request fields this file's middleware sets from input, with their flows. */
+  readonly requestFields: Record<string, Flow[]>;
   /** Lines with a suppression comment naming taint rule ids, for findings made at link time. */
   readonly ignores: [number, string[]][];
 }
