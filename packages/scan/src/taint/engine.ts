@@ -990,7 +990,9 @@ export class TaintAnalyzer {
       if (found || n.type !== 'CallExpression') return;
       if (lastName(n.callee) !== name) return;
       found = n.arguments.some((a: Node) => {
-        const u = unwrap(a);
+        let u = unwrap(a);
+        // merge(target[key] ?? {}, source[key]), merge(target[key] || {}, ...)
+        if (u?.type === 'LogicalExpression') u = unwrap(u.left);
         return u?.type === 'MemberExpression' && u.computed && unwrap(u.object)?.type === 'Identifier' && unwrap(u.object)!.name === objectName;
       });
     });
@@ -1147,6 +1149,8 @@ export class TaintAnalyzer {
     const name = binding ? [binding.module, ...binding.path].join('.') : path;
     if (PROPAGATORS.has(name) || PROPAGATORS.has(path) || (binding && PROPAGATORS.has(`${binding.module}.${binding.path.join('.')}`))) {
       const all = this.union(...args, receiver && !receiver.obj ? receiver : CLEAN);
+      // Decoding brings back the line breaks and slashes that percent-encoding kept out.
+      if (/^(decodeURIComponent|decodeURI|unescape|querystring\.unescape)$/.test(name)) return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~classMask(['log-injection', 'header-injection']) })) };
       if (name === 'JSON.parse' || path === 'JSON.parse') return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~classBit('nosql-injection') })) };
       return { flows: all.flows, record: all.record };
     }
@@ -1367,6 +1371,8 @@ export class TaintAnalyzer {
         if (s.when === 'html' && !s.receiver && !(receiver.obj === 'response' || receiver.obj === 'context' || (receiverName !== undefined && RESPONSE_NAMES.has(receiverName)) || isResponseChain(callee.object))) ok = false;
         if (s.when === 'html' && s.name === 'send' && receiverName === 'reply' && !this.replyIsHtml(scope)) ok = false;
         if (s.when === 'html' && (s.name === 'send' || s.name === 'write' || s.name === 'end') && receiver.obj === 'ws') ok = false;
+        // ws.send() is a response only on the server side (a connection handed to 'connection').
+        if (s.class === 'data-leak' && s.name === 'send' && s.receiver && receiver.obj !== 'ws') ok = false;
       }
       if (!ok) continue;
       if (!this.conditionHolds(s, node, receiver, args, scope)) continue;
@@ -1545,7 +1551,7 @@ export class TaintAnalyzer {
     const nameOk = (n: string | undefined): boolean => n !== undefined && (typeof spec.name === 'string' ? spec.name === n : spec.name.test(n));
     if (spec.match === 'module') return !!binding && binding.module === spec.module && nameOk(binding.path.join('.'));
     if (spec.match === 'global') {
-      if (callee.type === 'Identifier') return nameOk(callee.name) && (!binding || binding.module.startsWith('.')) && !this.isLocalNonFunction(callee.name, scope);
+      if (callee.type === 'Identifier') return nameOk(callee.name) && (!binding || binding.module.startsWith('.')) && (spec.kind === 'guard' || !this.isLocalNonFunction(callee.name, scope));
       return false;
     }
     if (callee.type !== 'MemberExpression' || !nameOk(method)) return false;
@@ -1784,9 +1790,11 @@ export class TaintAnalyzer {
       const v = this.source(node, `${this.text(node, 40)} (whole records)`, 'medium', SENSITIVE_CLEARED);
       return { ...v, record: true };
     }
-    // SELECT * / a secret column in SQL text.
-    if (method && /^(query|execute|all|get|any|many|manyOrNone|one|oneOrNone|raw)$/.test(method) && callee.type === 'MemberExpression') {
-      const sql = staticValue(node.arguments[0]) ?? (unwrap(node.arguments[0])?.type === 'TemplateLiteral' ? unwrap(node.arguments[0])!.quasis.map((q: Node) => q.value.cooked).join(' ') : undefined);
+    // SELECT * / a secret column in SQL text; db.prepare('SELECT * ...').get(id) too.
+    if (method && /^(query|execute|all|get|any|many|manyOrNone|one|oneOrNone|raw|iterate)$/.test(method) && callee.type === 'MemberExpression') {
+      const prepared = unwrap(callee.object);
+      const sqlNode = prepared?.type === 'CallExpression' && lastName(prepared.callee) === 'prepare' && /^(get|all|iterate)$/.test(method) ? prepared.arguments[0] : node.arguments[0];
+      const sql = staticValue(sqlNode) ?? (unwrap(sqlNode)?.type === 'TemplateLiteral' ? unwrap(sqlNode)!.quasis.map((q: Node) => q.value.cooked).join(' ') : undefined);
       if (sql && /^\s*select\s/i.test(sql)) {
         const star = /^\s*select\s+(\w+\.)?\*/i.test(sql);
         const secretCol = /\b(password|password_hash|passwordhash|ssn|secret|api_key|token)\b/i.test(sql.split(/\bfrom\b/i)[0] ?? '');

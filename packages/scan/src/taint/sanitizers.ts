@@ -100,7 +100,7 @@ export const SANITIZERS: readonly SanitizerSpec[] = [
   { kind: 'guard', match: 'module', module: 'uuid', name: 'validate', classes: 'all' },
   { kind: 'guard', match: 'module', module: 'path', name: 'isAbsolute', classes: [] },
   // A project's own validators, by their name: isSafeUrl(x), validateFilename(x), isAllowedHost(x).
-  { kind: 'guard', match: 'global', name: /^((is|isValid|isSafe|isAllowed|isAllowlisted|isWhitelisted|isTrusted|assertValid)[A-Z_]|(validate|check|verify)([A-Z_]|$))/, classes: 'all' },
+  { kind: 'guard', match: 'global', name: /^((is|isValid|isSafe|isAllowed|isAllowlisted|isWhitelisted|isTrusted|assertValid|valid)[A-Z_]|(validate|check|verify)([A-Z_]|$))/, classes: 'all' },
   { kind: 'guard', match: 'method', name: 'validate', receiver: /^ajv$/i, arg: 1, classes: 'all' },
 ];
 

@@ -236,6 +236,9 @@ export const SINKS: readonly SinkSpec[] = [
       (module): SinkSpec => ({ class: 'template-injection', match: 'module', module, name: name === 'renderFile' ? 'renderString' : name }),
     ),
   ),
+  { class: 'template-injection', match: 'module', module: 'lodash/template', name: '' },
+  { class: 'template-injection', match: 'module', module: 'lodash.template', name: '' },
+  { class: 'template-injection', match: 'module', module: 'lodash', name: 'template' },
   ...['render', 'compile', 'renderString', 'template', 'parseAndRender'].map((name): SinkSpec => ({ class: 'template-injection', match: 'method', name, receiver: /^(ejs|pug|jade|handlebars|Handlebars|hbs|nunjucks|env|Mustache|mustache|doT|dot|Eta|eta|_|engine|liquid|Sqrl|template)$/ })),
 
   // Data leaks: whole records or secret fields in a response.
@@ -244,6 +247,7 @@ export const SINKS: readonly SinkSpec[] = [
   { class: 'data-leak', match: 'method', name: 'send', when: 'response' },
   { class: 'data-leak', match: 'method', name: 'json', receiver: /^(NextResponse|Response)$/ },
   { class: 'data-leak', match: 'method', name: 'emit', args: [1], receiver: /^(socket|io|ws|client)$/ },
+  { class: 'data-leak', match: 'method', name: 'send', receiver: /^(ws|socket|client|conn|connection|peer)$/ },
 ];
 
 /** Response objects' property writes that send a body (Koa). */
