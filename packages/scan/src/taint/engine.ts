@@ -1561,6 +1561,7 @@ export class TaintAnalyzer {
   }
 
   private isLocalNonFunction(name: string, scope: Scope): boolean {
+    if (moduleBindings(this.sourceCode).has(name)) return false;
     const v = scope.lookup(name);
     return !!v && !v.fn;
   }
@@ -1585,7 +1586,8 @@ export class TaintAnalyzer {
     if (src !== undefined) {
       const global = (pattern?.regex?.flags ?? '').includes('g') || node.callee?.property?.name === 'replaceAll';
       if (global && /\\n|\\r|\\s/.test(src)) mask |= classMask(NEWLINE_CLASSES);
-      if (global && /\\\$|\$&/.test(`${src}${staticValue(node.arguments[1]) ?? ''}`) && /\\\[|\\\(|\\\*/.test(src)) mask |= classMask(REGEX_ESCAPE_CLASSES);
+      const metachars = new Set([...src].filter((c) => '.*+?()[]{}|^$'.includes(c))).size;
+      if (global && /\$&/.test(staticValue(node.arguments[1]) ?? '') && metachars >= 6) mask |= classMask(REGEX_ESCAPE_CLASSES);
       if (global && /</.test(src) && />/.test(src)) mask |= classMask(ANGLE_CLASSES);
       if (global && /^\[\^[^\]]*\]\+?$/.test(src)) mask |= ALL_CLASSES_MASK & ~classBit('data-leak');
     }
@@ -1798,7 +1800,9 @@ export class TaintAnalyzer {
       if (sql && /^\s*select\s/i.test(sql)) {
         const star = /^\s*select\s+(\w+\.)?\*/i.test(sql);
         const secretCol = /\b(password|password_hash|passwordhash|ssn|secret|api_key|token)\b/i.test(sql.split(/\bfrom\b/i)[0] ?? '');
-        if (star || secretCol) {
+        // SELECT * from a table of people or accounts: every column, password hashes and contact details included.
+        const peopleTable = /\b(from|join)\s+["'`]?\w*(user|account|customer|member|employee|patient|profile|person|people|admin|staff|client|subscriber|login|credential|player|student|contact)\w*/i.test(sql);
+        if ((star && peopleTable) || secretCol) {
           const v = this.source(node, `${this.text(node, 50)} (${star ? 'SELECT *' : 'secret column'})`, 'medium', SENSITIVE_CLEARED);
           return { ...v, record: true };
         }
