@@ -512,10 +512,18 @@ export class TaintAnalyzer {
     }
   }
 
+  private loopDepth = 0;
+
   private loopBody(body: Node, scope: Scope): void {
-    // Twice, so values assigned late in one iteration reach uses early in the next.
-    this.exec(body, scope);
-    this.exec(body, scope);
+    // Twice, so values assigned late in one iteration reach uses early in the next; only the
+    // outermost loop repeats, or nested loops would cost 2^depth.
+    this.loopDepth++;
+    try {
+      this.exec(body, scope);
+      if (this.loopDepth === 1) this.exec(body, scope);
+    } finally {
+      this.loopDepth--;
+    }
   }
 
   private recordExportDeclaration(decl: Node): void {
@@ -1056,8 +1064,9 @@ export class TaintAnalyzer {
     // Response content type chosen before a send.
     if (receiver && method && (receiver.obj === 'response' || receiver.obj === 'context')) this.noteContentType(method, node, scope);
 
-    // Sinks
-    this.checkCallSinks(node, callee, method, receiver, binding, path, args, scope, calleeText);
+    // Sinks (a method of the project's own classes is read, not matched by name)
+    const ownMethod = isMember && receiver && method && !calleeVal.fn ? this.methodOf(receiver, method, callee, scope) : undefined;
+    if (!ownMethod) this.checkCallSinks(node, callee, method, receiver, binding, path, args, scope, calleeText);
 
     if (calleeVal.resolver) {
       for (const a of args) calleeVal.resolver.push(...a.flows.slice(0, MAX_FLOWS));
@@ -1600,13 +1609,20 @@ export class TaintAnalyzer {
     const t = unwrap(test);
     if (!t) return [];
     if (t.type === 'UnaryExpression' && t.operator === '!') return this.guardsOf(t.argument, scope).map((g) => ({ ...g, whenTrue: !g.whenTrue }));
-    if (t.type === 'LogicalExpression' && t.operator === '&&') {
-      // (a && b) true ⇒ both hold.
-      return [...this.guardsOf(t.left, scope), ...this.guardsOf(t.right, scope)].filter((g) => g.whenTrue);
-    }
-    if (t.type === 'LogicalExpression' && t.operator === '||') {
-      // (a || b) false ⇒ neither holds: !a and !b.
-      return [...this.guardsOf(t.left, scope), ...this.guardsOf(t.right, scope)].filter((g) => !g.whenTrue);
+    if (t.type === 'LogicalExpression' && (t.operator === '&&' || t.operator === '||')) {
+      const and = t.operator === '&&';
+      const l = this.guardsOf(t.left, scope);
+      const r = this.guardsOf(t.right, scope);
+      // (a && b) true ⇒ both hold; (a || b) false ⇒ neither holds.
+      const both = [...l, ...r].filter((g) => g.whenTrue === and);
+      // (a && b) false ⇒ !a or !b: a path made safe by either failing is safe (file === ROOT, or it starts with ROOT/).
+      const either: Guard[] = [];
+      for (const g of l) {
+        if (g.whenTrue === and) continue;
+        const h = r.find((x) => x.whenTrue === g.whenTrue && x.path === g.path);
+        if (h) either.push({ path: g.path, mask: g.mask & h.mask, whenTrue: g.whenTrue, owner: g.owner ?? h.owner });
+      }
+      return [...both, ...either];
     }
     if (t.type === 'BinaryExpression') return this.comparisonGuards(t, scope);
     if (t.type === 'CallExpression') return this.callGuards(t, scope);
