@@ -847,6 +847,16 @@ export class TaintAnalyzer {
     // req.file.path, req.files.avatar.tempFilePath: chosen by the upload middleware, not the client.
     if (UPLOAD_SERVER_FIELDS.has(key) && path && /\.(file|files)(\.[^.]+)?\.[^.]+$/.test(path)) return CLEAN;
     let v = this.member(obj, key, node, node);
+    // req.query.id: name the source by its whole path, not just req.query.
+    const only = obj.flows.length === 1 ? obj.flows[0] : undefined;
+    if (only && only.o.k === 's' && only.t.length === 0 && v.flows.length === 1 && v.flows[0].o === only.o && !obj.record) {
+      const start = this.index.position(nodeStart(node.object));
+      const src = only.o.src;
+      if (src.step.line === start.line && src.step.column === start.column) {
+        const label = this.text(node, 60);
+        v = { ...v, flows: [{ ...v.flows[0], o: { k: 's', src: { ...src, label, step: { ...this.step(node, `source: ${label}`) } } } }] };
+      }
+    }
     const m = this.sanitizedMask(ctx, path);
     if (m) v = this.clear(v, m);
     return v;
@@ -1090,7 +1100,7 @@ export class TaintAnalyzer {
     if (method === 'replace' || method === 'replaceAll') return this.replaceSanitizer(node, receiver ?? CLEAN, args);
 
     // Data-leak sources: whole-record reads.
-    const record = this.recordRead(node, callee, method, receiver, args, path, scope);
+    const record = ownMethod ? undefined : this.recordRead(node, callee, method, receiver, args, path, scope);
     if (record) return record;
     if (receiver?.record && method && PROJECTION_METHODS.has(method)) return CLEAN;
 

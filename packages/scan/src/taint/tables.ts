@@ -91,7 +91,7 @@ export function validateTaintConfig(raw: unknown): TaintConfig {
     return v;
   };
   const sources = list('sources').map((s, i): SourceConfig => {
-    const where = `"taint.sources[${i}]"`;
+    const where = `taint.sources[${i}]`;
     const o = obj(s, where, '{ "property": "rawQuery" }, { "method": "input" } or { "global": "Deno.args" }');
     onlyKeys(o, ['property', 'method', 'global', 'string'], where);
     const kinds = ['property', 'method', 'global'].filter((k) => o[k] !== undefined);
@@ -102,7 +102,7 @@ export function validateTaintConfig(raw: unknown): TaintConfig {
     return k === 'global' ? { global: value } : k === 'property' ? { property: value, string: o.string as boolean | undefined } : { method: value, string: o.string as boolean | undefined };
   });
   const sinks = list('sinks').map((s, i): SinkConfig => {
-    const where = `"taint.sinks[${i}]"`;
+    const where = `taint.sinks[${i}]`;
     const o = obj(s, where, '{ "class": "sql-injection", "module": "my-db", "function": "unsafe" }');
     onlyKeys(o, ['class', 'module', 'function', 'method', 'receiver', 'args'], where);
     if (!isTaintClass(o.class)) throw new TaintConfigError(`${where}.class must be ${CLASSES_HINT}`);
@@ -117,7 +117,7 @@ export function validateTaintConfig(raw: unknown): TaintConfig {
     return { class: o.class, module, function: fn, method, receiver, args: o.args as number[] | undefined };
   });
   const sanitizers = list('sanitizers').map((s, i): SanitizerConfig => {
-    const where = `"taint.sanitizers[${i}]"`;
+    const where = `taint.sanitizers[${i}]`;
     const o = obj(s, where, '{ "function": "cleanSql", "classes": ["sql-injection"] }');
     onlyKeys(o, ['module', 'function', 'method', 'classes', 'guard'], where);
     const fn = str(o, 'function', where);
