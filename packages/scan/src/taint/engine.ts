@@ -12,7 +12,7 @@
  * pathological files (the file is then reported as skipped by the taint analysis).
  */
 import type { Confidence } from '@rampart/core';
-import { moduleBindings, nodeEnd, nodeStart, propertyName, resolveCallee, staticValue, unwrap, type Binding } from '../rules/ast.js';
+import { moduleBindings, nodeEnd, nodeStart, nodesOfType, propertyName, resolveCallee, staticValue, unwrap, type Binding } from '../rules/ast.js';
 import { findBacktracking } from '../rules/lint/unsafe-regex.js';
 import type { Node, RuleSourceCode } from '../rules/types.js';
 import { LineIndex, snippetOf } from '../engine/lines.js';
@@ -254,20 +254,54 @@ export class TaintAnalyzer {
     this.koa = /\bfrom\s+['"](koa|@koa\/router|koa-router)['"]|require\(\s*['"](koa|@koa\/router|koa-router)['"]\s*\)/.test(sourceCode.text);
   }
 
+  /**
+   * A file with no source in sight cannot have a local finding: it is read lazily, only as
+   * far as its exported functions' summaries need (other files may call them with input).
+   */
+  private lazy = false;
+  private summaryDepth = 0;
+  private inlineDepth = 0;
+  /** Offsets of the source hints in the text, ascending. */
+  private readonly hot: number[] = [];
+
+  /** Whether a function's text holds a source hint: only those are read without a reason. */
+  private isHot(fn: Node): boolean {
+    const start = nodeStart(fn);
+    const end = nodeEnd(fn);
+    let lo = 0;
+    let hi = this.hot.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.hot[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.hot.length && this.hot[lo] < end;
+  }
+
+  /** At module level, a callback or call is read only if it may hold a source or receives something worth following. */
+  private worthReading(fn: Node, args: readonly Value[]): boolean {
+    if (this.summaryDepth > 0 || this.inlineDepth > 0) return true;
+    return this.isHot(fn) || args.some((a) => a && (a.flows.length > 0 || a.obj !== undefined));
+  }
+
   run(): FileTaint {
     let skipped: string | undefined;
     try {
       const program = this.sourceCode.ast;
+      const hint = new RegExp(sourceHint(this.tables).source, 'g');
+      for (let m = hint.exec(this.sourceCode.text); m && this.hot.length < 100_000; m = hint.exec(this.sourceCode.text)) this.hot.push(m.index);
+      this.lazy = this.hot.length === 0;
       this.execBlock(program.body, this.moduleScope);
+      if (this.lazy) return { findings: this.findings, summary: this.summary(false) };
       // Functions nobody in this file calls (handlers registered elsewhere, exported helpers,
       // class methods called by a framework) are still read once, with unknown parameters.
       const pending: Node[] = [];
       const collect = (n: Node): void => {
         if (isFunctionNode(n) && !this.evaluated.has(n) && !this.summaries.has(n)) pending.push(n);
       };
-      for (const n of nodesWithFunctions(program)) collect(n);
+      for (const n of nodesOfType(this.sourceCode, 'FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression')) collect(n);
       for (const fn of pending) {
-        if (this.evaluated.has(fn) || this.summaries.has(fn)) continue;
+        if (this.evaluated.has(fn) || this.summaries.has(fn) || !this.isHot(fn)) continue;
         this.summaryOf({ node: fn, scope: this.scopeForLateFunction(fn) });
       }
     } catch (err) {
@@ -308,6 +342,12 @@ export class TaintAnalyzer {
     const ctx: FnCtx = { id: this.fnCtxs.length, node, ret: [], sinks: [], sanitized: [new Map()], nonHtml: false, returnsResponse };
     this.fnCtxs.push(ctx);
     return ctx;
+  }
+
+  private tableIndex?: TableIndex;
+
+  private tablesIndex(): TableIndex {
+    return (this.tableIndex ??= indexTables(this.tables));
   }
 
   private tick(): void {
@@ -830,8 +870,12 @@ export class TaintAnalyzer {
 
   private memberExpression(node: Node, scope: Scope): Value {
     const ctx = scope.fn;
-    const path = accessPath(node);
-    if (path) {
+    // The access path is built only when something may need it (a global source, a check made on it).
+    let root = unwrap(node.object);
+    while (root && root.type === 'MemberExpression') root = unwrap(root.object);
+    const needsPath = (root?.type === 'Identifier' && this.globalRoots().has(root.name)) || ctx.sanitized.some((l) => l.size > 0) || UPLOAD_SERVER_FIELDS.has(node.property?.name);
+    const path = needsPath ? accessPath(node) : undefined;
+    if (path && root?.type === 'Identifier' && this.globalRoots().has(root.name)) {
       const global = this.globalSource(path, node, scope);
       if (global) return global;
     }
@@ -893,6 +937,12 @@ export class TaintAnalyzer {
     const keepsRecord = RECORD_CONTAINERS.has(key) || /^\d+$/.test(key) || SENSITIVE_FIELD.test(key);
     if (keepsRecord) return { flows: obj.flows, record: obj.record };
     return { flows: this.clear(obj, classBit('data-leak')).flows };
+  }
+
+  private roots?: Set<string>;
+
+  private globalRoots(): Set<string> {
+    return (this.roots ??= new Set(this.tables.globalInputs.map((g) => g.path.split('.')[0])));
   }
 
   private globalSource(path: string, node: Node, scope: Scope): Value | undefined {
@@ -958,8 +1008,7 @@ export class TaintAnalyzer {
     if ((objVal.obj === 'context' || objVal.obj === 'response') && key === 'type' && typeof staticValue(unwrap(at.right)) === 'string') {
       if (NON_HTML_TYPE.test(staticValue(unwrap(at.right))!)) scope.fn.nonHtml = true;
     }
-    for (const s of this.tables.sinks) {
-      if (s.match !== 'property') continue;
+    for (const s of this.tablesIndex().properties) {
       if (path === s.name || (key !== undefined && s.name === key) || (path !== undefined && path.endsWith(`.${s.name}`))) {
         this.sinkValue(s.class, v, at, scope, `\`${this.text(left, 40)}\` is set`);
       }
@@ -1024,12 +1073,11 @@ export class TaintAnalyzer {
     const calleeName = accessPath(node.callee) ?? '';
     const args = node.arguments.map((a: Node) => this.eval(a, scope));
     const binding = resolveCallee(node.callee, this.sourceCode);
-    for (const s of this.tables.sinks) {
-      if (s.match !== 'new') continue;
+    for (const s of this.tablesIndex().sinks.get(`new:${calleeName.slice(calleeName.lastIndexOf('.') + 1)}`) ?? []) {
       const nameOk = s.module ? binding?.module === s.module && binding.path.join('.') === s.name : calleeName === s.name || calleeName.endsWith(`.${s.name}`);
       if (!nameOk) continue;
       if (s.when === 'html' && !this.htmlResponseInit(node.arguments[1], scope)) continue;
-      this.sinkArgs(s, node, args, scope, `\`new ${calleeName}()\``);
+      this.sinkArgs(s, node, args, scope, () => `\`new ${calleeName}()\``);
     }
     const local = scope.lookup(calleeName);
     if (local?.classDecl) {
@@ -1058,7 +1106,7 @@ export class TaintAnalyzer {
     const args: Value[] = node.arguments.map((a: Node) => this.eval(a, scope));
     const path = accessPath(callee) ?? '';
     const binding = resolveCallee(callee, this.sourceCode) ?? calleeVal.module;
-    const calleeText = `\`${this.text(callee, 40)}()\``;
+    const calleeText = (): string => `\`${this.text(callee, 40)}()\``;
 
     // Sources: request methods (req.get('x'), await request.json()).
     if (receiver && method && (receiver.obj === 'request' || receiver.obj === 'context')) {
@@ -1278,14 +1326,9 @@ export class TaintAnalyzer {
     let clsNode = cls;
     if (!clsNode && thisNode?.type === 'ThisExpression') clsNode = enclosingClass(callee);
     if (!clsNode) return undefined;
-    for (const m of clsNode.body.body) {
-      if ((m.type === 'MethodDefinition' || m.type === 'PropertyDefinition') && propertyName(m.key, m.computed) === method) {
-        const fnNode = m.type === 'MethodDefinition' ? m.value : unwrap(m.value);
-        if (isFunctionNode(fnNode)) return { node: fnNode, scope: this.moduleScope, thisVal: receiver.cls ? receiver : undefined };
-      }
-    }
+    const fnNode = classMethods(clsNode).get(method);
     void scope;
-    return undefined;
+    return fnNode ? { node: fnNode, scope: this.moduleScope, thisVal: receiver.cls ? receiver : undefined } : undefined;
   }
 
   private eventCallbacks(node: Node, args: Value[], receiver: Value, scope: Scope): void {
@@ -1374,11 +1417,17 @@ export class TaintAnalyzer {
     }
   }
 
-  private checkCallSinks(node: Node, callee: Node, method: string | undefined, receiver: Value | undefined, binding: Binding | undefined, path: string, args: Value[], scope: Scope, calleeText: string): void {
+  private checkCallSinks(node: Node, callee: Node, method: string | undefined, receiver: Value | undefined, binding: Binding | undefined, path: string, args: Value[], scope: Scope, calleeText: () => string): void {
     const bindingName = binding ? binding.path.join('.') : undefined;
     const isGlobal = callee.type === 'Identifier' && !scope.has(callee.name) && !binding;
     const receiverName = callee.type === 'MemberExpression' ? lastName(callee.object) : undefined;
-    for (const s of this.tables.sinks) {
+    const index = this.tablesIndex();
+    const candidates: SinkSpec[] = [];
+    if (binding) candidates.push(...(index.sinks.get(`module:${binding.module}:${bindingName}`) ?? []));
+    if (callee.type === 'Identifier') candidates.push(...(index.sinks.get(`global:${callee.name}`) ?? []));
+    else if (/^(globalThis|window)\.[^.]+$/.test(path)) candidates.push(...(index.sinks.get(`global:${path.slice(path.indexOf('.') + 1)}`) ?? []));
+    if (method !== undefined) candidates.push(...(index.sinks.get(`method:${method}`) ?? []));
+    for (const s of candidates) {
       let ok = false;
       if (s.match === 'module') ok = !!binding && binding.module === s.module && bindingName === s.name;
       else if (s.match === 'global') ok = (isGlobal && callee.name === s.name) || path === `globalThis.${s.name}` || path === `window.${s.name}`;
@@ -1492,7 +1541,7 @@ export class TaintAnalyzer {
     return false;
   }
 
-  private sinkArgs(s: SinkSpec, node: Node, args: Value[], scope: Scope, calleeText: string): void {
+  private sinkArgs(s: SinkSpec, node: Node, args: Value[], scope: Scope, calleeText: () => string): void {
     const idx = s.args === 'all' ? args.map((_, i) => i) : s.args === 'last' ? [args.length - 1] : (s.args ?? [0]);
     for (const i of idx) {
       let v = args[i];
@@ -1516,7 +1565,8 @@ export class TaintAnalyzer {
       // 'https://api.example.com/' + id, `/items/${id}`: the input cannot change the host.
       if ((s.class === 'open-redirect' || s.class === 'ssrf') && v.text !== undefined && fixedHost(v.text)) continue;
       if (s.class === 'data-leak' && !v.record && !v.flows.some((f) => (f.m & classBit('data-leak')) === 0)) continue;
-      this.sinkValue(s.class, v, node, scope, `${calleeText}${args.length > 1 ? ` (argument ${i + 1})` : ''}`);
+      if (v.flows.length === 0) continue;
+      this.sinkValue(s.class, v, node, scope, `${calleeText()}${args.length > 1 ? ` (argument ${i + 1})` : ''}`);
     }
   }
 
@@ -1588,6 +1638,10 @@ export class TaintAnalyzer {
   private sanitizerFor(callee: Node, method: string | undefined, binding: Binding | undefined, path: string, scope: Scope, kind: 'return' | 'guard'): number | undefined {
     void path;
     let mask: number | undefined;
+    const index = this.tablesIndex();
+    const name = binding ? binding.path[binding.path.length - 1] ?? '' : callee.type === 'Identifier' ? callee.name : method;
+    // Most calls are to no sanitizer: one test against every sanitizer's name first.
+    if (name === undefined || (!index.sanitizerNames.has(name) && !index.sanitizerPattern.test(name))) return undefined;
     for (const spec of this.tables.sanitizers) {
       if (spec.kind !== kind) continue;
       if (!this.matchesSpec(spec, callee, method, binding, scope)) continue;
@@ -1922,7 +1976,12 @@ export class TaintAnalyzer {
     if (fn.thisVal) scope.vars.set('this', fn.thisVal);
     const params = this.paramValues(fn.node, ctx);
     fn.node.params.forEach((p: Node, i: number) => this.bindPattern(p.type === 'TSParameterProperty' ? p.parameter : p, params[i], scope, true, p));
-    this.body(fn.node, scope);
+    this.summaryDepth++;
+    try {
+      this.body(fn.node, scope);
+    } finally {
+      this.summaryDepth--;
+    }
     entry.done = true;
     return entry;
   }
@@ -1934,7 +1993,7 @@ export class TaintAnalyzer {
 
   /** Interprets a callback where it is passed, with the values the caller gives its parameters. */
   private inline(fn: FnVal, args: readonly Value[], scope: Scope): Value {
-    void scope;
+    if (!this.worthReading(fn.node, args)) return CLEAN;
     if (this.evaluated.has(fn.node)) {
       const s = this.summaries.get(fn.node);
       return s ? this.applySummary(s.ctx, args, fn.node, fn.node) : CLEAN;
@@ -1946,13 +2005,19 @@ export class TaintAnalyzer {
     const params = this.paramValues(fn.node, ctx, args.length > 0 ? args.map((a) => a ?? CLEAN) : undefined);
     fn.node.params.forEach((p: Node, i: number) => this.bindPattern(p.type === 'TSParameterProperty' ? p.parameter : p, params[i] ?? CLEAN, inner, true, p));
     ctx.sanitized.unshift(...scope.fn.sanitized);
-    this.body(fn.node, inner);
+    this.inlineDepth++;
+    try {
+      this.body(fn.node, inner);
+    } finally {
+      this.inlineDepth--;
+    }
     // Sinks found on the callback's own symbolic parameters belong to it; record it as a summary.
     this.summaries.set(fn.node, { ctx, done: true });
     return ctx.retValue ?? { flows: ctx.ret };
   }
 
   private callFunction(fn: FnVal, args: Value[], call: Node, scope: Scope): Value {
+    if (!this.summaries.has(fn.node) && !this.worthReading(fn.node, args)) return CLEAN;
     const s = this.summaryOf(fn);
     if (!s.done) return CLEAN; // recursion: the summary is still being computed
     return this.applySummary(s.ctx, args, call, fn.node, scope);
@@ -2069,6 +2134,44 @@ function fixedHost(text: string): boolean {
   return /^([a-z][a-z0-9+.-]*|\u0001):\/\/[^/?#@\u0000]+[/?#]/i.test(prefix) || /^([a-z][a-z0-9+.-]*|\u0001):\/\/[^/?#@\u0000]*\u0001/i.test(prefix) || /^\/[^/\\\u0000\u0001]/.test(prefix);
 }
 
+interface TableIndex {
+  /** "method:query", "global:eval", "new:RegExp", "module:child_process:exec". */
+  readonly sinks: Map<string, SinkSpec[]>;
+  readonly properties: readonly SinkSpec[];
+  readonly sanitizerNames: ReadonlySet<string>;
+  readonly sanitizerPattern: RegExp;
+}
+
+const indexCache = new WeakMap<TaintTables, TableIndex>();
+
+/** The tables keyed by what a call looks like, so each call looks at a handful of entries. */
+function indexTables(tables: TaintTables): TableIndex {
+  const known = indexCache.get(tables);
+  if (known) return known;
+  const sinks = new Map<string, SinkSpec[]>();
+  const properties: SinkSpec[] = [];
+  const add = (key: string, s: SinkSpec): void => {
+    const list = sinks.get(key);
+    if (list) list.push(s);
+    else sinks.set(key, [s]);
+  };
+  for (const s of tables.sinks) {
+    if (s.match === 'property') properties.push(s);
+    else if (s.match === 'module') add(`module:${s.module}:${s.name}`, s);
+    else if (s.match === 'new') add(`new:${s.name.slice(s.name.lastIndexOf('.') + 1)}`, s);
+    else add(`${s.match}:${s.name}`, s);
+  }
+  const sanitizerNames = new Set<string>();
+  const patterns: string[] = [];
+  for (const s of tables.sanitizers) {
+    if (typeof s.name === 'string') sanitizerNames.add(s.name.slice(s.name.lastIndexOf('.') + 1));
+    else patterns.push(`(?:${s.name.source})`);
+  }
+  const index = { sinks, properties, sanitizerNames, sanitizerPattern: new RegExp(patterns.join('|') || '(?!)') };
+  indexCache.set(tables, index);
+  return index;
+}
+
 function inputCleared(input: { string?: boolean; noNewlines?: boolean }): number {
   return INPUT_CLEARED | (input.string ? classBit('nosql-injection') : 0) | (input.noNewlines ? classMask(['log-injection', 'header-injection']) : 0);
 }
@@ -2109,7 +2212,35 @@ function isResponseChain(node: Node | undefined): boolean {
   return !!n && n.type === 'Identifier' && RESPONSE_NAMES.has(n.name);
 }
 
+const methodsCache = new WeakMap<Node, Map<string, Node>>();
+
+/** A class's methods (and function-valued fields) by name. */
+function classMethods(cls: Node): Map<string, Node> {
+  let m = methodsCache.get(cls);
+  if (!m) {
+    m = new Map();
+    for (const member of cls.body.body) {
+      if (member.type !== 'MethodDefinition' && member.type !== 'PropertyDefinition') continue;
+      const name = propertyName(member.key, member.computed);
+      const fnNode = member.type === 'MethodDefinition' ? member.value : unwrap(member.value);
+      if (name && isFunctionNode(fnNode) && !m.has(name)) m.set(name, fnNode!);
+    }
+    methodsCache.set(cls, m);
+  }
+  return m;
+}
+
+const classCache = new WeakMap<Node, Node | null>();
+
 function enclosingClass(node: Node): Node | undefined {
+  const fn = node.parent;
+  if (fn && classCache.has(fn)) return classCache.get(fn) ?? undefined;
+  const found = enclosingClassUncached(node);
+  if (fn) classCache.set(fn, found ?? null);
+  return found;
+}
+
+function enclosingClassUncached(node: Node): Node | undefined {
   for (let cur = node.parent; cur; cur = cur.parent) if (cur.type === 'ClassBody') return cur.parent ?? undefined;
   return undefined;
 }
@@ -2130,12 +2261,28 @@ function forEachNode(root: Node, visit: (n: Node) => void): void {
   }
 }
 
-function nodesWithFunctions(program: Node): Node[] {
-  const out: Node[] = [];
-  forEachNode(program, (n) => {
-    if (isFunctionNode(n)) out.push(n);
-  });
-  return out.sort((a, b) => nodeStart(a) - nodeStart(b));
+const hintCache = new WeakMap<TaintTables, RegExp>();
+
+/** A cheap test on a file's text: could it hold a source at all (request objects, handlers, input globals)? */
+function sourceHint(tables: TaintTables): RegExp {
+  let re = hintCache.get(tables);
+  if (!re) {
+    const escape = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const extra = [...tables.globalInputs.filter((g) => g.path !== 'process.env').map((g) => g.path), ...tables.requestInputs.filter((r) => r.frameworks === 'config').map((r) => r.name)].map(escape);
+    re = new RegExp(
+      [
+        String.raw`\b(req|request|ctx|context|incomingMessage)\b`,
+        String.raw`\b(location|searchParams|nextUrl|getServerSideProps|getStaticProps|createServer)\b`,
+        String.raw`document\.(URL|referrer)|window\.name`,
+        String.raw`@(Query|Body|Param|Headers|Req|Request|Cookies)\b`,
+        String.raw`\.on\(\s*['"](message|data|connection|request)`,
+        String.raw`\.(get|post|put|patch|delete|all|use|route|head|options)\(\s*['"\`/{]`,
+        ...extra.map((e) => String.raw`\b${e}`),
+      ].join('|'),
+    );
+    hintCache.set(tables, re);
+  }
+  return re;
 }
 
 const cache = new WeakMap<object, FileTaint>();
