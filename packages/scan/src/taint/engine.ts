@@ -229,7 +229,12 @@ export class TaintAnalyzer {
   readonly findings: LocalFinding[] = [];
   readonly calls: CallRecord[] = [];
   readonly deferred: DeferredSink[] = [];
-  private readonly index: LineIndex;
+  private lineIndex?: LineIndex;
+
+  /** Line positions, computed the first time a flow needs a step (most files never do). */
+  private get index(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.sourceCode.text));
+  }
   private readonly fnCtxs: FnCtx[] = [];
   private readonly summaries = new Map<Node, { ctx: FnCtx; done: boolean }>();
   private readonly evaluated = new Set<Node>();
@@ -247,7 +252,6 @@ export class TaintAnalyzer {
     private readonly file: string,
     tables?: TaintTables,
   ) {
-    this.index = new LineIndex(sourceCode.text);
     this.tables = tables ?? mergeTables();
     const top = this.newCtx(undefined, false);
     this.moduleScope = new Scope(undefined, top);
@@ -264,18 +268,45 @@ export class TaintAnalyzer {
   /** Offsets of the source hints in the text, ascending. */
   private readonly hot: number[] = [];
 
-  /** Whether a function's text holds a source hint: only those are read without a reason. */
-  private isHot(fn: Node): boolean {
-    const start = nodeStart(fn);
-    const end = nodeEnd(fn);
-    let lo = 0;
-    let hi = this.hot.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.hot[mid] < start) lo = mid + 1;
-      else hi = mid;
+  private readonly hotFunctions = new Set<Node>();
+
+  /**
+   * The innermost function around each source hint is "hot": only those are read without a
+   * reason. A bundle's outer wrapper that merely contains a handler somewhere is not.
+   */
+  private markHotFunctions(): void {
+    if (this.hot.length === 0) return;
+    const fns = this.functionNodes();
+    const open: Node[] = [];
+    let next = 0;
+    for (const offset of this.hot) {
+      while (next < fns.length && nodeStart(fns[next]) <= offset) {
+        const f = fns[next++];
+        while (open.length > 0 && nodeEnd(open[open.length - 1]) <= nodeStart(f)) open.pop();
+        open.push(f);
+      }
+      while (open.length > 0 && nodeEnd(open[open.length - 1]) <= offset) open.pop();
+      if (open.length > 0) this.hotFunctions.add(open[open.length - 1]);
     }
-    return lo < this.hot.length && this.hot[lo] < end;
+  }
+
+  private functionList?: Node[];
+
+  /** Every function of the file in source order (outer before inner), from the per-type node lists. */
+  private functionNodes(): Node[] {
+    if (!this.functionList) {
+      const list = [
+        ...nodesOfType(this.sourceCode, 'FunctionDeclaration'),
+        ...nodesOfType(this.sourceCode, 'FunctionExpression'),
+        ...nodesOfType(this.sourceCode, 'ArrowFunctionExpression'),
+      ];
+      this.functionList = list.sort((a, b) => nodeStart(a) - nodeStart(b) || nodeEnd(b) - nodeEnd(a));
+    }
+    return this.functionList;
+  }
+
+  private isHot(fn: Node): boolean {
+    return this.hotFunctions.has(fn);
   }
 
   /** At module level, a callback or call is read only if it may hold a source or receives something worth following. */
@@ -291,6 +322,7 @@ export class TaintAnalyzer {
       const hint = new RegExp(sourceHint(this.tables).source, 'g');
       for (let m = hint.exec(this.sourceCode.text); m && this.hot.length < 100_000; m = hint.exec(this.sourceCode.text)) this.hot.push(m.index);
       this.lazy = this.hot.length === 0;
+      this.markHotFunctions();
       this.execBlock(program.body, this.moduleScope);
       if (this.lazy) return { findings: this.findings, summary: this.summary(false) };
       // Functions nobody in this file calls (handlers registered elsewhere, exported helpers,
@@ -299,7 +331,7 @@ export class TaintAnalyzer {
       const collect = (n: Node): void => {
         if (isFunctionNode(n) && !this.evaluated.has(n) && !this.summaries.has(n)) pending.push(n);
       };
-      for (const n of nodesOfType(this.sourceCode, 'FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression')) collect(n);
+      for (const n of this.functionNodes()) collect(n);
       for (const fn of pending) {
         if (this.evaluated.has(fn) || this.summaries.has(fn) || !this.isHot(fn)) continue;
         this.summaryOf({ node: fn, scope: this.scopeForLateFunction(fn) });
@@ -361,7 +393,9 @@ export class TaintAnalyzer {
   }
 
   private text(node: Node, max = 60): string {
-    const t = this.sourceCode.text.slice(nodeStart(node), nodeEnd(node)).replace(/\s+/g, ' ');
+    // Only the head of a node is shown: never copy a whole bundle to name it.
+    const start = nodeStart(node);
+    const t = this.sourceCode.text.slice(start, Math.min(nodeEnd(node), start + max * 4)).replace(/\s+/g, ' ');
     return t.length > max ? `${t.slice(0, max - 1)}…` : t;
   }
 
@@ -1049,21 +1083,43 @@ export class TaintAnalyzer {
     if (dangerous) this.sinkValue('prototype-pollution', key, at, scope, `property assignment with a key from input: \`${this.text(left, 40)}\``);
   }
 
+  private readonly recursiveTargets = new Map<Node, Set<string>>();
+
+  /** Whether `fn` calls itself with `objectName[key]` as an argument (a recursive merge). One walk per function. */
   private isRecursiveWith(fn: Node, objectName: string): boolean {
+    let names = this.recursiveTargets.get(fn);
+    if (!names) {
+      names = this.recursiveArguments(fn);
+      this.recursiveTargets.set(fn, names);
+    }
+    return names.has(objectName);
+  }
+
+  private recursiveArguments(fn: Node): Set<string> {
+    const out = new Set<string>();
     const name = fn.id?.name ?? (fn.parent?.type === 'VariableDeclarator' ? fn.parent.id?.name : fn.parent?.type === 'MethodDefinition' || fn.parent?.type === 'Property' ? propertyName(fn.parent.key, fn.parent.computed) : undefined);
-    if (!name) return false;
-    let found = false;
-    forEachNode(fn.body, (n) => {
-      if (found || n.type !== 'CallExpression') return;
-      if (lastName(n.callee) !== name) return;
-      found = n.arguments.some((a: Node) => {
+    if (!name) return out;
+    const calls = nodesOfType(this.sourceCode, 'CallExpression');
+    const start = nodeStart(fn);
+    const end = nodeEnd(fn);
+    let lo = 0;
+    let hi = calls.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (nodeStart(calls[mid]) < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < calls.length && nodeStart(calls[i]) < end; i++) {
+      const n = calls[i];
+      if (lastName(n.callee) !== name) continue;
+      for (const a of n.arguments) {
         let u = unwrap(a);
         // merge(target[key] ?? {}, source[key]), merge(target[key] || {}, ...)
         if (u?.type === 'LogicalExpression') u = unwrap(u.left);
-        return u?.type === 'MemberExpression' && u.computed && unwrap(u.object)?.type === 'Identifier' && unwrap(u.object)!.name === objectName;
-      });
-    });
-    return found;
+        if (u?.type === 'MemberExpression' && u.computed && unwrap(u.object)?.type === 'Identifier') out.add(unwrap(u.object)!.name);
+      }
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------------------------
@@ -1337,7 +1393,8 @@ export class TaintAnalyzer {
     if (!cb || event === undefined) return;
     if (event === 'connection' || event === 'request') {
       // wss.on('connection', ws => ...), server.on('request', (req, res) => ...)
-      const p0: Value = receiver.obj === 'ws' || /wss|socket|io/i.test(this.text(node.callee)) ? { flows: [], obj: 'ws' } : { flows: [], obj: 'request' };
+      // A WebSocket server's connection is a socket; another emitter's "connection" is nothing we know.
+      const p0: Value = receiver.obj === 'ws' || /wss|socket|io/i.test(this.text(node.callee)) ? { flows: [], obj: 'ws' } : CLEAN;
       this.inline(cb, event === 'request' ? [{ flows: [], obj: 'request' }, { flows: [], obj: 'response' }] : [p0, { flows: [], obj: 'request' }], scope);
       return;
     }
@@ -2271,7 +2328,10 @@ function sourceHint(tables: TaintTables): RegExp {
     const extra = [...tables.globalInputs.filter((g) => g.path !== 'process.env').map((g) => g.path), ...tables.requestInputs.filter((r) => r.frameworks === 'config').map((r) => r.name)].map(escape);
     re = new RegExp(
       [
-        String.raw`\b(req|request|ctx|context|incomingMessage)\b`,
+        // Request objects in use (a bare word "context" or "request" is everywhere in libraries).
+        String.raw`\b(req|request|ctx|context|incomingMessage)\s*\??\.\s*(query|params|body|headers|cookies|signedCookies|get|header|param|url|originalUrl|path|payload|json|text|formData|request|nextUrl|files?|rawBody|search|querystring|href|on|state|hostname)\b`,
+        String.raw`\(\s*\{[^)]{0,200}\b(query|body|params|headers|payload|searchParams|cookies)\b[^)]{0,200}\}\s*[,)]`,
+        String.raw`\(\s*(req|request|ctx)\s*[,)]`,
         String.raw`\b(location|searchParams|nextUrl|getServerSideProps|getStaticProps|createServer)\b`,
         String.raw`document\.(URL|referrer)|window\.name`,
         String.raw`@(Query|Body|Param|Headers|Req|Request|Cookies)\b`,
