@@ -475,6 +475,7 @@ export class TaintAnalyzer {
         return;
       case 'ExpressionStatement':
         this.eval(node.expression, scope);
+        this.validatingStatement(node.expression, scope);
         return;
       case 'ReturnStatement': {
         const v = node.argument ? this.eval(node.argument, scope) : CLEAN;
@@ -584,6 +585,30 @@ export class TaintAnalyzer {
       default:
         return;
     }
+  }
+
+  /**
+   * `await validateLoginBody(body)`, `schema.validateSync(input)`, `assert(isSafe(x))` as a
+   * statement: a check that throws when it fails, so what it checked is clean afterwards.
+   */
+  private validatingStatement(expression: Node, scope: Scope): void {
+    let e = unwrap(expression);
+    if (e?.type === 'AwaitExpression') e = unwrap(e.argument);
+    if (!e || e.type !== 'CallExpression' || e.arguments.length === 0) return;
+    const callee = unwrap(e.callee)!;
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee.property, callee.computed) : undefined;
+    if (!name) return;
+    const layer = scope.fn.sanitized[scope.fn.sanitized.length - 1];
+    if (/^(assert|ok|invariant)$/.test(name) && e.arguments[0]) {
+      this.applyGuards(layer, this.guardsOf(e.arguments[0], scope), true);
+      return;
+    }
+    if (!/^(validate|ensure|assert|check|verify)([A-Z_]|$)|^(validateSync|validateAsync|validateOrReject|parse|parseAsync)$/.test(name)) return;
+    const isMethod = callee.type === 'MemberExpression';
+    // schema.validate(value), ajv.validate(schema, value), validateBody(value)
+    const arg = isMethod && /^ajv$/i.test(lastName(callee.object) ?? '') ? e.arguments[1] : e.arguments[0];
+    const path = accessPath(arg);
+    if (path) layer.set(path, (layer.get(path) ?? 0) | ALL_CLASSES_MASK);
   }
 
   private loopDepth = 0;
@@ -741,6 +766,8 @@ export class TaintAnalyzer {
         const m = this.sanitizedMask(ctx, node.name);
         return m ? this.clear(v, m) : v;
       }
+      case 'ThisExpression':
+        return scope.lookup('this') ?? CLEAN;
       case 'Literal':
       case 'StringLiteral':
         if (node.regex) return { flows: [], regex: node.regex };
@@ -1054,6 +1081,11 @@ export class TaintAnalyzer {
     }
     // Remember fields of objects held in local variables (one level deep, and this.x in classes).
     const root = unwrap(left.object);
+    if (key !== undefined && root?.type === 'ThisExpression') {
+      const self = scope.lookup('this');
+      if (self?.fields && self.cls) (self.fields as Map<string, Value>).set(key, v);
+      return;
+    }
     if (key !== undefined && root && root.type === 'Identifier') {
       const cur = scope.lookup(root.name);
       if (cur && !cur.obj && !cur.fn && !cur.classDecl) {
@@ -1138,8 +1170,23 @@ export class TaintAnalyzer {
     const local = scope.lookup(calleeName);
     if (local?.classDecl) {
       const ctor = local.classDecl.body.body.find((m: Node) => m.type === 'MethodDefinition' && m.kind === 'constructor');
-      const inst: Value = { flows: [], cls: local.classDecl };
-      if (ctor) this.callFunction({ node: ctor.value, scope: this.moduleScope, thisVal: inst }, args, node, scope);
+      // Each `new` runs the constructor with its arguments: `this.label = label` is a field of this instance.
+      const inst: Value = { flows: [], cls: local.classDecl, fields: new Map() };
+      if (ctor && this.steps < STEP_BUDGET / 2) {
+        const ctx = this.newCtx(ctor.value, false);
+        const inner = new Scope(this.moduleScope, ctx);
+        inner.vars.set('this', inst);
+        ctor.value.params.forEach((p: Node, i: number) => this.bindPattern(p.type === 'TSParameterProperty' ? p.parameter : p, args[i] ?? CLEAN, inner, true, p));
+        ctor.value.params.forEach((p: Node, i: number) => {
+          if (p.type === 'TSParameterProperty' && p.parameter.type === 'Identifier') (inst.fields as Map<string, Value>).set(p.parameter.name, args[i] ?? CLEAN);
+        });
+        this.inlineDepth++;
+        try {
+          this.body(ctor.value, inner);
+        } finally {
+          this.inlineDepth--;
+        }
+      }
       return inst;
     }
     if (calleeName === 'Promise' && args[0]?.fn) {
@@ -1251,6 +1298,17 @@ export class TaintAnalyzer {
         if (method === 'map' || method === 'flatMap') return r.flows.length > 0 ? { flows: r.flows, record: r.record } : CLEAN;
       }
       if (method === 'forEach' || method === 'some' || method === 'every' || method === 'findIndex') return CLEAN;
+      // .filter(([key]) => ALLOWED.has(key)): what passes the check is clean for its classes.
+      const cbNode = cb?.node;
+      if (method === 'filter' && cbNode && cbNode.body.type !== 'BlockStatement') {
+        const p0 = unwrap(cbNode.params[0]);
+        const names = new Set<string>();
+        if (p0?.type === 'Identifier') names.add(p0.name);
+        if (p0?.type === 'ArrayPattern') for (const el of p0.elements) if (el?.type === 'Identifier') names.add(el.name);
+        if (p0?.type === 'ObjectPattern') for (const pr of p0.properties) if (pr.value?.type === 'Identifier') names.add(pr.value.name);
+        const mask = this.guardsOf(cbNode.body, scope).filter((g) => g.whenTrue && names.has(g.path)).reduce((m, g) => m | g.mask, 0);
+        if (mask) return { flows: this.clear(receiver, mask).flows, record: receiver.record };
+      }
       return { flows: receiver.flows, record: receiver.record };
     }
     if (method === 'reduce' && receiver) {

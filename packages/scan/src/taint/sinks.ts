@@ -209,6 +209,8 @@ export const SINKS: readonly SinkSpec[] = [
   { class: 'ldap-injection', match: 'method', name: 'search', args: [1], field: 'filter' },
   { class: 'ldap-injection', match: 'method', name: 'search', args: [0], receiver: /(ldap|client|directory|ad)$/i, when: 'string' },
   { class: 'ldap-injection', match: 'module', module: 'ldapjs', name: 'parseFilter' },
+  // client.bind('uid=' + user + ',ou=people,...', password): the DN is built from input.
+  { class: 'ldap-injection', match: 'method', name: 'bind', args: [0], receiver: /(ldap|client|ldapClient|conn|connection)$/i, when: 'string' },
 
   // Log injection
   ...['log', 'info', 'warn', 'error', 'debug', 'trace'].map((name): SinkSpec => ({ class: 'log-injection', match: 'method', name, args: 'all', receiver: /^(console|logger|log|winston|bunyan|signale|consola)$/i, when: 'string' })),
