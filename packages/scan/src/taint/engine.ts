@@ -364,7 +364,7 @@ export class TaintAnalyzer {
         if (m) ignores.push([line, m[1].split(/[\s,]+/).filter(Boolean)]);
       }
     }
-    return { file: this.file, exports, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, requestFields: empty ? {} : this.requestFields, ignores };
+    return { file: this.file, exports, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, requestFields: empty ? {} : this.requestFields, reexports: this.reexports, ignores };
   }
 
   // ---------------------------------------------------------------------------------
@@ -549,7 +549,15 @@ export class TaintAnalyzer {
       case 'LabeledStatement':
         this.exec(node.body, scope);
         return;
+      case 'ExportAllDeclaration':
+        if (node.source && this.reexports.length < 64) this.reexports.push({ spec: String(node.source.value), names: node.exported ? { [propertyName(node.exported) ?? '']: '*' } : undefined });
+        return;
       case 'ExportNamedDeclaration':
+        if (node.source && this.reexports.length < 64) {
+          const names: Record<string, string> = {};
+          for (const sp of node.specifiers ?? []) names[propertyName(sp.exported) ?? sp.local?.name] = propertyName(sp.local) ?? sp.local?.name;
+          this.reexports.push({ spec: String(node.source.value), names });
+        }
         if (node.declaration) {
           this.exec(node.declaration, scope);
           this.recordExportDeclaration(node.declaration);
@@ -678,7 +686,8 @@ export class TaintAnalyzer {
 
   private mergeValues(a: Value, b: Value): Value {
     const u = this.union(a, b);
-    return { ...u, fields: b.fields ?? a.fields, fn: b.fn ?? a.fn, obj: b.obj ?? a.obj, object: a.object && b.object };
+    const walked = a.walked || b.walked ? mergeFlows([a.walked ?? [], b.walked ?? []]) : undefined;
+    return { ...u, fields: b.fields ?? a.fields, fn: b.fn ?? a.fn, obj: b.obj ?? a.obj, object: a.object && b.object, ...(walked ? { walked } : {}) };
   }
 
   // ---------------------------------------------------------------------------------
@@ -1013,6 +1022,8 @@ export class TaintAnalyzer {
       if (path === g.path || (path.startsWith(`${g.path}.`) && g.path.startsWith('process.'))) {
         let cleared = INPUT_CLEARED | (g.string ? classBit('nosql-injection') : 0);
         if (g.path === 'process.env') cleared |= ALL_CLASSES_MASK & ~classMask([...ENV_CLASSES]);
+        // A browser's own location: its requests go out from the victim's browser, not from the server.
+        if (/^(location|window|document)\./.test(g.path)) cleared |= classMask(['ssrf', 'path-traversal', 'command-injection', 'sql-injection']);
         return this.source(node, path, g.confidence, cleared);
       }
     }
@@ -1332,6 +1343,11 @@ export class TaintAnalyzer {
       const all = this.union(...args, receiver && !receiver.obj ? receiver : CLEAN);
       // Decoding brings back the line breaks and slashes that percent-encoding kept out.
       if (/^(decodeURIComponent|decodeURI|unescape|querystring\.unescape)$/.test(name)) return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~classMask(['log-injection', 'header-injection']) })) };
+      if (path === 'Object.assign') {
+        const fields = new Map<string, Value>();
+        for (const a of args) if (a.fields) for (const [k, v] of a.fields) fields.set(k, v);
+        return { flows: all.flows, fields, object: true };
+      }
       if (name === 'JSON.parse' || path === 'JSON.parse') return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~classBit('nosql-injection') })) };
       return { flows: all.flows, record: all.record };
     }
@@ -1369,6 +1385,9 @@ export class TaintAnalyzer {
     const data = args[1];
     return data?.fields ? this.union(...names.map((n) => data.fields!.get(n) ?? CLEAN)) : CLEAN;
   }
+
+  /** `export * from './x'` and `export { a as b } from './x'`: followed by the link phase. */
+  readonly reexports: { spec: string; names?: Record<string, string> }[] = [];
 
   /** Request fields a middleware sets from input (`req.tenant = req.get('x-tenant')`). */
   readonly requestFields: Record<string, Flow[]> = {};

@@ -65,13 +65,25 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
     for (const [k, v] of Object.entries(s.exports)) m.set(k, { fn: v.fn, retObject: v.retObject, ret: [...v.ret], sinks: [...v.sinks] });
     exportsOf.set(s.file, m);
   }
-  const targetOf = (file: string, spec: string, path: readonly string[]): { file: string; exp: WorkingExport } | undefined => {
+  const targetOf = (file: string, spec: string, path: readonly string[], depth = 0): { file: string; exp: WorkingExport } | undefined => {
     const target = resolveSpecifier(file, spec, files);
     if (!target) return undefined;
     const ex = exportsOf.get(target)!;
     const key = path.join('.');
     const exp = ex.get(key) ?? (key === 'default' || key === '' ? (ex.get('') ?? ex.get('default')) : key.startsWith('default.') ? ex.get(key.slice(8)) : undefined);
-    return exp ? { file: target, exp } : undefined;
+    if (exp) return { file: target, exp };
+    // Barrels: index.mjs re-exports from the files that define the functions.
+    if (depth >= 8 || path.length === 0) return undefined;
+    for (const r of byFile.get(target)?.reexports ?? []) {
+      if (!r.names) {
+        const found = targetOf(target, r.spec, path, depth + 1);
+        if (found) return found;
+      } else if (r.names[path[0]] !== undefined && r.names[path[0]] !== '*') {
+        const found = targetOf(target, r.spec, [r.names[path[0]], ...path.slice(1)], depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
   };
 
   // Request fields set from input by any middleware of the project (req.tenant = req.get('x-tenant')).

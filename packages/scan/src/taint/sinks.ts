@@ -191,6 +191,9 @@ export const SINKS: readonly SinkSpec[] = [
   ...['libxmljs', 'libxmljs2'].flatMap((module) => ['parseXml', 'parseXmlString', 'parseXmlAsync'].map((name): SinkSpec => ({ class: 'xxe', match: 'module', module, name, when: 'noent' }))),
   ...['post', 'put', 'patch'].flatMap((name) => ['axios', 'got', 'superagent'].map((module): SinkSpec => ({ class: 'xml-injection', match: 'module', module, name, args: [1], when: 'xml-text' }))),
   { class: 'xml-injection', match: 'global', name: 'fetch', args: [1], field: 'body', when: 'xml-text' },
+  ...['appendFile', 'appendFileSync', 'writeFile', 'writeFileSync'].flatMap((name) => ['fs', 'fs/promises'].map((module): SinkSpec => ({ class: 'xml-injection', match: 'module', module, name, args: [1], when: 'xml-text' }))),
+  { class: 'ssrf', match: 'module', module: 'axios', name: 'create', field: 'baseURL' },
+  { class: 'ssrf', match: 'module', module: 'got', name: 'extend', field: 'prefixUrl' },
   ...['parseXml', 'parseXmlString', 'parseXmlAsync'].map((name): SinkSpec => ({ class: 'xxe', match: 'method', name, when: 'noent' })),
   ...['parseXml', 'parseXmlString', 'parseString', 'parseStringPromise', 'parseFromString', 'xml2js', 'xml2json'].map(
     (name): SinkSpec => ({ class: 'xml-injection', match: 'method', name, when: 'xml-text' }),

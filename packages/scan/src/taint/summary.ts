@@ -82,6 +82,8 @@ export interface FileSummary {
   readonly deferred: DeferredSink[];
   /** res.render('view', { name: input }): resolved by the link phase, which reads the view file. */
   readonly renders: { readonly view: string; readonly fields: Record<string, Flow[]>; readonly site: SinkSite }[];
+  /** Re-exports: `export * from` (names undefined) and `export { exported: local } from`. */
+  readonly reexports?: { readonly spec: string; readonly names?: Record<string, string> }[];
   /** Request fields this file's middleware sets from input, with their flows. */
   readonly requestFields: Record<string, Flow[]>;
   /** Lines with a suppression comment naming taint rule ids, for findings made at link time. */
