@@ -146,6 +146,9 @@ const CLEAN_METHODS = new Set([
 ]);
 /** Properties whose value is a count or a type tag. */
 const CLEAN_PROPERTIES = new Set(['length', 'size', 'byteLength', 'constructor']);
+/** Words that name a denylist (`UNSAFE_KEYS`, `blockedHosts`): membership means the value is bad. */
+const DENYLIST_WORDS = new Set(['unsafe', 'forbidden', 'blocked', 'denied', 'deny', 'denylist', 'blacklist', 'blocklist', 'black', 'reserved', 'dangerous', 'bad', 'banned', 'disallowed', 'illegal', 'invalid', 'proto', 'poisoned', 'evil', 'blacklisted', 'prohibited']);
+
 /** Request fields that frameworks or auth middleware set, never from raw input. */
 const SAFE_REQUEST_FIELDS = new Set([
   'user', 'session', 'sessionID', 'id', 'method', 'app', 'ip', 'ips', 'protocol', 'secure', 'route', 'baseUrl', 'locals', 'log', 'logger', 'res', 'response',
@@ -1342,7 +1345,7 @@ export class TaintAnalyzer {
     if (PROPAGATORS.has(name) || PROPAGATORS.has(path) || (binding && PROPAGATORS.has(`${binding.module}.${binding.path.join('.')}`))) {
       const all = this.union(...args, receiver && !receiver.obj ? receiver : CLEAN);
       // Decoding brings back the line breaks and slashes that percent-encoding kept out.
-      if (/^(decodeURIComponent|decodeURI|unescape|querystring\.unescape)$/.test(name)) return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~classMask(['log-injection', 'header-injection']) })) };
+      if (/^(decodeURIComponent|decodeURI|unescape|querystring\.(unescape|parse)|qs\.parse|url\.parse)$/.test(name)) return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~classMask(['log-injection', 'header-injection']) })) };
       if (path === 'Object.assign') {
         const fields = new Map<string, Value>();
         for (const a of args) if (a.fields) for (const [k, v] of a.fields) fields.set(k, v);
@@ -1358,7 +1361,9 @@ export class TaintAnalyzer {
       if (method === 'split' || method === 'toString' || method === 'trim' || method === 'toLowerCase' || method === 'toUpperCase' || method === 'slice' || method === 'substring' || method === 'padStart' || method === 'concat' || method === 'join') {
         return this.union(this.stringified(r), method === 'concat' ? this.union(...args) : CLEAN);
       }
-      if (method === 'get' || method === 'getAll' || method === 'toJSON' || method === 'lean' || method === 'exec' || method === 'populate' || method === 'sort' || method === 'limit' || method === 'skip') return r;
+      // searchParams.get() percent-decodes: %0d%0a becomes a real line break again.
+      if (method === 'get' || method === 'getAll') return { flows: r.flows.map((f) => ({ ...f, m: f.m & ~classMask(['log-injection', 'header-injection']) })), record: r.record };
+      if (method === 'toJSON' || method === 'lean' || method === 'exec' || method === 'populate' || method === 'sort' || method === 'limit' || method === 'skip') return r;
       return r;
     }
     if (receiver && method && (method === 'push' || method === 'unshift' || method === 'add' || method === 'set' || method === 'append') && isMember) {
@@ -1617,6 +1622,7 @@ export class TaintAnalyzer {
           const v = o?.type === 'ObjectExpression' ? objectProp(o, 'noent') ?? objectProp(o, 'replaceEntities') : undefined;
           return !!v && v.type === 'Literal' && v.value === true;
         });
+      case 'raw-http':
       case 'xml-text':
         return !this.argHasNoent(node);
       case 'log-file': {
@@ -1696,6 +1702,7 @@ export class TaintAnalyzer {
       }
       if (s.class === 'log-injection' && v.object) continue;
       if (s.when === 'xml-text' && !(v.text && /<[A-Za-z?!]/.test(v.text))) continue;
+      if (s.when === 'raw-http' && !(v.text && /HTTP\/\d(\.\d)? \d{3}/.test(v.text) && /\r\n/.test(v.text))) continue;
       // 'https://api.example.com/' + id, `/items/${id}`: the input cannot change the host.
       if ((s.class === 'open-redirect' || s.class === 'ssrf') && v.text !== undefined && fixedHost(v.text)) continue;
       if (s.class === 'data-leak' && !v.record && !v.flows.some((f) => (f.m & classBit('data-leak')) === 0)) continue;
@@ -1939,7 +1946,8 @@ export class TaintAnalyzer {
       const values = recv.type === 'Identifier' ? this.sourceCode.text.slice(0, 0) : '';
       void values;
       // UNSAFE_KEYS.has(key), BLOCKED.includes(host): a denylist, true when the value is bad.
-      if (/unsafe|forbid|block|deny|denied|black|reserved|danger|bad|banned|disallow|proto|illegal|invalid/i.test(name)) {
+      const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_$]+/);
+      if (words.some((w) => DENYLIST_WORDS.has(w))) {
         return [{ path: a0Path, mask: classMask(PROTO_KEY_CLASSES), whenTrue: false }];
       }
     }

@@ -13,10 +13,11 @@ import type { TaintClass } from './classes.js';
  * - query-builder: a TypeORM-style query builder condition (`.where('a = ' + x)`).
  * - xml-text: a string holding XML markup built around the value.
  * - string: the argument is a string (not a function, not an options object).
+ * - raw-http: text written to a raw socket that holds an HTTP status line (hand-written responses).
  * - log-file: the file written is a log (its path mentions "log").
  * - yaml-unsafe: js-yaml load with a schema that builds functions, or js-yaml 3 (whose load is unsafe).
  */
-export type SinkCondition = 'shell' | 'no-root' | 'noent' | 'html' | 'query-builder' | 'xml-text' | 'string' | 'response' | 'record-filter' | 'log-file' | 'yaml-unsafe';
+export type SinkCondition = 'raw-http' | 'shell' | 'no-root' | 'noent' | 'html' | 'query-builder' | 'xml-text' | 'string' | 'response' | 'record-filter' | 'log-file' | 'yaml-unsafe';
 
 export interface SinkSpec {
   readonly class: TaintClass;
@@ -234,6 +235,8 @@ export const SINKS: readonly SinkSpec[] = [
 
   // Header injection
   ...['setHeader', 'set', 'header', 'append', 'appendHeader'].map((name): SinkSpec => ({ class: 'header-injection', match: 'method', name, args: [1], when: 'response' })),
+
+  ...['write', 'end'].map((name): SinkSpec => ({ class: 'header-injection', match: 'method', name, receiver: /(socket|sock|conn|connection|stream)$/i, when: 'raw-http' })),
 
   // Server-side template injection: the template text itself.
   ...['render', 'compile', 'renderString', 'compileString', 'template', 'renderFile'].flatMap((name): SinkSpec[] =>
