@@ -1622,6 +1622,7 @@ export class TaintAnalyzer {
           const v = o?.type === 'ObjectExpression' ? objectProp(o, 'noent') ?? objectProp(o, 'replaceEntities') : undefined;
           return !!v && v.type === 'Literal' && v.value === true;
         });
+      case 'sql-text':
       case 'raw-http':
       case 'xml-text':
         return !this.argHasNoent(node);
@@ -1702,6 +1703,7 @@ export class TaintAnalyzer {
       }
       if (s.class === 'log-injection' && v.object) continue;
       if (s.when === 'xml-text' && !(v.text && /<[A-Za-z?!]/.test(v.text))) continue;
+      if (s.when === 'sql-text' && !(v.text && /\b(select|insert|update|delete|create|drop|alter|pragma|replace|values|where|from|order\s+by)\b/i.test(v.text))) continue;
       if (s.when === 'raw-http' && !(v.text && /HTTP\/\d(\.\d)? \d{3}/.test(v.text) && /\r\n/.test(v.text))) continue;
       // 'https://api.example.com/' + id, `/items/${id}`: the input cannot change the host.
       if ((s.class === 'open-redirect' || s.class === 'ssrf') && v.text !== undefined && fixedHost(v.text)) continue;

@@ -13,11 +13,12 @@ import type { TaintClass } from './classes.js';
  * - query-builder: a TypeORM-style query builder condition (`.where('a = ' + x)`).
  * - xml-text: a string holding XML markup built around the value.
  * - string: the argument is a string (not a function, not an options object).
+ * - sql-text: the argument is text built around the value that reads as SQL (for common method names).
  * - raw-http: text written to a raw socket that holds an HTTP status line (hand-written responses).
  * - log-file: the file written is a log (its path mentions "log").
  * - yaml-unsafe: js-yaml load with a schema that builds functions, or js-yaml 3 (whose load is unsafe).
  */
-export type SinkCondition = 'raw-http' | 'shell' | 'no-root' | 'noent' | 'html' | 'query-builder' | 'xml-text' | 'string' | 'response' | 'record-filter' | 'log-file' | 'yaml-unsafe';
+export type SinkCondition = 'sql-text' | 'raw-http' | 'shell' | 'no-root' | 'noent' | 'html' | 'query-builder' | 'xml-text' | 'string' | 'response' | 'record-filter' | 'log-file' | 'yaml-unsafe';
 
 export interface SinkSpec {
   readonly class: TaintClass;
@@ -91,8 +92,10 @@ ssrfSinks.push(...HTTP_CLIENT_METHODS.map((name): SinkSpec => ({ class: 'ssrf', 
 export const SINKS: readonly SinkSpec[] = [
   // SQL: drivers, query builders and ORMs. Tagged templates (sql`...`) and placeholder
   // arguments never reach these as tainted text, so they stay silent.
-  ...['query', 'execute', 'exec', 'run', 'all', 'get', 'each', 'prepare', 'none', 'one', 'oneOrNone', 'many', 'manyOrNone', 'any', 'result', 'unsafe'].map(
-    (name): SinkSpec => ({ class: 'sql-injection', match: 'method', name, receiver: SQL_RECEIVER, when: 'string' }),
+  ...['query', 'execute', 'prepare', 'unsafe'].map((name): SinkSpec => ({ class: 'sql-injection', match: 'method', name, receiver: SQL_RECEIVER, when: 'string' })),
+  // Common names (lowdb's db.get('posts') is no SQL): only text that reads as SQL.
+  ...['exec', 'run', 'all', 'get', 'each', 'none', 'one', 'oneOrNone', 'many', 'manyOrNone', 'any', 'result'].map(
+    (name): SinkSpec => ({ class: 'sql-injection', match: 'method', name, receiver: SQL_RECEIVER, when: 'sql-text' }),
   ),
   { class: 'sql-injection', match: 'method', name: 'query', when: 'string', receiver: /^(c|cn|con|client|connection|conn|pool|db|poolConnection)$/i },
   { class: 'sql-injection', match: 'method', name: 'query', field: 'text' },

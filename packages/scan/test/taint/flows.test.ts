@@ -323,6 +323,17 @@ app.post('/a', (req, res) => merge({}, req.body));`,
 app.post('/a', (req, res) => merge({}, req.body));`,
     expect: [],
   },
+  // From real apps (json-server 0.17): lowdb's db.get(name) is no SQL; a query value as a pattern is ReDoS.
+  {
+    name: 'json-server: db.get(resource) of lowdb is not a SQL sink, new RegExp(query value) is ReDoS',
+    code: `router.get('/:resource', (req, res) => {
+  const resource = req.query._embed;
+  const rows = db.get(resource).value();
+  const matches = rows.filter((r) => new RegExp(req.query.q, 'i').test(r.name));
+  res.json(matches.map((r) => r.id));
+});`,
+    expect: ['redos@4'],
+  },
   // ReDoS
   {
     name: 'ReDoS: input against a backtracking regex literal, not against a linear one',
