@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { scan } from '@rampart/scan';
 import { percent, precision, recall, scoreFindings } from '../bench/sast/scoring.mjs';
-import { CLASS_IDS, FRAMEWORKS, MIN_CASES, exampleTaintFlaws, expectedFindings, loadSuite, parseExpectMarkers, readExamplesSupplement, type Case } from '../bench/sast/suite.mjs';
+import { CLASS_IDS, FRAMEWORKS, MIN_CASES, exampleTaintFlaws, expectedFindings, loadSuite, parseExpectMarkers, type Case } from '../bench/sast/suite.mjs';
 import { ESLINT_RULE_CLASSES, classFindings, classOfRule } from '../bench/sast/tools.mjs';
 
 // The labelled suite is a measuring instrument: these tests keep it well-formed (every case
@@ -97,19 +97,6 @@ describe('bench/sast suite: well-formed', () => {
     assert.deepEqual(exampleTaintFlaws(join(ROOT, 'examples/clean-shop/EXPECTED.json')), []);
   });
 
-  it('supplements the examples only with flaws on real code lines that EXPECTED.json does not list', () => {
-    const supplement = readExamplesSupplement(join(ROOT, 'bench/sast/examples-supplement.json'));
-    for (const [example, flaws] of Object.entries(supplement)) {
-      const listed = exampleTaintFlaws(join(ROOT, 'examples', example, 'EXPECTED.json'));
-      for (const f of flaws) {
-        assert.ok(CLASS_IDS.includes(f.class), `${example}: ${f.class}`);
-        assert.ok(f.note.length > 20, `${example} ${f.file}:${f.line} needs a note saying why`);
-        const line = readFileSync(join(ROOT, 'examples', example, f.file), 'utf8').split(/\r?\n/)[f.line - 1] ?? '';
-        assert.ok(line.trim().length > 0 && !line.trim().startsWith('//'), `${example} ${f.file}:${f.line} is not a code line`);
-        assert.ok(!listed.some((l) => l.file === f.file && l.class === f.class && f.line >= l.first && f.line <= l.last), `${example} ${f.file}:${f.line} is already in EXPECTED.json`);
-      }
-    }
-  });
 });
 
 describe('bench/sast suite: checks catch broken cases', () => {

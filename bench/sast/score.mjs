@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatTable, fixed } from '../text-table.mjs';
 import { percent, precision, recall, scoreFindings } from './scoring.mjs';
-import { CLASS_IDS, SOURCE_EXTENSIONS, expectedFindings, exampleTaintFlaws, loadSuite, readExamplesSupplement } from './suite.mjs';
+import { CLASS_IDS, SOURCE_EXTENSIONS, expectedFindings, exampleTaintFlaws, loadSuite } from './suite.mjs';
 import { ESLINT_SETUPS, classFindings, runEslintSetup, runRampartCli } from './tools.mjs';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -51,11 +51,9 @@ export async function runSastBench({ say, progress, scratchDir = join(tmpdir(), 
     return { tools: [] };
   }
   const expected = expectedFindings(cases);
-  const supplement = readExamplesSupplement(join(REPO, 'bench/sast/examples-supplement.json'));
   const examples = EXAMPLES.filter((ex) => existsSync(ex.dir)).map((ex) => ({
     ...ex,
-    flaws: exampleTaintFlaws(join(ex.dir, 'EXPECTED.json'), supplement[ex.name] ?? []),
-    supplemented: (supplement[ex.name] ?? []).length,
+    flaws: exampleTaintFlaws(join(ex.dir, 'EXPECTED.json')),
     files: exampleSourceFiles(join(ex.dir, 'src')),
   }));
   const caseFiles = cases.flatMap((c) => c.files.map((f) => join(CASES_DIR, f)));
@@ -120,7 +118,6 @@ export async function runSastBench({ say, progress, scratchDir = join(tmpdir(), 
 
   if (examples.length > 0) {
     say('Example apps: taint-class flaws of EXPECTED.json (true = a finding of that class inside the flaw\'s lines); every class finding on clean-shop is false');
-    for (const ex of examples) if (ex.supplemented > 0) say(`  ${ex.name}: plus ${ex.supplemented} flaw(s) its EXPECTED.json does not list (bench/sast/examples-supplement.json)`);
     const exRows = [];
     examples.forEach((ex, i) => {
       for (const t of scored) {

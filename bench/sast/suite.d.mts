@@ -37,11 +37,4 @@ export interface Expected {
 export declare function parseExpectMarkers(text: string): { markers: { line: number; class: string }[]; problems: string[] };
 export declare function loadSuite(casesDir: string): { cases: Case[]; problems: string[] };
 export declare function expectedFindings(cases: readonly Case[]): Expected[];
-export interface SupplementFlaw {
-  readonly file: string;
-  readonly line: number;
-  readonly class: string;
-  readonly note: string;
-}
-export declare function exampleTaintFlaws(expectedJsonPath: string, supplement?: readonly SupplementFlaw[]): Expected[];
-export declare function readExamplesSupplement(path: string): Record<string, SupplementFlaw[]>;
+export declare function exampleTaintFlaws(expectedJsonPath: string): Expected[];

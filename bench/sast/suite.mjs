@@ -188,11 +188,10 @@ export const EXAMPLE_CLASS_ALIASES = Object.freeze({
 });
 
 /**
- * Taint flaws of an example: its EXPECTED.json's, plus those a reviewer found that it does not
- * list, from bench/sast/examples-supplement.json (pass `supplement` = that file's entries).
+ * Taint flaws of an example, from its EXPECTED.json.
  * @returns {{ file: string, first: number, last: number, class: string }[]} paths relative to the example root
  */
-export function exampleTaintFlaws(expectedJsonPath, supplement = []) {
+export function exampleTaintFlaws(expectedJsonPath) {
   const flaws = existsSync(expectedJsonPath) ? JSON.parse(readFileSync(expectedJsonPath, 'utf8')).flaws : [];
   const out = [];
   for (const f of flaws) {
@@ -201,11 +200,6 @@ export function exampleTaintFlaws(expectedJsonPath, supplement = []) {
     const [first, last] = Array.isArray(f.line) ? [Number(f.line[0]), Number(f.line[f.line.length - 1])] : [Number(f.line), typeof f.endLine === 'number' ? f.endLine : Number(f.line)];
     out.push({ file: String(f.file).replace(/^\.\//, ''), first, last, class: cls });
   }
-  for (const f of supplement) out.push({ file: f.file, first: f.line, last: f.line, class: f.class });
   return out;
 }
 
-/** bench/sast/examples-supplement.json: example name -> flaws its EXPECTED.json misses. */
-export function readExamplesSupplement(path) {
-  return JSON.parse(readFileSync(path, 'utf8')).examples;
-}

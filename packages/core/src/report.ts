@@ -5,7 +5,7 @@ import { SEVERITIES, atOrAbove, type Severity } from './severity.js';
 /** A file the scanner did not analyse, and why. Never silent. */
 export interface SkippedFile {
   readonly file: string;
-  readonly reason: 'ignored-dir' | 'too-large' | 'minified' | 'binary' | 'unreadable' | 'excluded';
+  readonly reason: 'ignored-dir' | 'too-large' | 'minified' | 'binary' | 'unreadable' | 'excluded' | 'analysis-budget';
   readonly detail?: string;
 }
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError, isSeverity, type FailOn, type Severity } from '@rampart/core';
+import { TaintConfigError, validateTaintConfig, type TaintConfig } from './taint/tables.js';
 
 /** Per-rule setting: "off", "on" (rule's own severity), or a severity override. */
 export type RuleSetting = 'off' | 'on' | Severity;
@@ -17,6 +18,8 @@ export interface RampartConfig {
   readonly failOn?: FailOn;
   /** Files larger than this many bytes are skipped (and listed). Default 1 MiB. */
   readonly maxFileSize?: number;
+  /** Your own taint sources, sinks and sanitizers, added to the built-in tables (docs/taint.md). */
+  readonly taint?: TaintConfig;
 }
 
 export const CONFIG_DEFAULTS = Object.freeze({
@@ -25,6 +28,7 @@ export const CONFIG_DEFAULTS = Object.freeze({
   rules: Object.freeze({}) as Readonly<Record<string, RuleSetting>>,
   failOn: 'high' as FailOn,
   maxFileSize: 1024 * 1024,
+  taint: Object.freeze({ sources: [], sinks: [], sanitizers: [] }) as TaintConfig,
 });
 
 export type ResolvedConfig = typeof CONFIG_DEFAULTS & { readonly source?: string };
@@ -109,7 +113,16 @@ export function validateConfig(raw: unknown, source: string, knownRuleIds: Reado
     }
     maxFileSize = obj.maxFileSize;
   }
-  return { include, exclude, rules, failOn, maxFileSize, source };
+  let taint = CONFIG_DEFAULTS.taint;
+  if (obj.taint !== undefined) {
+    try {
+      taint = validateTaintConfig(obj.taint);
+    } catch (err) {
+      if (err instanceof TaintConfigError) throw new ConfigError(`${source}: ${err.message}`);
+      throw err;
+    }
+  }
+  return { include, exclude, rules, failOn, maxFileSize, taint, source };
 }
 
 async function readJson(path: string): Promise<unknown | undefined> {

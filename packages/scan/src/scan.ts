@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import {
@@ -24,6 +25,10 @@ import { readSource } from './engine/read.js';
 import { activeRules, KNOWN_RULE_IDS } from './engine/rules-config.js';
 import { auditDependencies, LOCKFILE_NAMES } from './deps/index.js';
 import { discoverFiles } from './files.js';
+import { linkTaint } from './taint/link.js';
+import type { FileSummary } from './taint/summary.js';
+import type { TaintConfig } from './taint/tables.js';
+import { isTaintClass } from './taint/classes.js';
 
 export interface ScanOptions {
   /** Explicit config file; default: rampart.config.json or package.json#rampart in the root. */
@@ -127,6 +132,8 @@ async function runInWorkers(
   files: string[],
   settings: Record<string, RuleSetting>,
   maxFileSize: number,
+  taint: TaintConfig,
+  dependencies: Record<string, string>,
   count: number,
   onDone: (o: Outcome) => void,
 ): Promise<void> {
@@ -199,7 +206,7 @@ async function runInWorkers(
         start();
       });
       child.on('error', fail);
-      child.send({ type: 'init', root, settings, maxFileSize });
+      child.send({ type: 'init', root, settings, maxFileSize, taint, dependencies });
       sendNext();
     };
     for (let i = 0; i < Math.min(count, queue.length); i++) start();
@@ -207,6 +214,46 @@ async function runInWorkers(
   }).finally(() => {
     for (const child of live) child.kill();
   });
+}
+
+const VIEW_EXTENSIONS = ['ejs', 'hbs', 'handlebars', 'pug', 'jade', 'njk', 'mustache'];
+const MAX_VIEW_BYTES = 256 * 1024;
+
+/** The view file `res.render(view)` in `from` most likely renders: views/<view>.<ext> in its folder or a parent, up to the root. */
+function readView(root: string, from: string, view: string): { text: string; extension: string } | undefined {
+  if (view.includes('\0') || isAbsolute(view)) return undefined;
+  let dir = dirname(from);
+  for (;;) {
+    for (const base of [join(dir, 'views'), join(dir, 'templates'), dir]) {
+      for (const extension of VIEW_EXTENSIONS) {
+        const file = resolve(root, base, view.endsWith(`.${extension}`) ? view : `${view}.${extension}`);
+        if (!file.startsWith(root)) continue;
+        try {
+          if (statSync(file).size > MAX_VIEW_BYTES) continue;
+          return { text: readFileSync(file, 'utf8'), extension };
+        } catch {
+          // not there: try the next place
+        }
+      }
+    }
+    if (dir === '.' || dir === '' || dir === '/') return undefined;
+    dir = dirname(dir);
+  }
+}
+
+/** The root package.json's dependency ranges (some sinks depend on a version, e.g. js-yaml 3's unsafe load). */
+async function projectDependencies(root: string): Promise<Record<string, string>> {
+  try {
+    const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const out: Record<string, string> = {};
+    for (const key of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+      const deps = pkg[key];
+      if (deps && typeof deps === 'object') for (const [k, v] of Object.entries(deps)) if (typeof v === 'string') out[k] = v;
+    }
+    return out;
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -221,7 +268,8 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
   if (!info.isDirectory()) throw new ScanTargetError(`cannot scan ${rootDir}: not a folder (give the project folder that contains it)`);
   const config = await loadConfig(root, KNOWN_RULE_IDS, options.configPath);
   const settings: Record<string, RuleSetting> = { ...config.rules, ...options.rules };
-  const rules = activeRules(settings);
+  const dependencies = await projectDependencies(root);
+  const rules = activeRules(settings, config.taint, dependencies);
   const wanted = (path: string): boolean => (rules.js.length > 0 && jsLang(path) !== undefined) || rules.file.some((r) => r.appliesTo(path));
   const { files, skipped } = await discoverFiles(root, { include: config.include, exclude: config.exclude, wanted });
 
@@ -230,6 +278,7 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
   let suppressed = 0;
   let scanned = 0;
   let done = 0;
+  const taintSummaries: FileSummary[] = [];
   const onDone = (o: Outcome): void => {
     done++;
     if (o.skipped) skipped.push(o.skipped);
@@ -239,6 +288,8 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
       findings.push(...o.result.findings);
       warnings.push(...o.result.warnings);
       suppressed += o.result.suppressed;
+      if (o.result.taint) taintSummaries.push(o.result.taint);
+      if (o.result.taintSkipped) skipped.push({ file: o.file, reason: 'analysis-budget', detail: o.result.taintSkipped });
     }
     options.onProgress?.(done, files.length);
   };
@@ -254,9 +305,19 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
   };
   const plan = planWork(files, options.workers);
   await Promise.all([
-    plan.isolated.length > 0 ? runInWorkers(root, plan.isolated, settings, config.maxFileSize, plan.workers, onDone) : undefined,
+    plan.isolated.length > 0 ? runInWorkers(root, plan.isolated, settings, config.maxFileSize, config.taint, dependencies, plan.workers, onDone) : undefined,
     analyzeHere(plan.here),
   ]);
+
+  // Cross-file taint flows: resolved once every file's summary is in.
+  const taintRules = new Map(rules.js.filter((r) => isTaintClass(r.meta.id)).map((r) => [r.meta.id, r.meta]));
+  if (taintRules.size > 0 && taintSummaries.length > 0) {
+    taintSummaries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const linked = linkTaint(taintSummaries, { rules: taintRules, severity: rules.severity, readView: (from, view) => readView(root, from, view) });
+    const seen = new Set(findings.map((f) => `${f.ruleId}|${f.file}|${f.line}|${f.column}`));
+    for (const f of linked.findings) if (!seen.has(`${f.ruleId}|${f.file}|${f.line}|${f.column}`)) findings.push(f);
+    suppressed += linked.suppressed;
+  }
 
   // Practice 4: the root's lockfiles, audited as `rampart deps` does (see deps/audit.ts).
   const dependencyRules = [];

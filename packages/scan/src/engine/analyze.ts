@@ -6,6 +6,12 @@ import { jsLang, parseJs, traverse } from './parse.js';
 import { applySuppressions } from './suppress.js';
 import { detectSecrets } from '../secrets/detect.js';
 import { redactAll } from '../secrets/redact.js';
+import { cachedTaint } from '../taint/engine.js';
+import type { FileSummary } from '../taint/summary.js';
+import { TAINT_CLASSES } from '../taint/classes.js';
+import type { TaintTables } from '../taint/tables.js';
+
+const TAINT_RULE_IDS: ReadonlySet<string> = new Set(TAINT_CLASSES);
 
 export interface ActiveRules {
   readonly js: readonly JsRule[];
@@ -16,6 +22,8 @@ export interface ActiveRules {
   readonly known: ReadonlySet<string>;
   /** Ids of the rules above: a suppression naming one that reports nothing is unused. */
   readonly active: ReadonlySet<string>;
+  /** Taint sources, sinks and sanitizers in force (built-in plus config); default built-in. */
+  readonly taint?: TaintTables;
 }
 
 export interface FileResult {
@@ -24,6 +32,10 @@ export interface FileResult {
   readonly suppressed: number;
   /** False when the file was not analysed by any rule (e.g. no rule applies to it). */
   readonly analysed: boolean;
+  /** What the taint pass learnt about this file, for the cross-file link phase. */
+  readonly taint?: FileSummary;
+  /** Why the taint pass gave up on this file (its budget ran out), if it did. */
+  readonly taintSkipped?: string;
 }
 
 function nodeRange(node: Node): [number, number] {
@@ -56,10 +68,19 @@ function toFinding(
   file: string,
   index: LineIndex,
   span: { line: number; column: number; endLine: number; endColumn: number },
-  d: { message?: string; severity?: Severity; confidence?: RuleMeta['confidence']; snippet?: string; type?: string; fix?: string },
+  d: {
+    message?: string;
+    severity?: Severity;
+    confidence?: RuleMeta['confidence'];
+    snippet?: string;
+    type?: string;
+    fix?: string;
+    trace?: ReportDescriptor['trace'];
+  },
   overridden = false,
 ): FindingInput {
   return {
+    ...(d.trace ? { trace: d.trace } : {}),
     ruleId: meta.id,
     practice: meta.practice,
     cwe: meta.cwe,
@@ -75,7 +96,7 @@ function toFinding(
   };
 }
 
-function runJsRules(path: string, text: string, index: LineIndex, rules: ActiveRules, findings: FindingInput[], warnings: ScanWarning[]): boolean {
+function runJsRules(path: string, text: string, index: LineIndex, rules: ActiveRules, findings: FindingInput[], warnings: ScanWarning[]): Node | false {
   const lang = jsLang(path);
   if (!lang || rules.js.length === 0) return false;
   const parsed = parseJs(path, text, lang);
@@ -86,6 +107,7 @@ function runJsRules(path: string, text: string, index: LineIndex, rules: ActiveR
     return false;
   }
   const sourceCode = new SourceCode(text, parsed.ast);
+  const settings = rules.taint ? { taint: rules.taint } : undefined;
   const enter = new Map<string, ((node: Node) => void)[]>();
   const exit = new Map<string, ((node: Node) => void)[]>();
   for (const rule of rules.js) {
@@ -93,7 +115,12 @@ function runJsRules(path: string, text: string, index: LineIndex, rules: ActiveR
     const context: JsRuleContext = {
       filename: path,
       sourceCode,
+      settings,
       report(d: ReportDescriptor) {
+        if (d.span) {
+          findings.push(toFinding(rule.meta, severity, path, index, { line: d.span.line, column: d.span.column, endLine: d.span.endLine, endColumn: d.span.endColumn }, d, rules.severity.has(rule.meta.id)));
+          return;
+        }
         const [s, e] = nodeRange(d.node);
         const a = index.position(s);
         const b = index.position(e);
@@ -145,7 +172,7 @@ function runJsRules(path: string, text: string, index: LineIndex, rules: ActiveR
       },
     );
   }
-  return true;
+  return parsed.ast;
 }
 
 function runFileRules(path: string, text: string, index: LineIndex, rules: ActiveRules, findings: FindingInput[], warnings: ScanWarning[]): boolean {
@@ -175,13 +202,18 @@ export function analyzeFile(path: string, text: string, rules: ActiveRules): Fil
   const findings: FindingInput[] = [];
   const warnings: ScanWarning[] = [];
   let analysed = false;
+  let taint: ReturnType<typeof cachedTaint>;
   try {
-    analysed = runJsRules(path, text, index, rules, findings, warnings);
+    const ast = runJsRules(path, text, index, rules, findings, warnings);
+    analysed = ast !== false;
+    if (ast) taint = cachedTaint(ast);
   } catch (err) {
     // e.g. a RangeError from a pathologically deep tree: report it, keep scanning.
     warnings.push({ kind: 'parse-error', file: path, message: `Could not analyse: ${(err as Error).message}` });
   }
   analysed = runFileRules(path, text, index, rules, findings, warnings) || analysed;
-  const { kept, suppressed, warnings: sw } = applySuppressions(path, index, findings, rules.known, rules.active);
-  return { findings: kept, warnings: [...warnings, ...sw], suppressed, analysed };
+  // Taint findings may also come from the link phase (another file's flow into this one), so a
+  // suppression naming a taint rule is not called unused here; the link phase applies it.
+  const { kept, suppressed, warnings: sw } = applySuppressions(path, index, findings, rules.known, rules.active, taint ? TAINT_RULE_IDS : undefined);
+  return { findings: kept, warnings: [...warnings, ...sw], suppressed, analysed, ...(taint ? { taint: taint.summary, ...(taint.skipped ? { taintSkipped: taint.skipped } : {}) } : {}) };
 }

@@ -22,6 +22,8 @@ export function applySuppressions(
   findings: readonly FindingInput[],
   knownRuleIds: ReadonlySet<string>,
   activeRuleIds: ReadonlySet<string>,
+  /** Rules whose findings may still arrive later (cross-file taint): never reported unused here. */
+  laterRuleIds?: ReadonlySet<string>,
 ): { kept: FindingInput[]; suppressed: number; warnings: ScanWarning[] } {
   if (!index.text.includes(MARKER)) return { kept: [...findings], suppressed: 0, warnings: [] };
   const warnings: ScanWarning[] = [];
@@ -62,7 +64,7 @@ export function applySuppressions(
   });
   for (const s of byLine.values()) {
     for (const id of s.ruleIds) {
-      if (!s.used.has(id) && activeRuleIds.has(id)) {
+      if (!s.used.has(id) && activeRuleIds.has(id) && !laterRuleIds?.has(id)) {
         warnings.push({ kind: 'unused-suppression', file, line: s.line, column: s.column, message: `Unused suppression: ${id} reports nothing on line ${s.line + 1}; remove the comment.` });
       }
     }

@@ -1,4 +1,5 @@
 import type { RuleSetting } from '../config.js';
+import type { TaintConfig } from '../taint/tables.js';
 import { analyzeFile } from './analyze.js';
 import { readSource } from './read.js';
 import type { ActiveRules } from './analyze.js';
@@ -10,14 +11,14 @@ import { activeRules } from './rules-config.js';
  * overflow on extreme nesting) kills this worker, never the scan.
  */
 export type WorkerMessage =
-  | { type: 'init'; root: string; settings: Record<string, RuleSetting>; maxFileSize: number }
+  | { type: 'init'; root: string; settings: Record<string, RuleSetting>; maxFileSize: number; taint?: TaintConfig; dependencies?: Record<string, string> }
   | { type: 'batch'; id: number; files: string[] };
 
 let config: { root: string; maxFileSize: number; rules: ActiveRules } | undefined;
 
 process.on('message', (msg: WorkerMessage) => {
   if (msg.type === 'init') {
-    config = { root: msg.root, maxFileSize: msg.maxFileSize, rules: activeRules(msg.settings) };
+    config = { root: msg.root, maxFileSize: msg.maxFileSize, rules: activeRules(msg.settings, msg.taint, msg.dependencies) };
     return;
   }
   const { root, maxFileSize, rules } = config!;

@@ -1,4 +1,4 @@
-import type { Confidence, RuleMeta, Severity } from '@rampart/core';
+import type { Confidence, RuleMeta, Severity, Span, Trace } from '@rampart/core';
 
 /**
  * An ESTree / TS-ESTree node as produced by oxc-parser (in the scanner) or by
@@ -29,6 +29,10 @@ export interface ReportDescriptor {
   confidence?: Confidence;
   /** Raise or lower severity for this one report (e.g. a literal secret vs a weak setting). */
   severity?: Severity;
+  /** The data flow behind the report (taint rules): source, steps, sink. */
+  trace?: Trace;
+  /** Where to report when it is not the node's own span (1-based lines and columns). */
+  span?: Span;
 }
 
 /** The part of ESLint's rule context that rules may use. */
@@ -37,6 +41,8 @@ export interface JsRuleContext {
   readonly filename: string;
   readonly sourceCode: RuleSourceCode;
   report(descriptor: ReportDescriptor): void;
+  /** Shared settings, as ESLint's `context.settings`; the scanner passes `taint` (the taint tables in force). */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /** Visitor keyed by ESTree node type, plus "Program:exit" and "<Type>:exit". */

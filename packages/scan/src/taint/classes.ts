@@ -1,0 +1,51 @@
+/**
+ * The taint classes: one rule id per class (bench/sast and SAST-CASES.md use the same ids).
+ * A flow carries a bit mask of the classes it can no longer cause (sanitized, or not
+ * applicable to its source), so a class is one bit.
+ */
+export const TAINT_CLASSES = [
+  'sql-injection',
+  'nosql-injection',
+  'command-injection',
+  'code-injection',
+  'path-traversal',
+  'ssrf',
+  'open-redirect',
+  'xss',
+  'prototype-pollution',
+  'redos',
+  'xxe',
+  'xpath-injection',
+  'xml-injection',
+  'ldap-injection',
+  'log-injection',
+  'insecure-deserialization',
+  'header-injection',
+  'template-injection',
+  'data-leak',
+] as const;
+
+export type TaintClass = (typeof TAINT_CLASSES)[number];
+
+const INDEX = new Map<string, number>(TAINT_CLASSES.map((c, i) => [c, i]));
+
+export function isTaintClass(value: unknown): value is TaintClass {
+  return typeof value === 'string' && INDEX.has(value);
+}
+
+export function classBit(c: TaintClass): number {
+  return 1 << INDEX.get(c)!;
+}
+
+/** The mask of a list of classes. */
+export function classMask(classes: readonly TaintClass[]): number {
+  let m = 0;
+  for (const c of classes) m |= classBit(c);
+  return m;
+}
+
+export const ALL_CLASSES_MASK = (1 << TAINT_CLASSES.length) - 1;
+
+/** Request input causes every class but data-leak; sensitive records cause only data-leak. */
+export const INPUT_CLEARED = classBit('data-leak');
+export const SENSITIVE_CLEARED = ALL_CLASSES_MASK & ~classBit('data-leak');

@@ -1,0 +1,2451 @@
+/**
+ * The per-file taint pass: an abstract interpreter over the syntax tree the scanner already
+ * parsed. It follows values through scopes and bindings, assignments, destructuring, spread,
+ * templates and concatenation, string and array methods, object fields, closures and
+ * callbacks, and summarises each function (which parameters reach its return value and which
+ * reach sinks) so that calls apply the summary instead of re-reading the body. Sources,
+ * sinks and sanitizers come from the tables (sources.ts, sinks.ts, sanitizers.ts) plus the
+ * user's config. Cross-file calls are recorded in a serialisable FileSummary for link.ts.
+ *
+ * It is bounded: each function body is interpreted once for its summary (plus once per
+ * inline callback), flows per value and steps per trace are capped, and a step budget stops
+ * pathological files (the file is then reported as skipped by the taint analysis).
+ */
+import type { Confidence } from '@rampart/core';
+import { moduleBindings, nodeEnd, nodeStart, nodesOfType, propertyName, resolveCallee, staticValue, unwrap, type Binding } from '../rules/ast.js';
+import { findBacktracking } from '../rules/lint/unsafe-regex.js';
+import type { Node, RuleSourceCode } from '../rules/types.js';
+import { LineIndex, snippetOf } from '../engine/lines.js';
+import { classBit, classMask, INPUT_CLEARED, SENSITIVE_CLEARED, ALL_CLASSES_MASK, type TaintClass } from './classes.js';
+import {
+  ENV_CLASSES, GLOBAL_INPUTS, INPUT_DECORATORS, INPUT_EVENTS, NESTED_REQUESTS, PROJECTION_KEYS, PROJECTION_METHODS,
+  RECORD_CONTAINERS, RECORD_READ_METHODS, REQUEST_INPUTS, REQUEST_NAMES, RESPONSE_NAMES, SENSITIVE_FIELD, UPLOAD_SERVER_FIELDS,
+} from './sources.js';
+import { SINKS, type SinkSpec } from './sinks.js';
+import {
+  ANGLE_CLASSES, CONTAINMENT_CLASSES, DOTDOT_CLASSES, NEWLINE_CLASSES, PROTO_KEY_CLASSES, REGEX_ESCAPE_CLASSES, SANITIZERS,
+  STRING_TYPE_CLASSES, type SanitizerSpec,
+} from './sanitizers.js';
+import type { CallRecord, DeferredSink, ExportSummary, FileSummary, Flow, Origin, ParamSink, SinkSite, SourceRef, Step } from './summary.js';
+import { mergeTables, type TaintTables } from './tables.js';
+import { engineOf, unescapedNames } from './templates.js';
+
+export interface LocalFinding {
+  readonly cls: TaintClass;
+  readonly node: Node;
+  readonly source: SourceRef;
+  readonly steps: readonly Step[];
+  readonly sink: SinkSite;
+}
+
+export interface FileTaint {
+  readonly findings: LocalFinding[];
+  readonly summary: FileSummary;
+  /** Set when the step budget ran out: the file's taint results are incomplete and dropped. */
+  readonly skipped?: string;
+}
+
+const MAX_FLOWS = 8;
+const MAX_STEPS = 16;
+/** Expression evaluations per file before the pass gives up on it (deterministic, unlike a clock). */
+const STEP_BUDGET = 400_000;
+const MAX_DEPTH = 400;
+
+type ObjKind = 'request' | 'response' | 'context' | 'ws' | 'http-server';
+
+interface FnVal {
+  readonly node: Node;
+  readonly scope: Scope;
+  readonly thisVal?: Value;
+}
+
+interface Value {
+  readonly flows: readonly Flow[];
+  readonly fields?: Map<string, Value>;
+  readonly fn?: FnVal;
+  readonly obj?: ObjKind;
+  /** The module value this is (for `const run = promisify(exec)`, `const cp = require('child_process')`). */
+  readonly module?: Binding;
+  /** An instance of a class declared in this file. */
+  readonly cls?: Node;
+  /** The class itself (for static methods). */
+  readonly classDecl?: Node;
+  /** A whole-record read that no projection narrowed yet (data-leak). */
+  readonly record?: boolean;
+  /** Built as a string around the value (concatenation/template): its static text. */
+  readonly text?: string;
+  /** A value known to be an object or array literal (never a string). */
+  readonly object?: boolean;
+  /** Reached through a key chosen by input (`node = node[key]`): writing into it can pollute a prototype. */
+  readonly walked?: readonly Flow[];
+  /** A compiled template: the names it outputs without escaping. */
+  readonly unescaped?: readonly string[];
+  /** A regular expression literal. */
+  readonly regex?: { readonly pattern: string; readonly flags: string };
+  /** The `resolve` of a promise executor: what it is called with. */
+  readonly resolver?: Flow[];
+  /** Request inputs a route's schema validated (Hapi validate, Fastify schema with patterns). */
+  readonly validated?: ReadonlySet<string>;
+}
+
+const CLEAN: Value = Object.freeze({ flows: [] });
+
+class Scope {
+  readonly vars = new Map<string, Value>();
+  constructor(
+    readonly parent: Scope | undefined,
+    readonly fn: FnCtx,
+  ) {}
+  lookup(name: string): Value | undefined {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      const v = s.vars.get(name);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+  has(name: string): boolean {
+    for (let s: Scope | undefined = this; s; s = s.parent) if (s.vars.has(name)) return true;
+    return false;
+  }
+  /** Assigns to the nearest scope that declares the name, else declares it here. */
+  assign(name: string, v: Value): void {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      if (s.vars.has(name)) {
+        s.vars.set(name, v);
+        return;
+      }
+    }
+    this.vars.set(name, v);
+  }
+}
+
+interface FnCtx {
+  readonly id: number;
+  readonly node: Node | undefined;
+  ret: Flow[];
+  retValue?: Value;
+  readonly sinks: ParamSink[];
+  /** Layers of sanitized access paths ("req.query.id" → cleared mask), innermost last. */
+  readonly sanitized: Map<string, number>[];
+  /** The response content type was set to something that is not HTML in this function. */
+  nonHtml: boolean;
+  /** The function is a controller method whose return value is the response (NestJS). */
+  readonly returnsResponse: boolean;
+}
+
+class BudgetExceeded extends Error {}
+
+/** Frameworks that make a Koa-style `(ctx, next)` first parameter a context. */
+const KOA_MODULES = new Set(['koa', '@koa/router', 'koa-router']);
+/** Route registration: the handler functions passed get (request, response) or (ctx, next). */
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'head', 'options', 'use', 'route', 'any']);
+/** String/array methods whose result no longer holds the input: counts, booleans, positions. */
+const CLEAN_METHODS = new Set([
+  'length', 'indexOf', 'lastIndexOf', 'includes', 'startsWith', 'endsWith', 'test', 'has', 'size', 'localeCompare', 'search',
+  'every', 'some', 'findIndex', 'getTime', 'valueOf', 'isArray', 'hasOwnProperty', 'charCodeAt', 'codePointAt',
+]);
+/** Properties whose value is a count or a type tag. */
+const CLEAN_PROPERTIES = new Set(['length', 'size', 'byteLength', 'constructor']);
+/** Words that name a denylist (`UNSAFE_KEYS`, `blockedHosts`): membership means the value is bad. */
+const DENYLIST_WORDS = new Set(['unsafe', 'forbidden', 'blocked', 'denied', 'deny', 'denylist', 'blacklist', 'blocklist', 'black', 'reserved', 'dangerous', 'bad', 'banned', 'disallowed', 'illegal', 'invalid', 'proto', 'poisoned', 'evil', 'blacklisted', 'prohibited']);
+
+/** Request fields that frameworks or auth middleware set, never from raw input. */
+const SAFE_REQUEST_FIELDS = new Set([
+  'user', 'session', 'sessionID', 'id', 'method', 'app', 'ip', 'ips', 'protocol', 'secure', 'route', 'baseUrl', 'locals', 'log', 'logger', 'res', 'response',
+  'next', 'xhr', 'fresh', 'stale', 'socket', 'connection', 'httpVersion', 'aborted', 'complete', 'auth', 'isAuthenticated', 'login', 'logout', 't', 'i18n',
+  'startTime', 'requestId', 'raw', 'server', 'origin', 'host', 'hostname', 'port', 'headersSent', 'nextUrl', 'signal', 'cache', 'mode', 'credentials', 'destination', 'integrity', 'keepalive', 'redirect', 'referrerPolicy', 'routeOptions', 'routerPath', 'context', 'state', 'status', 'statusCode', 'info', 'pre', 'plugins', 'credentials',
+]);
+/** Functions that return (a mix of) their arguments as text or structure. */
+const PROPAGATORS: ReadonlySet<string> = new Set([
+  'path.join', 'path.resolve', 'path.normalize', 'path.dirname', 'path.extname', 'path.format', 'path.relative', 'path.posix.join', 'path.win32.join',
+  'util.format', 'util.inspect', 'url.parse', 'url.resolve', 'url.format', 'querystring.parse', 'querystring.stringify', 'qs.parse', 'qs.stringify',
+  'Object.assign', 'Object.values', 'Object.entries', 'Object.keys', 'Object.fromEntries', 'Array.from', 'Array.of', 'JSON.parse', 'Buffer.from', 'Buffer.concat',
+  'decodeURIComponent', 'decodeURI', 'encodeURI', 'atob', 'btoa', 'structuredClone', 'String.raw', 'Promise.resolve', 'Promise.all', 'Promise.allSettled',
+  'lodash.get', '_.get', 'lodash.pick', '_.pick', 'lodash.merge', '_.merge', 'lodash.clone', '_.clone', 'lodash.cloneDeep', '_.cloneDeep', 'lodash.template', 'sprintf', 'vsprintf',
+  'fileURLToPath', 'url.fileURLToPath', 'String.prototype.concat', 'Array.prototype.concat', 'Reflect.get', 'format',
+]);
+/** Constructors that keep their first argument's taint: new URL(input), new URLSearchParams(input). */
+const PROPAGATING_CONSTRUCTORS = new Set(['URL', 'URLSearchParams', 'Buffer', 'String', 'Array', 'Set', 'Map', 'Headers', 'Request']);
+/** Array callbacks: the element (parameter 0) carries the receiver's taint. */
+const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'sort', 'findIndex']);
+/** The response's content type is not HTML after these. */
+const NON_HTML_TYPE = /json|text\/plain|plain|octet|csv|xml|javascript|image|pdf|txt/i;
+
+function isFunctionNode(n: Node | null | undefined): boolean {
+  return !!n && (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression');
+}
+
+function lastName(node: Node | null | undefined): string | undefined {
+  const n = unwrap(node);
+  if (!n) return undefined;
+  if (n.type === 'Identifier') return n.name;
+  if (n.type === 'ThisExpression') return 'this';
+  if (n.type === 'MemberExpression') return propertyName(n.property, n.computed);
+  if (n.type === 'CallExpression') return lastName(n.callee);
+  if (n.type === 'AwaitExpression') return lastName(n.argument);
+  return undefined;
+}
+
+/** "a.b.c" for identifier/member chains, also through calls' callees for receivers like `res.status(200)`. */
+function accessPath(node: Node | null | undefined): string | undefined {
+  const n = unwrap(node);
+  if (!n) return undefined;
+  if (n.type === 'Identifier') return n.name;
+  if (n.type === 'ThisExpression') return 'this';
+  if (n.type === 'MemberExpression') {
+    const base = accessPath(n.object);
+    if (base === undefined) return undefined;
+    const p = n.computed ? staticValue(n.property) : propertyName(n.property, false);
+    return p === undefined ? undefined : `${base}.${p}`;
+  }
+  if (n.type === 'CallExpression') {
+    const base = accessPath(n.callee);
+    return base === undefined ? undefined : `${base}()`;
+  }
+  return undefined;
+}
+
+function exits(stmt: Node | null | undefined): boolean {
+  const s = unwrap(stmt);
+  if (!s) return false;
+  if (s.type === 'ReturnStatement' || s.type === 'ThrowStatement' || s.type === 'ContinueStatement' || s.type === 'BreakStatement') return true;
+  if (s.type === 'BlockStatement') return s.body.length > 0 && exits(s.body[s.body.length - 1]);
+  if (s.type === 'ExpressionStatement') {
+    // `return next(err)` is common; so is a bare `res.status(400).send(...)` followed by nothing: not an exit.
+    const e = unwrap(s.expression);
+    return !!e && e.type === 'CallExpression' && /^(process\.exit|reject|fail|next)$|\.throw$/.test(accessPath(e.callee) ?? '');
+  }
+  if (s.type === 'IfStatement') return exits(s.consequent) && !!s.alternate && exits(s.alternate);
+  return false;
+}
+
+interface Guard {
+  readonly path: string;
+  readonly mask: number;
+  /** True: the path is clean where the test holds. False: where it fails. */
+  readonly whenTrue: boolean;
+  /** Also clears the object owning a checked `.hostname`/`.origin`. */
+  readonly owner?: string;
+}
+
+export class TaintAnalyzer {
+  readonly findings: LocalFinding[] = [];
+  readonly calls: CallRecord[] = [];
+  readonly deferred: DeferredSink[] = [];
+  private lineIndex?: LineIndex;
+
+  /** Line positions, computed the first time a flow needs a step (most files never do). */
+  private get index(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.sourceCode.text));
+  }
+  private readonly fnCtxs: FnCtx[] = [];
+  private readonly summaries = new Map<Node, { ctx: FnCtx; done: boolean }>();
+  private readonly evaluated = new Set<Node>();
+  private readonly koa: boolean;
+  private readonly tables: TaintTables;
+  private steps = 0;
+  private depth = 0;
+  private readonly moduleScope: Scope;
+  private readonly reported = new Set<string>();
+  private readonly exportsMap = new Map<string, Node>();
+  private readonly classes = new Map<string, Node>();
+
+  constructor(
+    private readonly sourceCode: RuleSourceCode,
+    private readonly file: string,
+    tables?: TaintTables,
+  ) {
+    this.tables = tables ?? mergeTables();
+    const top = this.newCtx(undefined, false);
+    this.moduleScope = new Scope(undefined, top);
+    this.koa = /\bfrom\s+['"](koa|@koa\/router|koa-router)['"]|require\(\s*['"](koa|@koa\/router|koa-router)['"]\s*\)/.test(sourceCode.text);
+  }
+
+  /**
+   * A file with no source in sight cannot have a local finding: it is read lazily, only as
+   * far as its exported functions' summaries need (other files may call them with input).
+   */
+  private lazy = false;
+  private summaryDepth = 0;
+  private inlineDepth = 0;
+  /** Offsets of the source hints in the text, ascending. */
+  private readonly hot: number[] = [];
+
+  private readonly hotFunctions = new Set<Node>();
+
+  /**
+   * The innermost function around each source hint is "hot": only those are read without a
+   * reason. A bundle's outer wrapper that merely contains a handler somewhere is not.
+   */
+  private markHotFunctions(): void {
+    if (this.hot.length === 0) return;
+    const fns = this.functionNodes();
+    const open: Node[] = [];
+    let next = 0;
+    for (const offset of this.hot) {
+      while (next < fns.length && nodeStart(fns[next]) <= offset) {
+        const f = fns[next++];
+        while (open.length > 0 && nodeEnd(open[open.length - 1]) <= nodeStart(f)) open.pop();
+        open.push(f);
+      }
+      while (open.length > 0 && nodeEnd(open[open.length - 1]) <= offset) open.pop();
+      if (open.length > 0) this.hotFunctions.add(open[open.length - 1]);
+    }
+  }
+
+  private functionList?: Node[];
+
+  /** Every function of the file in source order (outer before inner), from the per-type node lists. */
+  private functionNodes(): Node[] {
+    if (!this.functionList) {
+      const list = [
+        ...nodesOfType(this.sourceCode, 'FunctionDeclaration'),
+        ...nodesOfType(this.sourceCode, 'FunctionExpression'),
+        ...nodesOfType(this.sourceCode, 'ArrowFunctionExpression'),
+      ];
+      this.functionList = list.sort((a, b) => nodeStart(a) - nodeStart(b) || nodeEnd(b) - nodeEnd(a));
+    }
+    return this.functionList;
+  }
+
+  private isHot(fn: Node): boolean {
+    return this.hotFunctions.has(fn);
+  }
+
+  /** At module level, a callback or call is read only if it may hold a source or receives something worth following. */
+  private worthReading(fn: Node, args: readonly Value[]): boolean {
+    if (this.summaryDepth > 0 || this.inlineDepth > 0) return true;
+    return this.isHot(fn) || args.some((a) => a && (a.flows.length > 0 || a.obj !== undefined));
+  }
+
+  run(): FileTaint {
+    let skipped: string | undefined;
+    try {
+      const program = this.sourceCode.ast;
+      const hint = new RegExp(sourceHint(this.tables).source, 'g');
+      for (let m = hint.exec(this.sourceCode.text); m && this.hot.length < 100_000; m = hint.exec(this.sourceCode.text)) this.hot.push(m.index);
+      this.lazy = this.hot.length === 0;
+      this.markHotFunctions();
+      this.execBlock(program.body, this.moduleScope);
+      if (this.lazy) return { findings: this.findings, summary: this.summary(false) };
+      // Functions nobody in this file calls (handlers registered elsewhere, exported helpers,
+      // class methods called by a framework) are still read once, with unknown parameters.
+      const pending: Node[] = [];
+      const collect = (n: Node): void => {
+        if (isFunctionNode(n) && !this.evaluated.has(n) && !this.summaries.has(n)) pending.push(n);
+      };
+      for (const n of this.functionNodes()) collect(n);
+      for (const fn of pending) {
+        if (this.evaluated.has(fn) || this.summaries.has(fn) || !this.isHot(fn)) continue;
+        this.summaryOf({ node: fn, scope: this.scopeForLateFunction(fn) });
+      }
+    } catch (err) {
+      if (err instanceof BudgetExceeded) skipped = `taint analysis stopped after ${STEP_BUDGET} steps (pathological or generated code)`;
+      else if (err instanceof RangeError) skipped = 'taint analysis stopped: nesting too deep';
+      else throw err;
+    }
+    if (skipped) return { findings: [], summary: this.summary(true), skipped };
+    return { findings: this.findings, summary: this.summary(false) };
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Summary for the link phase
+
+  private summary(empty: boolean): FileSummary {
+    const exports: FileSummary['exports'] = {};
+    if (!empty) {
+      for (const [name, fnNode] of this.exportsMap) {
+        const s = this.summaryOf({ node: fnNode, scope: this.moduleScope });
+        exports[name] = { fn: s.ctx.id, ret: s.ctx.ret.filter((f) => f.o.k !== 'p' || f.o.f === s.ctx.id), sinks: s.ctx.sinks, ...(s.ctx.retValue?.object ? { retObject: true } : {}) };
+      }
+    }
+    const ignores: [number, string[]][] = [];
+    const text = this.sourceCode.text;
+    if (text.includes('rampart-ignore-next-line')) {
+      for (let line = 1; line <= this.index.lineCount; line++) {
+        const m = /rampart-ignore-next-line\b([^\n]*?)--/.exec(this.index.line(line));
+        if (m) ignores.push([line, m[1].split(/[\s,]+/).filter(Boolean)]);
+      }
+    }
+    return { file: this.file, exports, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, requestFields: empty ? {} : this.requestFields, reexports: this.reexports, ignores };
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Helpers
+
+  private newCtx(node: Node | undefined, returnsResponse: boolean): FnCtx {
+    const ctx: FnCtx = { id: this.fnCtxs.length, node, ret: [], sinks: [], sanitized: [new Map()], nonHtml: false, returnsResponse };
+    this.fnCtxs.push(ctx);
+    return ctx;
+  }
+
+  private tableIndex?: TableIndex;
+
+  private tablesIndex(): TableIndex {
+    return (this.tableIndex ??= indexTables(this.tables));
+  }
+
+  private tick(): void {
+    if (++this.steps > STEP_BUDGET) throw new BudgetExceeded();
+  }
+
+  private step(node: Node, label: string): Step {
+    const a = this.index.position(nodeStart(node));
+    const b = this.index.position(nodeEnd(node));
+    return { file: this.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column, label };
+  }
+
+  private text(node: Node, max = 60): string {
+    // Only the head of a node is shown: never copy a whole bundle to name it.
+    const start = nodeStart(node);
+    const t = this.sourceCode.text.slice(start, Math.min(nodeEnd(node), start + max * 4)).replace(/\s+/g, ' ');
+    return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  }
+
+  private scopeForLateFunction(fn: Node): Scope {
+    // A function never reached while interpreting (e.g. inside an uncalled factory): its
+    // outer names are unknown, which is the safe default (clean), except module names.
+    void fn;
+    return this.moduleScope;
+  }
+
+  private source(node: Node, label: string, confidence: Confidence, cleared: number): Value {
+    const src: SourceRef = { label, step: this.step(node, `source: ${label}`), confidence };
+    return { flows: [{ o: { k: 's', src }, m: cleared, t: [] }] };
+  }
+
+  private withStep(v: Value, node: Node, label: string): Value {
+    if (v.flows.length === 0) return v;
+    const s = this.step(node, label);
+    return { ...v, flows: v.flows.map((f) => ({ ...f, t: f.t.length >= MAX_STEPS ? f.t : [...f.t, s] })) };
+  }
+
+  private clear(v: Value, mask: number): Value {
+    if (v.flows.length === 0 || mask === 0) return v;
+    return { ...v, flows: v.flows.map((f) => ({ ...f, m: f.m | mask })) };
+  }
+
+  private union(...values: Value[]): Value {
+    const nonEmpty = values.filter((v) => v.flows.length > 0);
+    if (nonEmpty.length === 0) return CLEAN;
+    if (nonEmpty.length === 1) return { flows: nonEmpty[0].flows, record: nonEmpty[0].record };
+    return { flows: mergeFlows(nonEmpty.map((v) => v.flows)), record: nonEmpty.some((v) => v.record) };
+  }
+
+  private sanitizedMask(ctx: FnCtx, path: string | undefined): number {
+    if (!path) return 0;
+    let m = 0;
+    for (const layer of ctx.sanitized) m |= layer.get(path) ?? 0;
+    return m;
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Statements
+
+  private hoist(body: readonly Node[], scope: Scope): void {
+    for (const raw of body) {
+      let s = raw;
+      if ((s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration') && s.declaration) s = s.declaration;
+      if (s.type === 'FunctionDeclaration' && s.id) scope.vars.set(s.id.name, { flows: [], fn: { node: s, scope } });
+      if (s.type === 'ClassDeclaration' && s.id) {
+        scope.vars.set(s.id.name, { flows: [], classDecl: s });
+        this.classes.set(s.id.name, s);
+      }
+    }
+  }
+
+  private execBlock(body: readonly Node[], scope: Scope): void {
+    this.hoist(body, scope);
+    for (const s of body) this.exec(s, scope);
+  }
+
+  private exec(node: Node | null | undefined, scope: Scope): void {
+    if (!node) return;
+    this.tick();
+    const ctx = scope.fn;
+    switch (node.type) {
+      case 'VariableDeclaration':
+        for (const d of node.declarations) {
+          const v = d.init ? this.eval(d.init, scope) : CLEAN;
+          this.bindPattern(d.id, v, scope, true, d);
+        }
+        return;
+      case 'FunctionDeclaration':
+        if (node.id && !scope.vars.has(node.id.name)) scope.vars.set(node.id.name, { flows: [], fn: { node, scope } });
+        return;
+      case 'ClassDeclaration':
+        this.registerClass(node, scope);
+        return;
+      case 'ExpressionStatement':
+        this.eval(node.expression, scope);
+        this.validatingStatement(node.expression, scope);
+        return;
+      case 'ReturnStatement': {
+        const v = node.argument ? this.eval(node.argument, scope) : CLEAN;
+        this.returnValue(v, node, scope);
+        return;
+      }
+      case 'ThrowStatement':
+        if (node.argument) this.eval(node.argument, scope);
+        return;
+      case 'BlockStatement':
+      case 'StaticBlock':
+        this.execBlock(node.body, new Scope(scope, ctx));
+        return;
+      case 'IfStatement': {
+        this.eval(node.test, scope);
+        const guards = this.guardsOf(node.test, scope);
+        this.withGuards(ctx, guards, true, () => this.exec(node.consequent, new Scope(scope, ctx)));
+        if (node.alternate) this.withGuards(ctx, guards, false, () => this.exec(node.alternate, new Scope(scope, ctx)));
+        // `if (!ok(x)) return;` : x is clean for the rest of the block.
+        if (guards.length > 0) {
+          const layer = ctx.sanitized[ctx.sanitized.length - 1];
+          if (exits(node.consequent)) this.applyGuards(layer, guards, false);
+          else if (node.alternate && exits(node.alternate)) this.applyGuards(layer, guards, true);
+        }
+        return;
+      }
+      case 'ForStatement': {
+        const inner = new Scope(scope, ctx);
+        if (node.init) node.init.type === 'VariableDeclaration' ? this.exec(node.init, inner) : this.eval(node.init, inner);
+        if (node.test) this.eval(node.test, inner);
+        this.loopBody(node.body, inner);
+        if (node.update) this.eval(node.update, inner);
+        return;
+      }
+      case 'ForInStatement':
+      case 'ForOfStatement': {
+        const inner = new Scope(scope, ctx);
+        const right = this.eval(node.right, scope);
+        const elem = this.withStep({ flows: right.flows }, node.left, node.type === 'ForInStatement' ? 'key of the input' : 'element of the input');
+        const left = node.left.type === 'VariableDeclaration' ? node.left.declarations[0].id : node.left;
+        this.bindPattern(left, elem, inner, node.left.type === 'VariableDeclaration', node.left);
+        this.loopBody(node.body, inner);
+        return;
+      }
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+        this.eval(node.test, scope);
+        this.loopBody(node.body, new Scope(scope, ctx));
+        return;
+      case 'TryStatement':
+        this.exec(node.block, scope);
+        if (node.handler) {
+          const inner = new Scope(scope, ctx);
+          if (node.handler.param) this.bindPattern(node.handler.param, CLEAN, inner, true, node.handler);
+          this.exec(node.handler.body, inner);
+        }
+        if (node.finalizer) this.exec(node.finalizer, scope);
+        return;
+      case 'SwitchStatement': {
+        this.eval(node.discriminant, scope);
+        const path = accessPath(node.discriminant);
+        const inner = new Scope(scope, ctx);
+        for (const c of node.cases) {
+          const literal = c.test && staticValue(c.test) !== undefined;
+          this.withGuards(ctx, literal && path ? [{ path, mask: ALL_CLASSES_MASK, whenTrue: true }] : [], true, () => {
+            for (const s of c.consequent) this.exec(s, inner);
+          });
+        }
+        return;
+      }
+      case 'LabeledStatement':
+        this.exec(node.body, scope);
+        return;
+      case 'ExportAllDeclaration':
+        if (node.source && this.reexports.length < 64) this.reexports.push({ spec: String(node.source.value), names: node.exported ? { [propertyName(node.exported) ?? '']: '*' } : undefined });
+        return;
+      case 'ExportNamedDeclaration':
+        if (node.source && this.reexports.length < 64) {
+          const names: Record<string, string> = {};
+          for (const sp of node.specifiers ?? []) names[propertyName(sp.exported) ?? sp.local?.name] = propertyName(sp.local) ?? sp.local?.name;
+          this.reexports.push({ spec: String(node.source.value), names });
+        }
+        if (node.declaration) {
+          this.exec(node.declaration, scope);
+          this.recordExportDeclaration(node.declaration);
+        }
+        for (const sp of node.specifiers ?? []) {
+          if (node.source) continue;
+          const local = sp.local?.name;
+          const exported = propertyName(sp.exported) ?? local;
+          const v = local ? scope.lookup(local) : undefined;
+          if (v?.fn && exported) this.exportsMap.set(exported, v.fn.node);
+        }
+        return;
+      case 'ExportDefaultDeclaration': {
+        const d = node.declaration;
+        if (isFunctionNode(d)) {
+          if (d.type === 'FunctionDeclaration' && d.id) scope.vars.set(d.id.name, { flows: [], fn: { node: d, scope } });
+          this.exportsMap.set('default', d);
+        } else if (d.type === 'ClassDeclaration') {
+          this.registerClass(d, scope);
+        } else {
+          const v = this.eval(d, scope);
+          if (v.fn) this.exportsMap.set('default', v.fn.node);
+          this.exportObjectFields(v, []);
+        }
+        return;
+      }
+      case 'TSExportAssignment': {
+        const v = this.eval(node.expression, scope);
+        if (v.fn) this.exportsMap.set('', v.fn.node);
+        this.exportObjectFields(v, []);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /**
+   * `await validateLoginBody(body)`, `schema.validateSync(input)`, `assert(isSafe(x))` as a
+   * statement: a check that throws when it fails, so what it checked is clean afterwards.
+   */
+  private validatingStatement(expression: Node, scope: Scope): void {
+    let e = unwrap(expression);
+    if (e?.type === 'AwaitExpression') e = unwrap(e.argument);
+    if (!e || e.type !== 'CallExpression' || e.arguments.length === 0) return;
+    const callee = unwrap(e.callee)!;
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee.property, callee.computed) : undefined;
+    if (!name) return;
+    const layer = scope.fn.sanitized[scope.fn.sanitized.length - 1];
+    if (/^(assert|ok|invariant)$/.test(name) && e.arguments[0]) {
+      this.applyGuards(layer, this.guardsOf(e.arguments[0], scope), true);
+      return;
+    }
+    if (!/^(validate|ensure|assert|check|verify)([A-Z_]|$)|^(validateSync|validateAsync|validateOrReject|parse|parseAsync)$/.test(name)) return;
+    const isMethod = callee.type === 'MemberExpression';
+    // schema.validate(value), ajv.validate(schema, value), validateBody(value)
+    const arg = isMethod && /^ajv$/i.test(lastName(callee.object) ?? '') ? e.arguments[1] : e.arguments[0];
+    const path = accessPath(arg);
+    if (path) layer.set(path, (layer.get(path) ?? 0) | ALL_CLASSES_MASK);
+  }
+
+  private loopDepth = 0;
+
+  private loopBody(body: Node, scope: Scope): void {
+    // Twice, so values assigned late in one iteration reach uses early in the next; only the
+    // outermost loop repeats, or nested loops would cost 2^depth.
+    this.loopDepth++;
+    try {
+      this.exec(body, scope);
+      if (this.loopDepth === 1) this.exec(body, scope);
+    } finally {
+      this.loopDepth--;
+    }
+  }
+
+  private recordExportDeclaration(decl: Node): void {
+    if (decl.type === 'FunctionDeclaration' && decl.id) this.exportsMap.set(decl.id.name, decl);
+    if (decl.type === 'VariableDeclaration') {
+      for (const d of decl.declarations) {
+        const init = unwrap(d.init);
+        if (d.id.type === 'Identifier' && isFunctionNode(init)) this.exportsMap.set(d.id.name, init!);
+      }
+    }
+    if (decl.type === 'ClassDeclaration' && decl.id) this.exportClassMethods(decl, decl.id.name);
+  }
+
+  private exportClassMethods(cls: Node, name: string): void {
+    for (const m of cls.body.body) {
+      if ((m.type === 'MethodDefinition' || m.type === 'TSAbstractMethodDefinition') && m.value && m.kind === 'method') {
+        const key = propertyName(m.key, m.computed);
+        if (key) this.exportsMap.set(`${name}.${key}`, m.value);
+      }
+    }
+  }
+
+  /** `module.exports = { a, b }` or `export default { a }`: each function field is an export. */
+  private exportObjectFields(v: Value, prefix: string[]): void {
+    if (v.fields) {
+      for (const [k, fv] of v.fields) if (fv.fn) this.exportsMap.set([...prefix, k].join('.'), fv.fn.node);
+    }
+    if (v.cls) this.exportClassMethodsAs(v.cls, prefix);
+  }
+
+  private exportClassMethodsAs(cls: Node, prefix: string[]): void {
+    for (const m of cls.body.body) {
+      if (m.type === 'MethodDefinition' && m.kind === 'method') {
+        const key = propertyName(m.key, m.computed);
+        if (key) this.exportsMap.set([...prefix, key].join('.'), m.value);
+      }
+    }
+  }
+
+  private registerClass(node: Node, scope: Scope): void {
+    if (node.id) {
+      scope.vars.set(node.id.name, { flows: [], classDecl: node });
+      this.classes.set(node.id.name, node);
+    }
+  }
+
+  private returnValue(v: Value, node: Node, scope: Scope): void {
+    const ctx = scope.fn;
+    if (ctx.returnsResponse) this.responseBody(v, node, scope, 'returned as the response');
+    ctx.retValue = ctx.retValue ? this.mergeValues(ctx.retValue, v) : v;
+    if (v.flows.length > 0) ctx.ret = mergeFlows([ctx.ret, v.flows]);
+  }
+
+  private mergeValues(a: Value, b: Value): Value {
+    const u = this.union(a, b);
+    const walked = a.walked || b.walked ? mergeFlows([a.walked ?? [], b.walked ?? []]) : undefined;
+    return { ...u, fields: b.fields ?? a.fields, fn: b.fn ?? a.fn, obj: b.obj ?? a.obj, object: a.object && b.object, ...(walked ? { walked } : {}) };
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Patterns (declarations, parameters, destructuring)
+
+  private bindPattern(pattern: Node, v: Value, scope: Scope, declare: boolean, at: Node): void {
+    const p = unwrap(pattern);
+    if (!p) return;
+    switch (p.type) {
+      case 'Identifier': {
+        const named = v.flows.length > 0 ? this.withStep(v, at, `assigned to \`${p.name}\``) : v;
+        if (declare) scope.vars.set(p.name, named);
+        else scope.assign(p.name, named);
+        return;
+      }
+      case 'ObjectPattern': {
+        const taken: string[] = [];
+        for (const prop of p.properties) {
+          if (prop.type === 'RestElement') {
+            const rest = v.fields ? new Map([...v.fields].filter(([k]) => !taken.includes(k))) : undefined;
+            // `const { password, ...safe } = user`: the rest no longer holds the removed secret fields.
+            const removedSecret = taken.some((k) => SENSITIVE_FIELD.test(k));
+            const restVal: Value = { flows: removedSecret ? this.clear(v, classBit('data-leak')).flows : v.flows, fields: rest, obj: v.obj, record: removedSecret ? false : v.record };
+            this.bindPattern(prop.argument, restVal, scope, declare, at);
+            continue;
+          }
+          const key = propertyName(prop.key, prop.computed);
+          if (key) taken.push(key);
+          const fieldVal = key !== undefined ? this.member(v, key, prop.key, p) : this.clear(v, classBit('data-leak'));
+          this.bindPattern(prop.value, fieldVal, scope, declare, at);
+        }
+        return;
+      }
+      case 'ArrayPattern':
+        for (const el of p.elements) if (el) this.bindPattern(el.type === 'RestElement' ? el.argument : el, this.elementOf(v), scope, declare, at);
+        return;
+      case 'AssignmentPattern': {
+        const def = v.flows.length === 0 && !v.obj && !v.fn && !v.fields ? this.eval(p.right, scope) : CLEAN;
+        this.bindPattern(p.left, v.flows.length > 0 || v.obj || v.fn || v.fields ? v : def, scope, declare, at);
+        return;
+      }
+      case 'RestElement':
+        this.bindPattern(p.argument, v, scope, declare, at);
+        return;
+      case 'MemberExpression':
+        this.assignMember(p, v, scope, at);
+        return;
+      case 'TSParameterProperty':
+        this.bindPattern(p.parameter, v, scope, declare, at);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private elementOf(v: Value): Value {
+    if (v.flows.length === 0) return v.fields?.get('0') ?? CLEAN;
+    return { flows: v.flows, record: v.record };
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Expressions
+
+  private eval(node: Node | null | undefined, scope: Scope): Value {
+    if (!node) return CLEAN;
+    this.tick();
+    if (++this.depth > MAX_DEPTH) {
+      this.depth--;
+      return CLEAN;
+    }
+    try {
+      return this.evalInner(node, scope);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private evalInner(node: Node, scope: Scope): Value {
+    const ctx = scope.fn;
+    switch (node.type) {
+      case 'Identifier': {
+        if (node.name === 'undefined') return CLEAN;
+        const v = scope.lookup(node.name);
+        if (!v) return CLEAN;
+        const m = this.sanitizedMask(ctx, node.name);
+        return m ? this.clear(v, m) : v;
+      }
+      case 'ThisExpression':
+        return scope.lookup('this') ?? CLEAN;
+      case 'Literal':
+      case 'StringLiteral':
+        if (node.regex) return { flows: [], regex: node.regex };
+        return typeof node.value === 'string' ? { flows: [], text: node.value } : CLEAN;
+      case 'TemplateLiteral': {
+        const parts: Value[] = node.expressions.map((e: Node) => this.eval(e, scope));
+        let text = '';
+        node.quasis.forEach((q: Node, i: number) => {
+          text += q.value.cooked ?? q.value.raw ?? '';
+          if (i < parts.length) text += holeText(parts[i]);
+        });
+        return { ...this.clear(this.union(...parts.map((p: Value) => this.stringified(p))), 0), text };
+      }
+      case 'TaggedTemplateExpression': {
+        const tag = accessPath(node.tag) ?? '';
+        const parts = node.quasi.expressions.map((e: Node) => this.eval(e, scope));
+        // sql`...`, Prisma.sql`...`, $queryRaw`...`: parameterised. String.raw and unknown tags keep the text.
+        if (/(^|\.)(sql|SQL|\$queryRaw|\$executeRaw|raw|html|gql|graphql|css|query)$/.test(tag) && tag !== 'String.raw') return CLEAN;
+        if (tag === 'String.raw') return this.union(...parts);
+        return CLEAN;
+      }
+      case 'BinaryExpression': {
+        if (node.operator !== '+') {
+          this.eval(node.left, scope);
+          this.eval(node.right, scope);
+          return CLEAN;
+        }
+        // Left-deep chains of `+` (generated code can nest thousands) are read iteratively.
+        const terms: Node[] = [];
+        let cur: Node = node;
+        while (cur.type === 'BinaryExpression' && cur.operator === '+') {
+          terms.push(cur.right);
+          cur = unwrap(cur.left) ?? cur.left;
+        }
+        terms.push(cur);
+        terms.reverse();
+        let text = '';
+        const values: Value[] = [];
+        for (const t of terms) {
+          const v = this.eval(t, scope);
+          const s = staticValue(t);
+          text += s !== undefined ? s : holeText(v);
+          values.push(this.stringified(v));
+        }
+        return { ...this.union(...values), text };
+      }
+      case 'LogicalExpression': {
+        const l = this.eval(node.left, scope);
+        const guards = node.operator === '&&' ? this.guardsOf(node.left, scope) : node.operator === '||' ? this.guardsOf(node.left, scope) : [];
+        const r = this.withGuards(ctx, guards, node.operator === '&&', () => this.eval(node.right, scope));
+        if (node.operator === '&&') return { ...r, flows: r.flows };
+        return this.mergeValues(l, r);
+      }
+      case 'ConditionalExpression': {
+        this.eval(node.test, scope);
+        const guards = this.guardsOf(node.test, scope);
+        const a = this.withGuards(ctx, guards, true, () => this.eval(node.consequent, scope));
+        const b = this.withGuards(ctx, guards, false, () => this.eval(node.alternate, scope));
+        return this.mergeValues(a, b);
+      }
+      case 'AssignmentExpression':
+        return this.assignment(node, scope);
+      case 'MemberExpression':
+        return this.memberExpression(node, scope);
+      case 'CallExpression':
+        return this.call(node, scope);
+      case 'NewExpression':
+        return this.newExpression(node, scope);
+      case 'AwaitExpression':
+        return this.eval(node.argument, scope);
+      case 'YieldExpression':
+        return node.argument ? this.eval(node.argument, scope) : CLEAN;
+      case 'ArrayExpression': {
+        const fields = new Map<string, Value>();
+        const vals: Value[] = [];
+        node.elements.forEach((el: Node | null, i: number) => {
+          if (!el) return;
+          const v = el.type === 'SpreadElement' ? this.eval(el.argument, scope) : this.eval(el, scope);
+          if (el.type !== 'SpreadElement') fields.set(String(i), v);
+          vals.push(v);
+        });
+        return { ...this.union(...vals), fields, object: true };
+      }
+      case 'ObjectExpression':
+        return this.objectExpression(node, scope);
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        return { flows: [], fn: { node, scope } };
+      case 'ClassExpression':
+        return { flows: [], classDecl: node };
+      case 'SequenceExpression': {
+        let last = CLEAN;
+        for (const e of node.expressions) last = this.eval(e, scope);
+        return last;
+      }
+      case 'UnaryExpression':
+        this.eval(node.argument, scope);
+        return CLEAN;
+      case 'UpdateExpression':
+        return CLEAN;
+      case 'ChainExpression':
+      case 'ParenthesizedExpression':
+      case 'TSAsExpression':
+      case 'TSNonNullExpression':
+      case 'TSTypeAssertion':
+      case 'TSSatisfiesExpression':
+        return this.eval(node.expression, scope);
+      case 'ImportExpression': {
+        const v = this.eval(node.source, scope);
+        this.sinkValue('code-injection', v, node, scope, '`import()` of a module named by input');
+        return CLEAN;
+      }
+      case 'JSXElement':
+      case 'JSXFragment':
+        this.jsx(node, scope);
+        return CLEAN;
+      case 'SpreadElement':
+        return this.eval(node.argument, scope);
+      default:
+        return CLEAN;
+    }
+  }
+
+  /** A value turned into text: no operator objects any more (NoSQL, prototype keys). */
+  private stringified(v: Value): Value {
+    if (v.flows.length === 0) return v;
+    // A whole record in a string still leaks; a string holding input is still input.
+    return { flows: v.flows.map((f) => ({ ...f, m: f.m | classBit('nosql-injection') })), record: v.record };
+  }
+
+  private objectExpression(node: Node, scope: Scope): Value {
+    const fields = new Map<string, Value>();
+    const vals: Value[] = [];
+    let record = false;
+    for (const p of node.properties) {
+      if (p.type === 'SpreadElement') {
+        const v = this.eval(p.argument, scope);
+        if (v.fields) for (const [k, fv] of v.fields) fields.set(k, fv);
+        vals.push(v);
+        record ||= !!v.record;
+        continue;
+      }
+      const key = propertyName(p.key, p.computed);
+      if (p.computed && key === undefined) {
+        const k = this.eval(p.key, scope);
+        vals.push(this.clear(k, ALL_CLASSES_MASK & ~classBit('nosql-injection')));
+      }
+      let v = p.value ? this.eval(p.value, scope) : CLEAN;
+      // { $eq: x } compares x as a value; { $where: '...' + x } runs x as JavaScript in MongoDB.
+      if (key === '$eq' || key === '$ne' || key === '$in' || key === '$nin') v = this.clear(v, classBit('nosql-injection'));
+      if (key === '$where' || key === '$function' || key === '$accumulator') v = { ...v, flows: v.flows.map((f) => ({ ...f, m: f.m & classBit('code-injection') ? f.m : f.m & ~classBit('nosql-injection') })) };
+      if (key !== undefined && SENSITIVE_FIELD.test(key) && staticValue(p.value) === undefined && !isFunctionNode(unwrap(p.value))) {
+        // An object that carries a secret field: sending it is a leak whatever the value's origin.
+        v = this.union(v, this.source(p, `object field \`${key}\``, 'medium', SENSITIVE_CLEARED));
+      }
+      if (key !== undefined) fields.set(key, v);
+      vals.push(v);
+    }
+    return { ...this.union(...vals), fields, object: true, record: record || undefined };
+  }
+
+  private memberExpression(node: Node, scope: Scope): Value {
+    const ctx = scope.fn;
+    // The access path is built only when something may need it (a global source, a check made on it).
+    let root = unwrap(node.object);
+    while (root && root.type === 'MemberExpression') root = unwrap(root.object);
+    const needsPath = (root?.type === 'Identifier' && this.globalRoots().has(root.name)) || ctx.sanitized.some((l) => l.size > 0) || UPLOAD_SERVER_FIELDS.has(node.property?.name);
+    const path = needsPath ? accessPath(node) : undefined;
+    if (path && root?.type === 'Identifier' && this.globalRoots().has(root.name)) {
+      const global = this.globalSource(path, node, scope);
+      if (global) return global;
+    }
+    const obj = this.eval(node.object, scope);
+    let key: string | undefined = node.computed ? staticValue(node.property) : propertyName(node.property, false);
+    if (node.computed && key === undefined) {
+      const k = this.eval(node.property, scope);
+      const el: Value = obj.flows.length > 0 ? { flows: obj.flows, record: obj.record } : CLEAN;
+      const walked = k.flows.filter((f) => !(f.m & classBit('prototype-pollution')));
+      return walked.length > 0 ? { ...el, walked } : el;
+    }
+    if (key === undefined) return CLEAN;
+    // req.file.path, req.files.avatar.tempFilePath: chosen by the upload middleware, not the client.
+    if (UPLOAD_SERVER_FIELDS.has(key) && path && /\.(file|files)(\.[^.]+)?\.[^.]+$/.test(path)) return CLEAN;
+    let v = this.member(obj, key, node, node);
+    // req.query.id: name the source by its whole path, not just req.query.
+    const only = obj.flows.length === 1 ? obj.flows[0] : undefined;
+    if (only && only.o.k === 's' && only.t.length === 0 && v.flows.length === 1 && v.flows[0].o === only.o && !obj.record) {
+      const start = this.index.position(nodeStart(node.object));
+      const src = only.o.src;
+      if (src.step.line === start.line && src.step.column === start.column) {
+        const label = this.text(node, 60);
+        v = { ...v, flows: [{ ...v.flows[0], o: { k: 's', src: { ...src, label, step: { ...this.step(node, `source: ${label}`) } } } }] };
+      }
+    }
+    const m = this.sanitizedMask(ctx, path);
+    if (m) v = this.clear(v, m);
+    return v;
+  }
+
+  /** Reads field `key` of a value: request inputs, known fields, or the value's own taint. */
+  private member(obj: Value, key: string, keyNode: Node, at: Node): Value {
+    if (obj.obj === 'request' || obj.obj === 'context') {
+      const input = this.tables.requestInputs.find((r) => r.name === key && r.kind === 'property');
+      const label = `${this.text(at.type === 'MemberExpression' ? at : keyNode, 40)}`;
+      if (input && obj.validated?.has(key)) return CLEAN;
+      if (input) return this.source(at, label, 'high', inputCleared(input));
+      if (NESTED_REQUESTS.includes(key)) return { flows: [], obj: 'request' };
+      if (obj.obj === 'context' && (key === 'res' || key === 'response')) return { flows: [], obj: 'response' };
+      // req.tenant: maybe set from input by a middleware (here or in another file); the link phase knows.
+      if (!SAFE_REQUEST_FIELDS.has(key) && at.type === 'MemberExpression' && unwrap(at.object)?.type === 'Identifier') return { flows: [{ o: { k: 'f', name: key }, m: INPUT_CLEARED, t: [this.step(at, `\`${this.text(at, 30)}\`, set by a middleware`)] }] };
+      return CLEAN;
+    }
+    const known = obj.fields?.get(key);
+    if (known) return known;
+    if (obj.classDecl) return CLEAN;
+    if (obj.flows.length === 0) {
+      if (SENSITIVE_FIELD.test(key) && at.type === 'MemberExpression' && !obj.obj && !obj.fn) {
+        const root = unwrap(at.object);
+        // user.passwordHash, row.ssn: a secret read from a record. `process.env.SECRET` and `this.secret` are config, not records.
+        if (root && root.type === 'Identifier' && !/^(process|config|env|options|opts|settings)$/i.test(root.name)) {
+          return this.source(at, `${this.text(at, 40)}`, 'medium', SENSITIVE_CLEARED);
+        }
+      }
+      return CLEAN;
+    }
+    if (CLEAN_PROPERTIES.has(key)) return CLEAN;
+    // A named field of a record is not the record, unless it is a container of records or a secret.
+    const keepsRecord = RECORD_CONTAINERS.has(key) || /^\d+$/.test(key) || SENSITIVE_FIELD.test(key);
+    if (keepsRecord) return { flows: obj.flows, record: obj.record };
+    return { flows: this.clear(obj, classBit('data-leak')).flows };
+  }
+
+  private roots?: Set<string>;
+
+  private globalRoots(): Set<string> {
+    return (this.roots ??= new Set(this.tables.globalInputs.map((g) => g.path.split('.')[0])));
+  }
+
+  private globalSource(path: string, node: Node, scope: Scope): Value | undefined {
+    const first = path.split('.', 1)[0];
+    if (scope.has(first)) return undefined;
+    for (const g of this.tables.globalInputs) {
+      if (path === g.path || (path.startsWith(`${g.path}.`) && g.path.startsWith('process.'))) {
+        let cleared = INPUT_CLEARED | (g.string ? classBit('nosql-injection') : 0);
+        if (g.path === 'process.env') cleared |= ALL_CLASSES_MASK & ~classMask([...ENV_CLASSES]);
+        // A browser's own location: its requests go out from the victim's browser, not from the server.
+        if (/^(location|window|document)\./.test(g.path)) cleared |= classMask(['ssrf', 'path-traversal', 'command-injection', 'sql-injection']);
+        return this.source(node, path, g.confidence, cleared);
+      }
+    }
+    return undefined;
+  }
+
+  private assignment(node: Node, scope: Scope): Value {
+    let v = this.eval(node.right, scope);
+    const left = unwrap(node.left)!;
+    if (node.operator !== '=' && node.operator !== '||=' && node.operator !== '??=') {
+      const old = this.eval(left, scope);
+      v = this.stringified(this.union(old, v));
+    } else if (node.operator !== '=') {
+      v = this.mergeValues(this.eval(left, scope), v);
+    }
+    if (left.type === 'Identifier') {
+      scope.assign(left.name, v.flows.length > 0 ? this.withStep(v, node, `assigned to \`${left.name}\``) : v);
+      // A reassigned name loses the checks made on its previous value.
+      for (const layer of scope.fn.sanitized) layer.delete(left.name);
+    } else if (left.type === 'MemberExpression') {
+      this.assignMember(left, v, scope, node);
+    } else {
+      this.bindPattern(left, v, scope, false, node);
+    }
+    return v;
+  }
+
+  private assignMember(left: Node, v: Value, scope: Scope, at: Node): void {
+    const path = accessPath(left);
+    const key = left.computed ? staticValue(left.property) : propertyName(left.property, false);
+    // module.exports = ..., exports.x = ..., module.exports.x = ...
+    if (path === 'module.exports' && !scope.has('module')) {
+      if (v.fn) this.exportsMap.set('', v.fn.node);
+      this.exportObjectFields(v, []);
+      if (v.classDecl) this.exportClassMethodsAs(v.classDecl, []);
+      return;
+    }
+    if (path && /^(module\.)?exports\.[^.]+$/.test(path) && !scope.has('exports')) {
+      const name = path.split('.').pop()!;
+      if (v.fn) this.exportsMap.set(name, v.fn.node);
+      if (v.classDecl) this.exportClassMethodsAs(v.classDecl, [name]);
+      return;
+    }
+    const objVal = this.eval(left.object, scope);
+    if ((objVal.obj === 'request' || (objVal.obj === 'context' && unwrap(left.object)?.type === 'MemberExpression')) && key !== undefined && !SAFE_REQUEST_FIELDS.has(key)) {
+      const input = v.flows.filter((f) => f.o.k === 's');
+      if (input.length > 0 && Object.keys(this.requestFields).length < 32) this.requestFields[key] = mergeFlows([this.requestFields[key] ?? [], this.withStep({ flows: input }, at, `stored in \`${this.text(left, 30)}\``).flows]);
+    }
+    // Koa: ctx.body = ...; ctx.redirect is a call; ctx.set is a call.
+    if ((objVal.obj === 'context' || objVal.obj === 'response') && key === 'body') {
+      this.responseBody(v, at, scope, '`ctx.body`', true);
+      return;
+    }
+    if ((objVal.obj === 'context' || objVal.obj === 'response') && key === 'type' && typeof staticValue(unwrap(at.right)) === 'string') {
+      if (NON_HTML_TYPE.test(staticValue(unwrap(at.right))!)) scope.fn.nonHtml = true;
+    }
+    for (const s of this.tablesIndex().properties) {
+      if (path === s.name || (key !== undefined && s.name === key) || (path !== undefined && path.endsWith(`.${s.name}`))) {
+        this.sinkValue(s.class, v, at, scope, `\`${this.text(left, 40)}\` is set`);
+      }
+    }
+    if (left.computed && key === undefined) {
+      const k = this.eval(left.property, scope);
+      this.prototypePollution(left, k, scope, at, objVal);
+      return;
+    }
+    // Remember fields of objects held in local variables (one level deep, and this.x in classes).
+    const root = unwrap(left.object);
+    if (key !== undefined && root?.type === 'ThisExpression') {
+      const self = scope.lookup('this');
+      if (self?.fields && self.cls) (self.fields as Map<string, Value>).set(key, v);
+      return;
+    }
+    if (key !== undefined && root && root.type === 'Identifier') {
+      const cur = scope.lookup(root.name);
+      if (cur && !cur.obj && !cur.fn && !cur.classDecl) {
+        const fields = new Map(cur.fields ?? []);
+        fields.set(key, v);
+        scope.assign(root.name, { ...cur, fields, flows: mergeFlows([cur.flows, v.flows]) });
+      }
+    }
+  }
+
+  /**
+   * `target[a][b] = v`, or `target[key] = v` inside a recursive merge/set that calls itself
+   * with `target[key]`: with an input key, `__proto__` reaches Object.prototype.
+   */
+  private prototypePollution(left: Node, key: Value, scope: Scope, at: Node, objVal: Value): void {
+    if (key.flows.length === 0) return;
+    const inner = unwrap(left.object);
+    let dangerous = !!objVal.walked?.length;
+    if (inner && inner.type === 'MemberExpression' && inner.computed && staticValue(inner.property) === undefined) {
+      const k2 = this.eval(inner.property, scope);
+      dangerous = k2.flows.length > 0;
+    }
+    if (!dangerous) {
+      const fn = scope.fn.node;
+      if (fn && inner && inner.type === 'Identifier' && this.isRecursiveWith(fn, inner.name)) dangerous = true;
+    }
+    if (dangerous) this.sinkValue('prototype-pollution', key, at, scope, `property assignment with a key from input: \`${this.text(left, 40)}\``);
+  }
+
+  private readonly recursiveTargets = new Map<Node, Set<string>>();
+
+  /** Whether `fn` calls itself with `objectName[key]` as an argument (a recursive merge). One walk per function. */
+  private isRecursiveWith(fn: Node, objectName: string): boolean {
+    let names = this.recursiveTargets.get(fn);
+    if (!names) {
+      names = this.recursiveArguments(fn);
+      this.recursiveTargets.set(fn, names);
+    }
+    return names.has(objectName);
+  }
+
+  private recursiveArguments(fn: Node): Set<string> {
+    const out = new Set<string>();
+    const name = fn.id?.name ?? (fn.parent?.type === 'VariableDeclarator' ? fn.parent.id?.name : fn.parent?.type === 'MethodDefinition' || fn.parent?.type === 'Property' ? propertyName(fn.parent.key, fn.parent.computed) : undefined);
+    if (!name) return out;
+    const calls = nodesOfType(this.sourceCode, 'CallExpression');
+    const start = nodeStart(fn);
+    const end = nodeEnd(fn);
+    let lo = 0;
+    let hi = calls.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (nodeStart(calls[mid]) < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < calls.length && nodeStart(calls[i]) < end; i++) {
+      const n = calls[i];
+      if (lastName(n.callee) !== name) continue;
+      for (const a of n.arguments) {
+        let u = unwrap(a);
+        // merge(target[key] ?? {}, source[key]), merge(target[key] || {}, ...)
+        if (u?.type === 'LogicalExpression') u = unwrap(u.left);
+        if (u?.type === 'MemberExpression' && u.computed && unwrap(u.object)?.type === 'Identifier') out.add(unwrap(u.object)!.name);
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Calls
+
+  private newExpression(node: Node, scope: Scope): Value {
+    const calleeName = accessPath(node.callee) ?? '';
+    const args = node.arguments.map((a: Node) => this.eval(a, scope));
+    const binding = resolveCallee(node.callee, this.sourceCode);
+    for (const s of this.tablesIndex().sinks.get(`new:${calleeName.slice(calleeName.lastIndexOf('.') + 1)}`) ?? []) {
+      const nameOk = s.module ? binding?.module === s.module && binding.path.join('.') === s.name : calleeName === s.name || calleeName.endsWith(`.${s.name}`);
+      if (!nameOk) continue;
+      if (s.when === 'html' && !this.htmlResponseInit(node.arguments[1], scope)) continue;
+      this.sinkArgs(s, node, args, scope, () => `\`new ${calleeName}()\``);
+    }
+    const local = scope.lookup(calleeName);
+    if (local?.classDecl) {
+      const ctor = local.classDecl.body.body.find((m: Node) => m.type === 'MethodDefinition' && m.kind === 'constructor');
+      // Each `new` runs the constructor with its arguments: `this.label = label` is a field of this instance.
+      const inst: Value = { flows: [], cls: local.classDecl, fields: new Map() };
+      if (ctor && this.steps < STEP_BUDGET / 2) {
+        const ctx = this.newCtx(ctor.value, false);
+        const inner = new Scope(this.moduleScope, ctx);
+        inner.vars.set('this', inst);
+        ctor.value.params.forEach((p: Node, i: number) => this.bindPattern(p.type === 'TSParameterProperty' ? p.parameter : p, args[i] ?? CLEAN, inner, true, p));
+        ctor.value.params.forEach((p: Node, i: number) => {
+          if (p.type === 'TSParameterProperty' && p.parameter.type === 'Identifier') (inst.fields as Map<string, Value>).set(p.parameter.name, args[i] ?? CLEAN);
+        });
+        this.inlineDepth++;
+        try {
+          this.body(ctor.value, inner);
+        } finally {
+          this.inlineDepth--;
+        }
+      }
+      return inst;
+    }
+    if (calleeName === 'Promise' && args[0]?.fn) {
+      // new Promise((resolve) => ... resolve(x)): the promise holds what is resolved.
+      const holder: Flow[] = [];
+      this.inline(args[0].fn, [{ flows: [], resolver: holder }, CLEAN], scope);
+      return { flows: mergeFlows([holder]) };
+    }
+    if (PROPAGATING_CONSTRUCTORS.has(calleeName) && args.length > 0) return { flows: this.stringified(args[0]).flows };
+    if (/^(WebSocketServer|Server)$/.test(calleeName) || binding?.module === 'ws') return { flows: [], obj: 'ws' };
+    return CLEAN;
+  }
+
+  private call(node: Node, scope: Scope): Value {
+    const callee = unwrap(node.callee)!;
+    const isMember = callee.type === 'MemberExpression';
+    const method = isMember ? (callee.computed ? staticValue(callee.property) : propertyName(callee.property, false)) : undefined;
+    const receiver = isMember ? this.eval(callee.object, scope) : undefined;
+    const calleeVal = isMember ? (receiver && method !== undefined ? this.memberNoSource(receiver, method) : CLEAN) : this.eval(callee, scope);
+    const args: Value[] = node.arguments.map((a: Node) => this.eval(a, scope));
+    const path = accessPath(callee) ?? '';
+    const binding = resolveCallee(callee, this.sourceCode) ?? calleeVal.module;
+    const calleeText = (): string => `\`${this.text(callee, 40)}()\``;
+
+    // Sources: request methods (req.get('x'), await request.json()).
+    if (receiver && method && (receiver.obj === 'request' || receiver.obj === 'context')) {
+      const input = this.tables.requestInputs.find((r) => r.name === method && r.kind === 'call');
+      // req.get('host'): the Host header names this server to the browser that sent it; it cannot point a victim elsewhere.
+      const hostHeader = /^(host|x-forwarded-host)$/i.test(staticValue(node.arguments[0]) ?? '') ? classMask(['open-redirect', 'ssrf']) : 0;
+      if (input) return this.source(node, `${this.text(node, 40)}`, 'high', inputCleared(input) | hostHeader);
+      if (method === 'on' || method === 'once') this.eventCallbacks(node, args, receiver, scope);
+    }
+    if (receiver && method && (method === 'on' || method === 'once' || method === 'addEventListener') && receiver.obj !== 'request' && receiver.obj !== 'context') {
+      this.eventCallbacks(node, args, receiver, scope);
+    }
+    // Response content type chosen before a send.
+    if (receiver && method && (receiver.obj === 'response' || receiver.obj === 'context')) this.noteContentType(method, node, scope);
+
+    // Sinks (a method of the project's own classes is read, not matched by name)
+    const ownMethod = isMember && receiver && method && !calleeVal.fn ? this.methodOf(receiver, method, callee, scope) : undefined;
+    if (!ownMethod) this.checkCallSinks(node, callee, method, receiver, binding, path, args, scope, calleeText);
+
+    if (calleeVal.resolver) {
+      for (const a of args) calleeVal.resolver.push(...a.flows.slice(0, MAX_FLOWS));
+      return CLEAN;
+    }
+    // Templates compiled or rendered from a string in code: the unescaped names carry their input to the HTML.
+    const tpl = this.templateCall(callee, method, binding, node, args);
+    if (tpl) return tpl;
+    if (calleeVal.unescaped && args[0]?.fields) return this.union(...calleeVal.unescaped.map((n) => args[0].fields!.get(n) ?? CLEAN));
+    // res.render('view', { x }): the view file decides; the link phase reads it.
+    if (method === 'render' && receiver && (receiver.obj === 'response' || receiver.obj === 'context' || (isMember && RESPONSE_NAMES.has(lastName(callee.object) ?? '')))) this.recordRender(node, args, scope);
+    // Input tested against a regular expression that backtracks: ReDoS without building a pattern.
+    this.backtrackingTest(node, method, receiver, args, scope);
+
+    // Sanitizers
+    const san = this.sanitizerFor(callee, method, binding, path, scope, 'return');
+    if (san !== undefined) {
+      const input = receiver && receiver.flows.length > 0 && args.length === 0 ? receiver : this.union(...args);
+      return { flows: this.clear(input, san).flows };
+    }
+    if (method === 'replace' || method === 'replaceAll') return this.replaceSanitizer(node, receiver ?? CLEAN, args);
+
+    // Data-leak sources: whole-record reads.
+    const record = ownMethod ? undefined : this.recordRead(node, callee, method, receiver, args, path, scope);
+    if (record) return record;
+    if (receiver?.record && method && PROJECTION_METHODS.has(method)) return CLEAN;
+
+    // Route registration and callbacks
+    if (method && ROUTE_METHODS.has(method) && receiver && !receiver.flows.length) {
+      this.routeHandlers(node, args, scope);
+      return receiver.obj ? receiver : CLEAN;
+    }
+
+    // Cross-file: a function imported from a relative module.
+    if (binding && (binding.module.startsWith('.') || binding.module.startsWith('/'))) {
+      return this.importedCall(binding, args, node, scope);
+    }
+    // this.service.method(): a field typed with a class (NestJS dependency injection).
+    let fnVal = calleeVal.fn;
+    if (!fnVal && isMember && method) {
+      const typed = this.typedField(callee);
+      if (typed) {
+        const local = this.classes.get(typed);
+        if (local) fnVal = this.methodOf({ flows: [], cls: local }, method, callee, scope);
+        else {
+          const b = moduleBindings(this.sourceCode).get(typed);
+          if (b && b.module.startsWith('.')) return this.importedCall({ module: b.module, path: [...b.path, method] }, args, node, scope);
+        }
+      }
+    }
+
+    // Local functions (closures, declarations, methods of local classes).
+    if (!fnVal && isMember && receiver && method) fnVal = this.methodOf(receiver, method, callee, scope);
+    if (fnVal) return this.callFunction(fnVal, args, node, scope);
+
+    // Promise and array callbacks.
+    if (method === 'then' || method === 'catch' || method === 'finally') {
+      const cb = args[0]?.fn;
+      const base = receiver ?? CLEAN;
+      if (cb) return this.inline(cb, [method === 'then' ? base : CLEAN], scope);
+      return base;
+    }
+    if (method && ELEMENT_CALLBACKS.has(method) && receiver) {
+      const cb = args[0]?.fn;
+      const elem = this.elementOf(receiver);
+      if (cb) {
+        const r = this.inline(cb, [elem, CLEAN, receiver], scope);
+        if (method === 'map' || method === 'flatMap') return r.flows.length > 0 ? { flows: r.flows, record: r.record } : CLEAN;
+      }
+      if (method === 'forEach' || method === 'some' || method === 'every' || method === 'findIndex') return CLEAN;
+      // .filter(([key]) => ALLOWED.has(key)): what passes the check is clean for its classes.
+      const cbNode = cb?.node;
+      if (method === 'filter' && cbNode && cbNode.body.type !== 'BlockStatement') {
+        const p0 = unwrap(cbNode.params[0]);
+        const names = new Set<string>();
+        if (p0?.type === 'Identifier') names.add(p0.name);
+        if (p0?.type === 'ArrayPattern') for (const el of p0.elements) if (el?.type === 'Identifier') names.add(el.name);
+        if (p0?.type === 'ObjectPattern') for (const pr of p0.properties) if (pr.value?.type === 'Identifier') names.add(pr.value.name);
+        const mask = this.guardsOf(cbNode.body, scope).filter((g) => g.whenTrue && names.has(g.path)).reduce((m, g) => m | g.mask, 0);
+        if (mask) return { flows: this.clear(receiver, mask).flows, record: receiver.record };
+      }
+      return { flows: receiver.flows, record: receiver.record };
+    }
+    if (method === 'reduce' && receiver) {
+      const cb = args[0]?.fn;
+      if (cb) return this.inline(cb, [args[1] ?? CLEAN, this.elementOf(receiver)], scope);
+      return receiver;
+    }
+    // Any other function values passed in are callbacks: read them where they are.
+    for (const a of args) if (a.fn && !this.evaluated.has(a.fn.node) && !this.summaries.has(a.fn.node)) this.inline(a.fn, [], scope);
+
+    // promisify(exec) is exec.
+    if ((path === 'promisify' || path === 'util.promisify' || binding?.path.join('.') === 'promisify') && args[0]) {
+      const inner = resolveCallee(node.arguments[0], this.sourceCode);
+      return inner ? { ...args[0], module: inner } : args[0];
+    }
+    if (path === 'require' && !scope.has('require')) return CLEAN;
+
+    // Propagation: known propagators, methods of tainted values.
+    const name = binding ? [binding.module, ...binding.path].join('.') : path;
+    if (PROPAGATORS.has(name) || PROPAGATORS.has(path) || (binding && PROPAGATORS.has(`${binding.module}.${binding.path.join('.')}`))) {
+      const all = this.union(...args, receiver && !receiver.obj ? receiver : CLEAN);
+      // Decoding brings back the line breaks and slashes that percent-encoding kept out.
+      if (/^(decodeURIComponent|decodeURI|unescape|querystring\.(unescape|parse)|qs\.parse|url\.parse)$/.test(name)) return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~classMask(['log-injection', 'header-injection']) })) };
+      if (path === 'Object.assign') {
+        const fields = new Map<string, Value>();
+        for (const a of args) if (a.fields) for (const [k, v] of a.fields) fields.set(k, v);
+        return { flows: all.flows, fields, object: true };
+      }
+      if (name === 'JSON.parse' || path === 'JSON.parse') return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~classBit('nosql-injection') })) };
+      return { flows: all.flows, record: all.record };
+    }
+    if (method === 'concat' && receiver) return this.union(receiver, ...args);
+    if (receiver && receiver.flows.length > 0 && method) {
+      if (CLEAN_METHODS.has(method)) return CLEAN;
+      const r: Value = { flows: receiver.flows, record: receiver.record };
+      if (method === 'split' || method === 'toString' || method === 'trim' || method === 'toLowerCase' || method === 'toUpperCase' || method === 'slice' || method === 'substring' || method === 'padStart' || method === 'concat' || method === 'join') {
+        return this.union(this.stringified(r), method === 'concat' ? this.union(...args) : CLEAN);
+      }
+      // searchParams.get() percent-decodes: %0d%0a becomes a real line break again.
+      if (method === 'get' || method === 'getAll') return { flows: r.flows.map((f) => ({ ...f, m: f.m & ~classMask(['log-injection', 'header-injection']) })), record: r.record };
+      if (method === 'toJSON' || method === 'lean' || method === 'exec' || method === 'populate' || method === 'sort' || method === 'limit' || method === 'skip') return r;
+      return r;
+    }
+    if (receiver && method && (method === 'push' || method === 'unshift' || method === 'add' || method === 'set' || method === 'append') && isMember) {
+      // arr.push(input): the array now holds input.
+      const root = unwrap(callee.object);
+      const added = this.union(...args.slice(method === 'set' || method === 'append' ? 1 : 0));
+      if (root?.type === 'Identifier' && added.flows.length > 0) {
+        const cur = scope.lookup(root.name) ?? CLEAN;
+        if (!cur.obj) scope.assign(root.name, { ...cur, flows: mergeFlows([cur.flows, added.flows]) });
+      }
+      return CLEAN;
+    }
+    return CLEAN;
+  }
+
+  private templateCall(callee: Node, method: string | undefined, binding: Binding | undefined, node: Node, args: Value[]): Value | undefined {
+    const fnName = binding ? binding.path[binding.path.length - 1] ?? '' : method;
+    if (!fnName || !/^(compile|render|renderString|template|compileString)$/.test(fnName)) return undefined;
+    const engine = engineOf(binding?.module ?? (callee.type === 'MemberExpression' ? lastName(callee.object) ?? '' : ''));
+    const text = staticValue(node.arguments[0]);
+    if (!engine || text === undefined) return undefined;
+    const names = unescapedNames(engine, text.slice(0, 20_000));
+    if (/^(compile|template|compileString)$/.test(fnName)) return { flows: [], unescaped: names };
+    const data = args[1];
+    return data?.fields ? this.union(...names.map((n) => data.fields!.get(n) ?? CLEAN)) : CLEAN;
+  }
+
+  /** `export * from './x'` and `export { a as b } from './x'`: followed by the link phase. */
+  readonly reexports: { spec: string; names?: Record<string, string> }[] = [];
+
+  /** Request fields a middleware sets from input (`req.tenant = req.get('x-tenant')`). */
+  readonly requestFields: Record<string, Flow[]> = {};
+
+  /** Renders are resolved by the link phase, which reads the view file. */
+  readonly renders: { view: string; fields: Record<string, Flow[]>; site: SinkSite }[] = [];
+
+  private recordRender(node: Node, args: Value[], scope: Scope): void {
+    const view = staticValue(node.arguments[0]);
+    const data = args[1];
+    if (view === undefined || !data?.fields || this.renders.length >= 64) return;
+    const fields: Record<string, Flow[]> = {};
+    for (const [k, v] of data.fields) {
+      const flows = v.flows.filter((f) => !(f.m & classBit('xss')) && f.o.k === 's');
+      if (flows.length > 0) fields[k] = flows.slice(0, 4);
+    }
+    void scope;
+    if (Object.keys(fields).length > 0) this.renders.push({ view, fields, site: this.site(node, 'xss', `\`res.render('${view}')\` outputs it unescaped`) });
+  }
+
+  private backtrackingTest(node: Node, method: string | undefined, receiver: Value | undefined, args: Value[], scope: Scope): void {
+    if (!method || !receiver) return;
+    let regex: Value['regex'];
+    let input: Value | undefined;
+    if ((method === 'test' || method === 'exec') && receiver.regex) {
+      regex = receiver.regex;
+      input = args[0];
+    } else if (/^(match|matchAll|search|replace|replaceAll|split)$/.test(method) && args[0]?.regex) {
+      regex = args[0].regex;
+      input = receiver;
+    }
+    if (!regex || !input || input.flows.length === 0) return;
+    const b = findBacktracking(regex.pattern, regex.flags);
+    if (b) this.sinkValue('redos', input, node, scope, `input is matched against /${regex.pattern.length > 40 ? `${regex.pattern.slice(0, 39)}…` : regex.pattern}/, which backtracks`);
+  }
+
+  /** A method value of a known object without turning request fields into sources (for `req.get`). */
+  private memberNoSource(obj: Value, key: string): Value {
+    if (obj.obj) return CLEAN;
+    return obj.fields?.get(key) ?? CLEAN;
+  }
+
+  /** `this.x` where the class declares `x: SomeClass` (a field, or a constructor parameter property): "SomeClass". */
+  private typedField(callee: Node): string | undefined {
+    const obj = unwrap(callee.object);
+    if (obj?.type !== 'MemberExpression' || unwrap(obj.object)?.type !== 'ThisExpression') return undefined;
+    const field = propertyName(obj.property, obj.computed);
+    const cls = enclosingClass(callee);
+    if (!field || !cls) return undefined;
+    const typeName = (ann: Node | undefined): string | undefined => {
+      const t = ann?.typeAnnotation;
+      return t?.type === 'TSTypeReference' && t.typeName?.type === 'Identifier' ? t.typeName.name : undefined;
+    };
+    for (const m of cls.body.body) {
+      if (m.type === 'PropertyDefinition' && propertyName(m.key, m.computed) === field) return typeName(m.typeAnnotation);
+      if (m.type === 'MethodDefinition' && m.kind === 'constructor') {
+        for (const p of m.value.params) {
+          const param = p.type === 'TSParameterProperty' ? p.parameter : p;
+          if (param.type === 'Identifier' && param.name === field) return typeName(param.typeAnnotation);
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private methodOf(receiver: Value, method: string, callee: Node, scope: Scope): FnVal | undefined {
+    const cls = receiver.cls ?? receiver.classDecl;
+    const thisNode = unwrap(callee.object);
+    let clsNode = cls;
+    if (!clsNode && thisNode?.type === 'ThisExpression') clsNode = enclosingClass(callee);
+    if (!clsNode) return undefined;
+    const fnNode = classMethods(clsNode).get(method);
+    void scope;
+    return fnNode ? { node: fnNode, scope: this.moduleScope, thisVal: receiver.cls ? receiver : undefined } : undefined;
+  }
+
+  private eventCallbacks(node: Node, args: Value[], receiver: Value, scope: Scope): void {
+    const event = staticValue(node.arguments[0]);
+    const cb = args[1]?.fn;
+    if (!cb || event === undefined) return;
+    if (event === 'connection' || event === 'request') {
+      // wss.on('connection', ws => ...), server.on('request', (req, res) => ...)
+      // A WebSocket server's connection is a socket; another emitter's "connection" is nothing we know.
+      const p0: Value = receiver.obj === 'ws' || /wss|socket|io/i.test(this.text(node.callee)) ? { flows: [], obj: 'ws' } : CLEAN;
+      this.inline(cb, event === 'request' ? [{ flows: [], obj: 'request' }, { flows: [], obj: 'response' }] : [p0, { flows: [], obj: 'request' }], scope);
+      return;
+    }
+    const spec = this.tables.inputEvents.find((e) => e.event === event);
+    if (spec && (!spec.requestOnly || receiver.obj === 'request' || receiver.obj === 'context')) {
+      const src = this.source(cb.node.params[0] ?? node, spec.label, 'high', INPUT_CLEARED);
+      this.inline(cb, [src], scope);
+      return;
+    }
+    this.inline(cb, [], scope);
+  }
+
+  private routeHandlers(node: Node, args: Value[], scope: Scope): void {
+    // Route options with a validation schema (Hapi `validate`, Fastify `schema`) vouch for some inputs.
+    let validated: Set<string> | undefined;
+    node.arguments.forEach((a: Node) => {
+      const o = unwrap(a);
+      if (o?.type === 'ObjectExpression') validated = this.validatedInputs(o) ?? validated;
+    });
+    node.arguments.forEach((a: Node, i: number) => {
+      const v = args[i];
+      // fastify.route({ handler }), server.route({ method, path, handler }) (Hapi)
+      if (v.fields && !v.fn) {
+        const h = v.fields.get('handler');
+        if (h?.fn) this.inline(h.fn, this.handlerArgs(h.fn.node, validated), scope);
+        return;
+      }
+      if (!v.fn) return;
+      if (this.evaluated.has(v.fn.node)) return;
+      this.inline(v.fn, this.handlerArgs(v.fn.node, validated), scope);
+    });
+  }
+
+  private validatedInputs(options: Node): Set<string> | undefined {
+    const inner = unwrap(objectProp(options, 'options') ?? objectProp(options, 'config'));
+    const schema = unwrap(objectProp(options, 'schema') ?? objectProp(options, 'validate') ?? (inner?.type === 'ObjectExpression' ? objectProp(inner, 'validate') ?? objectProp(inner, 'schema') : undefined));
+    if (!schema || schema.type !== 'ObjectExpression') return undefined;
+    const out = new Set<string>();
+    for (const p of schema.properties) {
+      const key = p.type === 'Property' ? propertyName(p.key, p.computed) : undefined;
+      if (!key) continue;
+      // A schema that pins the shape (a pattern, an enum, a number, a format) makes the input safe; `string()` alone does not.
+      if (/pattern|valid\(|enum|uuid|guid|integer|number|alphanum|format|email|isoDate|hex|token\(/.test(this.text(p.value, 10_000))) out.add(key === 'payload' ? 'payload' : key);
+    }
+    return out.size > 0 ? out : undefined;
+  }
+
+  private handlerArgs(fn: Node, validated?: ReadonlySet<string>): Value[] {
+    const names = fn.params.map((p: Node) => (unwrap(p)?.type === 'Identifier' ? unwrap(p)!.name : undefined));
+    const request: Value = { flows: [], obj: 'request', validated };
+    if (names.length === 4) return [CLEAN, request, { flows: [], obj: 'response' }, CLEAN];
+    if (this.koa || (names[0] && /^(ctx|context)$/.test(names[0]))) return [{ flows: [], obj: 'context' }, CLEAN];
+    return [request, { flows: [], obj: 'response' }, CLEAN];
+  }
+
+  private noteContentType(method: string, node: Node, scope: Scope): void {
+    const a0 = staticValue(node.arguments[0]);
+    const a1 = staticValue(node.arguments[1]);
+    if ((method === 'type' || method === 'contentType') && a0 && NON_HTML_TYPE.test(a0)) scope.fn.nonHtml = true;
+    if ((method === 'set' || method === 'setHeader' || method === 'header' || method === 'writeHead') && a0 && /^content-type$/i.test(a0) && a1 && NON_HTML_TYPE.test(a1)) scope.fn.nonHtml = true;
+    if (method === 'writeHead') {
+      const headers = unwrap(node.arguments[node.arguments.length - 1]);
+      if (headers?.type === 'ObjectExpression') {
+        for (const p of headers.properties) {
+          if (p.type === 'Property' && /^content-type$/i.test(propertyName(p.key, p.computed) ?? '') && NON_HTML_TYPE.test(staticValue(p.value) ?? '')) scope.fn.nonHtml = true;
+          if (p.type === 'Property' && /^location$/i.test(propertyName(p.key, p.computed) ?? '')) {
+            this.sinkValue('open-redirect', this.eval(p.value, scope), p, scope, 'the `Location` header is set');
+          }
+        }
+      }
+    }
+    if ((method === 'set' || method === 'setHeader' || method === 'header' || method === 'append') && a0 && /^location$/i.test(a0)) {
+      this.sinkValue('open-redirect', this.eval(node.arguments[1], scope), node, scope, 'the `Location` header is set');
+    }
+    if ((method === 'set' || method === 'setHeader' || method === 'header' || method === 'append') && a0 && /^refresh$/i.test(a0)) {
+      this.sinkValue('open-redirect', this.eval(node.arguments[1], scope), node, scope, 'the `Refresh` header is set');
+    }
+  }
+
+  private checkCallSinks(node: Node, callee: Node, method: string | undefined, receiver: Value | undefined, binding: Binding | undefined, path: string, args: Value[], scope: Scope, calleeText: () => string): void {
+    const bindingName = binding ? binding.path.join('.') : undefined;
+    const isGlobal = callee.type === 'Identifier' && !scope.has(callee.name) && !binding;
+    const receiverName = callee.type === 'MemberExpression' ? lastName(callee.object) : undefined;
+    const index = this.tablesIndex();
+    const candidates: SinkSpec[] = [];
+    if (binding) candidates.push(...(index.sinks.get(`module:${binding.module}:${bindingName}`) ?? []));
+    if (callee.type === 'Identifier') candidates.push(...(index.sinks.get(`global:${callee.name}`) ?? []));
+    else if (/^(globalThis|window)\.[^.]+$/.test(path)) candidates.push(...(index.sinks.get(`global:${path.slice(path.indexOf('.') + 1)}`) ?? []));
+    if (method !== undefined) candidates.push(...(index.sinks.get(`method:${method}`) ?? []));
+    for (const s of candidates) {
+      let ok = false;
+      if (s.match === 'module') ok = !!binding && binding.module === s.module && bindingName === s.name;
+      else if (s.match === 'global') ok = (isGlobal && callee.name === s.name) || path === `globalThis.${s.name}` || path === `window.${s.name}`;
+      else if (s.match === 'method') {
+        if (method !== s.name || !receiver) continue;
+        if (receiver.obj === 'request' && s.class !== 'data-leak') continue;
+        ok = !s.receiver || (receiverName !== undefined && s.receiver.test(receiverName)) || (s.when === 'response' && (receiver.obj === 'response' || receiver.obj === 'context'));
+        if (s.when === 'response' && !(receiver.obj === 'response' || receiver.obj === 'context' || (receiverName !== undefined && RESPONSE_NAMES.has(receiverName)) || isResponseChain(callee.object))) ok = false;
+        if (s.when === 'html' && !s.receiver && !(receiver.obj === 'response' || receiver.obj === 'context' || (receiverName !== undefined && RESPONSE_NAMES.has(receiverName)) || isResponseChain(callee.object))) ok = false;
+        if (s.when === 'html' && s.name === 'send' && receiverName === 'reply' && !this.replyIsHtml(scope)) ok = false;
+        if (s.when === 'html' && (s.name === 'send' || s.name === 'write' || s.name === 'end') && receiver.obj === 'ws') ok = false;
+        // ws.send() is a response only on the server side (a connection handed to 'connection').
+        if (s.class === 'data-leak' && s.name === 'send' && s.receiver && receiver.obj !== 'ws') ok = false;
+      }
+      if (!ok) continue;
+      if (!this.conditionHolds(s, node, receiver, args, scope)) continue;
+      this.sinkArgs(s, node, args, scope, calleeText);
+    }
+  }
+
+  private replyIsHtml(scope: Scope): boolean {
+    void scope;
+    return /\.type\(\s*['"]text\/html|content-type['"]\s*,\s*['"]text\/html/i.test(this.sourceCode.text);
+  }
+
+  private conditionHolds(s: SinkSpec, node: Node, receiver: Value | undefined, args: Value[], scope: Scope): boolean {
+    switch (s.when) {
+      case undefined:
+      case 'response':
+        return true;
+      case 'string': {
+        const a = unwrap(node.arguments[0]);
+        return !!a && !isFunctionNode(a) && a.type !== 'ObjectExpression';
+      }
+      case 'shell': {
+        if (s.module === 'child_process' && (s.name === 'exec' || s.name === 'execSync')) return true;
+        // spawn('sh', ['-c', cmd]): the shell is the program.
+        if (/^(\/(usr\/)?bin\/)?(sh|bash|zsh|dash|ksh|cmd(\.exe)?|powershell(\.exe)?|pwsh)$/.test(staticValue(node.arguments[0]) ?? '')) return true;
+        return node.arguments.some((a: Node) => {
+          const o = unwrap(a);
+          if (o?.type !== 'ObjectExpression') return false;
+          const v = objectProp(o, 'shell');
+          return !!v && !(v.type === 'Literal' && v.value === false);
+        });
+      }
+      case 'no-root': {
+        const opts = node.arguments.slice(1).map((a: Node) => unwrap(a)).find((o: Node | undefined) => o?.type === 'ObjectExpression');
+        return !opts || !objectProp(opts, 'root');
+      }
+      case 'noent':
+        return node.arguments.some((a: Node) => {
+          const o = unwrap(a);
+          const v = o?.type === 'ObjectExpression' ? objectProp(o, 'noent') ?? objectProp(o, 'replaceEntities') : undefined;
+          return !!v && v.type === 'Literal' && v.value === true;
+        });
+      case 'sql-text':
+      case 'raw-http':
+      case 'xml-text':
+        return !this.argHasNoent(node);
+      case 'log-file': {
+        const target = staticValue(node.arguments[0]) ?? accessPath(node.arguments[0]) ?? '';
+        return /log/i.test(target);
+      }
+      case 'yaml-unsafe': {
+        const opts = unwrap(node.arguments[1]);
+        const schema = opts?.type === 'ObjectExpression' ? objectProp(opts, 'schema') : undefined;
+        if (schema) return !/(DEFAULT_SAFE_SCHEMA|FAILSAFE_SCHEMA|JSON_SCHEMA|CORE_SCHEMA|SAFE_SCHEMA)$/.test(accessPath(schema) ?? '') || /FULL/.test(accessPath(schema) ?? '');
+        const range = this.tables.dependencies?.['js-yaml'];
+        return !!range && /^[~^>=\s]*[0-3]\./.test(range);
+      }
+      case 'html': {
+        if (scope.fn.nonHtml) return false;
+        const a = unwrap(node.arguments[0]);
+        if (!a || a.type === 'ObjectExpression' || a.type === 'ArrayExpression') return false;
+        const v = args[0];
+        if (v?.object || (v?.fields && !v.text)) return false;
+        // res.send(Buffer)/res.end(JSON.stringify(x)) are not HTML pages built from input.
+        if (a.type === 'CallExpression' && /^JSON\.stringify$/.test(accessPath(a.callee) ?? '')) return false;
+        return true;
+      }
+      case 'query-builder':
+        return /createQueryBuilder|getRepository|from\(|typeorm/.test(this.sourceCode.text) && !!args[0] && !!args[0].text;
+      case 'record-filter': {
+        const a = unwrap(node.arguments[0]);
+        if (!a || isFunctionNode(a)) return false;
+        // Mongo filters: an object literal holding input, or the whole input as the filter.
+        const receiverName = unwrap(node.callee)?.type === 'MemberExpression' ? lastName(unwrap(node.callee)!.object) : undefined;
+        if (receiverName && /^(arr|array|list|items|rows|results|users|values|_)$/.test(receiverName)) return false;
+        void receiver;
+        return true;
+      }
+      default:
+        return true;
+    }
+  }
+
+  private argHasNoent(node: Node): boolean {
+    return node.arguments.some((a: Node) => {
+      const o = unwrap(a);
+      return o?.type === 'ObjectExpression' && !!objectProp(o, 'noent');
+    });
+  }
+
+  private htmlResponseInit(init: Node | undefined, scope: Scope): boolean {
+    void scope;
+    const o = unwrap(init);
+    if (!o || o.type !== 'ObjectExpression') return false;
+    const headers = unwrap(objectProp(o, 'headers'));
+    if (!headers || headers.type !== 'ObjectExpression') return false;
+    for (const p of headers.properties) {
+      if (p.type === 'Property' && /^content-type$/i.test(propertyName(p.key, p.computed) ?? '') && /html/i.test(staticValue(p.value) ?? '')) return true;
+    }
+    return false;
+  }
+
+  private sinkArgs(s: SinkSpec, node: Node, args: Value[], scope: Scope, calleeText: () => string): void {
+    const idx = s.args === 'all' ? args.map((_, i) => i) : s.args === 'last' ? [args.length - 1] : (s.args ?? [0]);
+    for (const i of idx) {
+      let v = args[i];
+      if (!v) continue;
+      if (s.field) {
+        v = v.fields?.get(s.field) ?? CLEAN;
+        if (!v.flows.length) continue;
+      } else if (s.class === 'sql-injection' && v.fields && v.object) {
+        // db.query({ text, values }): only the text is SQL.
+        v = v.fields.get('text') ?? v.fields.get('sql') ?? CLEAN;
+      } else if (s.class === 'ssrf' && v.fields && v.object) {
+        v = this.union(v.fields.get('url') ?? CLEAN, v.fields.get('host') ?? CLEAN, v.fields.get('hostname') ?? CLEAN, v.fields.get('baseURL') ?? CLEAN);
+      } else if (s.class === 'command-injection' && s.when === 'shell' && i > 0 && v.fields && v.object && !s.args) {
+        continue;
+      } else if (v.object && v.fields && s.class !== 'nosql-injection' && s.class !== 'data-leak' && s.class !== 'prototype-pollution' && s.class !== 'command-injection' && s.class !== 'log-injection') {
+        // An options object passed where a string is expected: only its known string fields matter.
+        continue;
+      }
+      if (s.class === 'log-injection' && v.object) continue;
+      if (s.when === 'xml-text' && !(v.text && /<[A-Za-z?!]/.test(v.text))) continue;
+      if (s.when === 'sql-text' && !(v.text && /\b(select|insert|update|delete|create|drop|alter|pragma|replace|values|where|from|order\s+by)\b/i.test(v.text))) continue;
+      if (s.when === 'raw-http' && !(v.text && /HTTP\/\d(\.\d)? \d{3}/.test(v.text) && /\r\n/.test(v.text))) continue;
+      // 'https://api.example.com/' + id, `/items/${id}`: the input cannot change the host.
+      if ((s.class === 'open-redirect' || s.class === 'ssrf') && v.text !== undefined && fixedHost(v.text)) continue;
+      if (s.class === 'data-leak' && !v.record && !v.flows.some((f) => (f.m & classBit('data-leak')) === 0)) continue;
+      if (v.flows.length === 0) continue;
+      this.sinkValue(s.class, v, node, scope, `${calleeText()}${args.length > 1 ? ` (argument ${i + 1})` : ''}`);
+    }
+  }
+
+  private responseBody(v: Value, node: Node, scope: Scope, what: string, koa = false): void {
+    this.sinkValue('data-leak', v, node, scope, `${what} sends it to the client`);
+    if (!scope.fn.nonHtml && !v.object && !(v.fields && !v.text) && (koa || scope.fn.returnsResponse)) this.sinkValue('xss', v, node, scope, `${what} sends it as HTML`);
+  }
+
+  /** Reports or records every flow of `v` that can still cause `cls`. */
+  private sinkValue(cls: TaintClass, v: Value, node: Node, scope: Scope, what: string): void {
+    if (v.flows.length === 0) return;
+    const bit = classBit(cls);
+    let site: SinkSite | undefined;
+    for (const f of v.flows) {
+      if (f.m & bit) continue;
+      site ??= this.site(node, cls, what);
+      this.reach(f, cls, site, node, scope);
+    }
+  }
+
+  private site(node: Node, cls: TaintClass, what: string): SinkSite {
+    // A method call is reported where its name is: `.query(` of a long chain, not the chain's start.
+    const callee = node.type === 'CallExpression' ? unwrap(node.callee) : undefined;
+    const anchor = callee?.type === 'MemberExpression' ? callee.property : node;
+    const a = this.index.position(nodeStart(anchor));
+    const b = this.index.position(nodeEnd(node));
+    const step: Step = { file: this.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column, label: `sink: ${what}` };
+    return { step, snippet: snippetOf(this.index, a.line, b.line, a.column), message: `${MESSAGES[cls]}: ${what}`, confidence: 'high' };
+  }
+
+  private reach(f: Flow, cls: TaintClass, site: SinkSite, node: Node, scope: Scope): void {
+    void scope;
+    if (f.o.k === 's') {
+      const key = `${cls}:${site.step.line}:${site.step.column}`;
+      if (this.reported.has(key)) return;
+      this.reported.add(key);
+      const confidence = f.o.src.confidence === 'high' ? site.confidence : f.o.src.confidence;
+      this.findings.push({ cls, node, source: f.o.src, steps: f.t, sink: { ...site, confidence } });
+    } else if (f.o.k === 'p') {
+      const owner = this.fnCtxs[f.o.f];
+      if (owner && owner.sinks.length < 64) owner.sinks.push({ i: f.o.i, cls, m: f.m, t: f.t, sink: site });
+    } else if (this.deferred.length < 256) {
+      this.deferred.push({ flow: f, cls, sink: site });
+    }
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Sanitizers and guards
+
+  private matchesSpec(spec: SanitizerSpec, callee: Node, method: string | undefined, binding: Binding | undefined, scope: Scope): boolean {
+    const nameOk = (n: string | undefined): boolean => n !== undefined && (typeof spec.name === 'string' ? spec.name === n : spec.name.test(n));
+    if (spec.match === 'module') return !!binding && binding.module === spec.module && nameOk(binding.path.join('.'));
+    if (spec.match === 'global') {
+      if (callee.type === 'Identifier') return nameOk(callee.name) && (!binding || binding.module.startsWith('.')) && (spec.kind === 'guard' || !this.isLocalNonFunction(callee.name, scope));
+      return false;
+    }
+    if (callee.type !== 'MemberExpression' || !nameOk(method)) return false;
+    if (!spec.receiver) return true;
+    const r = lastName(callee.object);
+    return r !== undefined && spec.receiver.test(r);
+  }
+
+  private isLocalNonFunction(name: string, scope: Scope): boolean {
+    if (moduleBindings(this.sourceCode).has(name)) return false;
+    const v = scope.lookup(name);
+    return !!v && !v.fn;
+  }
+
+  private sanitizerFor(callee: Node, method: string | undefined, binding: Binding | undefined, path: string, scope: Scope, kind: 'return' | 'guard'): number | undefined {
+    void path;
+    let mask: number | undefined;
+    const index = this.tablesIndex();
+    const name = binding ? binding.path[binding.path.length - 1] ?? '' : callee.type === 'Identifier' ? callee.name : method;
+    // Most calls are to no sanitizer: one test against every sanitizer's name first.
+    if (name === undefined || (!index.sanitizerNames.has(name) && !index.sanitizerPattern.test(name))) return undefined;
+    for (const spec of this.tables.sanitizers) {
+      if (spec.kind !== kind) continue;
+      if (!this.matchesSpec(spec, callee, method, binding, scope)) continue;
+      mask = (mask ?? 0) | (spec.classes === 'all' ? ALL_CLASSES_MASK : classMask(spec.classes));
+    }
+    return mask;
+  }
+
+  /** `x.replace(/[\r\n]/g, '')`, `x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')`, `x.replace(/[<>]/g, '')`. */
+  private replaceSanitizer(node: Node, receiver: Value, args: Value[]): Value {
+    const pattern = unwrap(node.arguments[0]);
+    const replacement = args[1] ?? CLEAN;
+    let mask = 0;
+    const src: string | undefined = pattern?.regex?.pattern ?? (pattern?.type === 'Literal' && pattern.value instanceof RegExp ? pattern.value.source : undefined);
+    if (src !== undefined) {
+      const global = (pattern?.regex?.flags ?? '').includes('g') || node.callee?.property?.name === 'replaceAll';
+      if (global && /\\n|\\r|\\s/.test(src)) mask |= classMask(NEWLINE_CLASSES);
+      const metachars = new Set([...src].filter((c) => '.*+?()[]{}|^$'.includes(c))).size;
+      if (global && /\$&/.test(staticValue(node.arguments[1]) ?? '') && metachars >= 6) mask |= classMask(REGEX_ESCAPE_CLASSES);
+      if (global && /</.test(src) && />/.test(src)) mask |= classMask(ANGLE_CLASSES);
+      if (global && /^\[\^[^\]]*\]\+?$/.test(src)) mask |= ALL_CLASSES_MASK & ~classBit('data-leak');
+    }
+    const r = this.clear({ flows: receiver.flows, record: receiver.record }, mask);
+    return this.union(r, replacement.fn ? CLEAN : replacement);
+  }
+
+  /** The checks a condition makes, and on what. */
+  private guardsOf(test: Node, scope: Scope): Guard[] {
+    const t = unwrap(test);
+    if (!t) return [];
+    if (t.type === 'UnaryExpression' && t.operator === '!') return this.guardsOf(t.argument, scope).map((g) => ({ ...g, whenTrue: !g.whenTrue }));
+    if (t.type === 'LogicalExpression' && (t.operator === '&&' || t.operator === '||')) {
+      const and = t.operator === '&&';
+      const l = this.guardsOf(t.left, scope);
+      const r = this.guardsOf(t.right, scope);
+      // (a && b) true ⇒ both hold; (a || b) false ⇒ neither holds.
+      const both = [...l, ...r].filter((g) => g.whenTrue === and);
+      // (a && b) false ⇒ !a or !b: a path made safe by either failing is safe (file === ROOT, or it starts with ROOT/).
+      const either: Guard[] = [];
+      for (const g of l) {
+        if (g.whenTrue === and) continue;
+        const h = r.find((x) => x.whenTrue === g.whenTrue && x.path === g.path);
+        if (h) either.push({ path: g.path, mask: g.mask & h.mask, whenTrue: g.whenTrue, owner: g.owner ?? h.owner });
+      }
+      return [...both, ...either];
+    }
+    if (t.type === 'BinaryExpression') return this.comparisonGuards(t, scope);
+    if (t.type === 'CallExpression') return this.callGuards(t, scope);
+    return [];
+  }
+
+  private comparisonGuards(t: Node, scope: Scope): Guard[] {
+    const op = t.operator as string;
+    const eq = op === '===' || op === '==';
+    const ne = op === '!==' || op === '!=';
+    const l = unwrap(t.left)!;
+    const r = unwrap(t.right)!;
+    // typeof x === 'string' / 'number'
+    for (const [a, b] of [[l, r], [r, l]] as const) {
+      if (a.type === 'UnaryExpression' && a.operator === 'typeof' && (eq || ne)) {
+        const kind = staticValue(b);
+        const path = accessPath(a.argument);
+        if (!path || !kind) continue;
+        const mask = kind === 'number' || kind === 'boolean' ? ALL_CLASSES_MASK : kind === 'string' ? classMask(STRING_TYPE_CLASSES) : 0;
+        if (!mask) continue;
+        return [{ path, mask, whenTrue: eq }];
+      }
+    }
+    // x === 'literal'  (allowlist of one), key === '__proto__' (blacklist of the prototype keys)
+    if (eq || ne) {
+      for (const [a, b] of [[l, r], [r, l]] as const) {
+        const lit = staticValue(b);
+        const path = accessPath(a);
+        if (lit === undefined || !path) continue;
+        if (/^(__proto__|constructor|prototype)$/.test(lit)) return [{ path, mask: classMask(PROTO_KEY_CLASSES), whenTrue: ne }];
+        return [this.ownerGuard(path, ALL_CLASSES_MASK, eq)];
+      }
+      // url.origin === ORIGIN, host !== allowedHost: equal to a value the client does not choose.
+      for (const [a, b] of [[l, r], [r, l]] as const) {
+        const path = accessPath(a);
+        if (!path || b.type === 'Literal' && b.value === null) continue;
+        if (a.type === 'CallExpression' || b.type === 'ObjectExpression') continue;
+        const other = this.eval(b, scope);
+        if (other.flows.length > 0 || (b.type === 'Identifier' && b.name === 'undefined')) continue;
+        if (b.type !== 'Identifier' && b.type !== 'MemberExpression') continue;
+        const av = this.eval(a, scope);
+        if (av.flows.length === 0) continue;
+        return [this.ownerGuard(path, ALL_CLASSES_MASK, eq)];
+      }
+      // x.indexOf(base) === 0 / x.indexOf('..') !== -1
+      for (const [a, b] of [[l, r], [r, l]] as const) {
+        if (a.type === 'CallExpression' && unwrap(a.callee)?.type === 'MemberExpression' && lastName(a.callee) === 'indexOf') {
+          const n = staticValue(b);
+          const recvPath = accessPath(unwrap(a.callee)!.object);
+          if (!recvPath) continue;
+          const arg = staticValue(a.arguments[0]);
+          if (n === '0') return [{ path: recvPath, mask: classMask(CONTAINMENT_CLASSES), whenTrue: eq }];
+          if (arg !== undefined && arg.includes('..') && (n === '-1' || b.type === 'UnaryExpression')) return [{ path: recvPath, mask: classMask(DOTDOT_CLASSES), whenTrue: eq }];
+        }
+      }
+    }
+    if (op === 'in') {
+      const path = accessPath(l);
+      if (path) return [{ path, mask: ALL_CLASSES_MASK, whenTrue: true }];
+    }
+    // Numeric comparisons do not make a value safe.
+    void scope;
+    return [];
+  }
+
+  private ownerGuard(path: string, mask: number, whenTrue: boolean): Guard {
+    const m = /^(.*)\.(hostname|host|origin)$/.exec(path);
+    return { path, mask, whenTrue, owner: m ? m[1] : undefined };
+  }
+
+  private callGuards(t: Node, scope: Scope): Guard[] {
+    const callee = unwrap(t.callee)!;
+    const method = callee.type === 'MemberExpression' ? propertyName(callee.property, callee.computed) : undefined;
+    const recv = callee.type === 'MemberExpression' ? unwrap(callee.object) : undefined;
+    const recvPath = recv ? accessPath(recv) : undefined;
+    const a0 = t.arguments[0];
+    const a0Path = accessPath(a0);
+    const out: Guard[] = [];
+    const withOwner = (path: string, mask: number): Guard => this.ownerGuard(path, mask, true);
+    if (method === 'startsWith' && recvPath) {
+      const lit = staticValue(a0);
+      // p.startsWith(root) — a containment check. p.startsWith('/') alone lets `//evil.com` through, but is paired with a second check in practice.
+      if (lit === undefined || lit.length > 1 || lit === '/') out.push(withOwner(recvPath, classMask(CONTAINMENT_CLASSES)));
+      return out;
+    }
+    if ((method === 'includes' || method === 'indexOf') && recvPath) {
+      const lit = staticValue(a0);
+      if (lit !== undefined && recv && recv.type !== 'ArrayExpression') {
+        // x.includes('..') is a check on x, true when x is bad.
+        if (lit.includes('..')) return [{ path: recvPath, mask: classMask(DOTDOT_CLASSES), whenTrue: false }];
+        if (/__proto__|constructor|prototype/.test(lit)) return [{ path: recvPath, mask: classMask(PROTO_KEY_CLASSES), whenTrue: false }];
+        return [];
+      }
+    }
+    if (method === 'test' && recv && a0Path) {
+      const src: string | undefined = recv.regex?.pattern;
+      if (src !== undefined) {
+        if (src.startsWith('^') && src.endsWith('$')) return [withOwner(a0Path, ALL_CLASSES_MASK)];
+        if (/\\\.\\\.|\.\./.test(src)) return [{ path: a0Path, mask: classMask(DOTDOT_CLASSES), whenTrue: false }];
+        if (/\\r|\\n|\[\\r\\n\]/.test(src)) return [{ path: a0Path, mask: classMask(NEWLINE_CLASSES), whenTrue: false }];
+        if (/__proto__|constructor|prototype/.test(src)) return [{ path: a0Path, mask: classMask(PROTO_KEY_CLASSES), whenTrue: false }];
+        return [];
+      }
+      const named = recv.type === 'Identifier' ? scope.lookup(recv.name) : undefined;
+      void named;
+      return [withOwner(a0Path, ALL_CLASSES_MASK)];
+    }
+    // keys.some((k) => UNSAFE.has(k)), parts.every((p) => /^\w+$/.test(p)): the check applies to every element.
+    if ((method === 'some' || method === 'every') && recvPath && a0 && isFunctionNode(unwrap(a0)) && unwrap(a0)!.body.type !== 'BlockStatement') {
+      const fn = unwrap(a0)!;
+      const param = fn.params[0]?.type === 'Identifier' ? fn.params[0].name : undefined;
+      if (param) return this.guardsOf(fn.body, scope).filter((g) => g.path === param).map((g) => ({ ...g, path: recvPath, owner: undefined }));
+    }
+    if ((method === 'has' || method === 'includes') && recv && a0Path) {
+      const name = lastName(recv) ?? '';
+      const values = recv.type === 'Identifier' ? this.sourceCode.text.slice(0, 0) : '';
+      void values;
+      // UNSAFE_KEYS.has(key), BLOCKED.includes(host): a denylist, true when the value is bad.
+      const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_$]+/);
+      if (words.some((w) => DENYLIST_WORDS.has(w))) {
+        return [{ path: a0Path, mask: classMask(PROTO_KEY_CLASSES), whenTrue: false }];
+      }
+    }
+    const binding = resolveCallee(callee, this.sourceCode);
+    const mask = this.sanitizerFor(callee, method, binding, '', scope, 'guard');
+    if (mask !== undefined) {
+      const spec = this.tables.sanitizers.find((s) => s.kind === 'guard' && this.matchesSpec(s, callee, method, binding, scope));
+      const argIdx = typeof spec?.arg === 'number' ? spec.arg : 0;
+      const p = accessPath(t.arguments[argIdx]);
+      if (p) out.push(withOwner(p, mask));
+      // isAllowedUrl(new URL(x)) and similar wrap the value: the inner path is checked too.
+      const inner = unwrap(t.arguments[argIdx]);
+      if (inner?.type === 'NewExpression' || inner?.type === 'CallExpression') {
+        const ip = accessPath(inner.arguments?.[0]);
+        if (ip) out.push(withOwner(ip, mask));
+      }
+    }
+    return out;
+  }
+
+  private withGuards<T>(ctx: FnCtx, guards: readonly Guard[], holds: boolean, run: () => T): T {
+    const relevant = guards.filter((g) => g.whenTrue === holds);
+    if (relevant.length === 0) return run();
+    const layer = new Map<string, number>();
+    this.applyGuards(layer, guards, holds);
+    ctx.sanitized.push(layer);
+    try {
+      return run();
+    } finally {
+      ctx.sanitized.pop();
+    }
+  }
+
+  private applyGuards(layer: Map<string, number>, guards: readonly Guard[], holds: boolean): void {
+    for (const g of guards) {
+      if (g.whenTrue !== holds) continue;
+      layer.set(g.path, (layer.get(g.path) ?? 0) | g.mask);
+      if (g.owner) layer.set(g.owner, (layer.get(g.owner) ?? 0) | (g.mask & classMask(['ssrf', 'open-redirect'])));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Data-leak sources
+
+  private recordRead(node: Node, callee: Node, method: string | undefined, receiver: Value | undefined, args: Value[], path: string, scope: Scope): Value | undefined {
+    void receiver;
+    void scope;
+    const modelFind = method === 'find' && callee.type === 'MemberExpression' && /^[A-Z]|[Mm]odel$|[Rr]epo(sitory)?$|[Cc]ollection$/.test(lastName(callee.object) ?? '') && !isFunctionNode(unwrap(node.arguments[0])) && staticValue(node.arguments[0]) === undefined;
+    if (method && (RECORD_READ_METHODS.has(method) || modelFind) && callee.type === 'MemberExpression') {
+      const recvName = lastName(callee.object) ?? '';
+      if (/^(arr|array|list|items|rows|results|values|_|lodash|Object|Array|document|el|element|map|cache)$/.test(recvName)) return undefined;
+      const opts = unwrap(node.arguments[method === 'findById' || method === 'findByPk' ? 1 : 0]);
+      const opts2 = unwrap(node.arguments[1]);
+      if (opts?.type === 'ObjectExpression' && [...PROJECTION_KEYS].some((k) => objectProp(opts, k))) return undefined;
+      if (method === 'findOne' || method === 'find' || method === 'findById') {
+        // Mongoose: a projection as the second argument (or third for findById).
+        if (opts2 && (opts2.type === 'ObjectExpression' || staticValue(opts2) !== undefined) && method !== 'findById') return undefined;
+        const p3 = unwrap(node.arguments[2]);
+        if (method === 'findById' && opts2 && (opts2.type === 'ObjectExpression' || staticValue(opts2) !== undefined)) return undefined;
+        void p3;
+      }
+      if (this.projectedByChain(node)) return undefined;
+      void args;
+      const v = this.source(node, `${this.text(node, 40)} (whole records)`, 'medium', SENSITIVE_CLEARED);
+      return { ...v, record: true };
+    }
+    // SELECT * / a secret column in SQL text; db.prepare('SELECT * ...').get(id) too.
+    if (method && /^(query|execute|all|get|any|many|manyOrNone|one|oneOrNone|raw|iterate)$/.test(method) && callee.type === 'MemberExpression') {
+      const prepared = unwrap(callee.object);
+      const sqlNode = prepared?.type === 'CallExpression' && lastName(prepared.callee) === 'prepare' && /^(get|all|iterate)$/.test(method) ? prepared.arguments[0] : node.arguments[0];
+      const sql = staticValue(sqlNode) ?? (unwrap(sqlNode)?.type === 'TemplateLiteral' ? unwrap(sqlNode)!.quasis.map((q: Node) => q.value.cooked).join(' ') : undefined);
+      if (sql && /^\s*select\s/i.test(sql)) {
+        const star = /^\s*select\s+(\w+\.)?\*/i.test(sql);
+        const secretCol = /\b(password|password_hash|passwordhash|ssn|secret|api_key|token)\b/i.test(sql.split(/\bfrom\b/i)[0] ?? '');
+        // SELECT * from a table of people or accounts: every column, password hashes and contact details included.
+        const peopleTable = /\b(from|join)\s+["'`]?\w*(user|account|customer|member|employee|patient|profile|person|people|admin|staff|client|subscriber|login|credential|player|student|contact)\w*/i.test(sql);
+        if ((star && peopleTable) || secretCol) {
+          const v = this.source(node, `${this.text(node, 50)} (${star ? 'SELECT *' : 'secret column'})`, 'medium', SENSITIVE_CLEARED);
+          return { ...v, record: true };
+        }
+      }
+    }
+    void path;
+    return undefined;
+  }
+
+  private projectedByChain(node: Node): boolean {
+    let cur: Node | null | undefined = node.parent;
+    while (cur) {
+      if (cur.type === 'MemberExpression' && cur.parent?.type === 'CallExpression' && cur.parent.callee === cur) {
+        const m = propertyName(cur.property, cur.computed);
+        if (m && PROJECTION_METHODS.has(m)) return true;
+        cur = cur.parent.parent;
+        continue;
+      }
+      if (cur.type === 'AwaitExpression' || cur.type === 'ChainExpression') {
+        cur = cur.parent;
+        continue;
+      }
+      break;
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Functions
+
+  private paramValues(fn: Node, ctx: FnCtx, explicit?: readonly Value[]): Value[] {
+    const parentMethod = fn.parent?.type === 'MethodDefinition' ? fn.parent : undefined;
+    return fn.params.map((p: Node, i: number) => {
+      if (explicit && explicit[i] !== undefined) return explicit[i];
+      const param = p.type === 'TSParameterProperty' ? p.parameter : p;
+      // NestJS: @Query('id') id, @Body() dto, @Req() req
+      for (const d of (param.decorators ?? p.decorators ?? []) as Node[]) {
+        const e = unwrap(d.expression);
+        const name = e?.type === 'CallExpression' ? lastName(e.callee) : lastName(e);
+        const kind = name ? this.tables.decorators.get(name) : undefined;
+        if (kind === 'request') return { flows: [], obj: 'request' };
+        // @Param('id', ParseIntPipe): a parsing pipe vouches for the value; a ValidationPipe for its type.
+        const pipes = e?.type === 'CallExpression' ? e.arguments.map((a: Node) => this.text(a, 200)).join(' ') : '';
+        if (kind && /Parse(Int|Float|Bool|UUID|Enum)Pipe/.test(pipes)) return CLEAN;
+        if (kind && /ValidationPipe/.test(pipes)) return this.source(param, `@${name}()`, 'high', INPUT_CLEARED | classMask(['nosql-injection', 'prototype-pollution']));
+        if (kind) return this.source(param, `@${name}(${e?.type === 'CallExpression' && e.arguments[0] ? this.text(e.arguments[0], 20) : ''})`, 'high', INPUT_CLEARED | (kind === 'string-input' ? classBit('nosql-injection') : 0));
+      }
+      const u = unwrap(param.type === 'AssignmentPattern' ? param.left : param);
+      const name = u?.type === 'Identifier' ? u.name : undefined;
+      if (name && REQUEST_NAMES.has(name)) return { flows: [], obj: name === 'ctx' || name === 'context' ? 'context' : 'request' };
+      if (name && RESPONSE_NAMES.has(name)) return { flows: [], obj: 'response' };
+      // Next.js pages and route handlers: ({ searchParams }), (request, { params })
+      if (u?.type === 'ObjectPattern' && this.isNextComponentOrHandler(fn, i)) {
+        // A page's props come from its getServerSideProps/getStaticProps.
+        const gssp = this.moduleScope.lookup('getServerSideProps') ?? this.moduleScope.lookup('getStaticProps');
+        const props = gssp?.fn && gssp.fn.node !== fn ? this.summaryOf(gssp.fn).ctx.retValue?.fields?.get('props') : undefined;
+        return props ?? { flows: [], obj: 'request' };
+      }
+      void parentMethod;
+      return { flows: [{ o: { k: 'p', i, f: ctx.id }, m: 0, t: [] }] };
+    });
+  }
+
+  private isNextComponentOrHandler(fn: Node, i: number): boolean {
+    const p = fn.parent;
+    const exported = p?.type === 'ExportDefaultDeclaration' || p?.type === 'ExportNamedDeclaration' || fn.type === 'FunctionDeclaration' && fn.parent?.type?.startsWith('Export');
+    if (!exported) return false;
+    const name = fn.id?.name ?? '';
+    if (/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(name)) return i === 1;
+    return i === 0 && (p?.type === 'ExportDefaultDeclaration' || /^[A-Z]/.test(name) || name === 'generateMetadata');
+  }
+
+  private isController(fn: Node): boolean {
+    const m = fn.parent;
+    if (m?.type !== 'MethodDefinition') return false;
+    const cls = m.parent?.parent;
+    const isCtl = (cls?.decorators ?? []).some((d: Node) => /^Controller$/.test(lastName(unwrap(d.expression)?.type === 'CallExpression' ? unwrap(d.expression)!.callee : d.expression) ?? ''));
+    if (!isCtl) return false;
+    return (m.decorators ?? []).some((d: Node) => /^(Get|Post|Put|Patch|Delete|All|Head|Options)$/.test(lastName(unwrap(d.expression)?.type === 'CallExpression' ? unwrap(d.expression)!.callee : d.expression) ?? ''));
+  }
+
+  /** Interprets a function body with symbolic parameters once, and remembers the result. */
+  private summaryOf(fn: FnVal): { ctx: FnCtx; done: boolean } {
+    const known = this.summaries.get(fn.node);
+    if (known) return known;
+    const ctx = this.newCtx(fn.node, this.isController(fn.node));
+    const entry = { ctx, done: false };
+    this.summaries.set(fn.node, entry);
+    this.evaluated.add(fn.node);
+    const scope = new Scope(fn.scope, ctx);
+    if (fn.thisVal) scope.vars.set('this', fn.thisVal);
+    const params = this.paramValues(fn.node, ctx);
+    fn.node.params.forEach((p: Node, i: number) => this.bindPattern(p.type === 'TSParameterProperty' ? p.parameter : p, params[i], scope, true, p));
+    this.summaryDepth++;
+    try {
+      this.body(fn.node, scope);
+    } finally {
+      this.summaryDepth--;
+    }
+    entry.done = true;
+    return entry;
+  }
+
+  private body(fn: Node, scope: Scope): void {
+    if (fn.body?.type === 'BlockStatement') this.execBlock(fn.body.body, scope);
+    else if (fn.body) this.returnValue(this.eval(fn.body, scope), fn.body, scope);
+  }
+
+  /** Interprets a callback where it is passed, with the values the caller gives its parameters. */
+  private inline(fn: FnVal, args: readonly Value[], scope: Scope): Value {
+    if (!this.worthReading(fn.node, args)) return CLEAN;
+    if (this.evaluated.has(fn.node)) {
+      const s = this.summaries.get(fn.node);
+      return s ? this.applySummary(s.ctx, args, fn.node, fn.node) : CLEAN;
+    }
+    this.evaluated.add(fn.node);
+    const ctx = this.newCtx(fn.node, false);
+    // A callback runs inside its caller: parameter flows of enclosing functions stay theirs.
+    const inner = new Scope(fn.scope, ctx);
+    const params = this.paramValues(fn.node, ctx, args.length > 0 ? args.map((a) => a ?? CLEAN) : undefined);
+    fn.node.params.forEach((p: Node, i: number) => this.bindPattern(p.type === 'TSParameterProperty' ? p.parameter : p, params[i] ?? CLEAN, inner, true, p));
+    ctx.sanitized.unshift(...scope.fn.sanitized);
+    this.inlineDepth++;
+    try {
+      this.body(fn.node, inner);
+    } finally {
+      this.inlineDepth--;
+    }
+    // Sinks found on the callback's own symbolic parameters belong to it; record it as a summary.
+    this.summaries.set(fn.node, { ctx, done: true });
+    return ctx.retValue ?? { flows: ctx.ret };
+  }
+
+  private callFunction(fn: FnVal, args: Value[], call: Node, scope: Scope): Value {
+    if (!this.summaries.has(fn.node) && !this.worthReading(fn.node, args)) return CLEAN;
+    const s = this.summaryOf(fn);
+    if (!s.done) return CLEAN; // recursion: the summary is still being computed
+    return this.applySummary(s.ctx, args, call, fn.node, scope);
+  }
+
+  /** What a call does, from the callee's summary: its sinks reached through arguments and its return value. */
+  private applySummary(ctx: FnCtx, args: readonly Value[], call: Node, fnNode: Node, scope?: Scope): Value {
+    const name = fnNode.id?.name ?? lastName(call.callee) ?? 'function';
+    const callStep = (i: number): Step => this.step(call.arguments?.[i] ?? call, `passed to \`${name}()\`${fnNode.params?.[i] ? ` as \`${this.text(fnNode.params[i], 20)}\`` : ''}`);
+    for (const ps of ctx.sinks) {
+      const a = args[ps.i];
+      if (!a) continue;
+      // A merge/set helper pollutes where it is called with input: report the call.
+      const sink = ps.sink;
+      for (const f of a.flows) {
+        const m = f.m | ps.m;
+        if (m & classBit(ps.cls)) continue;
+        const combined: Flow = { o: f.o, m, t: capSteps([...f.t, callStep(ps.i), ...ps.t]) };
+        this.reach(combined, ps.cls, sink, call, scope ?? this.moduleScope);
+      }
+    }
+    // Calls to imported functions inside the callee, made with its parameters: add this call's arguments.
+    for (const rec of this.calls) {
+      rec.args.forEach((flows, j) => {
+        const add: Flow[] = [];
+        for (const f of flows) {
+          if (f.o.k !== 'p' || f.o.f !== ctx.id) continue;
+          const a = args[f.o.i];
+          if (!a) continue;
+          for (const af of a.flows) add.push({ o: af.o, m: af.m | f.m, t: capSteps([...af.t, callStep(f.o.i), ...f.t]) });
+        }
+        if (add.length > 0) rec.args[j] = mergeFlows([flows, add]);
+      });
+    }
+    const out: Flow[] = [];
+    for (const rf of ctx.ret) {
+      if (rf.o.k === 'p' && rf.o.f === ctx.id) {
+        const a = args[rf.o.i];
+        if (!a) continue;
+        for (const af of a.flows) out.push({ o: af.o, m: af.m | rf.m, t: capSteps([...af.t, callStep(rf.o.i), ...rf.t, this.step(call, `returned by \`${name}()\``)]) });
+      } else {
+        out.push(rf);
+      }
+    }
+    const rv = ctx.retValue;
+    const record = rv?.record || (rv?.flows ?? []).length === 0 ? rv?.record : undefined;
+    return { flows: mergeFlows([out]), fn: rv?.fn, fields: rv?.fields && out.length === 0 ? rv.fields : undefined, record, object: rv?.object, cls: rv?.cls, obj: rv?.obj };
+  }
+
+  private importedCall(binding: Binding, args: Value[], node: Node, scope: Scope): Value {
+    void scope;
+    // Callbacks passed to another file's function are still read here.
+    for (const a of args) if (a.fn && !this.evaluated.has(a.fn.node)) this.inline(a.fn, [], scope);
+    if (this.calls.length >= 512) return CLEAN;
+    const c = this.calls.length;
+    this.calls.push({
+      spec: binding.module,
+      path: binding.path,
+      args: args.map((a) => a.flows.slice(0, MAX_FLOWS) as Flow[]),
+      step: this.step(node, `calls \`${this.text(node.callee, 30)}()\` in ${binding.module}`),
+    });
+    return { flows: [{ o: { k: 'r', c }, m: 0, t: [] }] };
+  }
+
+  // ---------------------------------------------------------------------------------
+  // JSX
+
+  private jsx(node: Node, scope: Scope): void {
+    forEachNode(node, (n) => {
+      if (n.type === 'JSXAttribute' && n.name?.name === 'dangerouslySetInnerHTML' && n.value?.type === 'JSXExpressionContainer') {
+        const v = this.eval(n.value.expression, scope);
+        const html = v.fields?.get('__html') ?? v;
+        this.sinkValue('xss', html, n, scope, '`dangerouslySetInnerHTML`');
+      } else if (n.type === 'JSXExpressionContainer' && n.parent?.type !== 'JSXAttribute') {
+        this.eval(n.expression, scope);
+      }
+    });
+  }
+}
+
+const MESSAGES: Record<TaintClass, string> = {
+  'sql-injection': 'SQL injection: request input reaches SQL text',
+  'nosql-injection': 'NoSQL injection: request input (possibly an operator object) reaches a query filter',
+  'command-injection': 'Command injection: input reaches a shell command',
+  'code-injection': 'Code injection: input is executed as code',
+  'path-traversal': 'Path traversal: input chooses a file path without a containment check',
+  ssrf: 'Server-side request forgery: input chooses where the server sends a request',
+  'open-redirect': 'Open redirect: input chooses where the client is redirected',
+  xss: 'Cross-site scripting: input is written into HTML without escaping',
+  'prototype-pollution': 'Prototype pollution: input chooses the keys of an object write',
+  redos: 'ReDoS: input becomes a regular expression',
+  xxe: 'XML external entities: input is parsed with entity substitution on',
+  'xpath-injection': 'XPath injection: input reaches an XPath expression',
+  'xml-injection': 'XML injection: input is spliced into XML markup',
+  'ldap-injection': 'LDAP injection: input reaches an LDAP filter',
+  'log-injection': 'Log injection: input with line breaks reaches a log line',
+  'insecure-deserialization': 'Insecure deserialization: input is deserialized by a library that can run code',
+  'header-injection': 'Header injection: input reaches a response header value',
+  'template-injection': 'Server-side template injection: input becomes template source',
+  'data-leak': 'Data leak: whole records or secret fields reach a response',
+};
+
+/** How a dynamic part of a built string shows in Value.text: \0 when it holds input, \u0001 when not. */
+function holeText(v: Value): string {
+  if (v.text !== undefined && v.text.length < 2000) return v.text;
+  const hostBits = classMask(['open-redirect', 'ssrf']);
+  return v.flows.some((f) => (f.m & hostBits) !== hostBits) ? '\u0000' : '\u0001';
+}
+
+/** A URL whose scheme and host (or a single-slash path) come before any input. */
+function fixedHost(text: string): boolean {
+  const hole = text.indexOf('\u0000');
+  const prefix = hole < 0 ? text : text.slice(0, hole);
+  return /^([a-z][a-z0-9+.-]*|\u0001):\/\/[^/?#@\u0000]+[/?#]/i.test(prefix) || /^([a-z][a-z0-9+.-]*|\u0001):\/\/[^/?#@\u0000]*\u0001/i.test(prefix) || /^\/[^/\\\u0000\u0001]/.test(prefix);
+}
+
+interface TableIndex {
+  /** "method:query", "global:eval", "new:RegExp", "module:child_process:exec". */
+  readonly sinks: Map<string, SinkSpec[]>;
+  readonly properties: readonly SinkSpec[];
+  readonly sanitizerNames: ReadonlySet<string>;
+  readonly sanitizerPattern: RegExp;
+}
+
+const indexCache = new WeakMap<TaintTables, TableIndex>();
+
+/** The tables keyed by what a call looks like, so each call looks at a handful of entries. */
+function indexTables(tables: TaintTables): TableIndex {
+  const known = indexCache.get(tables);
+  if (known) return known;
+  const sinks = new Map<string, SinkSpec[]>();
+  const properties: SinkSpec[] = [];
+  const add = (key: string, s: SinkSpec): void => {
+    const list = sinks.get(key);
+    if (list) list.push(s);
+    else sinks.set(key, [s]);
+  };
+  for (const s of tables.sinks) {
+    if (s.match === 'property') properties.push(s);
+    else if (s.match === 'module') add(`module:${s.module}:${s.name}`, s);
+    else if (s.match === 'new') add(`new:${s.name.slice(s.name.lastIndexOf('.') + 1)}`, s);
+    else add(`${s.match}:${s.name}`, s);
+  }
+  const sanitizerNames = new Set<string>();
+  const patterns: string[] = [];
+  for (const s of tables.sanitizers) {
+    if (typeof s.name === 'string') sanitizerNames.add(s.name.slice(s.name.lastIndexOf('.') + 1));
+    else patterns.push(`(?:${s.name.source})`);
+  }
+  const index = { sinks, properties, sanitizerNames, sanitizerPattern: new RegExp(patterns.join('|') || '(?!)') };
+  indexCache.set(tables, index);
+  return index;
+}
+
+function inputCleared(input: { string?: boolean; noNewlines?: boolean }): number {
+  return INPUT_CLEARED | (input.string ? classBit('nosql-injection') : 0) | (input.noNewlines ? classMask(['log-injection', 'header-injection']) : 0);
+}
+
+function capSteps(steps: Step[]): Step[] {
+  return steps.length <= MAX_STEPS ? steps : [...steps.slice(0, MAX_STEPS / 2), ...steps.slice(steps.length - MAX_STEPS / 2)];
+}
+
+function originKey(o: Origin): string {
+  return o.k === 's' ? `s${o.src.step.line}:${o.src.step.column}:${o.src.label}` : o.k === 'p' ? `p${o.f}:${o.i}` : o.k === 'r' ? `r${o.c}` : `f${o.name}`;
+}
+
+/** Union of flow lists, one flow per origin and mask, at most MAX_FLOWS. */
+export function mergeFlows(lists: readonly (readonly Flow[])[]): Flow[] {
+  const out: Flow[] = [];
+  const seen = new Set<string>();
+  for (const list of lists) {
+    for (const f of list) {
+      const key = `${originKey(f.o)}|${f.m}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(f);
+      if (out.length >= MAX_FLOWS) return out;
+    }
+  }
+  return out;
+}
+
+function objectProp(obj: Node, name: string): Node | undefined {
+  for (const p of obj.properties) if (p.type === 'Property' && propertyName(p.key, p.computed) === name) return unwrap(p.value) ?? undefined;
+  return undefined;
+}
+
+function isResponseChain(node: Node | undefined): boolean {
+  // res.status(404).send(...), reply.code(200).type('text/html').send(...)
+  let n = unwrap(node);
+  while (n && n.type === 'CallExpression' && unwrap(n.callee)?.type === 'MemberExpression') n = unwrap(unwrap(n.callee)!.object);
+  return !!n && n.type === 'Identifier' && RESPONSE_NAMES.has(n.name);
+}
+
+const methodsCache = new WeakMap<Node, Map<string, Node>>();
+
+/** A class's methods (and function-valued fields) by name. */
+function classMethods(cls: Node): Map<string, Node> {
+  let m = methodsCache.get(cls);
+  if (!m) {
+    m = new Map();
+    for (const member of cls.body.body) {
+      if (member.type !== 'MethodDefinition' && member.type !== 'PropertyDefinition') continue;
+      const name = propertyName(member.key, member.computed);
+      const fnNode = member.type === 'MethodDefinition' ? member.value : unwrap(member.value);
+      if (name && isFunctionNode(fnNode) && !m.has(name)) m.set(name, fnNode!);
+    }
+    methodsCache.set(cls, m);
+  }
+  return m;
+}
+
+const classCache = new WeakMap<Node, Node | null>();
+
+function enclosingClass(node: Node): Node | undefined {
+  const fn = node.parent;
+  if (fn && classCache.has(fn)) return classCache.get(fn) ?? undefined;
+  const found = enclosingClassUncached(node);
+  if (fn) classCache.set(fn, found ?? null);
+  return found;
+}
+
+function enclosingClassUncached(node: Node): Node | undefined {
+  for (let cur = node.parent; cur; cur = cur.parent) if (cur.type === 'ClassBody') return cur.parent ?? undefined;
+  return undefined;
+}
+
+/** Every node below `root` (iterative). */
+function forEachNode(root: Node, visit: (n: Node) => void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    visit(n);
+    for (const key in n) {
+      if (key === 'parent' || key === 'loc' || key === 'range') continue;
+      const v = n[key];
+      if (Array.isArray(v)) {
+        for (let i = v.length - 1; i >= 0; i--) if (v[i] && typeof v[i].type === 'string') stack.push(v[i]);
+      } else if (v && typeof v === 'object' && typeof v.type === 'string') stack.push(v);
+    }
+  }
+}
+
+const hintCache = new WeakMap<TaintTables, RegExp>();
+
+/** A cheap test on a file's text: could it hold a source at all (request objects, handlers, input globals)? */
+function sourceHint(tables: TaintTables): RegExp {
+  let re = hintCache.get(tables);
+  if (!re) {
+    const escape = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const extra = [...tables.globalInputs.filter((g) => g.path !== 'process.env').map((g) => g.path), ...tables.requestInputs.filter((r) => r.frameworks === 'config').map((r) => r.name)].map(escape);
+    re = new RegExp(
+      [
+        // Request objects in use (a bare word "context" or "request" is everywhere in libraries).
+        String.raw`\b(req|request|ctx|context|incomingMessage)\s*\??\.\s*(query|params|body|headers|cookies|signedCookies|get|header|param|url|originalUrl|path|payload|json|text|formData|request|nextUrl|files?|rawBody|search|querystring|href|on|state|hostname)\b`,
+        String.raw`\(\s*\{[^)]{0,200}\b(query|body|params|headers|payload|searchParams|cookies)\b[^)]{0,200}\}\s*[,)]`,
+        String.raw`\(\s*(req|request|ctx)\s*[,)]`,
+        String.raw`\b(location|searchParams|nextUrl|getServerSideProps|getStaticProps|createServer)\b`,
+        String.raw`document\.(URL|referrer)|window\.name`,
+        String.raw`@(Query|Body|Param|Headers|Req|Request|Cookies)\b`,
+        String.raw`\.on\(\s*['"](message|data|connection|request)`,
+        String.raw`\.(get|post|put|patch|delete|all|use|route|head|options)\(\s*['"\`/{]`,
+        ...extra.map((e) => String.raw`\b${e}`),
+      ].join('|'),
+    );
+    hintCache.set(tables, re);
+  }
+  return re;
+}
+
+const cache = new WeakMap<object, FileTaint>();
+
+/** The taint results of a file, computed once per syntax tree and shared by the taint rules. */
+export function taintOf(sourceCode: RuleSourceCode, file: string, tables?: TaintTables): FileTaint {
+  const known = cache.get(sourceCode.ast);
+  if (known) return known;
+  const result = new TaintAnalyzer(sourceCode, file, tables).run();
+  cache.set(sourceCode.ast, result);
+  return result;
+}
+
+/** The taint results if a taint rule already computed them for this tree. */
+export function cachedTaint(ast: Node): FileTaint | undefined {
+  return cache.get(ast);
+}
+
+export type { ExportSummary };

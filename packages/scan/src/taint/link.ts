@@ -1,0 +1,227 @@
+/**
+ * The link phase, in the main process: resolves the imports between file summaries (ES
+ * modules and CommonJS, relative specifiers) and reports the flows that cross files: input
+ * passed to another file's function that reaches a sink there, and another file's return
+ * value (a source, or a parameter) reaching a sink here. Exported summaries grow as calls
+ * are resolved (a wrapper of a wrapper), so it iterates to a fixpoint, with a bound.
+ */
+import { posix } from 'node:path';
+import type { FindingInput, RuleMeta, Severity } from '@rampart/core';
+import { classBit, type TaintClass } from './classes.js';
+import { mergeFlows } from './engine.js';
+import type { FileSummary, Flow, ParamSink, SinkSite } from './summary.js';
+
+interface WorkingExport {
+  readonly fn: number;
+  readonly retObject?: boolean;
+  ret: Flow[];
+  readonly sinks: ParamSink[];
+}
+import { traceOf } from './trace.js';
+import { engineOf, unescapedNames } from './templates.js';
+
+const MAX_ROUNDS = 6;
+const MAX_STEPS = 16;
+const EXTENSIONS = ['.js', '.ts', '.mjs', '.cjs', '.jsx', '.tsx', '.mts', '.cts'];
+
+export interface LinkOptions {
+  /** Metadata of the active taint rules, by class; a class missing here is off. */
+  readonly rules: ReadonlyMap<string, RuleMeta>;
+  readonly severity: ReadonlyMap<string, Severity>;
+  /** Reads a view rendered by `res.render(view)` from `fromFile` (its text and extension), if it exists. */
+  readonly readView?: (fromFile: string, view: string) => { text: string; extension: string } | undefined;
+}
+
+export interface LinkResult {
+  readonly findings: FindingInput[];
+  readonly suppressed: number;
+}
+
+/** The file a relative specifier names, among the scanned files. */
+export function resolveSpecifier(from: string, spec: string, files: ReadonlySet<string>): string | undefined {
+  if (!spec.startsWith('.')) return undefined;
+  const base = posix.normalize(posix.join(posix.dirname(from), spec));
+  const candidates = [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => `${base}/index${e}`)];
+  // TypeScript ESM imports name the emitted file: './db.js' is db.ts in the sources.
+  const m = /\.(m|c)?js$/.exec(base);
+  if (m) {
+    const stem = base.slice(0, -m[0].length);
+    candidates.push(`${stem}.${m[1] ?? ''}ts`, `${stem}.tsx`);
+  }
+  return candidates.find((c) => files.has(c));
+}
+
+function cap<T>(steps: T[]): T[] {
+  return steps.length <= MAX_STEPS ? steps : [...steps.slice(0, MAX_STEPS / 2), ...steps.slice(steps.length - MAX_STEPS / 2)];
+}
+
+export function linkTaint(summaries: readonly FileSummary[], options: LinkOptions): LinkResult {
+  const byFile = new Map(summaries.map((s) => [s.file, s]));
+  const files = new Set(byFile.keys());
+  // Working copies: exported summaries grow as cross-file sinks are found.
+  const exportsOf = new Map<string, Map<string, WorkingExport>>();
+  for (const s of summaries) {
+    const m = new Map<string, WorkingExport>();
+    for (const [k, v] of Object.entries(s.exports)) m.set(k, { fn: v.fn, retObject: v.retObject, ret: [...v.ret], sinks: [...v.sinks] });
+    exportsOf.set(s.file, m);
+  }
+  const targetOf = (file: string, spec: string, path: readonly string[], depth = 0): { file: string; exp: WorkingExport } | undefined => {
+    const target = resolveSpecifier(file, spec, files);
+    if (!target) return undefined;
+    const ex = exportsOf.get(target)!;
+    const key = path.join('.');
+    const exp = ex.get(key) ?? (key === 'default' || key === '' ? (ex.get('') ?? ex.get('default')) : key.startsWith('default.') ? ex.get(key.slice(8)) : undefined);
+    if (exp) return { file: target, exp };
+    // Barrels: index.mjs re-exports from the files that define the functions.
+    if (depth >= 8 || path.length === 0) return undefined;
+    for (const r of byFile.get(target)?.reexports ?? []) {
+      if (!r.names) {
+        const found = targetOf(target, r.spec, path, depth + 1);
+        if (found) return found;
+      } else if (r.names[path[0]] !== undefined && r.names[path[0]] !== '*') {
+        const found = targetOf(target, r.spec, [r.names[path[0]], ...path.slice(1)], depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+
+  // Request fields set from input by any middleware of the project (req.tenant = req.get('x-tenant')).
+  const requestFields = new Map<string, Flow[]>();
+  for (const s of summaries) for (const [k, flows] of Object.entries(s.requestFields ?? {})) requestFields.set(k, mergeFlows([requestFields.get(k) ?? [], flows]));
+  const findings = new Map<string, FindingInput>();
+  let suppressed = 0;
+  const suppressedKeys = new Set<string>();
+  const resolved = new Map<string, Flow[][]>();
+  for (const s of summaries) resolved.set(s.file, s.calls.map(() => []));
+  let changed = true;
+
+  const report = (flow: Flow, cls: TaintClass, sink: SinkSite): void => {
+    if (flow.o.k !== 's') return;
+    const meta = options.rules.get(cls);
+    if (!meta) return;
+    const key = `${cls}|${sink.step.file}|${sink.step.line}|${sink.step.column}`;
+    if (findings.has(key) || suppressedKeys.has(key)) return;
+    const ignores = byFile.get(sink.step.file)?.ignores ?? [];
+    if (ignores.some(([line, ids]) => line === sink.step.line - 1 && ids.includes(cls))) {
+      suppressedKeys.add(key);
+      suppressed++;
+      return;
+    }
+    const src = flow.o.src;
+    findings.set(key, {
+      ruleId: cls,
+      practice: meta.practice,
+      cwe: meta.cwe,
+      severity: options.severity.get(cls) ?? meta.severity,
+      confidence: src.confidence === 'high' ? sink.confidence : src.confidence,
+      message: sink.message,
+      file: sink.step.file,
+      line: sink.step.line,
+      column: sink.step.column,
+      endLine: sink.step.endLine,
+      endColumn: sink.step.endColumn,
+      snippet: sink.snippet,
+      fix: meta.fix,
+      trace: traceOf(src, flow.t, sink),
+    });
+  };
+
+  /** A flow of `file` reaching a sink: a finding, or a new sink of the exported function whose parameter it is. */
+  const reach = (file: string, flow: Flow, cls: TaintClass, sink: SinkSite): void => {
+    if (flow.m & classBit(cls)) return;
+    if (flow.o.k === 's') return report(flow, cls, sink);
+    if (flow.o.k === 'f') {
+      for (const sf of requestFields.get(flow.o.name) ?? []) reach(file, { o: sf.o, m: sf.m | flow.m, t: cap([...sf.t, ...flow.t]) }, cls, sink);
+      return;
+    }
+    if (flow.o.k !== 'p') return;
+    const origin = flow.o;
+    for (const exp of exportsOf.get(file)!.values()) {
+      if (exp.fn !== origin.f) continue;
+      const dup = exp.sinks.some((ps) => ps.i === origin.i && ps.cls === cls && ps.sink.step.file === sink.step.file && ps.sink.step.line === sink.step.line && ps.sink.step.column === sink.step.column);
+      if (dup || exp.sinks.length >= 64) continue;
+      const ps: ParamSink = { i: origin.i, cls, m: flow.m, t: flow.t, sink };
+      exp.sinks.push(ps);
+      changed = true;
+    }
+  };
+
+  for (let round = 0; round < MAX_ROUNDS && changed; round++) {
+    changed = false;
+    for (const s of summaries) {
+      const res = resolved.get(s.file)!;
+      s.calls.forEach((rec, c) => {
+        const target = targetOf(s.file, rec.spec, rec.path);
+        if (!target) return;
+        const { exp } = target;
+        for (const ps of exp.sinks) {
+          for (const f of rec.args[ps.i] ?? []) {
+            reach(s.file, { o: f.o, m: f.m | ps.m, t: cap([...f.t, rec.step, ...ps.t]) }, ps.cls, ps.sink);
+          }
+        }
+        const out: Flow[] = [];
+        const substitute = (rf: Flow): void => {
+          if (rf.o.k === 'p') {
+            if (rf.o.f !== exp.fn) return;
+            for (const af of rec.args[rf.o.i] ?? []) out.push({ o: af.o, m: af.m | rf.m, t: cap([...af.t, rec.step, ...rf.t]) });
+          } else if (rf.o.k === 's') {
+            out.push({ ...rf, t: cap([...rf.t, rec.step]) });
+          }
+        };
+        for (const rf of exp.ret) {
+          if (rf.o.k === 'r') {
+            for (const inner of resolved.get(target.file)?.[rf.o.c] ?? []) substitute({ o: inner.o, m: inner.m | rf.m, t: [...inner.t, ...rf.t] });
+          } else substitute(rf);
+        }
+        const merged = mergeFlows([res[c], out]);
+        if (merged.length > res[c].length) {
+          res[c] = merged;
+          changed = true;
+        }
+      });
+      for (const d of s.deferred) {
+        if (d.flow.o.k === 'f') {
+          if (round === 0) reach(s.file, d.flow, d.cls, d.sink);
+          continue;
+        }
+        if (d.flow.o.k !== 'r') continue;
+        // An object returned by another file's function is sent as JSON, not HTML.
+        if (d.cls === 'xss') {
+          const rec = s.calls[d.flow.o.c];
+          if (rec && targetOf(s.file, rec.spec, rec.path)?.exp.retObject) continue;
+        }
+        for (const rf of res[d.flow.o.c] ?? []) reach(s.file, { o: rf.o, m: rf.m | d.flow.m, t: cap([...rf.t, ...d.flow.t]) }, d.cls, d.sink);
+      }
+      // An exported function returning another file's value: its own return grows too.
+      for (const exp of exportsOf.get(s.file)!.values()) {
+        const add: Flow[] = [];
+        for (const rf of exp.ret) {
+          if (rf.o.k !== 'r') continue;
+          for (const inner of res[rf.o.c] ?? []) if (inner.o.k === 's' || (inner.o.k === 'p' && inner.o.f === exp.fn)) add.push({ o: inner.o, m: inner.m | rf.m, t: [...inner.t, ...rf.t] });
+        }
+        if (add.length > 0) {
+          const merged = mergeFlows([exp.ret, add]);
+          if (merged.length > exp.ret.length) {
+            exp.ret = merged;
+            changed = true;
+          }
+        }
+      }
+    }
+  }
+  // res.render('view', { name: input }) where the view prints `name` unescaped.
+  if (options.readView) {
+    for (const s of summaries) {
+      for (const r of s.renders ?? []) {
+        const view = options.readView(s.file, r.view);
+        const engine = view ? engineOf(view.extension) : undefined;
+        if (!view || !engine) continue;
+        for (const name of unescapedNames(engine, view.text)) {
+          for (const f of r.fields[name] ?? []) report({ ...f, t: cap([...f.t]) }, 'xss', { ...r.site, message: `${r.site.message} (\`${name}\` in ${r.view}.${view.extension})` });
+        }
+      }
+    }
+  }
+  return { findings: [...findings.values()], suppressed };
+}

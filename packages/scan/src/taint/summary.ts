@@ -1,0 +1,91 @@
+/**
+ * The serialisable facts one file's taint pass hands to the link phase (worker processes
+ * send them back as JSON): what its exported functions do with their parameters, which
+ * imported functions it calls with what, and which sinks wait for an imported value.
+ */
+import type { Confidence, TraceStep } from '@rampart/core';
+import type { TaintClass } from './classes.js';
+
+export type Step = TraceStep;
+
+export interface SourceRef {
+  /** e.g. "req.query.id". */
+  readonly label: string;
+  readonly step: Step;
+  readonly confidence: Confidence;
+}
+
+/** Where a flow comes from: a source, a parameter of a function (by id), or the result of an imported call. */
+export type Origin =
+  | { readonly k: 's'; readonly src: SourceRef }
+  | { readonly k: 'p'; readonly i: number; readonly f: number }
+  | { readonly k: 'r'; readonly c: number }
+  /** A request field set by a middleware (`req.tenant`), resolved by the link phase. */
+  | { readonly k: 'f'; readonly name: string };
+
+export interface Flow {
+  readonly o: Origin;
+  /** Classes this flow can no longer cause (sanitized, or not applicable to its source). */
+  readonly m: number;
+  /** Steps after the origin, in order. */
+  readonly t: readonly Step[];
+}
+
+/** A sink the value of parameter `i` reaches inside a function. */
+export interface ParamSink {
+  readonly i: number;
+  readonly cls: TaintClass;
+  readonly m: number;
+  readonly t: readonly Step[];
+  readonly sink: SinkSite;
+}
+
+export interface SinkSite {
+  readonly step: Step;
+  /** Source line(s) of the sink, for the finding's snippet. */
+  readonly snippet: string;
+  readonly message: string;
+  readonly confidence: Confidence;
+}
+
+/** What calling an exported function does. */
+export interface ExportSummary {
+  /** Flows into its return value: parameters (k 'p', f is this export's function), sources, imported results. */
+  readonly ret: Flow[];
+  readonly sinks: ParamSink[];
+  /** It returns an object or array literal (never HTML text). */
+  readonly retObject?: boolean;
+}
+
+/** A call to a function of another file of the project. */
+export interface CallRecord {
+  /** The import specifier as written ('./db', '../lib/git.js'). */
+  readonly spec: string;
+  /** Export path: ['readmeAt'], ['default'], [] for the module itself (`module.exports = fn`). */
+  readonly path: readonly string[];
+  /** Flows of each argument (sources, or parameters of the calling function). */
+  readonly args: Flow[][];
+  readonly step: Step;
+}
+
+/** A sink reached by the result of an imported call (k 'r' flows). */
+export interface DeferredSink {
+  readonly flow: Flow;
+  readonly cls: TaintClass;
+  readonly sink: SinkSite;
+}
+
+export interface FileSummary {
+  readonly file: string;
+  readonly exports: Record<string, ExportSummary & { readonly fn: number }>;
+  readonly calls: CallRecord[];
+  readonly deferred: DeferredSink[];
+  /** res.render('view', { name: input }): resolved by the link phase, which reads the view file. */
+  readonly renders: { readonly view: string; readonly fields: Record<string, Flow[]>; readonly site: SinkSite }[];
+  /** Re-exports: `export * from` (names undefined) and `export { exported: local } from`. */
+  readonly reexports?: { readonly spec: string; readonly names?: Record<string, string> }[];
+  /** Request fields this file's middleware sets from input, with their flows. */
+  readonly requestFields: Record<string, Flow[]>;
+  /** Lines with a suppression comment naming taint rule ids, for findings made at link time. */
+  readonly ignores: [number, string[]][];
+}

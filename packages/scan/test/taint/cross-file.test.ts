@@ -1,0 +1,227 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { formatReport } from '@rampart/core';
+import { scan } from '@rampart/scan';
+import { project, scanTaint } from './helpers.js';
+
+const at = (fs: readonly { ruleId: string; file: string; line: number }[]): string[] => fs.map((f) => `${f.ruleId} ${f.file}:${f.line}`).sort();
+
+describe('taint across files', () => {
+  it('CommonJS: input passed to a helper in another file reaches its sink; the trace spans both files', async () => {
+    const r = await scanTaint({
+      'server.js': `const express = require('express');
+const { readmeAt } = require('./lib/git');
+const app = express();
+app.get('/docs/:ref', async (req, res) => {
+  res.type('text/plain').send(await readmeAt(req.params.ref));
+});
+`,
+      'lib/git.js': `const { exec } = require('child_process');
+const { promisify } = require('util');
+const run = promisify(exec);
+async function readmeAt(ref) {
+  const { stdout } = await run('git show ' + ref + ':README.md');
+  return stdout;
+}
+module.exports = { readmeAt };
+`,
+    });
+    assert.deepEqual(at(r.taint), ['command-injection lib/git.js:5']);
+    const trace = r.taint[0].trace!;
+    assert.equal(trace.source.file, 'server.js');
+    assert.equal(trace.source.line, 5);
+    assert.match(trace.source.label, /req\.params\.ref/);
+    assert.equal(trace.sink.file, 'lib/git.js');
+    assert.ok(trace.steps.some((s) => s.file === 'server.js' && /readmeAt/.test(s.label)), 'the call step is in the trace');
+  });
+
+  it('ES modules and TypeScript: `./db.js` names db.ts; the value returned by another file reaches a sink here', async () => {
+    const r = await scanTaint({
+      'src/input.ts': `import type { Request } from 'express';
+export function sortColumn(req: Request): string {
+  return String(req.query.sort);
+}
+export default function pageSize(req: Request): number {
+  return Number(req.query.size);
+}
+`,
+      'src/routes.ts': `import express from 'express';
+import pageSize, { sortColumn } from './input.js';
+import { pool } from './db.js';
+const app = express();
+app.get('/items', async (req, res) => {
+  const rows = await pool.query('SELECT id FROM items ORDER BY ' + sortColumn(req) + ' LIMIT ' + pageSize(req));
+  res.json(rows.rows.map((r: { id: number }) => r.id));
+});
+`,
+      'src/db.ts': `import pg from 'pg';
+export const pool = new pg.Pool();
+`,
+    });
+    assert.deepEqual(at(r.taint), ['sql-injection src/routes.ts:6']);
+    assert.equal(r.taint[0].trace!.source.file, 'src/input.ts');
+  });
+
+  it('wrappers of wrappers: summaries grow across three files until they reach the sink', async () => {
+    const r = await scanTaint({
+      'a.mjs': `import { outer } from './b.mjs';
+export function handler(req, res) { outer(req.body.url); res.end(); }
+`,
+      'b.mjs': `import { inner } from './c.mjs';
+export function outer(u) { return inner('' + u); }
+`,
+      'c.mjs': `import axios from 'axios';
+export function inner(target) { return axios.get(target); }
+`,
+    });
+    assert.deepEqual(at(r.taint), ['ssrf c.mjs:2']);
+  });
+
+  it('a sanitizer in the calling file keeps the other file quiet', async () => {
+    const r = await scanTaint({
+      'a.js': `const { inner } = require('./c');
+app.get('/x', (req, res) => inner(encodeURIComponent(req.query.host)));
+`,
+      'c.js': `const http = require('http');
+exports.inner = (host) => http.get('http://' + host + '/status');
+`,
+    });
+    assert.deepEqual(at(r.taint), []);
+  });
+
+  it('router structure: a middleware in one file sets req.tenant from a header; a router in another file uses it', async () => {
+    const files = {
+      'app.js': `const express = require('express');
+const reports = require('./routes/reports');
+const app = express();
+app.use((req, res, next) => { req.tenant = req.query.tenant || 'public'; next(); });
+app.use('/reports', reports);
+`,
+      'routes/reports.js': `const router = require('express').Router();
+router.get('/', async (req, res) => {
+  await db.query(\`SET search_path TO \${req.tenant}\`);
+  res.end();
+});
+module.exports = router;
+`,
+    };
+    assert.deepEqual(at((await scanTaint(files)).taint), ['sql-injection routes/reports.js:3']);
+    const safe = { ...files, 'app.js': files['app.js'].replace("req.tenant = req.query.tenant || 'public';", "const t = req.query.tenant; if (!TENANTS.has(t)) return next(new Error('tenant')); req.tenant = t;") };
+    assert.deepEqual(at((await scanTaint(safe)).taint), []);
+  });
+
+  it('NestJS: a controller hands input to an injected service in another file', async () => {
+    const r = await scanTaint({
+      'templates.controller.ts': `import { Controller, Get, Query } from '@nestjs/common';
+import { TemplatesService } from './templates.service';
+@Controller('templates')
+export class TemplatesController {
+  constructor(private readonly templates: TemplatesService) {}
+  @Get('preview')
+  async preview(@Query('template') template: string) {
+    return { source: await this.templates.load(template) };
+  }
+}
+`,
+      'templates.service.ts': `import { Injectable } from '@nestjs/common';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+@Injectable()
+export class TemplatesService {
+  load(name: string) {
+    return readFile(join('/srv/templates', name), 'utf8');
+  }
+}
+`,
+    });
+    assert.deepEqual(at(r.taint), ['path-traversal templates.service.ts:7']);
+  });
+
+  it('res.render: a view that prints a field unescaped is XSS, an escaping one is not', async () => {
+    const files = {
+      'app.js': `const app = require('express')();
+app.get('/p', (req, res) => res.render('preview', { bio: req.query.bio }));
+`,
+      'views/preview.ejs': '<div><%- bio %></div>\n',
+    };
+    assert.deepEqual(at((await scanTaint(files)).taint), ['xss app.js:2']);
+    assert.deepEqual(at((await scanTaint({ ...files, 'views/preview.ejs': '<div><%= bio %></div>\n' })).taint), []);
+  });
+
+  it('cyclic imports terminate', async () => {
+    const r = await scanTaint({
+      'a.js': `const b = require('./b');
+exports.ping = (x, n) => (n > 0 ? b.pong(x, n - 1) : require('child_process').exec('ping ' + x));
+app.get('/', (req, res) => exports.ping(req.query.h, 3));
+`,
+      'b.js': `const a = require('./a');
+exports.pong = (x, n) => a.ping(x, n);
+`,
+    });
+    assert.ok(r.taint.every((f) => f.ruleId === 'command-injection'));
+  });
+});
+
+describe('taint findings in reports', () => {
+  const files = {
+    'server.js': `const { run } = require('./run');
+app.get('/x', (req, res) => run(req.query.cmd));
+`,
+    'run.js': `const cp = require('child_process');
+exports.run = (c) => cp.execSync('sh -c ' + c);
+`,
+  };
+
+  it('SARIF carries the trace as a codeFlow with one location per step', async () => {
+    const report = await scan(project(files), { workers: 0 });
+    const sarif = JSON.parse(formatReport(report, 'sarif'));
+    const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'command-injection');
+    assert.ok(result, 'the taint finding is in the SARIF log');
+    const locations = result.codeFlows[0].threadFlows[0].locations;
+    const uris = locations.map((l: { location: { physicalLocation: { artifactLocation: { uri: string } } } }) => l.location.physicalLocation.artifactLocation.uri);
+    assert.equal(uris[0], 'server.js');
+    assert.equal(uris[uris.length - 1], 'run.js');
+    assert.ok(sarif.runs[0].tool.driver.rules.some((r: { id: string }) => r.id === 'command-injection'));
+  });
+
+  it('the terminal and HTML reports show the trace', async () => {
+    const report = await scan(project(files), { workers: 0 });
+    const pretty = formatReport(report, 'pretty');
+    assert.match(pretty, /trace:/);
+    assert.match(pretty, /server\.js:2/);
+    assert.match(formatReport(report, 'html'), /Data flow: \d+ steps? from source to sink/);
+  });
+
+  it('fingerprints stay the same when unrelated lines move', async () => {
+    const a = await scan(project(files), { workers: 0 });
+    const moved = await scan(project({ 'server.js': `// a comment\n\n${files['server.js']}`, 'run.js': `'use strict';\n\n${files['run.js']}` }), { workers: 0 });
+    const fp = (r: typeof a) => r.findings.filter((f) => f.ruleId === 'command-injection').map((f) => f.fingerprint);
+    assert.equal(fp(a).length, 1);
+    assert.deepEqual(fp(moved), fp(a));
+  });
+
+  it('a suppression comment at the sink hides a cross-file finding and is not called unused', async () => {
+    const report = await scan(
+      project({ ...files, 'run.js': files['run.js'].replace('exports.run', '// rampart-ignore-next-line command-injection -- callers pass a fixed list\nexports.run') }),
+      { workers: 0 },
+    );
+    assert.deepEqual(report.findings.filter((f) => f.ruleId === 'command-injection'), []);
+    assert.equal(report.summary.suppressed, 1);
+    assert.deepEqual(report.warnings.filter((w) => w.kind === 'unused-suppression'), []);
+  });
+
+  it('the rule settings of the config turn a taint rule off or change its severity', async () => {
+    const off = await scan(project({ ...files, 'rampart.config.json': '{ "rules": { "command-injection": "off" } }' }), { workers: 0 });
+    assert.equal(off.findings.filter((f) => f.ruleId === 'command-injection').length, 0);
+    const low = await scan(project({ ...files, 'rampart.config.json': '{ "rules": { "command-injection": "low" } }' }), { workers: 0 });
+    assert.deepEqual(low.findings.filter((f) => f.ruleId === 'command-injection').map((f) => f.severity), ['low']);
+  });
+
+  it('worker processes give the same taint findings as one process', async () => {
+    const root = project(files);
+    const here = await scan(root, { workers: 0 });
+    const workers = await scan(root, { workers: 2 });
+    const ids = (r: typeof here) => r.findings.map((f) => `${f.ruleId}:${f.file}:${f.line}:${f.fingerprint}`);
+    assert.deepEqual(ids(workers), ids(here));
+  });
+});
