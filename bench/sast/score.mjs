@@ -9,6 +9,7 @@
 //   --details <tool>      also list that tool's false positives and false negatives
 //                         (tool: rampart, security, sdl, no-unsanitized)
 //   --no-eslint           Rampart only (faster while working on the engine)
+//   --cases <dir>         score another folder of cases of the same layout (e.g. a hold-out set)
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -43,8 +44,8 @@ function exampleSourceFiles(dir, out = []) {
  *   rampartBin?: string, eslint?: boolean, details?: string }} options
  * @returns {Promise<{ tools: { name: string, suite: import('./scoring.mjs').Score, run: object }[] }>}
  */
-export async function runSastBench({ say, progress, scratchDir = join(tmpdir(), 'rampart-bench-sast'), rampartBin = DEFAULT_BIN, eslint = true, details }) {
-  const { cases, problems } = loadSuite(CASES_DIR);
+export async function runSastBench({ say, progress, scratchDir = join(tmpdir(), 'rampart-bench-sast'), rampartBin = DEFAULT_BIN, eslint = true, details, casesDir = CASES_DIR }) {
+  const { cases, problems } = loadSuite(casesDir);
   if (problems.length > 0) {
     say(`SAST suite: ${problems.length} problem(s) in bench/sast/cases; fix them first (npm test lists them):`);
     for (const p of problems.slice(0, 20)) say(`  ${p}`);
@@ -56,14 +57,14 @@ export async function runSastBench({ say, progress, scratchDir = join(tmpdir(), 
     flaws: exampleTaintFlaws(join(ex.dir, 'EXPECTED.json')),
     files: exampleSourceFiles(join(ex.dir, 'src')),
   }));
-  const caseFiles = cases.flatMap((c) => c.files.map((f) => join(CASES_DIR, f)));
+  const caseFiles = cases.flatMap((c) => c.files.map((f) => join(casesDir, f)));
 
   const tools = [];
   if (!existsSync(rampartBin)) {
     tools.push({ name: 'rampart', run: { ok: false, error: `${rampartBin} is missing: run npx tsc -b` } });
   } else {
     progress(`rampart scan over bench/sast/cases (${rampartBin === DEFAULT_BIN ? 'this build' : rampartBin})`);
-    const suiteRun = await runRampartCli(rampartBin, CASES_DIR, { scratchDir, label: 'cases' });
+    const suiteRun = await runRampartCli(rampartBin, casesDir, { scratchDir, label: 'cases' });
     const exampleRuns = [];
     for (const ex of examples) {
       progress(`rampart scan over examples/${ex.name}`);
@@ -83,7 +84,7 @@ export async function runSastBench({ say, progress, scratchDir = join(tmpdir(), 
 
   for (const t of tools) {
     if (!t.run.ok) continue;
-    t.suite = scoreFindings(expected, classFindings(t.key, t.run.findings, CASES_DIR), CLASS_IDS);
+    t.suite = scoreFindings(expected, classFindings(t.key, t.run.findings, casesDir), CLASS_IDS);
     t.examples = examples.map((ex, i) => {
       const run = t.exampleRuns[i];
       if (!run.ok) return { error: run.error };
@@ -152,8 +153,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     if (a === '--rampart-bin' && args[i + 1]) options.rampartBin = resolve(args[++i]);
     else if (a === '--details' && args[i + 1]) options.details = args[++i];
     else if (a === '--no-eslint') options.eslint = false;
+    else if (a === '--cases' && args[i + 1]) options.casesDir = resolve(args[++i]);
     else {
-      console.error(`bench:sast: unknown argument ${a}; known: --rampart-bin <path>, --details <tool>, --no-eslint`);
+      console.error(`bench:sast: unknown argument ${a}; known: --rampart-bin <path>, --details <tool>, --no-eslint, --cases <dir>`);
       process.exit(2);
     }
   }

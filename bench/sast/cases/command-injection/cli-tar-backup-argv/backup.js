@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+const { execSync } = require('child_process');
+const path = require('path');
+
+const [, , outName, ...dirs] = process.argv;
+if (!outName || dirs.length === 0) {
+  console.error('usage: backup <archive-name> <dir>...');
+  process.exit(1);
+}
+
+const archive = path.join('/var/backups', path.basename(outName) + '.tar.gz');
+execSync(`tar -czf ${archive} ${dirs.join(' ')}`, { stdio: 'inherit' }); // expect: command-injection
+console.log('wrote', archive);

@@ -1,0 +1,17 @@
+const { exec } = require('child_process');
+const path = require('path');
+const crypto = require('crypto');
+
+const MIRROR_ROOT = '/var/lib/mirrors';
+
+function cloneRepository(repoUrl) {
+  const target = path.join(MIRROR_ROOT, crypto.randomUUID());
+  return new Promise((resolve, reject) => {
+    exec('git clone --depth 1 ' + repoUrl + ' ' + target, { timeout: 120000 }, (err, stdout, stderr) => { // expect: command-injection
+      if (err) return reject(new Error(stderr || err.message));
+      resolve(target);
+    });
+  });
+}
+
+module.exports = { cloneRepository };

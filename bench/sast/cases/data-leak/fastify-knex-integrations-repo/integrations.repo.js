@@ -1,0 +1,8 @@
+'use strict';
+const knex = require('knex')({ client: 'pg', connection: process.env.DATABASE_URL });
+
+async function listIntegrations(orgId) {
+  return knex('integrations').where({ org_id: orgId, deleted_at: null }).orderBy('created_at', 'desc');
+}
+
+module.exports = { listIntegrations };

@@ -1,0 +1,17 @@
+import { NextResponse } from 'next/server';
+import type { NextRequest } from 'next/server';
+
+export function middleware(request: NextRequest) {
+  const session = request.cookies.get('sid')?.value;
+  if (request.nextUrl.pathname === '/auth/continue' && session) {
+    const to = request.nextUrl.searchParams.get('to') ?? '/';
+    const destination = new URL(to, request.url);
+    if (destination.origin !== request.nextUrl.origin) {
+      return NextResponse.redirect(new URL('/', request.url));
+    }
+    return NextResponse.redirect(destination);
+  }
+  return NextResponse.next();
+}
+
+export const config = { matcher: ['/auth/:path*'] };

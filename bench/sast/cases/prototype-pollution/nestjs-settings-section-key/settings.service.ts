@@ -1,0 +1,19 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+
+type Section = Record<string, string | number | boolean>;
+
+@Injectable()
+export class SettingsService {
+  private readonly settings: Record<string, Section> = {
+    mail: { fromName: 'Support', dailyDigest: true },
+    ui: { theme: 'light', pageSize: 25 },
+  };
+
+  update(section: string, key: string, value: string | number | boolean) {
+    if (value === undefined) {
+      throw new BadRequestException('value is required');
+    }
+    this.settings[section][key] = value; // expect: prototype-pollution
+    return this.settings[section];
+  }
+}

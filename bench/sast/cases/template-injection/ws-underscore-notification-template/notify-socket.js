@@ -1,0 +1,14 @@
+const { WebSocketServer } = require('ws');
+const _ = require('underscore');
+
+const wss = new WebSocketServer({ port: 9090 });
+const DEFAULT_TEMPLATE = '<p>Hello <%- name %>, <%- message %></p>';
+
+wss.on('connection', (ws) => {
+  ws.on('message', (raw) => {
+    const { template = DEFAULT_TEMPLATE, message = '' } = JSON.parse(String(raw));
+    const render = _.template(template); // expect: template-injection
+    const html = render({ name: 'subscriber', message });
+    wss.clients.forEach((client) => client.send(JSON.stringify({ type: 'notification', html })));
+  });
+});

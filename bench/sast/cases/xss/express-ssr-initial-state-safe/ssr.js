@@ -1,0 +1,13 @@
+const express = require('express');
+const serialize = require('serialize-javascript');
+const { searchCatalog } = require('./catalog');
+
+const app = express();
+
+app.get('/search', async (req, res) => {
+  const query = typeof req.query.q === 'string' ? req.query.q : '';
+  const state = { query, results: await searchCatalog(query) };
+  res.send(`<!doctype html><html><body><div id="root"></div><script>window.__INITIAL_STATE__ = ${serialize(state, { isJSON: true })};</script><script src="/static/app.js"></script></body></html>`);
+});
+
+app.listen(3000);
