@@ -6,7 +6,7 @@ export { SecretsStore, type SecretInfo, type RecipientInfo, type StoreInfo, type
 export { checkAges, type CheckProblem, type CheckOptions } from './check.js';
 export { generateKeyPair, parsePublicKey, parsePrivateKey, PRIVATE_KEY_PREFIX, PUBLIC_KEY_PREFIX, type GeneratedKeyPair, type PublicKeyInfo, type PrivateKeyInfo } from './keys.js';
 export { loadPrivateKeys, defaultKeyFilePath, writeKeyFile, keyFileProblems, findRepoRoot, describeKeySources, type KeySourceOptions } from './key-file.js';
-export { fileProvider, resolveStoreFile, type FileProviderOptions } from './providers/file-provider.js';
+export { fileProvider, resolveStoreFile, defaultRecipientName, type FileProviderOptions } from './providers/file-provider.js';
 export { vaultProvider, type VaultProviderOptions } from './providers/vault-provider.js';
 export type { VaultAuth, VaultClientOptions } from './providers/vault-client.js';
 export type { SecretsProvider, ProviderSecretInfo } from './providers/provider.js';
