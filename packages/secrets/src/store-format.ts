@@ -139,6 +139,9 @@ export function parseStore(text: string, file: string): StoreDoc {
     throw new SecretsFormatError(`${file} is not valid JSON${where}: ${message.replace(/\s*\(line \d+ column \d+\)/, '').slice(0, 120)}. Restore it from version control`);
   }
   const v = new Validator(file);
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && (raw as Json).format !== STORE_FORMAT) {
+    throw new SecretsFormatError(`${file} is not a Rampart secrets store (its "format" is not "${STORE_FORMAT}")`);
+  }
   const doc = v.object(raw, '', ['format', 'version', 'storeId', 'createdAt', 'dataKey', 'retiredKeys', 'recipients', 'secrets', 'mac']);
   if (doc.format !== STORE_FORMAT) throw new SecretsFormatError(`${file} is not a Rampart secrets store (its "format" is not "${STORE_FORMAT}")`);
   if (typeof doc.version !== 'number' || !Number.isInteger(doc.version) || doc.version < 1) {
