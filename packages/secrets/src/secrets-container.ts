@@ -22,8 +22,11 @@ export class Secrets<Name extends string = string> {
     Object.freeze(this);
   }
 
-  /** The value of `name`; throws a SecretsError (naming the secret, never a value) when there is none. */
-  get(name: Name): string {
+  /**
+   * The value of `name`; throws a SecretsError (naming the secret, never a value) when there is
+   * none. Required names autocomplete; any other loaded name is accepted too.
+   */
+  get(name: Name | (string & Record<never, never>)): string {
     const value = this.#values.get(name);
     if (value === undefined) {
       throw new SecretsError(`no secret named ${JSON.stringify(String(name).slice(0, 140))}; loaded: ${this.names().join(', ') || '(none)'}`);
