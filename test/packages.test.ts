@@ -12,6 +12,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PACKAGES = [
   { dir: 'core', name: '@rampart/core', exportName: 'formatReport' },
   { dir: 'scan', name: '@rampart/scan', exportName: 'scan' },
+  { dir: 'secrets', name: '@rampart/secrets', exportName: 'loadSecrets' },
   { dir: 'cli', name: 'rampart', exportName: 'main' },
   { dir: 'eslint-plugin-rampart', name: 'eslint-plugin-rampart', exportName: 'default' },
 ];
