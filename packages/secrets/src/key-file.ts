@@ -86,7 +86,7 @@ function readKeyFile(file: string, opts: KeySourceOptions): PrivateKeyInfo[] {
     if (!statSync(file).isFile()) throw new SecretsKeyError(`the key file ${file} is not a regular file`);
     const problems = keyFileProblems(file, opts.projectDir);
     if (problems.length > 0) {
-      if (!opts.allowUnsafeKeyFile) throw new SecretsKeyError(`refusing to use ${problems.join('; and ')}`);
+      if (!(opts.allowUnsafeKeyFile ?? DEFAULTS.allowUnsafeKeyFile)) throw new SecretsKeyError(`refusing to use ${problems.join('; and ')}`);
       for (const p of problems) (opts.onWarning ?? warnToStderr)(`unsafe key file (allowed by allowUnsafeKeyFile): ${p}`);
     }
     text = readFileSync(file, 'utf8');
