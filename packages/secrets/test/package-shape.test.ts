@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DEFAULTS } from '@rampart/secrets';
+import { renderReadmeSecretsDefaults } from '../../../scripts/secrets-defaults-table.js';
 
 // @rampart/secrets is loaded by users' production apps: it must stay free of third-party code.
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -30,6 +31,11 @@ describe('@rampart/secrets package shape', () => {
       }
     }
     assert.deepEqual(offenders, []);
+  });
+
+  it('the README table of DEFAULTS is up to date (npm run generate)', () => {
+    const readme = readFileSync(join(ROOT, '..', '..', 'README.md'), 'utf8');
+    assert.equal(readme, renderReadmeSecretsDefaults(readme), 'README secrets DEFAULTS table is stale: run npm run generate');
   });
 
   it('DEFAULTS is frozen all the way down', () => {
