@@ -25,8 +25,16 @@ export function fromBase64urlVariable(text: string, maxLength: number): Buffer |
 }
 
 /** Dates are stored as ISO 8601 UTC with milliseconds, the only form accepted back. */
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}Z$/;
 
+/** A real calendar date in exactly the form toISOString() writes (checked without allocating a Date: stores hold thousands). */
 export function isIsoDate(text: unknown): text is string {
-  return typeof text === 'string' && ISO_DATE.test(text) && !Number.isNaN(Date.parse(text)) && new Date(text).toISOString() === text;
+  if (typeof text !== 'string') return false;
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return day <= days;
 }

@@ -47,6 +47,21 @@ export function rawPublicKey(key: KeyObject): Buffer {
   return Buffer.from(der.subarray(der.length - KEY_BYTES));
 }
 
+/**
+ * Imports a raw X25519 private key. JWK import is about ten times faster than PKCS#8 DER in
+ * Node 20 (OpenSSL's decoder lookup); Node derives the public half from `d` and does not use
+ * the `x` we must pass, and every caller derives the public key from the KeyObject itself, so
+ * a Node that behaved otherwise would show as a wrong key id, never as a wrong key. DER stays
+ * as the fallback.
+ */
+function importPrivateKey(raw: Buffer): KeyObject {
+  try {
+    return createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d: raw.toString('base64url'), x: 'A'.repeat(43) }, format: 'jwk' });
+  } catch {
+    return createPrivateKey({ key: Buffer.concat([PKCS8_X25519_HEADER, raw]), format: 'der', type: 'pkcs8' });
+  }
+}
+
 /** A recipient's public key, parsed. */
 export interface PublicKeyInfo {
   /** `rampart-pub-1:...` */
@@ -111,7 +126,7 @@ export function parsePrivateKey(text: string, origin: string): PrivateKeyInfo {
           : 'its checksum does not match (a typo or a cut paste?)';
     throw new SecretsKeyError(`the private key in ${origin} is not valid: ${why}. Create one with \`rampart secrets keygen\``);
   }
-  const keyObject = createPrivateKey({ key: Buffer.concat([PKCS8_X25519_HEADER, raw]), format: 'der', type: 'pkcs8' });
+  const keyObject = importPrivateKey(raw);
   raw.fill(0);
   const pub = rawPublicKey(createPublicKey(keyObject));
   return { id: recipientKeyId(pub), publicKey: { text: encodeKey(PUBLIC_KEY_PREFIX, pub), raw: pub, id: recipientKeyId(pub) }, keyObject, origin };
