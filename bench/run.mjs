@@ -3,7 +3,8 @@
 // and true/false findings on the example apps, printed as plain-text tables.
 // Flags: --no-large-tree (skip the npm-installed tree: parsers and large scan),
 //        --no-parsers (skip only the parser comparison),
-//        --rule-costs (add where Rampart's time goes: parsing vs each rule, one thread).
+//        --rule-costs (add where Rampart's time goes: parsing vs each rule, one thread),
+//        --no-secrets-store (skip the secrets store vs dotenvx), --only-secrets-store (only that).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { RSS_METHOD, runNodeMeasured } from './measure-process.mjs';
 import { benchParsers } from './parsers.mjs';
 import { eslintSecurityRuleCount, runEslintSecurity, runRampart } from './scan-tools.mjs';
 import { readExpectedFlaws, scoreFindings } from './score-findings.mjs';
+import { benchSecretsStore } from './secrets-store.mjs';
 import { fixed, formatTable } from './text-table.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -26,7 +28,7 @@ const LARGE_TREE_MAX_FILE_SIZE = 16 * 1024 * 1024;
 const TIMEOUT = { smallScan: 120_000, rampartLarge: 300_000, eslintLarge: 600_000 };
 const MB = 1e6;
 
-const FLAGS = ['--no-large-tree', '--no-parsers', '--rule-costs'];
+const FLAGS = ['--no-large-tree', '--no-parsers', '--rule-costs', '--no-secrets-store', '--only-secrets-store'];
 const flags = new Set(process.argv.slice(2));
 for (const f of flags) {
   if (!FLAGS.includes(f)) {
@@ -49,6 +51,12 @@ if (!existsSync(join(REPO, 'packages/cli/dist/bin.js'))) {
 // The machine may be shared: the load average, printed at start and end, tells a disturbed run.
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 say(`Rampart benchmarks: Node ${process.version}, ${availableParallelism()} CPU(s), peak RSS by ${RSS_METHOD}, load average ${load()}`);
+if (flags.has('--only-secrets-store')) {
+  await benchSecretsStore({ say, progress });
+  say();
+  say(`Bench finished in ${fixed((performance.now() - benchStarted) / 1000, 0)} s, load average ${load()}.`);
+  process.exit(0);
+}
 say(`ESLint side: ESLint 9 + eslint-plugin-security 4, all ${eslintSecurityRuleCount()} rules on, espree module-then-script (as Rampart reads JavaScript)`);
 say();
 
@@ -186,4 +194,7 @@ if (tree && flags.has('--rule-costs')) {
     say();
   }
 }
+if (flags.has('--no-secrets-store')) say('Secrets store: skipped (--no-secrets-store).');
+else await benchSecretsStore({ say, progress });
+say();
 say(`Bench finished in ${fixed((performance.now() - benchStarted) / 1000, 0)} s, load average ${load()}.`);
