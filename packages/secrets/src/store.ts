@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DEFAULTS } from './defaults.js';
 import { parseDuration } from './duration.js';
@@ -128,6 +128,8 @@ export class SecretsStore {
   private readonly recipients: Recipient[];
   private readonly entries: Map<string, Entry>;
   private readonly now: () => Date;
+  /** The MAC of the file as it was read (undefined for a new store): save() refuses to overwrite a file changed since. */
+  private readMac: string | undefined;
   /** The key this store was opened with (or created for). */
   readonly openedWith: { readonly id: string; readonly origin: string } | undefined;
 
@@ -142,6 +144,7 @@ export class SecretsStore {
     entries: Map<string, Entry>;
     now: () => Date;
     openedWith?: { id: string; origin: string };
+    readMac?: string;
   }) {
     this.file = init.file;
     this.storeId = init.storeId;
@@ -154,6 +157,7 @@ export class SecretsStore {
     this.entries = init.entries;
     this.now = init.now;
     this.openedWith = init.openedWith;
+    this.readMac = init.readMac;
   }
 
   /** A new, empty store for these recipients; nothing is written until save(). */
@@ -162,7 +166,7 @@ export class SecretsStore {
     const now = opts.now ?? (() => new Date());
     const at = now().toISOString();
     const store = new SecretsStore({
-      file: resolve(file),
+      file: realStorePath(file),
       storeId: toBase64url(randomBytes(STORE_ID_BYTES)),
       createdAt: at,
       dataKey: newDataKey(),
@@ -182,7 +186,7 @@ export class SecretsStore {
    * failed) or SecretsFormatError (not a store, unknown version).
    */
   static open(file: string, opts: StoreOpenOptions = {}): SecretsStore {
-    const path = resolve(file);
+    const path = realStorePath(file);
     const doc = parseStore(readStoreText(path), path);
     const keys = loadPrivateKeys({ ...opts, projectDir: opts.projectDir ?? dirname(path) });
     return SecretsStore.openDoc(path, doc, keys, opts.now ?? (() => new Date()));
@@ -264,6 +268,7 @@ export class SecretsStore {
       entries,
       now,
       openedWith: { id: key.id, origin: key.origin },
+      readMac: doc.mac,
     });
   }
 
@@ -386,7 +391,9 @@ export class SecretsStore {
 
   /** Writes the store atomically (a temporary file renamed over the old one). */
   save(): void {
-    const text = serializeStore(this.toDoc());
+    this.assertUnchangedOnDisk();
+    const doc = this.toDoc();
+    const text = serializeStore(doc);
     const dir = dirname(this.file);
     const tmp = join(dir, `.${basename(this.file)}.${randomBytes(6).toString('hex')}.tmp`);
     let mode = 0o644;
@@ -398,6 +405,7 @@ export class SecretsStore {
     try {
       writeFileSync(tmp, text, { mode, flag: 'wx' });
       renameSync(tmp, this.file);
+      this.readMac = doc.mac;
     } catch (err) {
       try {
         unlinkSync(tmp);
@@ -418,6 +426,26 @@ export class SecretsStore {
   }
 
   // ---------------------------------------------------------------- internals
+
+  /**
+   * Another process (a second `rampart secrets set`, a git checkout) may have written the file
+   * since it was read: refuse rather than silently drop its change.
+   */
+  private assertUnchangedOnDisk(): void {
+    let current: string | undefined;
+    try {
+      current = readFileSync(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new SecretsError(`cannot read ${this.file} before writing it: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+    if (current === undefined) {
+      if (this.readMac !== undefined) throw new SecretsError(`${this.file} was deleted after it was opened: nothing written; run the command again`);
+      return;
+    }
+    const mac = /"mac"\s*:\s*"([A-Za-z0-9_-]*)"/.exec(current)?.[1];
+    if (this.readMac === undefined) throw new SecretsError(`${this.file} was created by someone else meanwhile: nothing written; run the command again`);
+    if (mac !== this.readMac) throw new SecretsError(`${this.file} changed after it was opened (another process or a git operation wrote it): nothing written; run the command again`);
+  }
 
   private wrapFor(publicKeyRaw: Buffer, recipientId: string): RecipientDoc['wrappedKey'] {
     if (recipientKeyId(publicKeyRaw) !== recipientId) throw new SecretsKeyError(`recipient id ${recipientId} does not match its key`);
@@ -447,6 +475,16 @@ export class SecretsStore {
       secrets,
     } as const;
     return { ...body, mac: toBase64url(fileMac(this.derived, canonicalStore(body))) };
+  }
+}
+
+/** The store's real path (symlinks followed, so a save replaces the target, not the link). */
+function realStorePath(file: string): string {
+  const path = resolve(file);
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { inspect } from 'node:util';
@@ -101,6 +101,33 @@ describe('store: round trips', () => {
     store.set('A', 'two');
     store.save();
     assert.equal(SecretsStore.open(file, { key: key.privateKey }).info().secrets[0].setAt, '2026-03-01T00:00:00.000Z');
+  });
+
+  it('refuses to overwrite a store another process changed since it was opened (no lost update)', () => {
+    const { file, key } = makeStore(VALUES);
+    const first = SecretsStore.open(file, { key: key.privateKey });
+    const second = SecretsStore.open(file, { key: key.privateKey });
+    first.set('FROM_FIRST', 'one');
+    first.save();
+    second.set('FROM_SECOND', 'two');
+    assert.throws(() => second.save(), /changed after it was opened .*nothing written; run the command again/);
+    assert.deepEqual(SecretsStore.open(file, { key: key.privateKey }).names(), ['DATABASE_URL', 'FROM_FIRST', 'SESSION_SECRET', 'STRIPE_KEY']);
+    // The same store object may save again: it knows its own write.
+    first.set('AGAIN', 'three');
+    first.save();
+    const created = SecretsStore.create(file, [{ publicKey: key.publicKey, name: 'alice' }]);
+    assert.throws(() => created.save(), /was created by someone else meanwhile/);
+  });
+
+  it('writes through a symlinked store file, keeping the link', () => {
+    const { dir, file, key } = makeStore(VALUES);
+    const link = join(dir, 'linked.enc.json');
+    symlinkSync(file, link);
+    const store = SecretsStore.open(link, { key: key.privateKey });
+    store.set('VIA_LINK', 'yes');
+    store.save();
+    assert.ok(lstatSync(link).isSymbolicLink());
+    assert.equal(SecretsStore.open(file, { key: key.privateKey }).get('VIA_LINK'), 'yes');
   });
 
   it('rm removes a value and the file still verifies', () => {
@@ -369,6 +396,14 @@ describe('store: bad input', () => {
     assertRefused(file, key.privateKey, SecretsFormatError, /field secrets\[1\]\.iv: expected 12 bytes/);
     tamper(file, (d) => void (d.secrets[1].extra = 1));
     assertRefused(file, key.privateKey, SecretsFormatError, /field secrets\[1\]\.extra: unknown field/);
+  });
+
+  it('refuses impossible dates', () => {
+    const { file, key } = makeStore(VALUES);
+    tamper(file, (d) => void (d.secrets[0].setAt = '2026-02-30T00:00:00.000Z'));
+    assertRefused(file, key.privateKey, SecretsFormatError, /field secrets\[0\]\.setAt: expected an ISO 8601 UTC date/);
+    tamper(file, (d) => void (d.secrets[0].setAt = '2024-02-29T24:00:00.000Z'));
+    assertRefused(file, key.privateKey, SecretsFormatError, /setAt/);
   });
 
   it('refuses duplicated names (a bad merge) by name', () => {
