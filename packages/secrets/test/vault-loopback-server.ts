@@ -47,6 +47,8 @@ export class VaultLoopbackServer {
   sealed = false;
   /** Answer every request with this raw text and status (a proxy error page, say). */
   override: { status: number; body: string } | undefined;
+  /** Never answer (a hung proxy or a Vault stuck in a network partition). */
+  hang = false;
   /** Called between a read and the next write: lets a test simulate a concurrent writer. */
   beforeWrite: ((path: string) => void) | undefined;
   private readonly tokens = new Map<string, { policies: readonly TokenPolicy[]; usesLeft: number }>();
@@ -126,6 +128,7 @@ export class VaultLoopbackServer {
     const url = new URL(req.url ?? '/', 'http://vault');
     const token = header(req, 'x-vault-token');
     this.requests.push({ method: req.method ?? '', path: url.pathname + url.search, token, namespace: header(req, 'x-vault-namespace'), body });
+    if (this.hang) return;
     if (this.override) {
       res.writeHead(this.override.status, { 'content-type': 'text/html' });
       res.end(this.override.body);

@@ -194,6 +194,21 @@ describe('Vault KV v2 provider against a loopback server', () => {
     }
   });
 
+  it('a Vault that does not answer times out with a clear error', async () => {
+    const token = vault.addToken([ALL]);
+    vault.hang = true;
+    try {
+      await assert.rejects(vaultProvider({ address, path: 'myapp/prod', auth: { token }, timeoutMs: 300 }).readAll(), (e: Error) => {
+        assert.ok(e instanceof VaultError);
+        assert.equal(e.status, 0);
+        assert.match(e.message, /cannot reach .*: no answer within 300 ms/);
+        return true;
+      });
+    } finally {
+      vault.hang = false;
+    }
+  });
+
   it('sends the namespace header when one is given', async () => {
     const token = vault.addToken([ALL]);
     vault.put('secret/myapp/ns', { A: 'a' });

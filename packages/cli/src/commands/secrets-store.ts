@@ -6,6 +6,7 @@ import {
   DEFAULTS,
   SecretsError,
   SecretsStore,
+  SecretsKeyError,
   SecretsTamperError,
   checkAges,
   defaultKeyFilePath,
@@ -61,6 +62,16 @@ function openOrCreate(flags: StoreFlags & { recipientName?: string }, io: Io): {
   const [key] = loadPrivateKeys(opts);
   const name = flags.recipientName ?? defaultRecipientName();
   return { store: SecretsStore.create(opts.file, [{ publicKey: key.publicKey.text, name }]), created: true };
+}
+
+/** Whether any key source is set; a set but broken source still fails loudly when opening. */
+function hasKey(opts: StoreOpenOptions): boolean {
+  try {
+    loadPrivateKeys(opts);
+    return true;
+  } catch (err) {
+    return !(err instanceof SecretsKeyError && /^no private key/.test(err.message));
+  }
 }
 
 // ------------------------------------------------------------------ reading a value
@@ -236,13 +247,7 @@ export function registerSecretsStore(secrets: Command, { io, setExit }: CommandC
       const opts = openOptions(flags, io);
       let info: StoreInfo;
       let verified = true;
-      let keys;
-      try {
-        keys = loadPrivateKeys(opts);
-      } catch {
-        keys = undefined;
-      }
-      if (keys) info = SecretsStore.open(opts.file, opts).info();
+      if (hasKey(opts)) info = SecretsStore.open(opts.file, opts).info();
       else {
         info = SecretsStore.readUnverified(opts.file);
         verified = false;
@@ -280,6 +285,9 @@ export function registerSecretsStore(secrets: Command, { io, setExit }: CommandC
       try {
         info = SecretsStore.open(opts.file, opts).info();
       } catch (err) {
+        if (err instanceof SecretsKeyError && /^no private key/.test(err.message)) {
+          throw new SecretsKeyError(`${err.message}; or run \`rampart secrets check --no-verify\` to check dates without verifying the file`);
+        }
         if (!(err instanceof SecretsTamperError)) throw err;
         integrity = err.message;
       }
@@ -300,7 +308,7 @@ export function registerSecretsStore(secrets: Command, { io, setExit }: CommandC
   withStoreOptions(recipients.command('list', { isDefault: true }).description('List the recipients').option('--json', 'print as JSON')).action(
     (flags: StoreFlags & { json?: boolean }) => {
       const opts = openOptions(flags, io);
-      const info = SecretsStore.readUnverified(opts.file);
+      const info = hasKey(opts) ? SecretsStore.open(opts.file, opts).info() : SecretsStore.readUnverified(opts.file);
       if (flags.json) io.stdout(`${JSON.stringify(info.recipients, null, 2)}\n`);
       else io.stdout(`${table([['NAME', 'ID', 'ADDED', 'PUBLIC KEY'], ...info.recipients.map((r) => [r.name, r.id, r.addedAt.slice(0, 10), r.publicKey])])}\n`);
     },
