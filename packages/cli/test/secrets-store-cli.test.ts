@@ -235,7 +235,15 @@ describe('rampart secrets recipients, rotate and check', () => {
     const json = JSON.parse(rampart(old, home(), ['check', '--json', '--max-age', '10000d', '--max-key-age', '10000d'], { env: { RAMPART_SECRETS_KEY: key.privateKey } }).stdout);
     assert.deepEqual(json.problems, []);
     assert.equal(json.integrity, 'ok');
-    assertNoValue(r);
+    // Without a key: a pointer to --no-verify, which checks the (unauthenticated) dates.
+    const nokey = rampart(old, home(), ['check']);
+    assert.equal(nokey.code, 2);
+    assert.match(nokey.stderr, /no private key: .*or run `rampart secrets check --no-verify`/);
+    const dates = rampart(old, home(), ['check', '--no-verify']);
+    assert.equal(dates.code, 1);
+    assert.match(dates.stdout, /integrity NOT checked \(--no-verify\)/);
+    assert.match(dates.stdout, /TOO OLD +OLD_TOKEN/);
+    assertNoValue(r, nokey, dates);
   });
 
   it('check exits 1 and get exits 2 on a tampered store, printing no value', () => {
