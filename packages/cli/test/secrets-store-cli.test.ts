@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -274,5 +274,37 @@ describe('rampart secrets recipients, rotate and check', () => {
     const r = rampart(dir, alice, ['public-key']);
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^rampart-pub-1:\S+ {2}rk_[0-9a-f]{16} {2}\(from .*secrets\.key line 3\)\n$/);
+  });
+});
+
+// The hidden prompt needs a real terminal: util-linux `script` gives the CLI a pseudo-terminal.
+const SCRIPT = ['/usr/bin/script', '/bin/script'].find((p) => existsSync(p));
+
+describe('rampart secrets set on a terminal', { skip: !SCRIPT && 'util-linux `script` is not installed: no pseudo-terminal for the prompt test' }, () => {
+  it('prompts without echoing the value', async () => {
+    const { dir, alice } = setUp();
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: alice, XDG_CONFIG_HOME: join(alice, '.config'), TERM: 'dumb' };
+    delete env.RAMPART_SECRETS_KEY;
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} secrets set TYPED_SECRET`;
+    const child = spawn(SCRIPT!, ['-qfec', command, '/dev/null'], { cwd: dir, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    let typed = false;
+    const done = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString('utf8');
+      // Type only once the prompt is up: raw mode is on from then, so the terminal does not echo.
+      if (!typed && output.includes('(input hidden): ')) {
+        typed = true;
+        child.stdin.write(`${TOKEN}-typed\r`);
+      }
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const code = await done;
+    clearTimeout(timer);
+    assert.equal(code, 0, output);
+    assert.match(output, /Value for TYPED_SECRET \(input hidden\): /);
+    assert.match(output, /Added TYPED_SECRET/);
+    assert.ok(!output.includes(TOKEN), `the typed value was echoed: ${JSON.stringify(output)}`);
+    assert.equal(rampart(dir, alice, ['get', 'TYPED_SECRET']).stdout, `${TOKEN}-typed`);
   });
 });

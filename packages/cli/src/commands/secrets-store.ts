@@ -90,8 +90,9 @@ async function readStdin(limit: number): Promise<string> {
 /** Reads a line from the terminal without echoing it. */
 function promptHidden(question: string, io: Io): Promise<string> {
   const stdin = process.stdin;
-  io.stderr(question);
+  // Echo off before the prompt shows: a value typed or pasted the moment it appears stays hidden.
   stdin.setRawMode(true);
+  io.stderr(question);
   stdin.setEncoding('utf8');
   stdin.resume();
   return new Promise((resolvePrompt, reject) => {
