@@ -166,6 +166,55 @@ describe('rampart secrets set/get/list/rm', () => {
   });
 });
 
+describe('rampart secrets import', () => {
+  it('moves a .env into the store: quotes, export, multi-line values; keeps existing values unless --overwrite', () => {
+    const { dir, alice } = setUp();
+    const envFile = join(dir, '.env');
+    writeFileSync(
+      envFile,
+      [
+        '# database',
+        `DATABASE_URL="${DB}-from-env"`,
+        'export REDIS_URL=redis://:r3dis-pass@cache:6379',
+        "JWT_SECRET='single quoted # not a comment'",
+        'PRIVATE_KEY="-----BEGIN KEY-----\nabc\n-----END KEY-----"',
+        'EMPTY=',
+        `API_TOKEN=${TOKEN}`,
+        '',
+      ].join('\n'),
+    );
+    const r = rampart(dir, alice, ['import', envFile]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /Imported 3 secret\(s\) from .*\.env into .*: REDIS_URL, JWT_SECRET, PRIVATE_KEY\./);
+    assert.match(r.stderr, /Kept the stored value of DATABASE_URL/);
+    assert.match(r.stderr, /Already stored with the same value: API_TOKEN/);
+    assert.match(r.stderr, /Skipped empty: EMPTY/);
+    assert.match(r.stderr, /Now delete .*\.env/);
+    assertNoValue(r);
+    assert.ok(!r.stderr.includes('r3dis-pass'));
+    assert.equal(rampart(dir, alice, ['get', 'REDIS_URL']).stdout, 'redis://:r3dis-pass@cache:6379');
+    assert.equal(rampart(dir, alice, ['get', 'JWT_SECRET']).stdout, 'single quoted # not a comment');
+    assert.equal(rampart(dir, alice, ['get', 'PRIVATE_KEY']).stdout, '-----BEGIN KEY-----\nabc\n-----END KEY-----');
+    assert.equal(rampart(dir, alice, ['get', 'DATABASE_URL']).stdout, DB);
+    assert.equal(rampart(dir, alice, ['import', envFile, '--overwrite']).code, 0);
+    assert.equal(rampart(dir, alice, ['get', 'DATABASE_URL']).stdout, `${DB}-from-env`);
+  });
+
+  it('names a missing file, and creates the store when there is none', () => {
+    const dir = project();
+    const h = home();
+    assert.equal(rampart(dir, h, ['keygen']).code, 0);
+    const missing = rampart(dir, h, ['import', join(dir, 'nope.env')]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read .*nope\.env: ENOENT/);
+    writeFileSync(join(dir, '.env'), 'ONE=1\n');
+    const r = rampart(dir, h, ['import', '.env']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /Created .*secrets\.enc\.json with you as its recipient/);
+    assert.equal(rampart(dir, h, ['get', 'ONE']).stdout, '1');
+  });
+});
+
 describe('rampart secrets recipients, rotate and check', () => {
   it('a second developer is added, reads, is removed and then cannot read (the data key rotated)', () => {
     const { dir, alice, file } = setUp();

@@ -12,5 +12,6 @@ export type { VaultAuth, VaultClientOptions } from './providers/vault-client.js'
 export type { SecretsProvider, ProviderSecretInfo } from './providers/provider.js';
 export { SecretsError, SecretsTamperError, SecretsKeyError, SecretsFormatError, MissingSecretsError, VaultError } from './errors.js';
 export { parseDuration, formatAge } from './duration.js';
+export { isSecretName, assertSecretName } from './names.js';
 export { STORE_FORMAT, STORE_VERSION } from './store-format.js';
 export { DEFAULTS } from './defaults.js';

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
+import { parse as parseDotenv } from 'dotenv';
 import { UserError } from '@rampart/core';
 import {
   DEFAULTS,
@@ -12,6 +13,7 @@ import {
   defaultKeyFilePath,
   defaultRecipientName,
   formatAge,
+  isSecretName,
   generateKeyPair,
   loadPrivateKeys,
   parseDuration,
@@ -221,6 +223,50 @@ export function registerSecretsStore(secrets: Command, { io, setExit }: CommandC
     store.set(name, value, flags.maxAge ? { maxAge: flags.maxAge } : {});
     store.save();
     io.stderr(`${created ? `Created ${store.file} with you as its recipient. ` : ''}${had ? 'Updated' : 'Added'} ${name} in ${store.file}.\n`);
+  });
+
+  withStoreOptions(
+    secrets
+      .command('import')
+      .description('Move the values of a .env file into the store (then delete the .env)')
+      .argument('<env-file>', 'a dotenv file: KEY=value lines, quotes, comments, export prefixes')
+      .option('--overwrite', 'replace secrets that already exist (default: keep them)')
+      .option('--name <recipient>', 'your recipient name when this creates the store'),
+  ).action((envFile: string, flags: StoreFlags & { overwrite?: boolean; name?: string }) => {
+    let text: string;
+    try {
+      const st = statSync(envFile);
+      if (!st.isFile()) throw new UserError(`${envFile} is not a file`);
+      if (st.size > DEFAULTS.maxFileBytes) throw new UserError(`${envFile} is larger than ${DEFAULTS.maxFileBytes} bytes: not a dotenv file`);
+      text = readFileSync(envFile, 'utf8');
+    } catch (err) {
+      if (err instanceof UserError) throw err;
+      throw new UserError(`cannot read ${envFile}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+    const parsed = parseDotenv(text);
+    const { store, created } = openOrCreate({ ...flags, recipientName: flags.name }, io);
+    const added: string[] = [];
+    const kept: string[] = [];
+    const invalid: string[] = [];
+    const empty: string[] = [];
+    const same: string[] = [];
+    for (const [name, value] of Object.entries(parsed)) {
+      if (!isSecretName(name)) invalid.push(name.slice(0, 60));
+      else if (value === '') empty.push(name);
+      else if (store.get(name) === value) same.push(name);
+      else if (store.has(name) && !flags.overwrite) kept.push(name);
+      else {
+        store.set(name, value);
+        added.push(name);
+      }
+    }
+    if (added.length > 0 || created) store.save();
+    io.stderr(`${created ? `Created ${store.file} with you as its recipient. ` : ''}Imported ${added.length} secret(s) from ${envFile} into ${store.file}${added.length ? `: ${added.join(', ')}` : ''}.\n`);
+    if (kept.length) io.stderr(`Kept the stored value of ${kept.join(', ')} (different in ${envFile}; --overwrite replaces them).\n`);
+    if (same.length) io.stderr(`Already stored with the same value: ${same.join(', ')}.\n`);
+    if (empty.length) io.stderr(`Skipped empty: ${empty.join(', ')}.\n`);
+    if (invalid.length) io.stderr(`Skipped names that are not valid secret names: ${invalid.map((n) => JSON.stringify(n)).join(', ')}.\n`);
+    if (added.length) io.stderr(`Now delete ${envFile}. If it was ever committed, its values are in git history: change them at their source.\n`);
   });
 
   withStoreOptions(
