@@ -224,6 +224,10 @@ describe('rampart secrets recipients, rotate and check', () => {
     const before = rampart(dir, bob, ['get', 'DATABASE_URL']);
     assert.equal(before.code, 2);
     assert.match(before.stderr, /wrong key .* is not one of its recipients \(alice rk_/);
+    const names = rampart(dir, bob, ['list']);
+    assert.equal(names.code, 0, names.stderr);
+    assert.match(names.stdout, /NOT VERIFIED: your key is not a recipient/);
+    assert.match(names.stdout, /^DATABASE_URL /m);
     const add = rampart(dir, alice, ['recipients', 'add', bobPublic, '--name', 'bob@laptop']);
     assert.equal(add.code, 0, add.stderr);
     assert.equal(rampart(dir, bob, ['get', 'DATABASE_URL']).stdout, DB);

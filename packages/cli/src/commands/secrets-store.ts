@@ -161,9 +161,9 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
 }
 
-function printInfo(info: StoreInfo, verified: boolean, io: Io): void {
+function printInfo(info: StoreInfo, unverified: string | undefined, io: Io): void {
   const now = Date.now();
-  io.stdout(`${info.file}${verified ? '' : '  (NOT VERIFIED: no private key; names and dates as the file claims them)'}\n`);
+  io.stdout(`${info.file}${unverified ? `  (NOT VERIFIED: ${unverified}; names and dates as the file claims them)` : ''}\n`);
   io.stdout(`data key ${info.dataKey.id}, created ${info.dataKey.createdAt.slice(0, 10)} (${age(info.dataKey.createdAt, now)} ago)${info.retiredKeys.length ? `, ${info.retiredKeys.length} earlier key(s), last rotated ${info.retiredKeys[info.retiredKeys.length - 1].retiredAt.slice(0, 10)}` : ''}\n`);
   io.stdout(`recipients: ${info.recipients.map((r) => `${r.name} (${r.id})`).join(', ')}\n\n`);
   if (info.secrets.length === 0) {
@@ -292,15 +292,20 @@ export function registerSecretsStore(secrets: Command, { io, setExit }: CommandC
   withStoreOptions(secrets.command('list').description('Names, dates and key ids of the stored secrets (never values)').option('--json', 'print as JSON')).action(
     (flags: StoreFlags & { json?: boolean }) => {
       const opts = openOptions(flags, io);
-      let info: StoreInfo;
-      let verified = true;
-      if (hasKey(opts)) info = SecretsStore.open(opts.file, opts).info();
-      else {
-        info = SecretsStore.readUnverified(opts.file);
-        verified = false;
-      }
-      if (flags.json) io.stdout(`${JSON.stringify({ ...info, verified }, null, 2)}\n`);
-      else printInfo(info, verified, io);
+      let info: StoreInfo | undefined;
+      let unverified: string | undefined;
+      if (hasKey(opts)) {
+        try {
+          info = SecretsStore.open(opts.file, opts).info();
+        } catch (err) {
+          // Not yet a recipient: the names are still worth seeing. Tampering and bad keys stay errors.
+          if (!(err instanceof SecretsKeyError && /^wrong key/.test(err.message))) throw err;
+          unverified = 'your key is not a recipient';
+        }
+      } else unverified = 'no private key';
+      if (!info) info = SecretsStore.readUnverified(opts.file);
+      if (flags.json) io.stdout(`${JSON.stringify({ ...info, verified: !unverified }, null, 2)}\n`);
+      else printInfo(info, unverified, io);
     },
   );
 
