@@ -90,9 +90,10 @@ describe('loadSecrets: refusing to start', () => {
     assert.throws(() => loadSecretsSync({ file, key: key.privateKey }), SecretsTamperError);
   });
 
-  it('loadSecretsSync loads the file store', () => {
+  it('loadSecretsSync loads the file store; a file: URL names the store too', () => {
     const { file, key } = makeStore(VALUES);
     assert.equal(loadSecretsSync({ file, key: key.privateKey, required: ['API_TOKEN'] }).API_TOKEN, VALUES.API_TOKEN);
+    assert.equal(loadSecretsSync({ file: pathToFileURL(file), key: key.privateKey }).API_TOKEN, VALUES.API_TOKEN);
   });
 });
 

@@ -1,18 +1,24 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEFAULTS } from '../defaults.js';
 import { loadPrivateKeys } from '../key-file.js';
 import { SecretsStore, type StoreOpenOptions } from '../store.js';
 import type { ProviderSecretInfo, SecretsProvider } from './provider.js';
 
 export interface FileProviderOptions extends StoreOpenOptions {
-  /** The store file (default: $RAMPART_SECRETS_FILE, else secrets.enc.json in the working directory). */
-  readonly file?: string;
+  /**
+   * The store file (default: $RAMPART_SECRETS_FILE, else secrets.enc.json in the working
+   * directory). A file: URL works too: `new URL('../secrets.enc.json', import.meta.url)` finds
+   * it next to the code whatever directory the app is started from.
+   */
+  readonly file?: string | URL;
 }
 
 /** The store file path these options name. */
-export function resolveStoreFile(file: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function resolveStoreFile(file: string | URL | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  if (file instanceof URL) return fileURLToPath(file);
   return resolve(file ?? env[DEFAULTS.fileEnv] ?? DEFAULTS.file);
 }
 
