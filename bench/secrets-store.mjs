@@ -145,7 +145,7 @@ export async function benchSecretsStore({ say, progress }) {
     const store = join(scratch, 'secrets.enc.json');
     const lib = { sets: 0, gets: 0 };
     {
-      const s = secrets.SecretsStore.create(store, [{ publicKey: key.publicKey, name: 'bench' }]);
+      const s = secrets.SecretsStore.create(store, [{ publicKey: key.publicKey, name: 'bench' }], { writerKey: key.privateKey });
       s.save();
       // As the CLI does it: open (verify everything), set one, save (atomic rewrite), per value.
       let t = performance.now();

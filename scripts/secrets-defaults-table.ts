@@ -13,6 +13,7 @@ export const SECRETS_DEFAULTS_MEANING: Readonly<Record<string, string>> = Object
   fileEnv: 'environment variable naming the store instead',
   keyEnv: 'environment variable holding the private key (CI, production)',
   keyFileEnv: 'environment variable naming a key file',
+  writersEnv: 'environment variable listing the recipient ids or public keys trusted to write the store (unset: any recipient)',
   keyFileName: 'the default key file, under `$XDG_CONFIG_HOME` or `~/.config` (`%APPDATA%` on Windows)',
   keepKeyInEnv: 'keep the key in `process.env` after loading (false: deleted, so child processes never inherit it)',
   toEnv: 'copy secrets into `process.env` (false: never, unless `toEnv` asks)',

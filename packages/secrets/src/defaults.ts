@@ -11,6 +11,8 @@ export const DEFAULTS = Object.freeze({
   keyEnv: 'RAMPART_SECRETS_KEY',
   /** Environment variable naming a key file, used when `keyEnv` is unset. */
   keyFileEnv: 'RAMPART_SECRETS_KEY_FILE',
+  /** Environment variable listing the recipient ids (or public keys) trusted to write the store, comma-separated; unset: any recipient. */
+  writersEnv: 'RAMPART_SECRETS_WRITERS',
   /** Key file under the user's config folder ($XDG_CONFIG_HOME or ~/.config, %APPDATA% on Windows): outside any repository. */
   keyFileName: 'rampart/secrets.key',
   /** The loader deletes `keyEnv` from process.env after reading it, so child processes never inherit the key. */

@@ -158,6 +158,44 @@ export function decryptValue(keys: DerivedKeys, sealed: Sealed, ctx: ValueContex
   return text;
 }
 
+// ------------------------------------------------------------------ the writer's tags
+
+// The data key proves nothing about who wrote a store: anyone holding the recipients' public
+// keys (they are in the committed file) can make a whole new store for them. Each write is
+// therefore also authenticated by its writer's own key: for every recipient, an HMAC over the
+// store under a key from X25519(writer private, recipient public). A recipient recomputes it
+// from X25519(own private, writer public); nobody without the writer's or that recipient's
+// private key can make a tag that verifies.
+
+interface WriterContext {
+  readonly storeId: string;
+  readonly writerId: string;
+  readonly recipientId: string;
+}
+
+function writerTagKey(shared: Buffer, ctx: WriterContext): Buffer {
+  return derive(shared, Buffer.from(ctx.storeId, 'utf8'), [FORMAT_LABEL, 'writer-tag', ctx.storeId, ctx.writerId, ctx.recipientId]);
+}
+
+export function writerTag(writerPrivate: KeyObject, recipientPublicRaw: Uint8Array, ctx: WriterContext, canonicalStore: string): Buffer {
+  const shared = diffieHellman({ privateKey: writerPrivate, publicKey: publicKeyObject(recipientPublicRaw) });
+  const key = writerTagKey(shared, ctx);
+  shared.fill(0);
+  return createHmac('sha256', key).update(FORMAT_LABEL).update('\0writer\0').update(canonicalStore).digest();
+}
+
+export function verifyWriterTag(recipientPrivate: KeyObject, writerPublicRaw: Uint8Array, ctx: WriterContext, canonicalStore: string, tag: Uint8Array): boolean {
+  let shared: Buffer;
+  try {
+    shared = diffieHellman({ privateKey: recipientPrivate, publicKey: publicKeyObject(writerPublicRaw) });
+  } catch {
+    return false;
+  }
+  const key = writerTagKey(shared, ctx);
+  shared.fill(0);
+  return macEquals(createHmac('sha256', key).update(FORMAT_LABEL).update('\0writer\0').update(canonicalStore).digest(), tag);
+}
+
 // ------------------------------------------------------------------ the file MAC
 
 export function fileMac(keys: DerivedKeys, canonicalStore: string): Buffer {

@@ -33,6 +33,8 @@ export interface RecipientDoc {
   readonly publicKey: string;
   readonly addedAt: string;
   readonly wrappedKey: WrappedKeyDoc;
+  /** The writer's tag for this recipient (see envelope.ts): not covered by the MAC, which it covers. */
+  readonly writerTag: string;
 }
 
 export interface SecretDoc {
@@ -60,6 +62,12 @@ export interface RetiredKeyDoc extends DataKeyDoc {
   readonly reason: RetireReason;
 }
 
+/** Who wrote this version: a recipient's key id and public key. */
+export interface WriterDoc {
+  readonly id: string;
+  readonly publicKey: string;
+}
+
 export interface StoreDoc {
   readonly format: typeof STORE_FORMAT;
   readonly version: typeof STORE_VERSION;
@@ -69,11 +77,12 @@ export interface StoreDoc {
   readonly retiredKeys: readonly RetiredKeyDoc[];
   readonly recipients: readonly RecipientDoc[];
   readonly secrets: readonly SecretDoc[];
+  readonly writer: WriterDoc;
   readonly mac: string;
 }
 
-/** The bytes the MAC covers: every field but `mac`, in a fixed order, whatever the file's layout. */
-export function canonicalStore(doc: Omit<StoreDoc, 'mac'>): string {
+/** The bytes the MAC and the writer's tags cover: every field but `mac` and the tags, in a fixed order, whatever the file's layout. */
+export function canonicalStore(doc: Omit<StoreDoc, 'mac' | 'recipients'> & { readonly recipients: readonly Omit<RecipientDoc, 'writerTag'>[] }): string {
   return JSON.stringify([
     doc.format,
     doc.version,
@@ -83,6 +92,7 @@ export function canonicalStore(doc: Omit<StoreDoc, 'mac'>): string {
     doc.retiredKeys.map((k) => [k.id, k.createdAt, k.retiredAt, k.reason]),
     doc.recipients.map((r) => [r.id, r.name, r.publicKey, r.addedAt, r.wrappedKey.epk, r.wrappedKey.iv, r.wrappedKey.ct, r.wrappedKey.tag]),
     doc.secrets.map((s) => [s.name, s.keyId, s.setAt, s.encryptedAt, s.maxAge ?? null, s.iv, s.ct, s.tag]),
+    [doc.writer.id, doc.writer.publicKey],
   ]);
 }
 
@@ -95,7 +105,7 @@ export function serializeStore(doc: StoreDoc): string {
     createdAt: doc.createdAt,
     dataKey: { id: doc.dataKey.id, createdAt: doc.dataKey.createdAt },
     retiredKeys: doc.retiredKeys.map((k) => ({ id: k.id, createdAt: k.createdAt, retiredAt: k.retiredAt, reason: k.reason })),
-    recipients: doc.recipients.map((r) => ({ id: r.id, name: r.name, publicKey: r.publicKey, addedAt: r.addedAt, wrappedKey: { ...r.wrappedKey } })),
+    recipients: doc.recipients.map((r) => ({ id: r.id, name: r.name, publicKey: r.publicKey, addedAt: r.addedAt, wrappedKey: { ...r.wrappedKey }, writerTag: r.writerTag })),
     secrets: doc.secrets.map((s) => ({
       name: s.name,
       keyId: s.keyId,
@@ -106,6 +116,7 @@ export function serializeStore(doc: StoreDoc): string {
       ct: s.ct,
       tag: s.tag,
     })),
+    writer: { id: doc.writer.id, publicKey: doc.writer.publicKey },
     mac: doc.mac,
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
@@ -142,7 +153,7 @@ export function parseStore(text: string, file: string): StoreDoc {
   if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && (raw as Json).format !== STORE_FORMAT) {
     throw new SecretsFormatError(`${file} is not a Rampart secrets store (its "format" is not "${STORE_FORMAT}")`);
   }
-  const doc = v.object(raw, '', ['format', 'version', 'storeId', 'createdAt', 'dataKey', 'retiredKeys', 'recipients', 'secrets', 'mac']);
+  const doc = v.object(raw, '', ['format', 'version', 'storeId', 'createdAt', 'dataKey', 'retiredKeys', 'recipients', 'secrets', 'writer', 'mac']);
   if (doc.format !== STORE_FORMAT) throw new SecretsFormatError(`${file} is not a Rampart secrets store (its "format" is not "${STORE_FORMAT}")`);
   if (typeof doc.version !== 'number' || !Number.isInteger(doc.version) || doc.version < 1) {
     throw new SecretsFormatError(`${file}: "version" must be a whole number; this file is damaged`);
@@ -163,7 +174,7 @@ export function parseStore(text: string, file: string): StoreDoc {
   const recipientIds = new Set<string>();
   const recipients = v.array(doc.recipients, 'recipients', 1000).map((item, i) => {
     const at = `recipients[${i}]`;
-    const r = v.object(item, at, ['id', 'name', 'publicKey', 'addedAt', 'wrappedKey']);
+    const r = v.object(item, at, ['id', 'name', 'publicKey', 'addedAt', 'wrappedKey', 'writerTag']);
     const id = v.string(r.id, `${at}.id`, /^rk_[0-9a-f]{16}$/, 'rk_ and 16 hex digits');
     if (recipientIds.has(id)) v.fail(`${at}.id`, `recipient ${id} appears twice`);
     recipientIds.add(id);
@@ -183,6 +194,7 @@ export function parseStore(text: string, file: string): StoreDoc {
         ct: v.bytes(w.ct, `${at}.wrappedKey.ct`, DATA_KEY_BYTES),
         tag: v.bytes(w.tag, `${at}.wrappedKey.tag`, TAG_BYTES),
       },
+      writerTag: v.bytes(r.writerTag, `${at}.writerTag`, MAC_BYTES),
     };
   });
   if (recipients.length === 0) v.fail('recipients', 'a store needs at least one recipient');
@@ -206,8 +218,11 @@ export function parseStore(text: string, file: string): StoreDoc {
       tag: v.bytes(s.tag, `${at}.tag`, TAG_BYTES),
     };
   });
+  const w = v.object(doc.writer, 'writer', ['id', 'publicKey']);
+  const writer = { id: v.string(w.id, 'writer.id', /^rk_[0-9a-f]{16}$/, 'rk_ and 16 hex digits'), publicKey: v.string(w.publicKey, 'writer.publicKey') };
+  if (!writer.publicKey.startsWith(PUBLIC_KEY_PREFIX) || writer.publicKey.length > 100) v.fail('writer.publicKey', `expected ${PUBLIC_KEY_PREFIX}...`);
   const mac = v.bytes(doc.mac, 'mac', MAC_BYTES);
-  return { format: STORE_FORMAT, version: STORE_VERSION, storeId, createdAt, dataKey, retiredKeys, recipients, secrets, mac };
+  return { format: STORE_FORMAT, version: STORE_VERSION, storeId, createdAt, dataKey, retiredKeys, recipients, secrets, writer, mac };
 }
 
 type Json = Record<string, unknown>;

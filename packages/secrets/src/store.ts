@@ -4,10 +4,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { DEFAULTS } from './defaults.js';
 import { parseDuration } from './duration.js';
 import { fromBase64url, fromBase64urlVariable, toBase64url } from './encoding.js';
-import { decryptValue, deriveKeys, encryptValue, fileMac, macEquals, newDataKey, unwrapDataKey, wrapDataKey, type DerivedKeys, type Sealed } from './envelope.js';
+import { decryptValue, deriveKeys, encryptValue, fileMac, macEquals, newDataKey, unwrapDataKey, verifyWriterTag, wrapDataKey, writerTag, type DerivedKeys, type Sealed } from './envelope.js';
 import { SecretsError, SecretsFormatError, SecretsKeyError, SecretsTamperError } from './errors.js';
 import { loadPrivateKeys, type KeySourceOptions } from './key-file.js';
-import { parsePublicKey, recipientKeyId, type PrivateKeyInfo } from './keys.js';
+import { PUBLIC_KEY_PREFIX, parsePrivateKey, parsePublicKey, recipientKeyId, type PrivateKeyInfo } from './keys.js';
 import { assertRecipientLabel, assertSecretName } from './names.js';
 import {
   MAX_RETIRED_KEYS,
@@ -53,11 +53,19 @@ export interface StoreInfo {
   readonly retiredKeys: readonly RetiredKeyDoc[];
   readonly recipients: readonly RecipientInfo[];
   readonly secrets: readonly SecretInfo[];
+  /** Who wrote this version (a recipient). */
+  readonly writer: { readonly id: string; readonly name: string };
 }
 
 export interface StoreOpenOptions extends KeySourceOptions {
   /** The clock (tests pass a fixed one). */
   readonly now?: () => Date;
+  /**
+   * Recipient ids (`rk_...`) or public keys allowed to write the store (default:
+   * $RAMPART_SECRETS_WRITERS, comma-separated; when unset, any recipient). Set it where the
+   * store is read (production, CI): it refuses a store someone made anew from the public keys.
+   */
+  readonly trustedWriters?: readonly string[];
 }
 
 export interface NewRecipient {
@@ -130,8 +138,12 @@ export class SecretsStore {
   private readonly now: () => Date;
   /** The MAC of the file as it was read (undefined for a new store): save() refuses to overwrite a file changed since. */
   private readMac: string | undefined;
-  /** The key this store was opened with (or created for). */
+  /** The key this store was opened with (or created by). */
   readonly openedWith: { readonly id: string; readonly origin: string } | undefined;
+  /** Signs each save as its writer. */
+  private readonly writerKey: PrivateKeyInfo | undefined;
+  /** Who wrote the version on disk (undefined before a new store is first saved). */
+  private lastWriter: { id: string; name: string } | undefined;
 
   private constructor(init: {
     file: string;
@@ -143,7 +155,8 @@ export class SecretsStore {
     recipients: Recipient[];
     entries: Map<string, Entry>;
     now: () => Date;
-    openedWith?: { id: string; origin: string };
+    writerKey?: PrivateKeyInfo;
+    readWriter?: { id: string; name: string };
     readMac?: string;
   }) {
     this.file = init.file;
@@ -156,13 +169,19 @@ export class SecretsStore {
     this.recipients = init.recipients;
     this.entries = init.entries;
     this.now = init.now;
-    this.openedWith = init.openedWith;
+    this.writerKey = init.writerKey;
+    this.openedWith = init.writerKey ? { id: init.writerKey.id, origin: init.writerKey.origin } : undefined;
+    this.lastWriter = init.readWriter;
     this.readMac = init.readMac;
   }
 
-  /** A new, empty store for these recipients; nothing is written until save(). */
-  static create(file: string, recipients: readonly NewRecipient[], opts: { now?: () => Date } = {}): SecretsStore {
+  /**
+   * A new, empty store for these recipients, written (and signed) by `writerKey`, which must be
+   * one of them; nothing is written until save().
+   */
+  static create(file: string, recipients: readonly NewRecipient[], opts: { writerKey: string | PrivateKeyInfo; now?: () => Date }): SecretsStore {
     if (recipients.length === 0) throw new SecretsError('a new store needs at least one recipient (a public key)');
+    const writerKey = typeof opts.writerKey === 'string' ? parsePrivateKey(opts.writerKey, 'the `writerKey` option') : opts.writerKey;
     const now = opts.now ?? (() => new Date());
     const at = now().toISOString();
     const store = new SecretsStore({
@@ -175,8 +194,10 @@ export class SecretsStore {
       recipients: [],
       entries: new Map(),
       now,
+      writerKey,
     });
     for (const r of recipients) store.addRecipient(r.publicKey, r.name);
+    if (!store.recipients.some((r) => r.id === writerKey.id)) throw new SecretsError(`the writer's key ${writerKey.id} must be one of the recipients: readers refuse a store written by anyone else`);
     return store;
   }
 
@@ -189,11 +210,12 @@ export class SecretsStore {
     const path = realStorePath(file);
     const doc = parseStore(readStoreText(path), path);
     const keys = loadPrivateKeys({ ...opts, projectDir: opts.projectDir ?? dirname(path) });
-    return SecretsStore.openDoc(path, doc, keys, opts.now ?? (() => new Date()));
+    return SecretsStore.openDoc(path, doc, keys, { now: opts.now, trustedWriters: opts.trustedWriters ?? trustedWritersFromEnv(opts.env ?? process.env) });
   }
 
   /** Opens an already parsed document with the given keys. */
-  static openDoc(path: string, doc: StoreDoc, keys: readonly PrivateKeyInfo[], now: () => Date = () => new Date()): SecretsStore {
+  static openDoc(path: string, doc: StoreDoc, keys: readonly PrivateKeyInfo[], opts: { now?: () => Date; trustedWriters?: readonly string[] } = {}): SecretsStore {
+    const now = opts.now ?? (() => new Date());
     const recipients = doc.recipients.map((r, i): Recipient => {
       let pub;
       try {
@@ -246,7 +268,23 @@ export class SecretsStore {
           throw new SecretsTamperError(`${path}: secret ${s.name} fails authentication: its ciphertext, tag, name or date was changed, or it was moved from another name or file`);
         }
       }
-      throw new SecretsTamperError(`${path}: the store's MAC does not match: entries were reordered, removed, added or replaced by older ones, or dates, recipients or rotation history were edited`);
+      throw new SecretsTamperError(`${path}: the store's MAC does not match: entries were reordered, removed, added or replaced by older ones, or dates, recipients, writer or rotation history were edited`);
+    }
+
+    // Who wrote it: a recipient, proven by its tag for us; and, when the reader says so, a trusted one.
+    const writer = recipients.find((r) => r.id === doc.writer.id);
+    if (!writer || writer.publicKey !== doc.writer.publicKey) {
+      throw new SecretsTamperError(`${path} names ${doc.writer.id} as its writer, which is not one of its recipients: the file was forged or tampered with`);
+    }
+    const tag = fromBase64url(doc.recipients.find((r) => r.id === recipient!.id)!.writerTag, 32)!;
+    if (!verifyWriterTag(key.keyObject, writer.publicKeyRaw, { storeId: doc.storeId, writerId: writer.id, recipientId: recipient.id }, canonicalStore(doc), tag)) {
+      throw new SecretsTamperError(`${path}: the writer's tag for ${recipient.name} (${recipient.id}) does not verify: the file was not written by ${writer.name} (${writer.id}) as it claims`);
+    }
+    const trusted = normalizeWriters(opts.trustedWriters ?? []);
+    if (trusted.length > 0 && !trusted.includes(writer.id)) {
+      throw new SecretsTamperError(
+        `${path} was written by ${writer.name} (${writer.id}), who is not one of the trusted writers (${trusted.join(', ')}): someone holding the recipients' public keys may have made it anew. If ${writer.name} is trusted, add ${writer.id} to ${DEFAULTS.writersEnv}`,
+      );
     }
 
     const entries = new Map<string, Entry>();
@@ -267,7 +305,8 @@ export class SecretsStore {
       recipients,
       entries,
       now,
-      openedWith: { id: key.id, origin: key.origin },
+      writerKey: key,
+      readWriter: { id: writer.id, name: writer.name },
       readMac: doc.mac,
     });
   }
@@ -302,8 +341,10 @@ export class SecretsStore {
     return new Map(this.names().map((n) => [n, this.entries.get(n)!.value]));
   }
 
+  /** Metadata; `writer` is who wrote the version on disk (for a store never saved, its writer-to-be). */
   info(): StoreInfo {
-    return infoFromDoc(this.file, this.toDoc());
+    const info = infoFromDoc(this.file, this.toDoc());
+    return this.lastWriter ? { ...info, writer: { ...this.lastWriter } } : info;
   }
 
   // ---------------------------------------------------------------- changing
@@ -359,13 +400,13 @@ export class SecretsStore {
    * Removes a recipient by id or name and rotates the data key, so the removed key cannot read
    * anything set from now on. Values it could read before must be changed at their source.
    */
-  removeRecipient(idOrName: string, opts: { allowSelf?: boolean } = {}): RecipientInfo {
+  removeRecipient(idOrName: string): RecipientInfo {
     const index = this.recipients.findIndex((r) => r.id === idOrName || r.name === idOrName);
     if (index < 0) throw new SecretsError(`no recipient ${JSON.stringify(idOrName.slice(0, 80))}; recipients: ${this.recipients.map((r) => `${r.name} (${r.id})`).join(', ')}`);
     if (this.recipients.length === 1) throw new SecretsError('cannot remove the last recipient: nobody could open the store');
     const r = this.recipients[index];
-    if (r.id === this.openedWith?.id && !opts.allowSelf) {
-      throw new SecretsError(`${r.name} (${r.id}) is the key you are using: after removing it you could not open the store. Ask another recipient to remove it, or confirm with --force`);
+    if (r.id === this.writerKey?.id) {
+      throw new SecretsError(`${r.name} (${r.id}) is the key you are using: a store is written by one of its recipients, so another recipient must remove it`);
     }
     this.recipients.splice(index, 1);
     this.rotate('recipient-removed');
@@ -406,6 +447,7 @@ export class SecretsStore {
       writeFileSync(tmp, text, { mode, flag: 'wx' });
       renameSync(tmp, this.file);
       this.readMac = doc.mac;
+      this.lastWriter = { id: doc.writer.id, name: this.recipients.find((r) => r.id === doc.writer.id)?.name ?? doc.writer.id };
     } catch (err) {
       try {
         unlinkSync(tmp);
@@ -464,6 +506,9 @@ export class SecretsStore {
       }
       return { name, keyId: this.dataKeyDoc.id, setAt: e.setAt, encryptedAt: e.encryptedAt, ...(e.maxAge ? { maxAge: e.maxAge } : {}), ...e.sealed };
     });
+    const writerKey = this.writerKey;
+    if (!writerKey) throw new SecretsKeyError(`no key to write ${this.file} with`);
+    if (!this.recipients.some((r) => r.id === writerKey.id)) throw new SecretsKeyError(`your key ${writerKey.id} is not a recipient of ${this.file}: readers would refuse what it writes`);
     const body = {
       format: STORE_FORMAT,
       version: STORE_VERSION,
@@ -473,8 +518,14 @@ export class SecretsStore {
       retiredKeys: [...this.retired],
       recipients: this.recipients.map((r) => ({ id: r.id, name: r.name, publicKey: r.publicKey, addedAt: r.addedAt, wrappedKey: r.wrappedKey })),
       secrets,
+      writer: { id: writerKey.id, publicKey: writerKey.publicKey.text },
     } as const;
-    return { ...body, mac: toBase64url(fileMac(this.derived, canonicalStore(body))) };
+    const canonical = canonicalStore(body);
+    const recipients = body.recipients.map((r, i) => ({
+      ...r,
+      writerTag: toBase64url(writerTag(writerKey.keyObject, this.recipients[i].publicKeyRaw, { storeId: this.storeId, writerId: writerKey.id, recipientId: r.id }, canonical)),
+    }));
+    return { ...body, recipients, mac: toBase64url(fileMac(this.derived, canonical)) };
   }
 }
 
@@ -488,7 +539,25 @@ function realStorePath(file: string): string {
   }
 }
 
+/** $RAMPART_SECRETS_WRITERS: comma-separated recipient ids or public keys. */
+function trustedWritersFromEnv(env: NodeJS.ProcessEnv): string[] {
+  return (env[DEFAULTS.writersEnv] ?? '')
+    .split(',')
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
+}
+
+/** Trusted writers as key ids; a public key is reduced to its id, anything else is a setup error. */
+function normalizeWriters(writers: readonly string[]): string[] {
+  return writers.map((w) => {
+    if (/^rk_[0-9a-f]{16}$/.test(w)) return w;
+    if (w.startsWith(PUBLIC_KEY_PREFIX)) return parsePublicKey(w).id;
+    throw new SecretsKeyError(`trusted writer ${JSON.stringify(w.slice(0, 40))} (from \`trustedWriters\` or ${DEFAULTS.writersEnv}) is neither a recipient id (rk_...) nor a public key (${PUBLIC_KEY_PREFIX}...)`);
+  });
+}
+
 function infoFromDoc(file: string, doc: StoreDoc): StoreInfo {
+  const writer = doc.recipients.find((r) => r.id === doc.writer.id);
   return {
     file,
     storeId: doc.storeId,
@@ -497,5 +566,6 @@ function infoFromDoc(file: string, doc: StoreDoc): StoreInfo {
     retiredKeys: doc.retiredKeys.map((k) => ({ ...k })),
     recipients: doc.recipients.map(({ id, name, publicKey, addedAt }) => ({ id, name, publicKey, addedAt })),
     secrets: doc.secrets.map(({ name, keyId, setAt, encryptedAt, maxAge }) => ({ name, keyId, setAt, encryptedAt, ...(maxAge ? { maxAge } : {}) })),
+    writer: { id: doc.writer.id, name: writer?.name ?? '(not a recipient)' },
   };
 }

@@ -20,7 +20,7 @@ export function makeStore(values: Record<string, string>, opts: { dir?: string; 
   const dir = opts.dir ?? tempProject();
   const key = opts.key ?? generateKeyPair();
   const file = join(dir, 'secrets.enc.json');
-  const store = SecretsStore.create(file, [{ publicKey: key.publicKey, name: 'alice' }], { now: opts.now });
+  const store = SecretsStore.create(file, [{ publicKey: key.publicKey, name: 'alice' }], { writerKey: key.privateKey, now: opts.now });
   for (const [k, v] of Object.entries(values)) store.set(k, v);
   store.save();
   return { dir, file, key };

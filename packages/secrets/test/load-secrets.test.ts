@@ -214,6 +214,16 @@ describe('loadSecrets in a real process', { skip: !existsSync(DIST) && 'packages
     assert.match(none.stderr, /no private key: set RAMPART_SECRETS_KEY/);
   });
 
+  it('refuses to start on a store not written by a trusted writer (RAMPART_SECRETS_WRITERS)', () => {
+    const { dir, key } = makeStore(VALUES);
+    const r = runApp(START, { RAMPART_SECRETS_KEY: key.privateKey, RAMPART_SECRETS_WRITERS: 'rk_0123456789abcdef' }, dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /SecretsTamperError.*was written by alice \(rk_\w+\), who is not one of the trusted writers \(rk_0123456789abcdef\)/s);
+    assertNoValue(r.stdout + r.stderr, [key.privateKey]);
+    const ok = runApp(START, { RAMPART_SECRETS_KEY: key.privateKey, RAMPART_SECRETS_WRITERS: key.id }, dir);
+    assert.equal(ok.code, 0, ok.stderr);
+  });
+
   it('exitOnError prints one line and exits 1', () => {
     const { dir } = makeStore(VALUES);
     const r = runApp(`await loadSecrets({ required: ['NOPE'], exitOnError: true });\nconsole.log('started');\n`, { RAMPART_SECRETS_KEY: generateKeyPair().privateKey }, dir);

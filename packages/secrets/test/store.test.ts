@@ -14,6 +14,8 @@ import {
   parsePrivateKey,
   parsePublicKey,
 } from '@rampart/secrets';
+import { deriveKeys, fileMac, unwrapDataKey, writerTag } from '../src/envelope.ts';
+import { canonicalStore } from '../src/store-format.ts';
 import { flipBit, makeStore, readJson, tempHome, tempProject, writeJson, type Json } from './helpers.ts';
 
 const VALUES = {
@@ -115,7 +117,7 @@ describe('store: round trips', () => {
     // The same store object may save again: it knows its own write.
     first.set('AGAIN', 'three');
     first.save();
-    const created = SecretsStore.create(file, [{ publicKey: key.publicKey, name: 'alice' }]);
+    const created = SecretsStore.create(file, [{ publicKey: key.publicKey, name: 'alice' }], { writerKey: key.privateKey });
     assert.throws(() => created.save(), /was created by someone else meanwhile/);
   });
 
@@ -233,6 +235,91 @@ describe('store: tampering is detected', () => {
   });
 });
 
+describe('store: who wrote it', () => {
+  /**
+   * A store made from scratch by mallory, who holds only alice's public key (it is in the
+   * committed file), with her own tool: valid wraps, MAC and writer tags for the recipients she
+   * chooses. `listMallory` false leaves her out of the recipients while she stays the writer.
+   */
+  function forgeFor(file: string, victimPublic: string, mallory: ReturnType<typeof generateKeyPair>, listMallory: boolean) {
+    const forged = SecretsStore.create(file.replace('secrets.enc.json', 'forged.enc.json'), [{ publicKey: mallory.publicKey, name: 'mallory' }], { writerKey: mallory.privateKey });
+    forged.addRecipient(victimPublic, 'alice');
+    forged.set('DATABASE_URL', 'postgres://attacker-controlled/db');
+    forged.save();
+    const doc = readJson(forged.file);
+    if (!listMallory) {
+      const m = parsePrivateKey(mallory.privateKey, 'test');
+      const mine = doc.recipients.find((r: Json) => r.name === 'mallory');
+      const ctx = { storeId: doc.storeId, dataKeyId: doc.dataKey.id, recipientId: mine.id };
+      const w = mine.wrappedKey;
+      const dataKey = unwrapDataKey({ epk: Buffer.from(w.epk, 'base64url'), iv: Buffer.from(w.iv, 'base64url'), ct: Buffer.from(w.ct, 'base64url'), tag: Buffer.from(w.tag, 'base64url') }, m.keyObject, m.publicKey.raw, ctx)!;
+      doc.recipients = doc.recipients.filter((r: Json) => r.name !== 'mallory');
+      const canonical = canonicalStore(doc);
+      doc.mac = fileMac(deriveKeys(dataKey, doc.storeId, doc.dataKey.id), canonical).toString('base64url');
+      for (const r of doc.recipients) {
+        r.writerTag = writerTag(m.keyObject, parsePublicKey(r.publicKey).raw, { storeId: doc.storeId, writerId: m.id, recipientId: r.id }, canonical).toString('base64url');
+      }
+    }
+    writeJson(file, doc);
+  }
+
+  it('records the writer, proven by its key, and list shows it', () => {
+    const alice = generateKeyPair();
+    const bob = generateKeyPair();
+    const { file } = makeStore(VALUES, { key: alice });
+    const s = SecretsStore.open(file, { key: alice.privateKey });
+    s.addRecipient(bob.publicKey, 'bob');
+    s.save();
+    const byBob = SecretsStore.open(file, { key: bob.privateKey });
+    assert.deepEqual(byBob.info().writer, { id: alice.id, name: 'alice' });
+    byBob.set('BOBS', 'value');
+    byBob.save();
+    assert.deepEqual(SecretsStore.open(file, { key: alice.privateKey }).info().writer, { id: bob.id, name: 'bob' });
+    assert.equal(readJson(file).writer.id, bob.id);
+  });
+
+  it('refuses a store whose writer is not a recipient', () => {
+    const { file, key } = makeStore(VALUES);
+    forgeFor(file, key.publicKey, generateKeyPair(), false);
+    assertRefused(file, key.privateKey, SecretsTamperError, /names rk_\w+ as its writer, which is not one of its recipients/);
+  });
+
+  it('refuses a store that claims a writer whose key did not write it', () => {
+    const alice = generateKeyPair();
+    const bob = generateKeyPair();
+    const { file } = makeStore(VALUES, { key: alice });
+    const s = SecretsStore.open(file, { key: alice.privateKey });
+    s.addRecipient(bob.publicKey, 'bob');
+    s.save();
+    // Bob's tag for alice is replaced by a tag bob made for himself: alice notices, bob does not.
+    tamper(file, (d) => void (d.recipients[0].writerTag = d.recipients[1].writerTag));
+    assertRefused(file, alice.privateKey, SecretsTamperError, /the writer's tag for alice .* does not verify: the file was not written by alice/);
+    assert.equal(SecretsStore.open(file, { key: bob.privateKey }).get('STRIPE_KEY'), VALUES.STRIPE_KEY);
+  });
+
+  it('trustedWriters refuses a store made anew by someone holding only the public keys', () => {
+    const { file, key } = makeStore(VALUES);
+    const mallory = generateKeyPair();
+    forgeFor(file, key.publicKey, mallory, true);
+    // Without a trust list the forgery opens (mallory is a listed recipient and writer): the limit the docs state.
+    const opened = SecretsStore.open(file, { key: key.privateKey });
+    assert.deepEqual(opened.info().writer, { id: mallory.id, name: 'mallory' });
+    assertRefusedWith(() => SecretsStore.open(file, { key: key.privateKey, trustedWriters: [key.id] }), /was written by mallory \(rk_\w+\), who is not one of the trusted writers/);
+    assertRefusedWith(() => SecretsStore.open(file, { key: key.privateKey, env: { RAMPART_SECRETS_WRITERS: key.publicKey } }), /not one of the trusted writers/);
+    assert.throws(() => SecretsStore.open(file, { key: key.privateKey, trustedWriters: ['alice'] }), /neither a recipient id \(rk_\.\.\.\) nor a public key/);
+  });
+
+  it('trustedWriters accepts the stores its writers wrote', () => {
+    const { file, key } = makeStore(VALUES);
+    assert.equal(SecretsStore.open(file, { key: key.privateKey, trustedWriters: [key.id] }).get('STRIPE_KEY'), VALUES.STRIPE_KEY);
+    assert.equal(SecretsStore.open(file, { key: key.privateKey, env: { RAMPART_SECRETS_WRITERS: `rk_0000000000000000, ${key.publicKey}` } }).get('STRIPE_KEY'), VALUES.STRIPE_KEY);
+  });
+});
+
+function assertRefusedWith(open: () => unknown, message: RegExp): void {
+  assert.throws(open, (e: Error) => e instanceof SecretsTamperError && message.test(e.message) && !Object.values(VALUES).some((v) => e.message.includes(v)));
+}
+
 describe('store: keys and recipients', () => {
   it('refuses the wrong key, naming the recipients and never a value', () => {
     const { file } = makeStore(VALUES);
@@ -285,7 +372,7 @@ describe('store: keys and recipients', () => {
     s1.save();
     const oldDoc = readJson(file);
     const s2 = SecretsStore.open(file, { key: alice.privateKey });
-    assert.throws(() => s2.removeRecipient('alice'), /the key you are using/);
+    assert.throws(() => s2.removeRecipient('alice'), /the key you are using: .*another recipient must remove it/);
     s2.removeRecipient('bob');
     s2.set('NEW_SECRET', 'set after bob left');
     s2.save();
@@ -303,7 +390,7 @@ describe('store: keys and recipients', () => {
 
   it('refuses to remove the last recipient', () => {
     const { file, key } = makeStore({});
-    assert.throws(() => SecretsStore.open(file, { key: key.privateKey }).removeRecipient('alice', { allowSelf: true }), /last recipient/);
+    assert.throws(() => SecretsStore.open(file, { key: key.privateKey }).removeRecipient('alice'), /last recipient/);
   });
 
   it('parses keys with a checksum and never quotes a bad private key', () => {

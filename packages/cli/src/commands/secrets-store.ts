@@ -63,7 +63,7 @@ function openOrCreate(flags: StoreFlags & { recipientName?: string }, io: Io): {
   if (existsSync(opts.file)) return { store: SecretsStore.open(opts.file, opts), created: false };
   const [key] = loadPrivateKeys(opts);
   const name = flags.recipientName ?? defaultRecipientName();
-  return { store: SecretsStore.create(opts.file, [{ publicKey: key.publicKey.text, name }]), created: true };
+  return { store: SecretsStore.create(opts.file, [{ publicKey: key.publicKey.text, name }], { writerKey: key }), created: true };
 }
 
 /** Whether any key source is set; a set but broken source still fails loudly when opening. */
@@ -165,7 +165,7 @@ function printInfo(info: StoreInfo, unverified: string | undefined, io: Io): voi
   const now = Date.now();
   io.stdout(`${info.file}${unverified ? `  (NOT VERIFIED: ${unverified}; names and dates as the file claims them)` : ''}\n`);
   io.stdout(`data key ${info.dataKey.id}, created ${info.dataKey.createdAt.slice(0, 10)} (${age(info.dataKey.createdAt, now)} ago)${info.retiredKeys.length ? `, ${info.retiredKeys.length} earlier key(s), last rotated ${info.retiredKeys[info.retiredKeys.length - 1].retiredAt.slice(0, 10)}` : ''}\n`);
-  io.stdout(`recipients: ${info.recipients.map((r) => `${r.name} (${r.id})`).join(', ')}\n\n`);
+  io.stdout(`recipients: ${info.recipients.map((r) => `${r.name} (${r.id})`).join(', ')}; last written by ${info.writer.name} (${info.writer.id})\n\n`);
   if (info.secrets.length === 0) {
     io.stdout('no secrets yet: add one with `rampart secrets set NAME`\n');
     return;
@@ -381,11 +381,10 @@ export function registerSecretsStore(secrets: Command, { io, setExit }: CommandC
     recipients
       .command('remove')
       .description('Remove a recipient and rotate the data key (it can read nothing set from now on)')
-      .argument('<id-or-name>', 'recipient id (rk_...) or name')
-      .option('--force', 'allow removing the key you are using'),
-  ).action((who: string, flags: StoreFlags & { force?: boolean }) => {
+      .argument('<id-or-name>', 'recipient id (rk_...) or name (not your own: another recipient removes you)'),
+  ).action((who: string, flags: StoreFlags) => {
     const store = openStore(flags, io);
-    const r = store.removeRecipient(who, { allowSelf: flags.force });
+    const r = store.removeRecipient(who);
     store.save();
     io.stderr(
       `Removed recipient ${r.name} (${r.id}) from ${store.file} and rotated the data key. ${r.name} could read every value until now: change those that matter at their source, then \`rampart secrets set\` them.\n`,

@@ -52,7 +52,7 @@ export function fileProvider(options: FileProviderOptions = {}): SecretsProvider
       if (existsSync(file)) store = open();
       else {
         const [key] = loadPrivateKeys({ ...options, projectDir: options.projectDir ?? dirname(file) });
-        store = SecretsStore.create(file, [{ publicKey: key.publicKey.text, name: defaultRecipientName() }], options);
+        store = SecretsStore.create(file, [{ publicKey: key.publicKey.text, name: defaultRecipientName() }], { writerKey: key, now: options.now });
       }
       store.set(name, value);
       store.save();
