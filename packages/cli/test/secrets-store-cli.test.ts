@@ -269,7 +269,10 @@ describe('rampart secrets recipients, rotate and check', () => {
     const { dir, alice } = setUp();
     const fresh = rampart(dir, alice, ['check']);
     assert.equal(fresh.code, 0, fresh.stderr);
-    assert.match(fresh.stdout, /integrity verified, 2 secret\(s\)/);
+    assert.match(fresh.stdout, /integrity verified, written by alice \(rk_[0-9a-f]{16}\), 2 secret\(s\)/);
+    const untrusted = rampart(dir, alice, ['check'], { env: { RAMPART_SECRETS_WRITERS: 'rk_0123456789abcdef' } });
+    assert.equal(untrusted.code, 1);
+    assert.match(untrusted.stdout, /INTEGRITY FAILED: .*not one of the trusted writers/);
 
     // A store whose values were set long ago (written through the library with an old clock).
     const old = project();

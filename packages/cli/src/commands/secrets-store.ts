@@ -349,7 +349,7 @@ export function registerSecretsStore(secrets: Command, { io, setExit }: CommandC
       io.stdout(`${JSON.stringify({ file: opts.file, verified: flags.verify && !integrity, integrity: integrity ?? (flags.verify ? 'ok' : 'not checked'), problems }, null, 2)}\n`);
     } else {
       if (integrity) io.stdout(`INTEGRITY FAILED: ${integrity}\n`);
-      else io.stdout(`${opts.file}: ${flags.verify ? 'integrity verified' : 'integrity NOT checked (--no-verify)'}, ${info!.secrets.length} secret(s)\n`);
+      else io.stdout(`${opts.file}: ${flags.verify ? `integrity verified, written by ${info!.writer.name} (${info!.writer.id})` : 'integrity NOT checked (--no-verify)'}, ${info!.secrets.length} secret(s)\n`);
       for (const p of problems) io.stdout(`${p.kind === 'value-too-old' ? 'TOO OLD' : 'ROTATE '}  ${p.message}\n`);
       if (!integrity && problems.length === 0) io.stdout('no value or key older than its maximum age\n');
     }
