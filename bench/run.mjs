@@ -17,6 +17,7 @@ import { RSS_METHOD } from './measure-process.mjs';
 import { runSastBench } from './sast/score.mjs';
 import { LARGE_TREE_MAX_FILE_SIZE, benchScan } from './scan-speed.mjs';
 import { benchSecrets } from './secrets.mjs';
+import { benchSecretsStore } from './secrets-store.mjs';
 import { fixed } from './text-table.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -38,6 +39,7 @@ const SECTIONS = [
       await benchSecrets({ ...ctx, scratchDir: ctx.scratch, tree, maxFileSize: LARGE_TREE_MAX_FILE_SIZE });
     },
   },
+  { name: 'secrets-store', title: 'the encrypted secrets store: load and set/get speed vs dotenvx', run: benchSecretsStore },
   { name: 'deps', title: 'rampart deps: cold and warm audit time and memory', run: benchDeps },
   { name: 'auth', title: 'authentication: hashing cost and login throughput vs passport-local + bcryptjs', run: benchAuth },
 ];

@@ -14,6 +14,7 @@ const PACKAGES = [
   // data/: the advisory database `rampart deps` reads offline (data/osv-npm, generated).
   { dir: 'scan', name: '@rampart/scan', exportName: 'scan', files: ['dist', 'data'] },
   { dir: 'auth', name: '@rampart/auth', exportName: 'hashPassword' },
+  { dir: 'secrets', name: '@rampart/secrets', exportName: 'loadSecrets' },
   { dir: 'cli', name: 'rampart', exportName: 'main' },
   { dir: 'eslint-plugin-rampart', name: 'eslint-plugin-rampart', exportName: 'default' },
 ];

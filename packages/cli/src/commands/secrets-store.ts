@@ -1,0 +1,393 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Command } from 'commander';
+import { parse as parseDotenv } from 'dotenv';
+import { UserError } from '@rampart/core';
+import {
+  DEFAULTS,
+  SecretsError,
+  SecretsStore,
+  SecretsKeyError,
+  SecretsTamperError,
+  checkAges,
+  defaultKeyFilePath,
+  defaultRecipientName,
+  formatAge,
+  isSecretName,
+  generateKeyPair,
+  loadPrivateKeys,
+  parseDuration,
+  resolveStoreFile,
+  writeKeyFile,
+  type StoreInfo,
+  type StoreOpenOptions,
+} from '@rampart/secrets';
+import { EXIT, type CommandContext, type Io } from '../io.js';
+
+// `rampart secrets keygen|public-key|set|get|rm|list|rotate|check|recipients`: the encrypted
+// store. Values enter through stdin, a hidden prompt, a file or an environment variable,
+// never through argv (shell history and `ps` would keep them), and leave only through `get`.
+
+interface StoreFlags {
+  file?: string;
+  keyFile?: string;
+  allowUnsafeKeyFile?: boolean;
+}
+
+function withStoreOptions(cmd: Command): Command {
+  return cmd
+    .option('-f, --file <path>', `the store (default: $${DEFAULTS.fileEnv}, else ${DEFAULTS.file})`)
+    .option('--key-file <path>', `private key file (default: $${DEFAULTS.keyEnv}, $${DEFAULTS.keyFileEnv}, else ${defaultKeyFilePath()})`)
+    .option('--allow-unsafe-key-file', 'use a key file inside the repository or readable by others, with a warning');
+}
+
+function openOptions(flags: StoreFlags, io: Io): StoreOpenOptions & { file: string } {
+  const file = resolveStoreFile(flags.file);
+  return {
+    file,
+    keyFile: flags.keyFile,
+    allowUnsafeKeyFile: flags.allowUnsafeKeyFile,
+    projectDir: dirname(file),
+    onWarning: (m) => io.stderr(`rampart: WARNING: ${m}\n`),
+  };
+}
+
+function openStore(flags: StoreFlags, io: Io): SecretsStore {
+  const opts = openOptions(flags, io);
+  return SecretsStore.open(opts.file, opts);
+}
+
+/** Opens the store, or creates one whose only recipient is the current key. */
+function openOrCreate(flags: StoreFlags & { recipientName?: string }, io: Io): { store: SecretsStore; created: boolean } {
+  const opts = openOptions(flags, io);
+  if (existsSync(opts.file)) return { store: SecretsStore.open(opts.file, opts), created: false };
+  const [key] = loadPrivateKeys(opts);
+  const name = flags.recipientName ?? defaultRecipientName();
+  return { store: SecretsStore.create(opts.file, [{ publicKey: key.publicKey.text, name }], { writerKey: key }), created: true };
+}
+
+/** Whether any key source is set; a set but broken source still fails loudly when opening. */
+function hasKey(opts: StoreOpenOptions): boolean {
+  try {
+    loadPrivateKeys(opts);
+    return true;
+  } catch (err) {
+    return !(err instanceof SecretsKeyError && /^no private key/.test(err.message));
+  }
+}
+
+// ------------------------------------------------------------------ reading a value
+
+async function readStdin(limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new SecretsError(`the value on stdin is larger than ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads a line from the terminal without echoing it. */
+function promptHidden(question: string, io: Io): Promise<string> {
+  const stdin = process.stdin;
+  // Echo off before the prompt shows: a value typed or pasted the moment it appears stays hidden.
+  stdin.setRawMode(true);
+  io.stderr(question);
+  stdin.setEncoding('utf8');
+  stdin.resume();
+  return new Promise((resolvePrompt, reject) => {
+    let value = '';
+    const done = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      io.stderr('\n');
+    };
+    const onData = (chunk: string) => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') {
+          done();
+          resolvePrompt(value);
+          return;
+        }
+        if (ch === '\u0003') {
+          done();
+          reject(new UserError('cancelled'));
+          return;
+        }
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+interface SetFlags extends StoreFlags {
+  fromFile?: string;
+  fromEnv?: string;
+  maxAge?: string;
+  recipientName?: string;
+}
+
+async function readValue(name: string, flags: SetFlags, io: Io): Promise<string> {
+  if (flags.fromFile && flags.fromEnv) throw new UserError('give either --from-file or --from-env, not both');
+  if (flags.fromFile) {
+    const st = statSync(flags.fromFile);
+    if (st.size > DEFAULTS.maxValueBytes) throw new SecretsError(`${flags.fromFile} is larger than ${DEFAULTS.maxValueBytes} bytes`);
+    // The file's exact bytes: a PEM keeps its final newline.
+    return readFileSync(flags.fromFile, 'utf8');
+  }
+  if (flags.fromEnv) {
+    const v = process.env[flags.fromEnv];
+    if (v === undefined || v === '') throw new UserError(`the environment variable ${flags.fromEnv} is not set or empty`);
+    return v;
+  }
+  if (process.stdin.isTTY) return promptHidden(`Value for ${name} (input hidden): `, io);
+  // `echo value | rampart secrets set NAME` adds one newline; that one is not part of the value.
+  return (await readStdin(DEFAULTS.maxValueBytes + 2)).replace(/\r?\n$/, '');
+}
+
+// ------------------------------------------------------------------ printing
+
+function age(iso: string, now: number): string {
+  return formatAge(now - Date.parse(iso));
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
+}
+
+function printInfo(info: StoreInfo, unverified: string | undefined, io: Io): void {
+  const now = Date.now();
+  io.stdout(`${info.file}${unverified ? `  (NOT VERIFIED: ${unverified}; names and dates as the file claims them)` : ''}\n`);
+  io.stdout(`data key ${info.dataKey.id}, created ${info.dataKey.createdAt.slice(0, 10)} (${age(info.dataKey.createdAt, now)} ago)${info.retiredKeys.length ? `, ${info.retiredKeys.length} earlier key(s), last rotated ${info.retiredKeys[info.retiredKeys.length - 1].retiredAt.slice(0, 10)}` : ''}\n`);
+  io.stdout(`recipients: ${info.recipients.map((r) => `${r.name} (${r.id})`).join(', ')}; last written by ${info.writer.name} (${info.writer.id})\n\n`);
+  if (info.secrets.length === 0) {
+    io.stdout('no secrets yet: add one with `rampart secrets set NAME`\n');
+    return;
+  }
+  const rows = [['NAME', 'SET', 'AGE', 'MAX AGE', 'ENCRYPTED', 'KEY']];
+  for (const s of info.secrets) rows.push([s.name, s.setAt.slice(0, 10), age(s.setAt, now), s.maxAge ?? '-', s.encryptedAt.slice(0, 10), s.keyId]);
+  io.stdout(`${table(rows)}\n`);
+}
+
+// ------------------------------------------------------------------ commands
+
+export function registerSecretsStore(secrets: Command, { io, setExit }: CommandContext): void {
+  secrets
+    .command('keygen')
+    .description('Create a private key (written outside the repository, mode 600) and print its public key')
+    .option('-o, --out <file>', `where to write the key (default ${defaultKeyFilePath()})`)
+    .option('--force', 'replace an existing key file')
+    .option('--stdout', 'print the private key instead of writing a file (to paste into a CI secret)')
+    .option('--allow-unsafe-key-file', 'allow writing the key inside the repository')
+    .action((flags: { out?: string; force?: boolean; stdout?: boolean; allowUnsafeKeyFile?: boolean }) => {
+      const pair = generateKeyPair();
+      if (flags.stdout) {
+        io.stdout(`${pair.privateKey}\n`);
+        io.stderr(`Private key printed: store it as the CI secret ${DEFAULTS.keyEnv}; do not commit it.\nPublic key (id ${pair.id}):\n  ${pair.publicKey}\nA recipient adds it with: rampart secrets recipients add ${pair.publicKey} --name ci\n`);
+        return;
+      }
+      const target = flags.out ?? process.env[DEFAULTS.keyFileEnv] ?? defaultKeyFilePath();
+      const written = writeKeyFile(target, `# rampart secrets private key ${pair.id}, created ${new Date().toISOString()}\n# public key: ${pair.publicKey}\n${pair.privateKey}\n`, {
+        force: flags.force,
+        projectDir: process.cwd(),
+        allowUnsafe: flags.allowUnsafeKeyFile,
+      });
+      io.stdout(`Private key written to ${written} (mode 600). Keep it there; back it up somewhere safe.\nPublic key (id ${pair.id}):\n  ${pair.publicKey}\nShare the public key; a recipient of the store adds you with:\n  rampart secrets recipients add ${pair.publicKey} --name <your name>\n`);
+    });
+
+  withStoreOptions(secrets.command('public-key').description('Print the public key and id of your private key (safe to share)')).action((flags: StoreFlags) => {
+    const opts = openOptions(flags, io);
+    for (const k of loadPrivateKeys(opts)) io.stdout(`${k.publicKey.text}  ${k.id}  (from ${k.origin})\n`);
+  });
+
+  withStoreOptions(
+    secrets
+      .command('set')
+      .description('Encrypt and store a value, read from stdin or a hidden prompt (never from the command line)')
+      .argument('<name>', 'secret name, e.g. DATABASE_URL')
+      .option('--from-file <path>', 'read the value from a file (exact bytes, e.g. a PEM)')
+      .option('--from-env <VAR>', 'read the value from an environment variable')
+      .option('--max-age <duration>', 'this secret must be changed within this age (e.g. 30d); `check` flags it after')
+      .option('--name <recipient>', 'your recipient name when this creates the store (default: your user name)'),
+  ).action(async (name: string, flags: SetFlags & { name?: string }) => {
+    if (flags.maxAge) parseDuration(flags.maxAge, '--max-age');
+    const { store, created } = openOrCreate({ ...flags, recipientName: flags.name }, io);
+    const had = store.has(name);
+    const value = await readValue(name, flags, io);
+    store.set(name, value, flags.maxAge ? { maxAge: flags.maxAge } : {});
+    store.save();
+    io.stderr(`${created ? `Created ${store.file} with you as its recipient. ` : ''}${had ? 'Updated' : 'Added'} ${name} in ${store.file}.\n`);
+  });
+
+  withStoreOptions(
+    secrets
+      .command('import')
+      .description('Move the values of a .env file into the store (then delete the .env)')
+      .argument('<env-file>', 'a dotenv file: KEY=value lines, quotes, comments, export prefixes')
+      .option('--overwrite', 'replace secrets that already exist (default: keep them)')
+      .option('--name <recipient>', 'your recipient name when this creates the store'),
+  ).action((envFile: string, flags: StoreFlags & { overwrite?: boolean; name?: string }) => {
+    let text: string;
+    try {
+      const st = statSync(envFile);
+      if (!st.isFile()) throw new UserError(`${envFile} is not a file`);
+      if (st.size > DEFAULTS.maxFileBytes) throw new UserError(`${envFile} is larger than ${DEFAULTS.maxFileBytes} bytes: not a dotenv file`);
+      text = readFileSync(envFile, 'utf8');
+    } catch (err) {
+      if (err instanceof UserError) throw err;
+      throw new UserError(`cannot read ${envFile}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+    const parsed = parseDotenv(text);
+    const { store, created } = openOrCreate({ ...flags, recipientName: flags.name }, io);
+    const added: string[] = [];
+    const kept: string[] = [];
+    const invalid: string[] = [];
+    const empty: string[] = [];
+    const same: string[] = [];
+    for (const [name, value] of Object.entries(parsed)) {
+      if (!isSecretName(name)) invalid.push(name.slice(0, 60));
+      else if (value === '') empty.push(name);
+      else if (store.get(name) === value) same.push(name);
+      else if (store.has(name) && !flags.overwrite) kept.push(name);
+      else {
+        store.set(name, value);
+        added.push(name);
+      }
+    }
+    if (added.length > 0 || created) store.save();
+    io.stderr(`${created ? `Created ${store.file} with you as its recipient. ` : ''}Imported ${added.length} secret(s) from ${envFile} into ${store.file}${added.length ? `: ${added.join(', ')}` : ''}.\n`);
+    if (kept.length) io.stderr(`Kept the stored value of ${kept.join(', ')} (different in ${envFile}; --overwrite replaces them).\n`);
+    if (same.length) io.stderr(`Already stored with the same value: ${same.join(', ')}.\n`);
+    if (empty.length) io.stderr(`Skipped empty: ${empty.join(', ')}.\n`);
+    if (invalid.length) io.stderr(`Skipped names that are not valid secret names: ${invalid.map((n) => JSON.stringify(n)).join(', ')}.\n`);
+    if (added.length) io.stderr(`Now delete ${envFile}. If it was ever committed, its values are in git history: change them at their source.\n`);
+  });
+
+  withStoreOptions(
+    secrets
+      .command('get')
+      .description('Print one decrypted value to stdout (nothing else ever prints a value)')
+      .argument('<name>', 'secret name'),
+  ).action((name: string, flags: StoreFlags) => {
+    const store = openStore(flags, io);
+    const value = store.get(name);
+    if (value === undefined) throw new SecretsError(`no secret named ${name} in ${store.file}; it has: ${store.names().join(', ') || '(none)'}`);
+    // A newline for a person at a terminal; exact bytes for a pipe or $(...).
+    io.stdout(io.stdoutIsTTY ? `${value}\n` : value);
+  });
+
+  withStoreOptions(secrets.command('rm').description('Remove a secret').argument('<name>', 'secret name')).action((name: string, flags: StoreFlags) => {
+    const store = openStore(flags, io);
+    if (!store.delete(name)) throw new SecretsError(`no secret named ${name} in ${store.file}`);
+    store.save();
+    io.stderr(`Removed ${name} from ${store.file}. Its value is still in version control history: change it at its source if it was exposed.\n`);
+  });
+
+  withStoreOptions(secrets.command('list').description('Names, dates and key ids of the stored secrets (never values)').option('--json', 'print as JSON')).action(
+    (flags: StoreFlags & { json?: boolean }) => {
+      const opts = openOptions(flags, io);
+      let info: StoreInfo | undefined;
+      let unverified: string | undefined;
+      if (hasKey(opts)) {
+        try {
+          info = SecretsStore.open(opts.file, opts).info();
+        } catch (err) {
+          // Not yet a recipient: the names are still worth seeing. Tampering and bad keys stay errors.
+          if (!(err instanceof SecretsKeyError && /^wrong key/.test(err.message))) throw err;
+          unverified = 'your key is not a recipient';
+        }
+      } else unverified = 'no private key';
+      if (!info) info = SecretsStore.readUnverified(opts.file);
+      if (flags.json) io.stdout(`${JSON.stringify({ ...info, verified: !unverified }, null, 2)}\n`);
+      else printInfo(info, unverified, io);
+    },
+  );
+
+  withStoreOptions(
+    secrets.command('rotate').description('Re-encrypt every value under a new data key and record the rotation date'),
+  ).action((flags: StoreFlags) => {
+    const store = openStore(flags, io);
+    const { retired, current } = store.rotate();
+    store.save();
+    const info = store.info();
+    io.stderr(`Rotated ${store.file}: data key ${retired} -> ${current}; ${info.secrets.length} value(s) re-encrypted for ${info.recipients.length} recipient(s). Commit the file.\n`);
+  });
+
+  withStoreOptions(
+    secrets
+      .command('check')
+      .description('Verify the store and flag values and keys older than their maximum age (exit 1)')
+      .option('--max-age <duration>', `maximum age of a value (default ${DEFAULTS.maxValueAge})`)
+      .option('--max-key-age <duration>', `maximum age of the data key (default ${DEFAULTS.maxKeyAge})`)
+      .option('--no-verify', 'check dates without a private key (they are then unauthenticated)')
+      .option('--json', 'print as JSON'),
+  ).action((flags: StoreFlags & { maxAge?: string; maxKeyAge?: string; verify: boolean; json?: boolean }) => {
+    if (flags.maxAge) parseDuration(flags.maxAge, '--max-age');
+    if (flags.maxKeyAge) parseDuration(flags.maxKeyAge, '--max-key-age');
+    const opts = openOptions(flags, io);
+    let info: StoreInfo | undefined;
+    let integrity: string | undefined;
+    if (flags.verify) {
+      try {
+        info = SecretsStore.open(opts.file, opts).info();
+      } catch (err) {
+        if (err instanceof SecretsKeyError && /^no private key/.test(err.message)) {
+          throw new SecretsKeyError(`${err.message}; or run \`rampart secrets check --no-verify\` to check dates without verifying the file`);
+        }
+        if (!(err instanceof SecretsTamperError)) throw err;
+        integrity = err.message;
+      }
+    } else info = SecretsStore.readUnverified(opts.file);
+    const problems = info ? checkAges(info, { maxValueAge: flags.maxAge, maxKeyAge: flags.maxKeyAge }) : [];
+    if (flags.json) {
+      io.stdout(`${JSON.stringify({ file: opts.file, verified: flags.verify && !integrity, integrity: integrity ?? (flags.verify ? 'ok' : 'not checked'), problems }, null, 2)}\n`);
+    } else {
+      if (integrity) io.stdout(`INTEGRITY FAILED: ${integrity}\n`);
+      else io.stdout(`${opts.file}: ${flags.verify ? `integrity verified, written by ${info!.writer.name} (${info!.writer.id})` : 'integrity NOT checked (--no-verify)'}, ${info!.secrets.length} secret(s)\n`);
+      for (const p of problems) io.stdout(`${p.kind === 'value-too-old' ? 'TOO OLD' : 'ROTATE '}  ${p.message}\n`);
+      if (!integrity && problems.length === 0) io.stdout('no value or key older than its maximum age\n');
+    }
+    setExit(integrity || problems.length > 0 ? EXIT.findings : EXIT.ok);
+  });
+
+  const recipients = secrets.command('recipients').description('Who can decrypt the store: list, add, remove');
+  withStoreOptions(recipients.command('list', { isDefault: true }).description('List the recipients').option('--json', 'print as JSON')).action(
+    (flags: StoreFlags & { json?: boolean }) => {
+      const opts = openOptions(flags, io);
+      const info = hasKey(opts) ? SecretsStore.open(opts.file, opts).info() : SecretsStore.readUnverified(opts.file);
+      if (flags.json) io.stdout(`${JSON.stringify(info.recipients, null, 2)}\n`);
+      else io.stdout(`${table([['NAME', 'ID', 'ADDED', 'PUBLIC KEY'], ...info.recipients.map((r) => [r.name, r.id, r.addedAt.slice(0, 10), r.publicKey])])}\n`);
+    },
+  );
+  withStoreOptions(
+    recipients
+      .command('add')
+      .description('Let another key decrypt the store (its owner ran `rampart secrets keygen`)')
+      .argument('<public-key>', 'rampart-pub-1:...')
+      .requiredOption('--name <name>', 'who it is, e.g. "alice@laptop" or "ci"'),
+  ).action((publicKey: string, flags: StoreFlags & { name: string }) => {
+    const store = openStore(flags, io);
+    const r = store.addRecipient(publicKey, flags.name);
+    store.save();
+    io.stderr(`Added recipient ${r.name} (${r.id}) to ${store.file}. Commit the file.\n`);
+  });
+  withStoreOptions(
+    recipients
+      .command('remove')
+      .description('Remove a recipient and rotate the data key (it can read nothing set from now on)')
+      .argument('<id-or-name>', 'recipient id (rk_...) or name (not your own: another recipient removes you)'),
+  ).action((who: string, flags: StoreFlags) => {
+    const store = openStore(flags, io);
+    const r = store.removeRecipient(who);
+    store.save();
+    io.stderr(
+      `Removed recipient ${r.name} (${r.id}) from ${store.file} and rotated the data key. ${r.name} could read every value until now: change those that matter at their source, then \`rampart secrets set\` them.\n`,
+    );
+  });
+}
