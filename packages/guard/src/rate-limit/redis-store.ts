@@ -117,9 +117,10 @@ export class RedisStore implements RateLimitStore {
       this.#ownsClient = false;
     } else {
       const tuned: RedisOptions = {
-        // Fail fast while disconnected instead of queueing every request behind a dead socket;
-        // the limiter then applies onStoreError.
-        enableOfflineQueue: false,
+        // Commands sent while connecting wait for the connection, but fail at the first failed
+        // reconnect instead of queueing behind a dead socket; the limiter's timeout and retry
+        // interval bound the wait and apply onStoreError.
+        enableOfflineQueue: true,
         maxRetriesPerRequest: 0,
         commandTimeout: 1000,
         retryStrategy: (attempt) => Math.min(attempt * 200, 2000),

@@ -42,7 +42,7 @@ export class RedisStreamSink implements EventSink, EventReader {
       this.client = options.client;
       this.#ownsClient = false;
     } else {
-      this.client = new Redis(options.url!, { enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: 2000 });
+      this.client = new Redis(options.url!, { enableOfflineQueue: true, maxRetriesPerRequest: 0, commandTimeout: 2000 });
       // Write failures reach the bus (counted, logged once a minute); reconnect noise is not news.
       this.client.on('error', () => {});
       this.#ownsClient = true;
