@@ -229,7 +229,6 @@ export function createEventBus(options: EventBusOptions = {}): EventBus {
     // A sink that never answers must not hang shutdown: give up after timeoutMs.
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(resolve, timeoutMs);
-      timer.unref();
     });
     await Promise.race([Promise.all(queues.map((q) => q.whenIdle())), timeout]);
     clearTimeout(timer);

@@ -132,12 +132,12 @@ export class PostgresSink implements EventSink, EventReader {
     const pool = await this.#connect();
     const n = Math.max(1, Math.min(MAX_READ, Math.floor(count)));
     const { rows } = await pool.query(
-      `SELECT seq::text AS seq, id, time, kind, practice, rule, action, severity, message, request_id, ip, method, route, user_id, attack, details
+      `SELECT seq::text AS cursor, id, time, kind, practice, rule, action, severity, message, request_id, ip, method, route, user_id, attack, details
        FROM ${this.#quoted} WHERE seq > $1::bigint ORDER BY seq LIMIT $2`,
       [sinceSeq ?? '0', n],
     );
     const events = rows.map(rowToEvent);
-    return { events, cursor: rows.length > 0 ? String(rows[rows.length - 1].seq) : sinceSeq };
+    return { events, cursor: rows.length > 0 ? String(rows[rows.length - 1].cursor) : sinceSeq };
   }
 
   async close(): Promise<void> {
