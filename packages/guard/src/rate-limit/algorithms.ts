@@ -19,11 +19,19 @@ export interface Applied extends StoreDecision {
   readonly expiresAt: number;
 }
 
-/** State of a key never seen (or expired). */
-export function freshState(algorithm: RateLimitAlgorithm, limit: number, now: number, windowMs: number): KeyState {
-  if (algorithm === 'token-bucket') return { a: limit, b: 0, t: now };
-  if (algorithm === 'sliding-window') return { a: 0, b: 0, t: Math.floor(now / windowMs) * windowMs };
-  return { a: 0, b: 0, t: now };
+/** Sets `state` to that of a key never seen (or expired), in place: no allocation per new key. */
+export function resetState(state: KeyState, algorithm: RateLimitAlgorithm, limit: number, now: number, windowMs: number): void {
+  state.b = 0;
+  if (algorithm === 'token-bucket') {
+    state.a = limit;
+    state.t = now;
+  } else if (algorithm === 'sliding-window') {
+    state.a = 0;
+    state.t = Math.floor(now / windowMs) * windowMs;
+  } else {
+    state.a = 0;
+    state.t = now;
+  }
 }
 
 /**

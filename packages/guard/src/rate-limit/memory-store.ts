@@ -1,4 +1,4 @@
-import { applyAlgorithm, freshState, type KeyState } from './algorithms.js';
+import { applyAlgorithm, resetState, type KeyState } from './algorithms.js';
 import { RateLimitSetupError } from './client-ip.js';
 import type { RateLimitStore, StoreConsume, StoreDecision } from './types.js';
 
@@ -67,10 +67,7 @@ export class MemoryStore implements RateLimitStore {
     let slot = this.#index.get(key);
     const state = this.#scratch;
     if (slot === undefined || this.#expires[slot] <= now) {
-      const fresh = freshState(algorithm, limit, now, windowMs);
-      state.a = fresh.a;
-      state.b = fresh.b;
-      state.t = fresh.t;
+      resetState(state, algorithm, limit, now, windowMs);
     } else {
       state.a = this.#a[slot];
       state.b = this.#b[slot];
@@ -83,7 +80,7 @@ export class MemoryStore implements RateLimitStore {
     this.#b[slot] = state.b;
     this.#t[slot] = state.t;
     this.#expires[slot] = result.expiresAt;
-    return { allowed: result.allowed, remaining: result.remaining, resetAt: result.resetAt, retryAfterMs: result.retryAfterMs };
+    return result;
   }
 
   reset(key: string): void {
