@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SecurityEvent, Severity } from '@rampart/core';
-import { pino, stdTimeFunctions, type Logger } from 'pino';
+import { destination, pino, stdTimeFunctions, type Logger } from 'pino';
 import { GuardSetupError } from '../setup-error.js';
 import { createMetrics } from './metrics.js';
 import { buildEvent } from './redact.js';
@@ -138,18 +138,50 @@ class SinkQueue {
   }
 }
 
-function makeLogger(option: EventBusOptions['logger']): Logger | undefined {
-  if (option === false) return undefined;
+/** Log bytes buffered for a slow stdout before lines are dropped (and counted) instead of blocking. */
+const LOG_BUFFER_BYTES = 8 * 1024 * 1024;
+type AsyncDestination = ReturnType<typeof destination>;
+const openDestinations = new Set<AsyncDestination>();
+let exitHookInstalled = false;
+
+/** Writes what is still buffered when the process exits, so the last events before a crash are kept. */
+function flushOnExit(dest: AsyncDestination): void {
+  openDestinations.add(dest);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const d of openDestinations) {
+      try {
+        d.flushSync();
+      } catch {
+        // stdout already closed or full: nothing more can be done at exit.
+      }
+    }
+  });
+}
+
+function makeLogger(option: EventBusOptions['logger'], onDrop: () => void): { logger?: Logger; dest?: AsyncDestination } {
+  if (option === false) return {};
   if (option && typeof (option as Logger).child === 'function' && typeof (option as Logger).info === 'function') {
-    return (option as Logger).child({ component: 'rampart-guard' });
+    return { logger: (option as Logger).child({ component: 'rampart-guard' }) };
   }
   const level = (option as { level?: string } | undefined)?.level ?? 'info';
-  return pino({
-    level,
-    base: { component: 'rampart-guard' },
-    timestamp: stdTimeFunctions.isoTime,
-    redact: { paths: [...LOG_REDACT_PATHS], censor: '[REDACTED]' },
-  });
+  // Asynchronous stdout with a bounded buffer: a slow log reader (a full pipe) drops lines and
+  // counts them rather than blocking the event loop, which a synchronous write would do.
+  const dest = destination({ dest: 1, sync: false, minLength: 0, maxLength: LOG_BUFFER_BYTES });
+  dest.on('drop', onDrop);
+  dest.on('error', () => undefined);
+  flushOnExit(dest);
+  const logger = pino(
+    {
+      level,
+      base: { component: 'rampart-guard' },
+      timestamp: stdTimeFunctions.isoTime,
+      redact: { paths: [...LOG_REDACT_PATHS], censor: '[REDACTED]' },
+    },
+    dest,
+  );
+  return { logger, dest };
 }
 
 /**
@@ -175,8 +207,12 @@ export function createEventBus(options: EventBusOptions = {}): EventBus {
       throw new GuardSetupError('events.sinks: every sink needs a write(event) method (MemorySink, RedisStreamSink, PostgresSink or your own).');
     }
   }
-  const logger = makeLogger(options.logger ?? EVENT_BUS_DEFAULTS.logger);
   const metrics: Metrics | undefined = options.metrics === true ? createMetrics() : options.metrics || undefined;
+  let logDropped = 0;
+  const { logger, dest } = makeLogger(options.logger ?? EVENT_BUS_DEFAULTS.logger, () => {
+    logDropped++;
+    metrics?.droppedEvents.inc({ sink: 'log' });
+  });
   const listeners = new Set<(event: SecurityEvent) => void>();
   let emitted = 0;
 
@@ -247,6 +283,7 @@ export function createEventBus(options: EventBusOptions = {}): EventBus {
         dropped[q.name] = (dropped[q.name] ?? 0) + q.dropped;
         failed[q.name] = (failed[q.name] ?? 0) + q.failed;
       }
+      if (logDropped > 0) dropped.log = logDropped;
       return { emitted, dropped, failed };
     },
     flush,
@@ -254,7 +291,22 @@ export function createEventBus(options: EventBusOptions = {}): EventBus {
       await flush();
       listeners.clear();
       await Promise.all(sinks.map((s) => s.close?.().catch(() => undefined)));
-      logger?.flush?.();
+      if (dest) {
+        openDestinations.delete(dest);
+        // Asynchronous flush, bounded: a stuck stdout reader must not hang shutdown.
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 1000);
+          try {
+            dest.flush(() => {
+              clearTimeout(timer);
+              resolve();
+            });
+          } catch {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      }
     },
     metrics,
   };

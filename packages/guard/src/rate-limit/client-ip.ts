@@ -106,6 +106,14 @@ export function validateTrustProxy(value: unknown, option = 'trustProxy'): Trust
     }
     return Object.freeze([...value]) as readonly string[];
   }
+  if (typeof value === 'string') {
+    throw new RateLimitSetupError(
+      `${option}: expected a list, got the string ${JSON.stringify(value.slice(0, 60))}. Write ${option}: [${value
+        .split(',')
+        .map((v) => `'${v.trim().slice(0, 40)}'`)
+        .join(', ')}] (addresses, CIDR ranges or loopback/linklocal/uniquelocal), or a hop count such as 1.`,
+    );
+  }
   throw new RateLimitSetupError(`${option}: expected false, a hop count or a list of proxy addresses/CIDR ranges, got ${typeof value}.`);
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { createClientIpResolver, ipRateKey, RateLimitSetupError, validateTrustProxy } from './client-ip.js';
 import { MemoryStore } from './memory-store.js';
@@ -80,6 +81,13 @@ function validate(options: RateLimitOptions) {
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Keys longer than this are stored as their SHA-256, so a user id or custom key cannot bloat the store. */
+const MAX_KEY_LENGTH = 128;
+
+function compactKey(key: string): string {
+  return key.length <= MAX_KEY_LENGTH ? key : `sha256:${createHash('sha256').update(key).digest('base64url')}`;
 }
 
 class TimeoutError extends Error {
@@ -202,7 +210,7 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
 
   async function consume(key: string, cost = 1): Promise<RateLimitDecision> {
     if (typeof cost !== 'number' || !Number.isFinite(cost) || cost <= 0) cost = 1;
-    const storeKey = `${o.name}:${key}`;
+    const storeKey = `${o.name}:${compactKey(key)}`;
     if (skipStoreUntil !== 0 && Date.now() < skipStoreUntil) return degradedDecision(storeKey, key, cost);
     let answer: StoreDecision;
     try {
@@ -263,12 +271,13 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
     keyFor,
     check,
     async reset(key: string) {
+      const storeKey = `${o.name}:${compactKey(key)}`;
       try {
-        await store.reset(`${o.name}:${key}`);
+        await store.reset(storeKey);
       } catch {
         // Store down: the key expires there on its own; the fallback is reset below.
       }
-      fallback?.reset(`${o.name}:${key}`);
+      fallback?.reset(storeKey);
     },
     async close() {
       await store.close();

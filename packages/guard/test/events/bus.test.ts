@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import type { SecurityEvent } from '@rampart/core';
@@ -135,6 +137,22 @@ describe('emit', () => {
     bus.emit(input);
     const text = await bus.metrics!.registry.getSingleMetricAsString('rampart_security_events_total');
     assert.match(text, /rampart_security_events_total\{kind="attack",practice="1",rule="sql-injection",action="blocked"} 2/);
+  });
+});
+
+describe('the default stdout logger', () => {
+  it('keeps the last events when the process exits right after emitting (async stdout, flushed at exit)', () => {
+    const bus = fileURLToPath(new URL('../../src/events/index.ts', import.meta.url));
+    const script = `
+      import { createEventBus } from ${JSON.stringify(bus)};
+      const events = createEventBus({ sinks: [] });
+      for (let i = 0; i < 500; i++) events.emit({ kind: 'error', practice: 3, rule: 'crash', action: 'logged', severity: 'high', message: 'line ' + i });
+      process.exit(1);`;
+    const r = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines.length, 500, r.stderr);
+    assert.equal(lines[499].msg, 'line 499');
+    assert.equal(lines[0].component, 'rampart-guard');
   });
 });
 

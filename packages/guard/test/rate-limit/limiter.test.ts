@@ -51,6 +51,16 @@ describe('keys', () => {
   });
 });
 
+describe('key size', () => {
+  it('stores keys longer than 128 characters as a hash, still limiting them apart', async () => {
+    const limiter = createRateLimiter({ key: (r) => r.url, limit: 1, algorithm: 'fixed-window' });
+    const long = (c: string) => req('1.2.3.4', `/${c.repeat(10_000)}`);
+    assert.equal((await limiter.check(long('a')))!.allowed, true);
+    assert.equal((await limiter.check(long('a')))!.allowed, false);
+    assert.equal((await limiter.check(long('b')))!.allowed, true);
+  });
+});
+
 describe('setup errors name the option and the fix', () => {
   const cases: Array<[object, RegExp]> = [
     [{ algoritm: 'token-bucket' }, /unknown option 'algoritm'.*algorithm/],
@@ -61,6 +71,7 @@ describe('setup errors name the option and the fix', () => {
     [{ onStoreError: 'ignore' }, /rateLimit\.onStoreError/],
     [{ store: {} }, /rateLimit\.store/],
     [{ name: 'has space' }, /rateLimit\.name/],
+    [{ trustProxy: 'loopback, 10.0.0.0/8' }, /expected a list.*\['loopback', '10\.0\.0\.0\/8'\]/],
   ];
   for (const [options, pattern] of cases) {
     it(JSON.stringify(options), () => assert.throws(() => createRateLimiter(options as never), pattern));
