@@ -77,6 +77,9 @@ export type BodyResult = { readonly ok: true; readonly body: Buffer } | Extract<
 export function readBodyLimited(req: IncomingMessage, maxBodyBytes: number): Promise<BodyResult> {
   const declared = checkContentLength(req, maxBodyBytes);
   if (!declared.ok) return Promise.resolve(declared);
+  // Already consumed (a body parser ran first) or torn down: 'end' will never come again.
+  if (req.readableEnded) return Promise.resolve({ ok: true, body: Buffer.alloc(0) });
+  if (req.destroyed) return Promise.resolve({ ok: false, status: 400, rule: 'body-too-large', reason: 'The request body could not be read.' });
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
