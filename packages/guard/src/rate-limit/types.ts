@@ -6,7 +6,8 @@ import type { EventBus } from '../events/types.js';
  * a window boundary.
  * sliding-window: counter-based approximation (the previous window's count weighted by how much
  * of it still overlaps the sliding window, plus the current count). O(1) memory per key, unlike a
- * log of timestamps, and within a few percent of an exact log in practice.
+ * log of timestamps; approximate (it assumes the previous window's requests were evenly spread),
+ * see docs/rate-limiting.md for measured worst cases.
  * token-bucket: `limit` tokens of burst, refilled continuously at `limit` per `windowMs`.
  */
 export type RateLimitAlgorithm = 'fixed-window' | 'sliding-window' | 'token-bucket';
