@@ -5,7 +5,7 @@ import type { RateLimitStore, StoreConsume, StoreDecision } from './types.js';
 /**
  * The three algorithms of algorithms.ts in one Lua script, so read-modify-write is atomic per key
  * across every instance. Time comes from the Redis server (TIME), so instances with skewed clocks
- * still share one window. State is a hash {a, b, t} that expires (PEXPIRE) when it is equivalent
+ * still share one window (ARGV[5], when given, replaces it: tests and synchronised clocks). State is a hash {a, b, t} that expires (PEXPIRE) when it is equivalent
  * to a fresh key: no cleanup job, and windows of days are plain TTLs.
  * Returns {allowed 0|1, remaining, resetAt ms, retryAfter ms}.
  */
@@ -16,8 +16,11 @@ local algorithm = ARGV[1]
 local limit = tonumber(ARGV[2])
 local windowMs = tonumber(ARGV[3])
 local cost = tonumber(ARGV[4])
-local clock = redis.call('TIME')
-local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
+local now = tonumber(ARGV[5])
+if now == nil then
+  local clock = redis.call('TIME')
+  now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
+end
 local saved = redis.call('HMGET', key, 'a', 'b', 't')
 local a, b, t = tonumber(saved[1]), tonumber(saved[2]), tonumber(saved[3])
 if a == nil or b == nil or t == nil then
@@ -88,10 +91,15 @@ export interface RedisStoreOptions {
   readonly url?: string;
   /** Prefix of every key, so apps sharing a Redis do not collide. Default 'rampart:rl:'. */
   readonly prefix?: string;
+  /**
+   * Clock in epoch ms. Default: the Redis server's TIME, one clock for every instance. Pass a
+   * function only for tests or when every instance's clock is synchronised.
+   */
+  readonly now?: () => number;
 }
 
 interface ScriptedRedis {
-  rampartRateLimitV1(key: string, algorithm: string, limit: number, windowMs: number, cost: number): Promise<[number, number, number, number]>;
+  rampartRateLimitV1(key: string, algorithm: string, limit: number, windowMs: number, cost: number, now?: number): Promise<[number, number, number, number]>;
 }
 
 /**
@@ -102,6 +110,7 @@ export class RedisStore implements RateLimitStore {
   readonly prefix: string;
   readonly client: Redis;
   readonly #ownsClient: boolean;
+  readonly #now?: () => number;
 
   constructor(options: RedisStoreOptions) {
     if (!options || (options.client === undefined) === (options.url === undefined)) {
@@ -112,6 +121,10 @@ export class RedisStore implements RateLimitStore {
       throw new RateLimitSetupError('RedisStore prefix: expected a string of at most 128 characters.');
     }
     this.prefix = prefix;
+    if (options.now !== undefined && typeof options.now !== 'function') {
+      throw new RateLimitSetupError('RedisStore now: expected a function returning epoch milliseconds, or leave it out to use the Redis clock.');
+    }
+    this.#now = options.now;
     if (options.client) {
       this.client = options.client;
       this.#ownsClient = false;
@@ -136,13 +149,11 @@ export class RedisStore implements RateLimitStore {
 
   async consume(request: StoreConsume): Promise<StoreDecision> {
     const scripted = this.client as unknown as ScriptedRedis;
-    const [allowed, remaining, resetAt, retryAfterMs] = await scripted.rampartRateLimitV1(
-      this.prefix + request.key,
-      request.algorithm,
-      request.limit,
-      request.windowMs,
-      request.cost,
-    );
+    const key = this.prefix + request.key;
+    const { algorithm, limit, windowMs, cost } = request;
+    const [allowed, remaining, resetAt, retryAfterMs] = this.#now
+      ? await scripted.rampartRateLimitV1(key, algorithm, limit, windowMs, cost, this.#now())
+      : await scripted.rampartRateLimitV1(key, algorithm, limit, windowMs, cost);
     return { allowed: allowed === 1, remaining, resetAt, retryAfterMs };
   }
 

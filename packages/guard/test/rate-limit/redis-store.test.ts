@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import type { SecurityEvent } from '@rampart/core';
 import { createEventBus } from '../../src/events/index.js';
-import { createRateLimiter, RedisStore, type RateLimitAlgorithm } from '../../src/rate-limit/index.js';
+import { createRateLimiter, MemoryStore, RedisStore, type RateLimitAlgorithm } from '../../src/rate-limit/index.js';
 import { REDIS_URL, requireService, uniqueName } from './services.js';
 
 const cleanup: Array<() => Promise<unknown> | unknown> = [];
@@ -42,6 +42,30 @@ describe('RedisStore against the real Redis', () => {
       assert.equal((await limiter.consume('ip:198.51.100.2')).allowed, true, 'another key is unaffected');
     });
   }
+
+  it('the Lua script decides exactly as the memory store on 3000 random steps of time and cost', async (t) => {
+    if (!(await requireService(t, 'Redis', REDIS_URL))) return;
+    let seed = 42;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (const algorithm of ['fixed-window', 'sliding-window', 'token-bucket'] as RateLimitAlgorithm[]) {
+      let now = 1_700_000_012_345;
+      const memory = new MemoryStore({ now: () => now });
+      const redis = new RedisStore({ url: REDIS_URL, prefix: `${uniqueName('rampart_test')}:`, now: () => now });
+      cleanup.push(() => redis.close(), () => deleteKeys(redis.prefix));
+      for (let i = 0; i < 1000; i++) {
+        // Mostly small steps inside a window, sometimes a jump of several windows.
+        now += rand() < 0.05 ? Math.floor(rand() * 50_000) : Math.floor(rand() * 700);
+        const request = { key: `k${i % 3}`, algorithm, limit: 10, windowMs: 10_000, cost: rand() < 0.1 ? 1 + Math.floor(rand() * 4) : 1 };
+        const expected = memory.consume(request);
+        const actual = await redis.consume(request);
+        assert.deepEqual(
+          { allowed: actual.allowed, remaining: actual.remaining, resetAt: actual.resetAt, retryAfterMs: actual.retryAfterMs },
+          { allowed: expected.allowed, remaining: expected.remaining, resetAt: expected.resetAt, retryAfterMs: expected.retryAfterMs },
+          `${algorithm} step ${i} at ${now}`,
+        );
+      }
+    }
+  });
 
   it('stores prefixed keys with a TTL, also for a 30-day window (beyond setTimeout range)', async (t) => {
     if (!(await requireService(t, 'Redis', REDIS_URL))) return;
