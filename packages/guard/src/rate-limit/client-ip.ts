@@ -68,14 +68,21 @@ function ipv6Groups(ip: string): number[] {
 /**
  * The rate-limit key for an address: IPv4 as is, IPv6 by its /64 prefix (one subscriber gets a
  * whole /64 and can rotate through 2^64 addresses, so a per-address key would not limit anyone).
+ * `ipv6Prefix` (default 64) widens the group, e.g. 56 for providers that hand out /56s.
  * Input that is not an IP address is returned unchanged.
  */
-export function ipRateKey(ip: string): string {
+export function ipRateKey(ip: string, ipv6Prefix = 64): string {
   const normalized = normalizeIp(ip);
   if (normalized === undefined) return ip;
   if (isIP(normalized) === 4) return normalized;
   const groups = ipv6Groups(normalized);
-  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
+  if (ipv6Prefix === 64) return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
+  // Other prefixes: keep the whole groups inside the prefix and mask the one it cuts through.
+  const whole = Math.floor(ipv6Prefix / 16);
+  const bits = ipv6Prefix % 16;
+  const kept = groups.slice(0, whole);
+  if (bits > 0) kept.push(groups[whole] & (0xffff << (16 - bits)) & 0xffff);
+  return `${kept.map((g) => g.toString(16)).join(':')}${kept.length < 8 ? '::' : ''}/${ipv6Prefix}`;
 }
 
 /** Checks a trustProxy value at setup; `true` and malformed entries throw with the fix. */

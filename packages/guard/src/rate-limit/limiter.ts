@@ -22,6 +22,7 @@ export const RATE_LIMIT_DEFAULTS = Object.freeze({
   windowMs: 60_000,
   key: 'ip' as RateLimitKey,
   trustProxy: false as const,
+  ipv6Prefix: 64,
   store: undefined as RateLimitStore | undefined,
   onStoreError: 'memory' as StoreFailurePolicy,
   storeTimeoutMs: 250,
@@ -62,6 +63,9 @@ function validate(options: RateLimitOptions) {
   }
   if (typeof o.key !== 'function' && !KEYS.includes(o.key as (typeof KEYS)[number])) {
     throw new RateLimitSetupError(`rateLimit.key: '${String(o.key)}' is not a key. ${suggest(String(o.key), KEYS)} Or pass a function (req, context) => string.`);
+  }
+  if (!Number.isInteger(o.ipv6Prefix) || o.ipv6Prefix < 16 || o.ipv6Prefix > 128) {
+    throw new RateLimitSetupError(`rateLimit.ipv6Prefix: expected a prefix length from 16 to 128 (64 or 56 are usual), got ${String(o.ipv6Prefix)}.`);
   }
   if (!POLICIES.includes(o.onStoreError)) {
     throw new RateLimitSetupError(`rateLimit.onStoreError: '${String(o.onStoreError)}' is not a policy. ${suggest(String(o.onStoreError), POLICIES)}`);
@@ -112,7 +116,7 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
   const reported = new Map<string, number>();
 
   function ipKey(req: IncomingMessage): string {
-    return `ip:${ipRateKey(resolveIp(req))}`;
+    return `ip:${ipRateKey(resolveIp(req), o.ipv6Prefix)}`;
   }
 
   function keyFor(req: IncomingMessage, context: RateLimitContext = {}): string | undefined {

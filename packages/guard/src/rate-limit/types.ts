@@ -85,6 +85,8 @@ export interface RateLimitOptions {
   readonly key?: RateLimitKey;
   /** Default false: the socket address is the client. See TrustProxy. */
   readonly trustProxy?: TrustProxy;
+  /** IPv6 clients are grouped by this prefix length (one subscriber gets a /64 or a /56). Default 64. */
+  readonly ipv6Prefix?: number;
   /** Default: a new MemoryStore. */
   readonly store?: RateLimitStore;
   /** Default 'memory'. */

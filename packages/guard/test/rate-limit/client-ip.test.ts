@@ -31,6 +31,13 @@ describe('ipRateKey', () => {
     assert.notEqual(ipRateKey('2001:db8:5:6::1'), ipRateKey('2001:db8:5:7::1'));
   });
 
+  it('groups by another prefix length when asked', () => {
+    assert.equal(ipRateKey('2001:db8:1:2ff:3:4:5:6', 56), '2001:db8:1:200::/56');
+    assert.equal(ipRateKey('2001:db8:1:2ff:3:4:5:6', 48), '2001:db8:1::/48');
+    assert.equal(ipRateKey('2001:db8:1:2ff:3:4:5:6', 128), '2001:db8:1:2ff:3:4:5:6/128');
+    assert.equal(ipRateKey('203.0.113.7', 56), '203.0.113.7');
+  });
+
   it('normalizes IPv4 with a port as some proxies write it, and refuses garbage', () => {
     assert.equal(normalizeIp('198.51.100.2:4711'), '198.51.100.2');
     assert.equal(normalizeIp('1.2.3'), undefined);

@@ -31,6 +31,7 @@ const hangingStore: RateLimitStore = {
 describe('keys', () => {
   it("'ip' groups IPv6 by /64, 'user' falls back to the IP, 'route' uses the pattern, a function can skip", () => {
     assert.equal(createRateLimiter({ key: 'ip' }).keyFor(req('2001:db8:1:2::7')), 'ip:2001:db8:1:2::/64');
+    assert.equal(createRateLimiter({ ipv6Prefix: 56 }).keyFor(req('2001:db8:1:2ff::7')), 'ip:2001:db8:1:200::/56');
     const byUser = createRateLimiter({ key: 'user' });
     assert.equal(byUser.keyFor(req('1.2.3.4'), { userId: 'u42' }), 'user:u42');
     assert.equal(byUser.keyFor(req('1.2.3.4')), 'ip:1.2.3.4');
@@ -71,6 +72,7 @@ describe('setup errors name the option and the fix', () => {
     [{ onStoreError: 'ignore' }, /rateLimit\.onStoreError/],
     [{ store: {} }, /rateLimit\.store/],
     [{ name: 'has space' }, /rateLimit\.name/],
+    [{ ipv6Prefix: 200 }, /rateLimit\.ipv6Prefix/],
     [{ trustProxy: 'loopback, 10.0.0.0/8' }, /expected a list.*\['loopback', '10\.0\.0\.0\/8'\]/],
   ];
   for (const [options, pattern] of cases) {
