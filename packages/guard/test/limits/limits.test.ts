@@ -160,6 +160,48 @@ describe('hardenServer against slow clients', () => {
     assert.equal(normal, 200);
   });
 
+  it('cuts off a slow POST that trickles its body (requestTimeout), built with serverOptions()', async () => {
+    const server = createServer(serverOptions({ headersTimeout: 500, requestTimeout: 1000, connectionsCheckingInterval: 100 }), (req, res) => {
+      req.resume();
+      req.on('end', () => res.end('ok'));
+    });
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    const outcome = await new Promise<{ bytesSent: number; answer: string }>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      let bytesSent = 0;
+      let answer = '';
+      socket.write('POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 10000\r\n\r\n');
+      const timer = setInterval(() => {
+        if (socket.writable) socket.write('x', () => bytesSent++);
+      }, 100);
+      socket.on('data', (d) => (answer += d));
+      socket.on('error', () => undefined);
+      socket.on('close', () => {
+        clearInterval(timer);
+        resolve({ bytesSent, answer });
+      });
+      setTimeout(() => socket.destroy(), 5000).unref();
+    });
+    assert.ok(outcome.bytesSent < 30, `the server kept reading a trickled body for ${outcome.bytesSent} bytes`);
+    assert.match(outcome.answer, /^HTTP\/1\.1 408/);
+  });
+
+  it('warns when called after listen(), since the timeout sweep interval is fixed by then', async () => {
+    const server = createServer();
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    hardenServer(server);
+    await new Promise((r) => setImmediate(r));
+    process.off('warning', onWarning);
+    assert.ok(warnings.some((w) => (w as Error & { code?: string }).code === 'RAMPART_HARDEN_AFTER_LISTEN' && /before listen\(\)/.test(w.message)));
+    assert.equal(server.headersTimeout, 10_000, 'the timeouts still apply');
+  });
+
   it('applies the timeouts and header count, and refuses inconsistent options', () => {
     const server = createServer();
     hardenServer(server);
