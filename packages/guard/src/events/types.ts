@@ -26,6 +26,11 @@ export interface EventPage {
 export interface EventReader {
   /** Events strictly after `sinceCursor` (from the oldest kept when undefined), at most `count`. */
   read(sinceCursor?: string, count?: number): Promise<EventPage>;
+  /**
+   * The newest `count` events, oldest first, and the cursor of the newest: show them, then poll
+   * read(cursor) for what comes next.
+   */
+  latest(count?: number): Promise<EventPage>;
 }
 
 export interface Metrics {

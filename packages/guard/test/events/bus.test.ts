@@ -214,6 +214,10 @@ describe('MemorySink', () => {
     assert.deepEqual(next.events.map((e) => e.message), ['m4']);
     const none = await sink.read(next.cursor, 10);
     assert.deepEqual(none, { events: [], cursor: next.cursor });
+    const latest = await sink.latest(2);
+    assert.deepEqual(latest.events.map((e) => e.message), ['m3', 'm4']);
+    assert.equal(latest.cursor, next.cursor);
+    assert.deepEqual(await new MemorySink().latest(), { events: [], cursor: undefined });
   });
 });
 

@@ -57,6 +57,12 @@ async function roundTrip(sink: EventSink & EventReader) {
   const after = await sink.read(cursor, 10);
   assert.deepEqual(after.events, []);
   assert.equal(after.cursor, cursor);
+  const latest = await sink.latest(5);
+  assert.deepEqual(
+    latest.events.map((e) => e.id),
+    emitted.slice(-5).map((e) => e.id),
+  );
+  assert.equal(latest.cursor, cursor, 'latest() ends at the same cursor read() reached');
   await bus.close();
 }
 
@@ -115,6 +121,24 @@ describe('PostgresSink (real PostgreSQL)', () => {
     const { rows } = await admin.query(`SELECT rule, details FROM "${table}"`);
     assert.equal(rows.length, 1);
     assert.equal(rows[0].rule, 'rate-limit-ip');
+  });
+
+  it('instances starting together both create-if-missing the same table without losing a batch', async (t) => {
+    if (!(await requireService(t, 'PostgreSQL', POSTGRES_URL))) return;
+    const table = uniqueName('rampart_test_events');
+    const pools = [0, 1, 2, 3].map(() => new pg.Pool({ connectionString: POSTGRES_URL, max: 1 }));
+    cleanup.push(async () => {
+      await pools[0].query(`DROP TABLE IF EXISTS "${table}"`);
+      await Promise.all(pools.map((p) => p.end()));
+    });
+    // Connected first, so the four CREATE TABLE IF NOT EXISTS really run at the same moment
+    // (PostgreSQL then fails all but one with 23505 on pg_type).
+    await Promise.all(pools.map((p) => p.query('SELECT 1')));
+    const bus = createEventBus({ logger: false, sinks: [] });
+    const events = [0, 1, 2, 3].map((i) => bus.emit(sample(i)));
+    await Promise.all(pools.map((pool, i) => new PostgresSink({ pool, table }).writeBatch([events[i]])));
+    const { rows } = await pools[0].query(`SELECT count(*)::int AS n FROM "${table}"`);
+    assert.equal(rows[0].n, 4);
   });
 
   it('refuses table names that are not plain identifiers', () => {

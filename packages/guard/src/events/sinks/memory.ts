@@ -50,5 +50,13 @@ export class MemorySink implements EventSink, EventReader {
     return { events, cursor: events.length > 0 ? String(last - 1) : sinceCursor };
   }
 
+  async latest(count = 100): Promise<EventPage> {
+    const n = Math.max(0, Math.min(Math.floor(count), this.size));
+    const first = this.#seq - n;
+    const events: SecurityEvent[] = [];
+    for (let s = first; s < this.#seq; s++) events.push(this.#ring[s % this.capacity]!);
+    return { events, cursor: this.#seq > 0 ? String(this.#seq - 1) : undefined };
+  }
+
   async close(): Promise<void> {}
 }

@@ -83,8 +83,15 @@ export class PostgresSink implements EventSink, EventReader {
         this.#ownsPool = true;
       }
       if (this.#createTable) {
-        await this.#pool.query(`CREATE TABLE IF NOT EXISTS ${this.#quoted} (seq bigserial PRIMARY KEY, ${COLUMNS})`);
-        await this.#pool.query(`CREATE INDEX IF NOT EXISTS ${this.#indexName} ON ${this.#quoted} (time)`);
+        const pool = this.#pool;
+        // Two instances starting together can race on IF NOT EXISTS (PostgreSQL then reports a
+        // duplicate type or relation): the other one created it, which is all we wanted.
+        const idempotent = (sql: string) =>
+          pool.query(sql).catch((error: { code?: string }) => {
+            if (error?.code !== '23505' && error?.code !== '42P07') throw error;
+          });
+        await idempotent(`CREATE TABLE IF NOT EXISTS ${this.#quoted} (seq bigserial PRIMARY KEY, ${COLUMNS})`);
+        await idempotent(`CREATE INDEX IF NOT EXISTS ${this.#indexName} ON ${this.#quoted} (time)`);
       }
       return this.#pool;
     })();
@@ -138,6 +145,17 @@ export class PostgresSink implements EventSink, EventReader {
     );
     const events = rows.map(rowToEvent);
     return { events, cursor: rows.length > 0 ? String(rows[rows.length - 1].cursor) : sinceSeq };
+  }
+
+  async latest(count = 100): Promise<EventPage> {
+    const pool = await this.#connect();
+    const n = Math.max(1, Math.min(MAX_READ, Math.floor(count)));
+    const { rows } = await pool.query(
+      `SELECT * FROM (SELECT seq, seq::text AS cursor, id, time, kind, practice, rule, action, severity, message, request_id, ip, method, route, user_id, attack, details
+       FROM ${this.#quoted} ORDER BY seq DESC LIMIT $1) newest ORDER BY seq`,
+      [n],
+    );
+    return { events: rows.map(rowToEvent), cursor: rows.length > 0 ? String(rows[rows.length - 1].cursor) : undefined };
   }
 
   async close(): Promise<void> {

@@ -70,18 +70,30 @@ export class RedisStreamSink implements EventSink, EventReader {
     let cursor = sinceId;
     for (const [id, fields] of entries) {
       cursor = id;
-      const at = fields.indexOf('event');
-      if (at < 0 || at + 1 >= fields.length) continue;
-      try {
-        events.push(JSON.parse(fields[at + 1]) as SecurityEvent);
-      } catch {
-        // An entry someone else wrote to our stream: skip it, keep the cursor moving.
-      }
+      const event = parseEntry(fields);
+      if (event) events.push(event);
     }
     return { events, cursor };
   }
 
+  async latest(count = 100): Promise<EventPage> {
+    const n = Math.max(1, Math.min(MAX_READ, Math.floor(count)));
+    const entries = (await this.client.xrevrange(this.stream, '+', '-', 'COUNT', n)).reverse();
+    return { events: entries.map(([, fields]) => parseEntry(fields)).filter((e): e is SecurityEvent => e !== undefined), cursor: entries.at(-1)?.[0] };
+  }
+
   async close(): Promise<void> {
     if (this.#ownsClient) await this.client.quit().catch(() => this.client.disconnect());
+  }
+}
+
+/** The event of a stream entry; undefined for an entry someone else wrote (skipped, cursor moves on). */
+function parseEntry(fields: string[]): SecurityEvent | undefined {
+  const at = fields.indexOf('event');
+  if (at < 0 || at + 1 >= fields.length) return undefined;
+  try {
+    return JSON.parse(fields[at + 1]) as SecurityEvent;
+  } catch {
+    return undefined;
   }
 }
