@@ -22,7 +22,7 @@ import { GuardSetupError, featureOptions, isPlainObject, rejectUnknownKeys } fro
 import { findDangerousKey, findDangerousQueryKey } from './validation/dangerous-keys.js';
 
 /** An answer the guard sends instead of the app: a refusal, a preflight, a safe error. */
-export type Answer = SafeAnswer | { readonly status: 204 | 403; readonly body?: undefined; readonly headers?: Readonly<Record<string, string>> };
+export type Answer = SafeAnswer | { readonly status: 204; readonly body?: undefined; readonly headers?: Readonly<Record<string, string>> };
 
 /**
  * The framework-neutral engine behind every adapter: everything is compiled here at
@@ -229,9 +229,9 @@ export function createGuard(options: GuardOptions = {}): Guard {
         const verdict = cors.handle(req, res);
         if (verdict.kind === 'preflight') {
           if (verdict.status === 403) {
-            emit(req, state, { kind: 'validation', practice: 9, rule: 'cors-preflight-denied', action: 'rejected', severity: 'low', message: 'CORS preflight refused: origin, method or header not allowed' });
+            return refuse(req, state, 403, 'CORS preflight refused', { kind: 'validation', practice: 9, rule: 'cors-preflight-denied', action: 'rejected', severity: 'low', message: 'CORS preflight refused: origin, method or header not allowed' });
           }
-          return { status: verdict.status };
+          return { status: 204 };
         }
       }
       return undefined;
