@@ -5,7 +5,9 @@
 //        --no-parsers (skip only the parser comparison),
 //        --rule-costs (add where Rampart's time goes: parsing vs each rule, one thread),
 //        --no-guard-limits (skip the rate-limit store memory and throughput figures;
-//        `node bench/guard-limits.mjs` runs only those).
+//        `node bench/guard-limits.mjs` runs only those),
+//        --no-guard (skip the guard's requests/s and latency beside helmet and express-rate-limit;
+//        `node bench/guard.mjs` runs only those).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { JS_GLOBS, TREE_PACKAGES, WORK_DIR, ensureLargeTree, rampartFileSet } from './large-tree.mjs';
 import { RSS_METHOD, runNodeMeasured } from './measure-process.mjs';
 import { benchGuardLimits } from './guard-limits.mjs';
+import { benchGuard } from './guard.mjs';
 import { benchParsers } from './parsers.mjs';
 import { eslintSecurityRuleCount, runEslintSecurity, runRampart } from './scan-tools.mjs';
 import { readExpectedFlaws, scoreFindings } from './score-findings.mjs';
@@ -29,7 +32,7 @@ const LARGE_TREE_MAX_FILE_SIZE = 16 * 1024 * 1024;
 const TIMEOUT = { smallScan: 120_000, rampartLarge: 300_000, eslintLarge: 600_000 };
 const MB = 1e6;
 
-const FLAGS = ['--no-large-tree', '--no-parsers', '--rule-costs', '--no-guard-limits'];
+const FLAGS = ['--no-large-tree', '--no-parsers', '--rule-costs', '--no-guard-limits', '--no-guard'];
 const flags = new Set(process.argv.slice(2));
 for (const f of flags) {
   if (!FLAGS.includes(f)) {
@@ -191,5 +194,8 @@ if (tree && flags.has('--rule-costs')) {
 }
 if (flags.has('--no-guard-limits')) say('Rate-limit stores: skipped (--no-guard-limits).');
 else await benchGuardLimits({ say, progress });
+say();
+if (flags.has('--no-guard')) say('Guard overhead: skipped (--no-guard).');
+else await benchGuard({ say, progress });
 say();
 say(`Bench finished in ${fixed((performance.now() - benchStarted) / 1000, 0)} s, load average ${load()}.`);
