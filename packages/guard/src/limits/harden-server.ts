@@ -48,11 +48,28 @@ export function serverOptions(options: HardenServerOptions = {}, limits: Pick<Re
 }
 
 /**
- * Tightens an existing server against slow and greedy clients (slowloris, slow POST, idle
- * keep-alive hoarding, header floods). Node enforces headersTimeout and requestTimeout from a
- * sweep that runs every connectionsCheckingInterval (30 s by default); that interval is fixed when
- * the server starts listening, so call hardenServer before listen() to also shorten it. Called on
- * a listening server, the timeouts apply but are checked at the old interval; a warning says so.
+ * Node runs its header/request timeout sweep from an interval created when the server starts
+ * listening (the 'listening' event). On a server already past that point, restart the sweep at
+ * the new interval: the interval's own callback is reused, so Node's logic is unchanged.
+ * Returns false when Node's internals do not look as expected (then the old interval stays).
+ */
+function restartTimeoutSweep(server: Server, intervalMs: number): boolean {
+  const symbol = Object.getOwnPropertySymbols(server).find((s) => s.description === 'http.server.connectionsCheckingInterval');
+  if (!symbol) return false;
+  const slot = server as unknown as Record<symbol, (NodeJS.Timeout & { _onTimeout?: unknown }) | undefined>;
+  const timer = slot[symbol];
+  const sweep = timer?._onTimeout;
+  if (!timer || typeof sweep !== 'function') return false;
+  clearInterval(timer);
+  slot[symbol] = setInterval(sweep as () => void, intervalMs).unref();
+  return true;
+}
+
+/**
+ * Tightens a server against slow and greedy clients (slowloris, slow POST, idle keep-alive
+ * hoarding, header floods). Works before or after listen(): Node enforces headersTimeout and
+ * requestTimeout from a sweep every connectionsCheckingInterval (30 s by default), which is
+ * shortened here too, restarting the sweep if the server already listens.
  */
 export function hardenServer(server: Server, options: HardenServerOptions = {}): void {
   if (!server || typeof server.listen !== 'function') {
@@ -64,13 +81,16 @@ export function hardenServer(server: Server, options: HardenServerOptions = {}):
   server.keepAliveTimeout = o.keepAliveTimeout;
   server.maxHeadersCount = o.maxHeadersCount;
   server.maxRequestsPerSocket = o.maxRequestsPerSocket;
-  if (server.listening) {
+  // Read when the sweep starts (on 'listening'); set it in any case for a later (re)start.
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = o.connectionsCheckingInterval;
+  const alreadySweeping = Object.getOwnPropertySymbols(server).some(
+    (s) => s.description === 'http.server.connectionsCheckingInterval' && (server as unknown as Record<symbol, unknown>)[s] !== undefined,
+  );
+  if (alreadySweeping && !restartTimeoutSweep(server, o.connectionsCheckingInterval)) {
     process.emitWarning(
-      'hardenServer() was called after listen(): timeouts apply, but Node checks them only every ' +
-        `${(server as Server & { connectionsCheckingInterval?: number }).connectionsCheckingInterval ?? 30_000} ms. Call it before listen().`,
+      'hardenServer(): the server already listens and its timeout sweep could not be restarted; timeouts apply but are ' +
+        'checked at the old interval (30 s by default). Call hardenServer before listen().',
       { code: 'RAMPART_HARDEN_AFTER_LISTEN' },
     );
-  } else {
-    (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = o.connectionsCheckingInterval;
   }
 }

@@ -27,6 +27,6 @@ export interface HardenServerOptions {
   readonly maxHeadersCount?: number;
   /** Requests served per keep-alive connection before it is closed. Default 1000 (Node: unlimited). */
   readonly maxRequestsPerSocket?: number;
-  /** Ms between Node's timeout sweeps; only applies when called before listen(). Default 1000 (Node: 30_000). */
+  /** Ms between Node's timeout sweeps (restarted if the server already listens). Default 1000 (Node: 30_000). */
   readonly connectionsCheckingInterval?: number;
 }
