@@ -14,6 +14,7 @@ const PACKAGES = [
   { dir: 'scan', name: '@rampart/scan', exportName: 'scan' },
   { dir: 'cli', name: 'rampart', exportName: 'main' },
   { dir: 'eslint-plugin-rampart', name: 'eslint-plugin-rampart', exportName: 'default' },
+  { dir: 'guard', name: '@rampart/guard', exportName: 'rampart' },
 ];
 
 function node(args: string[]) {

@@ -137,7 +137,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
   if (options.rateLimit !== false) {
     const rl = options.rateLimit === undefined || options.rateLimit === true ? DEFAULTS.rateLimit : options.rateLimit;
     if (!isPlainObject(rl as unknown)) throw new GuardSetupError('rampart(): `rateLimit` must be true, false or options such as { limit: 100, windowMs: 60_000 }.');
-    limiter = createRateLimiter({ ...DEFAULTS.rateLimit, ...rl, events, name: rl.name ?? 'rampart' });
+    limiter = createRateLimiter({ ...DEFAULTS.rateLimit, ...rl, events });
     trustProxy = (rl.trustProxy ?? false) as TrustProxy;
   }
 
