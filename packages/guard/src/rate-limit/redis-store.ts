@@ -1,4 +1,4 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { Redis, type Cluster, type RedisOptions } from 'ioredis';
 import { RateLimitSetupError } from './client-ip.js';
 import type { RateLimitStore, StoreConsume, StoreDecision } from './types.js';
 
@@ -85,8 +85,8 @@ return {allowedFlag, remaining, resetAt, retryAfter}
 `;
 
 export interface RedisStoreOptions {
-  /** An ioredis client you own (you close it). Give `client` or `url`. */
-  readonly client?: Redis;
+  /** An ioredis client or Cluster you own (you close it). Give `client` or `url`. */
+  readonly client?: Redis | Cluster;
   /** A redis:// URL; the store creates a client tuned to fail fast and closes it on close(). */
   readonly url?: string;
   /** Prefix of every key, so apps sharing a Redis do not collide. Default 'rampart:rl:'. */
@@ -108,7 +108,7 @@ interface ScriptedRedis {
  */
 export class RedisStore implements RateLimitStore {
   readonly prefix: string;
-  readonly client: Redis;
+  readonly client: Redis | Cluster;
   readonly #ownsClient: boolean;
   readonly #now?: () => number;
 

@@ -1,11 +1,11 @@
 import type { SecurityEvent } from '@rampart/core';
-import { Redis } from 'ioredis';
+import { Redis, type Cluster } from 'ioredis';
 import { GuardSetupError } from '../../setup-error.js';
 import type { EventPage, EventReader, EventSink } from '../types.js';
 
 export interface RedisStreamSinkOptions {
-  /** An ioredis client you own (you close it). Give `client` or `url`. */
-  readonly client?: Redis;
+  /** An ioredis client or Cluster you own (you close it). Give `client` or `url`. */
+  readonly client?: Redis | Cluster;
   /** A redis:// URL; the sink makes its own client and closes it on close(). */
   readonly url?: string;
   /** Stream key. Default 'rampart:events'. */
@@ -27,7 +27,7 @@ export class RedisStreamSink implements EventSink, EventReader {
   readonly name = 'redis-stream';
   readonly stream: string;
   readonly maxLen: number;
-  readonly client: Redis;
+  readonly client: Redis | Cluster;
   readonly #ownsClient: boolean;
 
   constructor(options: RedisStreamSinkOptions) {
