@@ -43,7 +43,7 @@ export interface Guard {
   /** The rate limit (async when a store is remote). `route` and `userId` refine the key. */
   admit(req: IncomingMessage, res: ServerResponse, state: RequestState, context?: { route?: string; userId?: string }): Promise<Answer | undefined> | undefined;
   /** Reads and checks a JSON body the app has not parsed yet; resolves the parsed value or an answer. */
-  readJson(req: IncomingMessage, state: RequestState): Promise<{ answer: Answer } | { body: unknown } | undefined>;
+  readJson(req: IncomingMessage, state: RequestState): Promise<{ answer: Answer } | { body: unknown }> | undefined;
   /** Parses JSON text within the depth limit and checks its keys (for frameworks that read bodies themselves). */
   parseJsonText(text: string, req: IncomingMessage, state: RequestState): { answer: Answer } | { body: unknown };
   /** Checks an already-parsed body or query object for prototype and operator keys. */
@@ -249,22 +249,13 @@ export function createGuard(options: GuardOptions = {}): Guard {
       });
     },
 
-    async readJson(req, state) {
+    readJson(req, state) {
+      // Synchronous "nothing to read" (most requests): no promise, no extra tick.
       if (!input || !input.parseJson || !hasBody(req)) return undefined;
       const type = req.headers['content-type'];
       if (typeof type !== 'string' || !JSON_TYPE.test(type)) return undefined;
       if (req.readableEnded || (req as { complete?: boolean }).complete) return undefined;
-      const lim = limits || LIMITS_DEFAULTS;
-      const raw = await readBodyLimited(req, lim.maxBodyBytes);
-      if (!raw.ok) {
-        const answer = refuse(req, state, raw.status, statusText(raw.status), { kind: 'validation', practice: 3, rule: raw.rule, action: 'rejected', severity: 'low', message: raw.reason });
-        return { answer: { ...answer, headers: { Connection: 'close' } } };
-      }
-      (req as unknown as Record<string, unknown>).rawBody = raw.body;
-      const text = decodeUtf8(raw.body);
-      if (!text.ok) return { answer: refuse(req, state, 400, 'Request body is not valid UTF-8', { kind: 'validation', practice: 1, rule: text.rule, action: 'rejected', severity: 'low', message: text.reason }) };
-      if (text.text.trim() === '') return { body: undefined };
-      return guard.parseJsonText(text.text, req, state);
+      return readJsonBody(req, state);
     },
 
     parseJsonText(text, req, state) {
@@ -352,6 +343,21 @@ export function createGuard(options: GuardOptions = {}): Guard {
       if (!isEventBus(options.events)) await events.close();
     },
   };
+
+
+  async function readJsonBody(req: IncomingMessage, state: RequestState): Promise<{ answer: Answer } | { body: unknown }> {
+    const lim = limits || LIMITS_DEFAULTS;
+    const raw = await readBodyLimited(req, lim.maxBodyBytes);
+    if (!raw.ok) {
+      const answer = refuse(req, state, raw.status, statusText(raw.status), { kind: 'validation', practice: 3, rule: raw.rule, action: 'rejected', severity: 'low', message: raw.reason });
+      return { answer: { ...answer, headers: { Connection: 'close' } } };
+    }
+    (req as unknown as Record<string, unknown>).rawBody = raw.body;
+    const text = decodeUtf8(raw.body);
+    if (!text.ok) return { answer: refuse(req, state, 400, 'Request body is not valid UTF-8', { kind: 'validation', practice: 1, rule: text.rule, action: 'rejected', severity: 'low', message: text.reason }) };
+    if (text.text.trim() === '') return { body: undefined };
+    return guard.parseJsonText(text.text, req, state);
+  }
 
   function onCrash(err: unknown, context: RequestContext): void {
     const { req, res, requestId } = context;

@@ -106,13 +106,12 @@ export function expressAdapter(guard: Guard): ExpressMiddleware & { errorHandler
       return next();
     }
     const reading = guard.readJson(req, state);
+    if (!reading) return next();
     reading.then(
       (r) => {
-        if (r && 'answer' in r) return send(req, res, r.answer);
-        if (r) {
-          req.body = r.body;
-          req._body = true; // body-parser (Express 4) then skips; Express 5's sees the stream ended
-        }
+        if ('answer' in r) return send(req, res, r.answer);
+        req.body = r.body;
+        req._body = true; // body-parser (Express 4) then skips; Express 5's sees the stream ended
         next();
       },
       (err: unknown) => next(err),

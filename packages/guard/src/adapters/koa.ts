@@ -50,7 +50,8 @@ export function koaAdapter(guard: Guard): KoaMiddleware {
     if (!answer) {
       if (ctx.request.body !== undefined) answer = guard.checkParsed(ctx.request.body, 'body', req, state);
       else {
-        const r = await guard.readJson(req, state);
+        const reading = guard.readJson(req, state);
+        const r = reading ? await reading : undefined;
         if (r && 'answer' in r) answer = r.answer;
         else if (r) {
           ctx.request.body = r.body;

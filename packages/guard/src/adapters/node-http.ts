@@ -60,10 +60,12 @@ export function nodeHttpAdapter(guard: Guard, handler: NodeHandler): (req: Incom
     const refusal = guard.screen(req, res, state);
     if (refusal) return guard.send(req, res, refusal);
     const afterAdmission = (): void => {
-      guard.readJson(req, state).then(
+      const reading = guard.readJson(req, state);
+      if (!reading) return call(req, res);
+      reading.then(
         (r) => {
-          if (r && 'answer' in r) return guard.send(req, res, r.answer);
-          if (r) req.body = r.body;
+          if ('answer' in r) return guard.send(req, res, r.answer);
+          req.body = r.body;
           call(req, res);
         },
         (err: unknown) => fail(req, res, err),
