@@ -74,7 +74,12 @@ function ipv6Groups(ip: string): number[] {
 export function ipRateKey(ip: string, ipv6Prefix = 64): string {
   const normalized = normalizeIp(ip);
   if (normalized === undefined) return ip;
-  if (isIP(normalized) === 4) return normalized;
+  return rateKeyOfNormalized(normalized, ipv6Prefix);
+}
+
+/** ipRateKey for an address normalizeIp already returned (the resolver's output): no second parse. */
+export function rateKeyOfNormalized(normalized: string, ipv6Prefix: number): string {
+  if (!normalized.includes(':')) return normalized;
   const groups = ipv6Groups(normalized);
   if (ipv6Prefix === 64) return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
   // Other prefixes: keep the whole groups inside the prefix and mask the one it cuts through.
@@ -176,9 +181,21 @@ export function createClientIpResolver(trustProxy: TrustProxy): ClientIpResolver
   };
 }
 
+/** Normalized address per socket: a keep-alive connection carries many requests from one address. */
+const socketAddresses = new WeakMap<object, string>();
+
 function socketIp(req: IncomingMessage): string {
-  const remote = req.socket?.remoteAddress;
-  return (remote && normalizeIp(remote)) || 'unknown';
+  const socket = req.socket;
+  if (!socket) return 'unknown';
+  let ip = socketAddresses.get(socket);
+  if (ip === undefined) {
+    const remote = socket.remoteAddress;
+    // Not cached while unknown: a socket may not have its address yet.
+    if (!remote) return 'unknown';
+    ip = normalizeIp(remote) ?? 'unknown';
+    socketAddresses.set(socket, ip);
+  }
+  return ip;
 }
 
 /** [leftmost X-Forwarded-For entry, ..., rightmost, socket address], entries normalized when valid. */

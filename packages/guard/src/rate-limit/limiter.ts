@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { createClientIpResolver, ipRateKey, RateLimitSetupError, validateTrustProxy } from './client-ip.js';
+import { createClientIpResolver, RateLimitSetupError, rateKeyOfNormalized, validateTrustProxy } from './client-ip.js';
 import { MemoryStore } from './memory-store.js';
 import { suggest } from '../setup-error.js';
 import type {
@@ -116,12 +116,18 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
   const reported = new Map<string, number>();
 
   function ipKey(req: IncomingMessage): string {
-    return `ip:${ipRateKey(resolveIp(req), o.ipv6Prefix)}`;
+    return `ip:${rateKeyOfNormalized(resolveIp(req), o.ipv6Prefix)}`;
   }
 
   function keyFor(req: IncomingMessage, context: RateLimitContext = {}): string | undefined {
     if (typeof o.key === 'function') {
-      const k = o.key(req, context);
+      let k: string | undefined;
+      try {
+        k = o.key(req, context);
+      } catch {
+        // A throwing key function must not switch limiting off (that would be a bypass): count by IP.
+        return ipKey(req);
+      }
       return typeof k === 'string' && k.length > 0 ? `custom:${k}` : undefined;
     }
     if (o.key === 'user') return context.userId ? `user:${context.userId}` : ipKey(req);
@@ -212,25 +218,48 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
   }
 
-  async function consume(key: string, cost = 1): Promise<RateLimitDecision> {
-    if (typeof cost !== 'number' || !Number.isFinite(cost) || cost <= 0) cost = 1;
-    const storeKey = `${o.name}:${compactKey(key)}`;
-    if (skipStoreUntil !== 0 && Date.now() < skipStoreUntil) return degradedDecision(storeKey, key, cost);
-    let answer: StoreDecision;
-    try {
-      const pending = store.consume({ key: storeKey, algorithm: o.algorithm, limit: o.limit, windowMs: o.windowMs, cost });
-      answer = pending instanceof Promise ? await withTimeout(pending) : pending;
-    } catch (error) {
-      return onStoreFailure(error, storeKey, key, cost);
-    }
+  // Label children resolved once: per request only an increment.
+  const allowedCount = metrics?.rateLimitDecisions.labels({ limiter: o.name, decision: 'allowed' });
+  const limitedCount = metrics?.rateLimitDecisions.labels({ limiter: o.name, decision: 'limited' });
+
+  function settle(answer: StoreDecision, key: string): RateLimitDecision {
     if (storeDownSince !== 0) {
       storeEvent(undefined, true);
       storeDownSince = 0;
       skipStoreUntil = 0;
       lastStoreEvent = 0;
     }
-    metrics?.rateLimitDecisions.inc({ limiter: o.name, decision: answer.allowed ? 'allowed' : 'limited' });
+    (answer.allowed ? allowedCount : limitedCount)?.inc();
     return toDecision(answer, key);
+  }
+
+  /** The decision, synchronously when the store answers synchronously (the memory store): one promise less per request. */
+  function decide(key: string, cost: number): RateLimitDecision | Promise<RateLimitDecision> {
+    if (typeof cost !== 'number' || !Number.isFinite(cost) || cost <= 0) cost = 1;
+    const storeKey = `${o.name}:${compactKey(key)}`;
+    if (skipStoreUntil !== 0 && Date.now() < skipStoreUntil) return degradedDecision(storeKey, key, cost);
+    let pending: StoreDecision | Promise<StoreDecision>;
+    try {
+      pending = store.consume({ key: storeKey, algorithm: o.algorithm, limit: o.limit, windowMs: o.windowMs, cost });
+    } catch (error) {
+      return onStoreFailure(error, storeKey, key, cost);
+    }
+    if (typeof (pending as Promise<StoreDecision>)?.then === 'function') {
+      return withTimeout(pending as Promise<StoreDecision>).then(
+        (answer) => settle(answer, key),
+        (error: unknown) => onStoreFailure(error, storeKey, key, cost),
+      );
+    }
+    return settle(pending as StoreDecision, key);
+  }
+
+  function consume(key: string, cost = 1): Promise<RateLimitDecision> {
+    try {
+      return Promise.resolve(decide(key, cost));
+    } catch (error) {
+      // Only a bug of ours gets here (the store's errors are handled in decide); still no raw error.
+      return Promise.resolve(onStoreFailure(error, `${o.name}:${compactKey(key)}`, key, 1));
+    }
   }
 
   function firstRefusalInWindow(key: string, resetAt: number): boolean {
@@ -247,10 +276,7 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
     return true;
   }
 
-  async function check(req: IncomingMessage, context: RateLimitContext = {}): Promise<RateLimitDecision | undefined> {
-    const key = keyFor(req, context);
-    if (key === undefined) return undefined;
-    const decision = await consume(key);
+  function reportRefusal(req: IncomingMessage, context: RateLimitContext, key: string, decision: RateLimitDecision): RateLimitDecision {
     if (!decision.allowed && decision.degraded === undefined && o.events && firstRefusalInWindow(key, decision.resetAt)) {
       o.events.emit({
         kind: 'rate-limit',
@@ -268,6 +294,19 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
       });
     }
     return decision;
+  }
+
+  function check(req: IncomingMessage, context: RateLimitContext = {}): Promise<RateLimitDecision | undefined> {
+    try {
+      const key = keyFor(req, context);
+      if (key === undefined) return Promise.resolve(undefined);
+      const decision = decide(key, 1);
+      if (decision instanceof Promise) return decision.then((d) => reportRefusal(req, context, key, d));
+      return Promise.resolve(reportRefusal(req, context, key, decision));
+    } catch (error) {
+      // Only a bug of ours gets here; the request is still decided, never crashed.
+      return Promise.resolve(onStoreFailure(error, `${o.name}:unknown`, 'unknown', 1));
+    }
   }
 
   return {

@@ -41,6 +41,12 @@ describe('keys', () => {
     const custom = createRateLimiter({ key: (r) => (r.url?.startsWith('/health') ? undefined : 'tenant-a') });
     assert.equal(custom.keyFor(req('1.2.3.4', '/health')), undefined);
     assert.equal(custom.keyFor(req('1.2.3.4')), 'custom:tenant-a');
+    const throwing = createRateLimiter({
+      key: () => {
+        throw new Error('bug in the app');
+      },
+    });
+    assert.equal(throwing.keyFor(req('1.2.3.4')), 'ip:1.2.3.4', 'a throwing key function falls back to the IP, never to no limit');
   });
 
   it('limits one user across IPs and one IP across users independently', async () => {
