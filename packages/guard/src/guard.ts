@@ -19,7 +19,7 @@ import { setRequestState, type RequestState } from './request-state.js';
 import { compileDenyList, redactDenied, RESPONSE_FILTER_DEFAULTS, type DenyList } from './response-filter/index.js';
 import { checkRoot, ROOT_CHECK_DEFAULTS } from './root-check.js';
 import { GuardSetupError, featureOptions, isPlainObject, rejectUnknownKeys } from './setup-error.js';
-import { findDangerousKey, findDangerousQueryKey } from './validation/dangerous-keys.js';
+import { findDangerousKey, findDangerousQueryKey, withoutDangerousKeys } from './validation/dangerous-keys.js';
 
 /** An answer the guard sends instead of the app: a refusal, a preflight, a safe error. */
 export type Answer = SafeAnswer | { readonly status: 204; readonly body?: undefined; readonly headers?: Readonly<Record<string, string>> };
@@ -46,6 +46,12 @@ export interface Guard {
   readJson(req: IncomingMessage, state: RequestState): Promise<{ answer: Answer } | { body: unknown }> | undefined;
   /** Parses JSON text within the depth limit and checks its keys (for frameworks that read bodies themselves). */
   parseJsonText(text: string, req: IncomingMessage, state: RequestState): { answer: Answer } | { body: unknown };
+  /**
+   * Watches `target[key]` for a body a parser sets after the guard ran (forms in Express and
+   * Koa): a value with prototype or operator keys is replaced by a copy without them, and an
+   * event is emitted. No-op for requests without a body or when input checks are off.
+   */
+  watchLateBody(target: object, key: string, req: IncomingMessage, state: RequestState): void;
   /** Checks an already-parsed body or query object for prototype and operator keys. */
   checkParsed(value: unknown, where: 'body' | 'query', req: IncomingMessage, state: RequestState): Answer | undefined;
   /** Applies the route's response rule and the global deny list to an object about to be serialised. */
@@ -267,6 +273,23 @@ export function createGuard(options: GuardOptions = {}): Guard {
       const bad = guard.checkParsed(parsed.value, 'body', req, state);
       if (bad) return { answer: bad };
       return { body: parsed.value };
+    },
+
+    watchLateBody(target, key, req, state) {
+      if (!input || !hasBody(req)) return;
+      let stored: unknown = (target as Record<string, unknown>)[key];
+      Object.defineProperty(target, key, {
+        configurable: true,
+        enumerable: true,
+        get: () => stored,
+        set: (value: unknown) => {
+          const found = value !== null && typeof value === 'object' ? findDangerousKey(value, input, 'body') : undefined;
+          if (found) {
+            emit(req, state, { kind: 'validation', practice: 1, rule: found.kind, action: 'redacted', severity: 'medium', message: `Removed ${found.kind} keys from a body parsed after the guard (first at ${found.path})`, details: { path: found.path } });
+            stored = withoutDangerousKeys(value, input);
+          } else stored = value;
+        },
+      });
     },
 
     checkParsed(value, where, req, state) {

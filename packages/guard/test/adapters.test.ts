@@ -150,6 +150,20 @@ for (const framework of FRAMEWORKS) {
       assert.ok(app.eventsOf('prototype-key').length > 0);
     });
 
+    if (framework === 'express4' || framework === 'express5' || framework === 'koa') {
+      it('strips operator and prototype keys from form bodies parsed after the guard (qs nesting)', async () => {
+        const r = await check(app, { path: '/echo', body: 'username=ann&user[$ne]=x&role[__proto__][admin]=1&tags[]=a', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-request-id': 'form-1' } });
+        assert.equal(r.status, 200, r.text);
+        const body = (r.json() as { body: Record<string, unknown> }).body;
+        assert.equal(body.username, 'ann');
+        assert.deepEqual(body.user, {});
+        assert.ok(!JSON.stringify(body).includes('$ne'));
+        assert.ok(!JSON.stringify(body).includes('admin'));
+        await settle();
+        assert.ok(app.eventsOf('operator-key').some((e) => e.requestId === 'form-1' && e.action === 'redacted'));
+      });
+    }
+
     it('refuses operator and prototype keys in query strings, keeps ordinary ones', async () => {
       for (const q of ['user[$ne]=x', 'user%5B%24gt%5D=', 'a[__proto__][polluted]=1', '__proto__.x=1', 'constructor[prototype][x]=1']) {
         const r = await check(app, { path: `/query?${q}` });

@@ -106,7 +106,11 @@ export function expressAdapter(guard: Guard): ExpressMiddleware & { errorHandler
       return next();
     }
     const reading = guard.readJson(req, state);
-    if (!reading) return next();
+    if (!reading) {
+      // Not JSON: a parser after the guard (express.urlencoded with qs) may build nested objects.
+      guard.watchLateBody(req, 'body', req, state);
+      return next();
+    }
     reading.then(
       (r) => {
         if ('answer' in r) return send(req, res, r.answer);

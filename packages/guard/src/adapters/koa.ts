@@ -51,6 +51,7 @@ export function koaAdapter(guard: Guard): KoaMiddleware {
       if (ctx.request.body !== undefined) answer = guard.checkParsed(ctx.request.body, 'body', req, state);
       else {
         const reading = guard.readJson(req, state);
+        if (!reading) guard.watchLateBody(ctx.request, 'body', req, state);
         const r = reading ? await reading : undefined;
         if (r && 'answer' in r) answer = r.answer;
         else if (r) {

@@ -102,3 +102,24 @@ function shorten(path: string): string {
   const clean = path.replace(/[\u0000-\u001f\u007f]/g, '?');
   return clean.length > 120 ? `${clean.slice(0, 120)}…` : clean;
 }
+
+/**
+ * A copy of `value` without prototype and operator keys (at any depth), for bodies a parser
+ * produces after the guard already let the request through, where refusing is no longer
+ * possible: the handler gets the harmless rest. Containers past MAX_NODES are dropped.
+ */
+export function withoutDangerousKeys(value: unknown, options: DangerousKeyOptions): unknown {
+  let budget = MAX_NODES;
+  function copy(node: unknown, depth: number): unknown {
+    if (node === null || typeof node !== 'object') return node;
+    if (--budget < 0 || depth > 64) return undefined;
+    if (Array.isArray(node)) return node.map((item) => copy(item, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(node)) {
+      if ((options.prototypeKeys && PROTOTYPE_KEYS.has(key)) || (options.operatorKeys && isOperator(key))) continue;
+      out[key] = copy((node as Record<string, unknown>)[key], depth + 1);
+    }
+    return out;
+  }
+  return copy(value, 0);
+}
