@@ -1,4 +1,4 @@
-import { GuardSetupError, isPlainObject, rejectUnknownKeys, suggest } from '../setup-error.js';
+import { GuardSetupError, isPlainObject, suggest } from '../setup-error.js';
 
 /** Put this source in a directive to get a fresh per-request nonce there: `'nonce-<base64>'`. */
 export const NONCE = "'nonce'";
@@ -116,8 +116,4 @@ export function policyValue(parts: readonly string[], nonce: string): string {
   let out = parts[0];
   for (let i = 1; i < parts.length; i++) out += source + parts[i];
   return out;
-}
-
-export function checkCspOptionKeys(value: object): void {
-  rejectUnknownKeys(value, CSP_OPTION_KEYS, 'headers.contentSecurityPolicy');
 }

@@ -87,7 +87,7 @@ export function validate(schemas: RouteSchemas) {
         setValidated: (v) => (ctx.state.validated = v),
       });
       if (answer) {
-        sendKoa(ctx, answer, requestState(ctx.req));
+        sendKoa(ctx, answer);
         return Promise.resolve();
       }
       return (b as () => Promise<unknown>)();
@@ -162,7 +162,7 @@ function sendRaw(req: IncomingMessage, res: ServerResponse, answer: SafeAnswer, 
   res.end(payload);
 }
 
-function sendKoa(ctx: KoaContextLike, answer: SafeAnswer, _state: RequestState | undefined): void {
+function sendKoa(ctx: KoaContextLike, answer: SafeAnswer): void {
   const { contentType, payload } = renderAnswer(ctx.req, answer);
   ctx.status = answer.status;
   ctx.type = contentType;
