@@ -115,3 +115,58 @@ describe('long windows', () => {
     assert.throws(() => createRateLimiter({ windowMs: Number.NaN }), /windowMs/);
   });
 });
+
+describe('properties under sustained overload (3x the limit, random arrivals)', () => {
+  async function simulate(algorithm: RateLimitAlgorithm, windows: number) {
+    let seed = 99;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const { time, limiter } = limiterAt(algorithm, 100, 60_000);
+    const start = time.now;
+    const allowed: number[] = [];
+    while (time.now - start < windows * 60_000) {
+      time.advance(Math.floor(rand() * 400)); // about 300 requests per minute
+      if ((await limiter.consume('k')).allowed) allowed.push(time.now - start);
+    }
+    return allowed;
+  }
+
+  function maxInAnySpan(times: number[], span: number): number {
+    let max = 0;
+    for (let i = 0, j = 0; i < times.length; i++) {
+      while (times[i] - times[j] >= span) j++;
+      max = Math.max(max, i - j + 1);
+    }
+    return max;
+  }
+
+  it('sliding-window: the long-run rate is the limit, and after warm-up no 60 s span exceeds it by more than 5%', async () => {
+    const allowed = await simulate('sliding-window', 20);
+    const steady = allowed.filter((t) => t >= 2 * 60_000 && t < 20 * 60_000);
+    assert.ok(Math.abs(steady.length - 18 * 100) <= 18 * 2, `${steady.length} allowed in 18 minutes`);
+    assert.ok(maxInAnySpan(steady, 60_000) <= 105, `max ${maxInAnySpan(steady, 60_000)} in a 60 s span`);
+  });
+
+  it('token-bucket: no span of length s allows more than limit + limit * s / windowMs', async () => {
+    const allowed = await simulate('token-bucket', 10);
+    for (const span of [1000, 10_000, 60_000, 180_000]) {
+      assert.ok(maxInAnySpan(allowed, span) <= 100 + Math.ceil((100 * span) / 60_000), `span ${span}: ${maxInAnySpan(allowed, span)}`);
+    }
+    assert.ok(Math.abs(allowed.length - (100 + 10 * 100)) <= 5, `${allowed.length} allowed in 10 minutes`);
+  });
+
+  it('fixed-window: never more than the limit from a window start to its end', async () => {
+    const { time, limiter } = limiterAt('fixed-window', 100, 60_000);
+    let windowStart = -1;
+    let inWindow = 0;
+    for (let i = 0; i < 20_000; i++) {
+      time.advance(37);
+      const d = await limiter.consume('k');
+      if (d.resetAt !== windowStart) {
+        windowStart = d.resetAt;
+        inWindow = 0;
+      }
+      if (d.allowed) inWindow++;
+      assert.ok(inWindow <= 100);
+    }
+  });
+});
