@@ -40,7 +40,7 @@ export interface HeadersOptions {
   /** Remove X-Powered-By (it tells attackers which exploits to try). Default true. */
   readonly hidePoweredBy: boolean;
   /** Cache-Control: no-store on responses to authenticated requests, unless the app set Cache-Control. */
-  readonly noStore: false | NoStoreOptions;
+  readonly noStore: boolean | Partial<NoStoreOptions>;
 }
 
 export const CSP_DEFAULTS: ContentSecurityPolicyOptions = Object.freeze({ directives: Object.freeze({}), reportOnly: false });
