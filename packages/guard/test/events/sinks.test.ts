@@ -18,11 +18,11 @@ function sample(i: number): EventInput {
     rule: i % 2 ? 'rate-limit-ip' : 'sql-injection',
     action: i % 2 ? 'limited' : 'blocked',
     severity: i % 2 ? 'low' : 'critical',
-    message: `event ${i} \u0000 with a NUL and ünïcode`,
+    message: `event ${i} \u0000 with a NUL, a typed \\u0000 and ünïcode`,
     requestId: `req-${i}`,
     ip: '2001:db8::1',
     route: '/orders/:id',
-    ...(i % 2 ? { details: { limit: 10, nested: { password: 'hunter2', ok: true } } } : { attack: { payload: "' OR 1=1 --", source: 'query.id' } }),
+    ...(i % 2 ? { details: { limit: 10, nested: { password: 'hunter2', ok: true }, 'key\u0000with-nul': 'v\u0000' } } : { attack: { payload: "' OR 1=1 --", source: 'query.id' } }),
   };
 }
 
@@ -54,6 +54,8 @@ async function roundTrip(sink: EventSink & EventReader) {
   assert.equal((second.details?.nested as Record<string, unknown>).password, '[REDACTED]');
   assert.equal(Date.parse(first.time), Date.parse(emitted[0].time));
   assert.match(first.message, /ünïcode/);
+  // A typed backslash-u0000 survives as text in every sink; a real NUL survives where the store can hold it.
+  assert.ok(first.message.includes('a typed \\u0000 and'), first.message);
   const after = await sink.read(cursor, 10);
   assert.deepEqual(after.events, []);
   assert.equal(after.cursor, cursor);

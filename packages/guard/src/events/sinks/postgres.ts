@@ -128,8 +128,7 @@ export class PostgresSink implements EventSink, EventReader {
       `INSERT INTO ${this.#quoted} (id, time, kind, practice, rule, action, severity, message, request_id, ip, method, route, user_id, attack, details)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${RECORD_COLUMNS})
        ON CONFLICT (id) DO NOTHING`,
-      // PostgreSQL text cannot hold NUL; events come from attackers, so strip it rather than fail the batch.
-      [JSON.stringify(rows).replace(/\\u0000/g, '')],
+      [JSON.stringify(rows, withoutNul)],
     );
   }
 
@@ -162,6 +161,20 @@ export class PostgresSink implements EventSink, EventReader {
     const pool = this.#pool;
     if (this.#ownsPool && pool?.end) await pool.end().catch(() => undefined);
   }
+}
+
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000, and event payloads come from attackers: drop the
+ * character from every string and key, so one hostile payload cannot make a batch fail (and its
+ * events vanish). Done on values, not on the JSON text, where a literal backslash-u0000 typed by
+ * the client must stay as it is.
+ */
+function withoutNul(_key: string, value: unknown): unknown {
+  if (typeof value === 'string') return value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
+  if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).some((k) => k.includes('\u0000'))) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replaceAll('\u0000', ''), v]));
+  }
+  return value;
 }
 
 function rowToEvent(row: Record<string, unknown>): SecurityEvent {
