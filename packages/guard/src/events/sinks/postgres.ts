@@ -128,7 +128,7 @@ export class PostgresSink implements EventSink, EventReader {
       `INSERT INTO ${this.#quoted} (id, time, kind, practice, rule, action, severity, message, request_id, ip, method, route, user_id, attack, details)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${RECORD_COLUMNS})
        ON CONFLICT (id) DO NOTHING`,
-      [JSON.stringify(rows, withoutNul)],
+      [JSON.stringify(rows, storable)],
     );
   }
 
@@ -163,16 +163,24 @@ export class PostgresSink implements EventSink, EventReader {
   }
 }
 
+/** A UTF-16 surrogate without its partner: valid in a JS string, refused by PostgreSQL's jsonb. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function storableText(text: string): string {
+  return text.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\ufffd');
+}
+
 /**
- * PostgreSQL text and jsonb cannot hold U+0000, and event payloads come from attackers: drop the
- * character from every string and key, so one hostile payload cannot make a batch fail (and its
- * events vanish). Done on values, not on the JSON text, where a literal backslash-u0000 typed by
- * the client must stay as it is.
+ * PostgreSQL text and jsonb cannot hold U+0000 or a lone surrogate (`"\ud800"` in a JSON body
+ * parses to one), and event payloads come from attackers: clean every string and key, so one
+ * hostile payload cannot make a batch fail and its events vanish. Done on values, not on the
+ * JSON text, where a literal backslash-u0000 typed by the client must stay as it is.
  */
-function withoutNul(_key: string, value: unknown): unknown {
-  if (typeof value === 'string') return value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
-  if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).some((k) => k.includes('\u0000'))) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replaceAll('\u0000', ''), v]));
+function storable(_key: string, value: unknown): unknown {
+  if (typeof value === 'string') return storableText(value);
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const keys = Object.keys(value);
+    if (keys.some((k) => storableText(k) !== k)) return Object.fromEntries(keys.map((k) => [storableText(k), (value as Record<string, unknown>)[k]]));
   }
   return value;
 }
