@@ -150,7 +150,7 @@ for (const framework of FRAMEWORKS) {
       assert.ok(app.eventsOf('prototype-key').length > 0);
     });
 
-    if (framework === 'express4' || framework === 'express5' || framework === 'koa') {
+    if (framework === 'express4' || framework === 'express5' || framework === 'koa' || framework === 'koa2') {
       it('strips operator and prototype keys from form bodies parsed after the guard (qs nesting)', async () => {
         const r = await check(app, { path: '/echo', body: 'username=ann&user[$ne]=x&role[__proto__][admin]=1&tags[]=a', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-request-id': 'form-1' } });
         assert.equal(r.status, 200, r.text);

@@ -1,5 +1,5 @@
 /**
- * One app, five frameworks: the same routes built on Express 4, Express 5, Fastify 5, Koa and
+ * One app, six frameworks: the same routes built on Express 4, Express 5, Fastify 5, Koa 3, Koa 2 and
  * node:http, each guarded by Rampart with the same options, so one behaviour table runs against
  * every adapter. Used in-process by the tests and in a child process by the crash tests.
  */
@@ -13,10 +13,12 @@ import express4 from 'express4';
 import Fastify from 'fastify';
 import createHttpError from 'http-errors';
 import Koa from 'koa';
+// @ts-expect-error koa2 is an npm alias of koa@2; its API for these routes is Koa 3's.
+import Koa2 from 'koa2';
 import { z } from 'zod';
 import { rampart, type GuardOptions, type GuardedRequest, type GuardedResponse } from '@rampart/guard';
 
-export const FRAMEWORKS = ['express4', 'express5', 'fastify', 'koa', 'node-http'] as const;
+export const FRAMEWORKS = ['express4', 'express5', 'fastify', 'koa', 'koa2', 'node-http'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
 /** What a leaked error would reveal: none of it may reach a client. */
@@ -128,8 +130,8 @@ async function buildFastify(options: GuardOptions) {
   return { listener: app.routing as unknown as (req: IncomingMessage, res: ServerResponse) => void, guard, app };
 }
 
-function buildKoa(options: GuardOptions) {
-  const app = new Koa();
+function buildKoa(options: GuardOptions, version: 2 | 3 = 3) {
+  const app: Koa = version === 2 ? new (Koa2 as typeof Koa)() : new Koa();
   app.silent = true;
   const guard = rampart.koa(options);
   const router = new Router();
@@ -233,6 +235,7 @@ export async function startApp(framework: Framework, options: GuardOptions = {})
   if (framework === 'express4' || framework === 'express5') built = buildExpress(framework, options);
   else if (framework === 'fastify') built = await buildFastify(options);
   else if (framework === 'koa') built = buildKoa(options);
+  else if (framework === 'koa2') built = buildKoa(options, 2);
   else built = buildNodeHttp(options);
   const server = createServer(built.listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
