@@ -5,7 +5,7 @@
  */
 export type { EventInput, EventSink, EventReader, EventPage, EventBus, EventBusOptions, Metrics } from './types.js';
 export { createEventBus, EVENT_BUS_DEFAULTS, LOG_REDACT_PATHS } from './bus.js';
-export { createMetrics, metricsHandler, serveMetrics, REQUEST_DURATION_BUCKETS, type MetricsHandlerOptions, type ServeMetricsOptions } from './metrics.js';
+export { createMetrics, metricsHandler, serveMetrics, REQUEST_DURATION_BUCKETS, type MetricsHandlerOptions, type MetricsOptions, type ServeMetricsOptions } from './metrics.js';
 export { redactValue, redactText, isSecretFieldName, SECRET_FIELD_NAMES, SECRET_VALUE_PATTERNS, REDACTED } from './redact.js';
 export { MemorySink } from './sinks/memory.js';
 export { RedisStreamSink, type RedisStreamSinkOptions } from './sinks/redis-stream.js';

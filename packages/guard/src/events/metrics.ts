@@ -12,11 +12,26 @@ function reuse<T>(registry: Registry, name: string, make: () => T): T {
   return (registry.getSingleMetric(name) as T | undefined) ?? make();
 }
 
+/** Methods kept as labels; anything else is counted as OTHER. */
+const KNOWN_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT']);
+
+export interface MetricsOptions {
+  /**
+   * Distinct `route` label values kept on the duration histogram; later ones are counted under
+   * route="other". A caller that passes raw paths (/orders/123) instead of patterns would
+   * otherwise let any client create time series without bound. Default 500.
+   */
+  readonly maxRoutes?: number;
+}
+
 /**
  * The guard's Prometheus metrics on `registry` (default: a new Registry, so nothing leaks into
  * prom-client's global one unless you pass it).
  */
-export function createMetrics(registry: Registry = new Registry()): Metrics {
+export function createMetrics(registry: Registry = new Registry(), options: MetricsOptions = {}): Metrics {
+  const maxRoutes = options.maxRoutes ?? 500;
+  if (!Number.isInteger(maxRoutes) || maxRoutes < 1) throw new GuardSetupError(`createMetrics maxRoutes: expected a whole number of at least 1, got ${String(maxRoutes)}.`);
+  const routes = new Set<string>();
   const registers = [registry];
   const events = reuse(
     registry,
@@ -73,8 +88,15 @@ export function createMetrics(registry: Registry = new Registry()): Metrics {
       const started = process.hrtime.bigint();
       return (route: string, status: number) => {
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-        // Route patterns only: raw paths (/orders/123) would make one series per id.
-        requestDuration.observe({ method, route, status: String(status) }, seconds);
+        // Route patterns only: raw paths (/orders/123) would make one series per id, so the
+        // number of distinct routes is capped.
+        let label = typeof route === 'string' ? route.slice(0, 200) : 'other';
+        if (!routes.has(label)) {
+          if (routes.size < maxRoutes) routes.add(label);
+          else label = 'other';
+        }
+        const statusLabel = Number.isInteger(status) && status >= 100 && status <= 599 ? String(status) : 'other';
+        requestDuration.observe({ method: KNOWN_METHODS.has(method) ? method : 'OTHER', route: label, status: statusLabel }, seconds);
       };
     },
   };

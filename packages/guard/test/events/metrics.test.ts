@@ -72,6 +72,17 @@ describe('/metrics behind a bearer token', () => {
     assert.equal((await get(address.port, '/')).status, 404);
   });
 
+  it('caps distinct route labels, so raw paths from clients cannot create series without bound', async () => {
+    const metrics = createMetrics(undefined, { maxRoutes: 3 });
+    for (let i = 0; i < 1000; i++) metrics.startRequestTimer(i % 2 ? 'GET' : 'BREW')(`/orders/${i}`, 200);
+    const text = await metrics.registry.getSingleMetricAsString('rampart_http_request_duration_seconds');
+    const series = new Set([...text.matchAll(/_count\{([^}]*)}/g)].map((m) => m[1]));
+    assert.equal(series.size, 3 + 2, [...series].join(' | '));
+    assert.match(text, /_count\{method="OTHER",route="\/orders\/0",status="200"} 1/);
+    assert.match(text, /_count\{method="GET",route="other",status="200"} 499/);
+    assert.throws(() => createMetrics(undefined, { maxRoutes: 0 }), /maxRoutes/);
+  });
+
   it('shares metrics when two buses use one registry instead of throwing "already registered"', () => {
     const registry = new Registry();
     const a = createMetrics(registry);
