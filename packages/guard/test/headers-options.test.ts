@@ -90,3 +90,24 @@ describe('cookie rewriting', async () => {
     assert.equal(policy.incoming('theme=dark'), 'theme=dark');
   });
 });
+
+describe('response deny list bounds', async () => {
+  const { compileDenyList, redactDenied, RESPONSE_FILTER_DEFAULTS } = await import('../src/response-filter/index.ts');
+  const deny = compileDenyList(RESPONSE_FILTER_DEFAULTS);
+
+  it('does not let a denied field hide below the depth it inspects', () => {
+    let deep: Record<string, unknown> = { apiKey: 'k' };
+    for (let i = 0; i < 100; i++) deep = { next: deep };
+    const r = redactDenied({ ok: 1, deep }, deny);
+    assert.ok(!JSON.stringify(r.value).includes('apiKey'));
+    assert.equal((r.value as { ok: number }).ok, 1);
+    assert.ok(r.removed.some((p) => p.includes('not inspected')));
+  });
+
+  it('never mutates the object it filters', () => {
+    const user = { id: 1, PASSWORD: 'x', nested: [{ secret: 's', keep: true }] };
+    const r = redactDenied(user, deny);
+    assert.deepEqual(r.value, { id: 1, nested: [{ keep: true }] });
+    assert.deepEqual(user, { id: 1, PASSWORD: 'x', nested: [{ secret: 's', keep: true }] });
+  });
+});

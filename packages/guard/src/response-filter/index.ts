@@ -29,8 +29,9 @@ export function compileDenyList(options: ResponseFilterOptions): DenyList {
   return { names: new Set(options.denyFields.map(normalizeFieldName)) };
 }
 
-/** Containers visited per response before the filter stops looking (the body is sent as is). */
+/** Containers visited per response and nesting inspected; beyond them subtrees are dropped. */
 const MAX_NODES = 200_000;
+const MAX_DEPTH = 64;
 
 export interface Redaction {
   readonly value: unknown;
@@ -59,7 +60,13 @@ export function redactDenied(body: unknown, deny: DenyList, allowed?: ReadonlySe
   let budget = MAX_NODES;
   function walk(value: unknown, path: string, depth: number): unknown {
     const v = plain(value);
-    if (v === null || typeof v !== 'object' || depth > 64 || --budget < 0) return v;
+    if (v === null || typeof v !== 'object') return v;
+    // Past these bounds nothing is inspected, so nothing is sent: a denied field cannot hide
+    // under 65 levels of nesting or after 200 000 objects.
+    if (depth > MAX_DEPTH || --budget < 0) {
+      if (removed.length < 20) removed.push(`${path || '(root)'} (not inspected: too deep or too large)`);
+      return undefined;
+    }
     if (Array.isArray(v)) {
       let copy: unknown[] | undefined;
       for (let i = 0; i < v.length; i++) {
