@@ -36,6 +36,8 @@ export const LOG_REDACT_PATHS: readonly string[] = Object.freeze([
   '*.secret',
 ]);
 
+/** Distinct `rule` label values counted before the rest go to rule="other". */
+const MAX_RULE_LABELS = 500;
 /** Sink failures are logged at most this often per sink, so a dead database does not flood the log. */
 const FAILURE_LOG_INTERVAL_MS = 60_000;
 
@@ -214,6 +216,7 @@ export function createEventBus(options: EventBusOptions = {}): EventBus {
     metrics?.droppedEvents.inc({ sink: 'log' });
   });
   const listeners = new Set<(event: SecurityEvent) => void>();
+  const ruleLabels = new Set<string>();
   let emitted = 0;
 
   const onDrop = (sink: string, count: number) => metrics?.droppedEvents.inc({ sink }, count);
@@ -245,7 +248,15 @@ export function createEventBus(options: EventBusOptions = {}): EventBus {
       // A broken logger destination must not break the request.
     }
     try {
-      metrics?.events.inc({ kind: event.kind, practice: String(event.practice), rule: event.rule, action: event.action });
+      if (metrics) {
+        // Rules come from code, but a caller building them from input must not grow the registry.
+        let rule = event.rule;
+        if (!ruleLabels.has(rule)) {
+          if (ruleLabels.size < MAX_RULE_LABELS) ruleLabels.add(rule);
+          else rule = 'other';
+        }
+        metrics.events.inc({ kind: event.kind, practice: String(event.practice), rule, action: event.action });
+      }
     } catch {
       // Label problems are a bug in the caller, not a reason to fail the request.
     }
