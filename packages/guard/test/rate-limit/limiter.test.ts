@@ -133,6 +133,20 @@ describe('store failure policy: never a raw error, never a 429 for everyone', ()
     });
   }
 
+  it('a store that throws synchronously is handled like one that rejects', async () => {
+    const syncThrowing: RateLimitStore = {
+      consume: () => {
+        throw new TypeError('store bug');
+      },
+      reset: () => undefined,
+      close: async () => undefined,
+    };
+    const limiter = createRateLimiter({ store: syncThrowing, onStoreError: 'open' });
+    const decision = await limiter.check(req('1.2.3.4'));
+    assert.equal(decision?.degraded, 'fail-open');
+    assert.equal(decision?.allowed, true);
+  });
+
   it('a store that hangs is abandoned after storeTimeoutMs', async () => {
     const { bus: b, events } = bus();
     const limiter = createRateLimiter({ store: hangingStore, storeTimeoutMs: 30, events: b });
