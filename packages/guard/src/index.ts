@@ -2,7 +2,7 @@
  * @rampart/guard: one call secures an app, the same options in every framework.
  *
  *   app.use(rampart())                          // Express 4 and 5
- *   await fastify.register(rampart.fastify())   // Fastify
+ *   await fastify.register(rampart.fastify())   // Fastify 5
  *   app.use(rampart.koa())                      // Koa
  *   http.createServer(rampart.http(handler))    // node:http
  */
@@ -52,7 +52,7 @@ function rampartExpress(options?: GuardOptions): ExpressMiddleware & GuardHandle
   return Object.assign(expressAdapter(guard), handle(guard));
 }
 
-/** Fastify 4 and 5: `await app.register(rampart.fastify(options))`, before routes. */
+/** Fastify 5 (hooks Fastify 4 also has): `await app.register(rampart.fastify(options))`, before routes. */
 export function rampartFastify(options?: GuardOptions): FastifyRampartPlugin & GuardHandle {
   const guard = createGuard(options);
   return Object.assign(fastifyAdapter(guard), handle(guard));

@@ -53,7 +53,7 @@ function sendAnswer(request: FastifyRequestLike, reply: FastifyReplyLike, answer
 }
 
 /**
- * The Fastify plugin (Fastify 4 and 5), with fastify-plugin semantics (skip-override), so its
+ * The Fastify plugin (tested on Fastify 5), with fastify-plugin semantics (skip-override), so its
  * hooks and error handler apply to every route of the instance it is registered on:
  * onRequest: id, headers, limits, CORS, rate limit; preValidation: body checks (Fastify has
  * parsed it by then); preSerialization: response filtering; the error handler: safe answers.

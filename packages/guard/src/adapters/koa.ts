@@ -13,6 +13,7 @@ export interface KoaContextLike {
   type: string;
   set(name: string, value: string): void;
   _matchedRoute?: string;
+  app?: { emit(event: 'error', err: unknown, ctx: unknown): boolean };
 }
 export type KoaMiddleware = (ctx: KoaContextLike, next: () => Promise<unknown>) => Promise<void>;
 
@@ -64,7 +65,10 @@ export function koaAdapter(guard: Guard): KoaMiddleware {
     try {
       await next();
     } catch (err) {
-      sendAnswer(ctx, guard.failed(err, req, state));
+      const answer = guard.failed(err, req, state);
+      sendAnswer(ctx, answer);
+      // Keep Koa's contract for server errors: the app's 'error' listeners still hear about them.
+      if (answer.status >= 500) ctx.app?.emit('error', err, ctx);
       return;
     }
     if (isSerialisedObject(ctx.body)) {
