@@ -60,6 +60,20 @@ describe('route schemas', () => {
     }
   });
 
+  it('checks a body that a parser mounted before the guard already parsed', async () => {
+    const app = express();
+    app.use(express.json());
+    app.use(rampart({ rootCheck: false, logger: false }) as unknown as express.RequestHandler);
+    app.post('/login', (req, res) => void res.json({ user: req.body.user }));
+    const s = await serve(app);
+    try {
+      assert.equal((await check(s, { path: '/login', body: { user: { $ne: null } } })).status, 400);
+      assert.deepEqual((await check(s, { path: '/login', body: { user: 'ann' } })).json(), { user: 'ann' });
+    } finally {
+      await s.close();
+    }
+  });
+
   it('refuses schemas it cannot use, and unknown parts, at setup', () => {
     assert.throws(() => rampart.validate({ body: { hello: 'world' } as never }), GuardSetupError);
     assert.throws(() => rampart.validate({ bdy: z.string() } as never), /Did you mean `body`\?/);
