@@ -35,6 +35,8 @@ const loginRule = { response: { fields: ['token', 'userId'], allowDenied: ['toke
 export interface RunningApp {
   readonly url: string;
   readonly server: Server;
+  /** The adapter rampart returned (events, close). */
+  readonly guard: { close(): Promise<void> };
   close(): Promise<void>;
 }
 
