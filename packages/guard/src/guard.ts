@@ -106,15 +106,6 @@ export function createGuard(options: GuardOptions = {}): Guard {
   if (options.devLocalhost !== undefined && typeof options.devLocalhost !== 'boolean') throw new GuardSetupError('rampart(): `devLocalhost` must be true or false.');
   const devLocalhost = (options.devLocalhost ?? DEFAULTS.devLocalhost) && !production;
 
-  const logger = makeLogger(options.logger === undefined ? DEFAULTS.logger : options.logger);
-  let events: EventBus;
-  if (isEventBus(options.events)) events = options.events;
-  else {
-    const eventOptions = featureOptions(options.events ?? true, { ...DEFAULTS.events, sinks: undefined }, 'events');
-    if (eventOptions === false) throw new GuardSetupError('rampart(): `events` cannot be false: pass { sinks: [] } to keep events in logs only.');
-    events = createEventBus({ ...eventOptions, logger: logger ?? false, metrics: options.metrics ?? DEFAULTS.metrics });
-  }
-
   const headers: HeaderPlan | undefined = compileHeaders(options.headers);
   const cookieOptions = featureOptions(options.cookies, COOKIE_DEFAULTS, 'cookies');
   const cookies: CompiledCookiePolicy | undefined = cookieOptions === false ? undefined : compileCookiePolicy(cookieOptions);
@@ -138,21 +129,40 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const filterOptions = featureOptions(options.responseFilter, RESPONSE_FILTER_DEFAULTS, 'responseFilter');
   const deny: DenyList | undefined = filterOptions === false ? undefined : compileDenyList(filterOptions);
 
+  const rootCheck = featureOptions(options.rootCheck, ROOT_CHECK_DEFAULTS, 'rootCheck');
+  // Refusing to start throws here, before anything runs; the warning goes out once the bus exists.
+  let rootWarning: string | undefined;
+  if (rootCheck) checkRoot(rootCheck, (message) => (rootWarning = message));
+
+  // Everything above is pure option checking; resources (logger, event bus, limiter) start last,
+  // so a setup error leaves nothing running.
+  const logger = makeLogger(options.logger === undefined ? DEFAULTS.logger : options.logger);
+  let events: EventBus;
+  if (isEventBus(options.events)) events = options.events;
+  else {
+    const eventOptions = featureOptions(options.events ?? true, { ...DEFAULTS.events, sinks: undefined }, 'events');
+    if (eventOptions === false) throw new GuardSetupError('rampart(): `events` cannot be false: pass { sinks: [] } to keep events in logs only.');
+    events = createEventBus({ ...eventOptions, logger: logger ?? false, metrics: options.metrics ?? DEFAULTS.metrics });
+  }
+
   let limiter: RateLimiter | undefined;
   let trustProxy: TrustProxy = false;
   if (options.rateLimit !== false) {
     const rl = options.rateLimit === undefined || options.rateLimit === true ? DEFAULTS.rateLimit : options.rateLimit;
     if (!isPlainObject(rl as unknown)) throw new GuardSetupError('rampart(): `rateLimit` must be true, false or options such as { limit: 100, windowMs: 60_000 }.');
-    limiter = createRateLimiter({ ...DEFAULTS.rateLimit, ...rl, events });
+    try {
+      limiter = createRateLimiter({ ...DEFAULTS.rateLimit, ...rl, events });
+    } catch (err) {
+      // A setup error must not leave the bus (and its sinks) running behind it.
+      if (!isEventBus(options.events)) void events.close();
+      throw err;
+    }
     trustProxy = (rl.trustProxy ?? false) as TrustProxy;
   }
 
-  const rootCheck = featureOptions(options.rootCheck, ROOT_CHECK_DEFAULTS, 'rootCheck');
-  if (rootCheck) {
-    checkRoot(rootCheck, (message) => {
-      process.emitWarning(message, { code: 'RAMPART_ROOT' });
-      events.emit({ kind: 'config', practice: 10, rule: 'running-as-root', action: 'logged', severity: 'high', message });
-    });
+  if (rootWarning) {
+    process.emitWarning(rootWarning, { code: 'RAMPART_ROOT' });
+    events.emit({ kind: 'config', practice: 10, rule: 'running-as-root', action: 'logged', severity: 'high', message: rootWarning });
   }
   const crashGuard = errors !== false && errors.crashGuard;
   if (crashGuard) installCrashGuard();
