@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAuth } from './auth.mjs';
 import { benchDeps } from './deps.mjs';
+import { benchGuard } from './guard.mjs';
+import { benchGuardLimits } from './guard-limits.mjs';
 import { WORK_DIR, ensureLargeTree } from './large-tree.mjs';
 import { RSS_METHOD } from './measure-process.mjs';
 import { runSastBench } from './sast/score.mjs';
@@ -41,6 +43,8 @@ const SECTIONS = [
   },
   { name: 'secrets-store', title: 'the encrypted secrets store: load and set/get speed vs dotenvx', run: benchSecretsStore },
   { name: 'deps', title: 'rampart deps: cold and warm audit time and memory', run: benchDeps },
+  { name: 'guard', title: 'runtime guard overhead: requests/s and latency vs bare Express/Fastify, helmet, express-rate-limit', run: benchGuard },
+  { name: 'guard-limits', title: 'rate-limit stores: memory with 1M IPs and consume() throughput vs express-rate-limit, rate-limiter-flexible', run: benchGuardLimits },
   { name: 'auth', title: 'authentication: hashing cost and login throughput vs passport-local + bcryptjs', run: benchAuth },
 ];
 const SCAN_FLAGS = ['--no-large-tree', '--no-parsers', '--rule-costs'];
@@ -75,7 +79,7 @@ function parseArgs(argv) {
 
 const { flags, selected } = parseArgs(process.argv.slice(2));
 if (flags.has('--list')) {
-  for (const s of SECTIONS) process.stdout.write(`${s.name.padEnd(8)} ${s.title}\n`);
+  for (const s of SECTIONS) process.stdout.write(`${s.name.padEnd(14)} ${s.title}\n`);
   process.exit(0);
 }
 if (!existsSync(join(REPO, 'packages/cli/dist/bin.js'))) {

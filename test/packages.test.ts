@@ -17,6 +17,7 @@ const PACKAGES = [
   { dir: 'secrets', name: '@rampart/secrets', exportName: 'loadSecrets' },
   { dir: 'cli', name: 'rampart', exportName: 'main' },
   { dir: 'eslint-plugin-rampart', name: 'eslint-plugin-rampart', exportName: 'default' },
+  { dir: 'guard', name: '@rampart/guard', exportName: 'rampart' },
 ];
 
 function node(args: string[]) {
