@@ -4,7 +4,8 @@
 // Flags: --no-large-tree (skip the npm-installed tree: parsers and large scan),
 //        --no-parsers (skip only the parser comparison),
 //        --rule-costs (add where Rampart's time goes: parsing vs each rule, one thread),
-//        --no-auth (skip the authentication bench), --only-auth (run only it).
+//        --no-auth (skip the authentication bench), --only-auth (run only it),
+//        --no-protect (skip the runtime protection bench), --only-protect (run only it).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { JS_GLOBS, TREE_PACKAGES, WORK_DIR, ensureLargeTree, rampartFileSet } from './large-tree.mjs';
 import { RSS_METHOD, runNodeMeasured } from './measure-process.mjs';
 import { benchAuth } from './auth.mjs';
+import { benchProtect } from './protect.mjs';
 import { benchParsers } from './parsers.mjs';
 import { eslintSecurityRuleCount, runEslintSecurity, runRampart } from './scan-tools.mjs';
 import { readExpectedFlaws, scoreFindings } from './score-findings.mjs';
@@ -28,7 +30,7 @@ const LARGE_TREE_MAX_FILE_SIZE = 16 * 1024 * 1024;
 const TIMEOUT = { smallScan: 120_000, rampartLarge: 300_000, eslintLarge: 600_000 };
 const MB = 1e6;
 
-const FLAGS = ['--no-large-tree', '--no-parsers', '--rule-costs', '--no-auth', '--only-auth'];
+const FLAGS = ['--no-large-tree', '--no-parsers', '--rule-costs', '--no-auth', '--only-auth', '--no-protect', '--only-protect'];
 const flags = new Set(process.argv.slice(2));
 for (const f of flags) {
   if (!FLAGS.includes(f)) {
@@ -51,6 +53,12 @@ if (!existsSync(join(REPO, 'packages/cli/dist/bin.js'))) {
 // The machine may be shared: the load average, printed at start and end, tells a disturbed run.
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 say(`Rampart benchmarks: Node ${process.version}, ${availableParallelism()} CPU(s), peak RSS by ${RSS_METHOD}, load average ${load()}`);
+if (flags.has('--only-protect')) {
+  say();
+  await benchProtect({ say, progress });
+  say(`Bench finished in ${fixed((performance.now() - benchStarted) / 1000, 0)} s, load average ${load()}.`);
+  process.exit(0);
+}
 if (flags.has('--only-auth')) {
   say();
   await benchAuth({ say, progress });
@@ -198,5 +206,11 @@ if (flags.has('--no-auth')) say('Authentication: skipped (--no-auth).');
 else {
   progress('authentication: hashing and login throughput');
   await benchAuth({ say, progress });
+}
+say();
+if (flags.has('--no-protect')) say('Runtime protection: skipped (--no-protect).');
+else {
+  progress('runtime protection: throughput, attack corpus, tokenizer fuzz');
+  await benchProtect({ say, progress });
 }
 say(`Bench finished in ${fixed((performance.now() - benchStarted) / 1000, 0)} s, load average ${load()}.`);

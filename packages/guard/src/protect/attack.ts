@@ -2,13 +2,14 @@
  * The attack kinds runtime protection detects: a closed union, so events, docs and the
  * dashboard can list every kind.
  */
-export type AttackKind = 'sql-injection' | 'shell-injection' | 'path-traversal' | 'ssrf';
+export type AttackKind = 'sql-injection' | 'shell-injection' | 'path-traversal' | 'ssrf' | 'reflected-xss';
 
 export const ATTACK_KINDS: readonly AttackKind[] = Object.freeze([
   'sql-injection',
   'shell-injection',
   'path-traversal',
   'ssrf',
+  'reflected-xss',
 ]);
 
 /** What a detector returns: never throws, never blocks by itself. */

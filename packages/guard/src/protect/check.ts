@@ -67,7 +67,7 @@ export function report(ctx: RequestContext, result: Inspection & { source?: stri
  */
 export function inspect(sink: string, detect: (inputs: readonly UserInput[]) => Inspection & { source?: string }): void {
   const ctx = currentContext();
-  if (!ctx || active.mode === 'off' && Object.keys(active.routes).length === 0) return;
+  if (!ctx || (active.mode === 'off' && Object.keys(active.routes).length === 0)) return;
   if (modeFor(ctx) === 'off') return;
   const inputs = inputsFor(ctx);
   if (inputs.length === 0) return;

@@ -19,4 +19,5 @@ export { detectShellInjection } from './shell/detect.js';
 export { tokenizeShell, type ShellToken } from './shell/tokenize.js';
 export { detectPathTraversal } from './path/detect.js';
 export { isInternalAddress } from './ssrf/address.js';
+export { detectReflectedXss } from './xss/detect.js';
 export { setResolver, type Resolver } from './sinks/builtins.js';

@@ -9,7 +9,7 @@ import { contextForRequest, runWithContext } from './context.js';
 import { setActiveOptions } from './check.js';
 import { resolveProtectOptions, type ProtectConfigInput, type ProtectOptions } from './options.js';
 import { SQL_SINKS } from './sinks/sql.js';
-import { CHILD_PROCESS_SINK, FS_SINK, HTTPS_SINK, HTTP_SINK, PATH_SINK, hookServer, wrapFetch } from './sinks/builtins.js';
+import { CHILD_PROCESS_SINK, FS_SINK, HTTPS_SINK, HTTP_SINK, PATH_SINK, RESPONSE_SINK, hookServer, wrapFetch } from './sinks/builtins.js';
 import type { SinkHook } from './sinks/hook.js';
 
 const INSTALLED = Symbol.for('rampart.protect.installed');
@@ -24,7 +24,7 @@ void https;
 void path;
 
 /** Every sink hook, as data: the README and docs list them from here. */
-export const SINK_HOOKS: readonly SinkHook[] = Object.freeze([CHILD_PROCESS_SINK, FS_SINK, PATH_SINK, HTTP_SINK, HTTPS_SINK, ...SQL_SINKS]);
+export const SINK_HOOKS: readonly SinkHook[] = Object.freeze([CHILD_PROCESS_SINK, FS_SINK, PATH_SINK, HTTP_SINK, HTTPS_SINK, RESPONSE_SINK, ...SQL_SINKS]);
 
 export interface InstallReport {
   /** Driver packages found in the app and hooked. */
@@ -74,6 +74,7 @@ export function installProtection(input: ProtectOptions | ProtectConfigInput = {
   PATH_SINK.install(builtin('node:path'));
   HTTP_SINK.install(builtin('node:http'));
   HTTPS_SINK.install(builtin('node:https'));
+  RESPONSE_SINK.install(builtin('node:http'));
   if (typeof globalThis.fetch === 'function') wrapFetch(globalThis as unknown as Record<string, unknown>);
   // ESM named imports of builtins (import { exec } from 'node:child_process') see the patches.
   syncBuiltinESMExports();

@@ -28,7 +28,7 @@ export interface ProtectOptions {
 export const DEFAULTS: ProtectOptions = Object.freeze({
   mode: 'block',
   routes: Object.freeze({}),
-  detectors: Object.freeze({ 'sql-injection': true, 'shell-injection': true, 'path-traversal': true, ssrf: true }),
+  detectors: Object.freeze({ 'sql-injection': true, 'shell-injection': true, 'path-traversal': true, ssrf: true, 'reflected-xss': true }),
   ssrf: Object.freeze({ allow: Object.freeze([]) }),
   sql: Object.freeze({ standardConformingStrings: true }),
   log: true,

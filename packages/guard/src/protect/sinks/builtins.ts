@@ -6,6 +6,7 @@ import { detectSsrfLiteral, detectSsrfResolved, hostFromUserInput, isAllowedHost
 import { activeOptions, inputsFor, inspect, modeFor, report } from '../check.js';
 import { currentContext, type RequestContext, type UserInput } from '../context.js';
 import { wrapMethod, type SinkHook } from './hook.js';
+import { detectReflectedXss } from '../xss/detect.js';
 
 type Fn = (...a: unknown[]) => unknown;
 
@@ -259,3 +260,41 @@ export function hookServer(proto: Record<string, unknown>, makeContext: (req: In
     return original.apply(this, args);
   });
 }
+
+function isHtml(res: { getHeader(name: string): unknown }): boolean {
+  const type = res.getHeader('content-type');
+  return typeof type === 'string' && /^\s*text\/html/i.test(type);
+}
+
+/**
+ * Reflected XSS at the response: `res.end` with a text/html body. In block mode, when headers
+ * are not sent yet, the response becomes the safe 403 instead; otherwise the event is recorded.
+ */
+export const RESPONSE_SINK: SinkHook = Object.freeze({
+  module: 'node:http',
+  versions: 'node >=20',
+  kind: 'reflected-xss',
+  methods: ['ServerResponse.prototype.end'],
+  install(exports: unknown) {
+    const proto = (exports as { ServerResponse: { prototype: Record<string, unknown> } }).ServerResponse.prototype;
+    wrapMethod(proto, 'end', (original) => function (this: import('node:http').ServerResponse, ...args: unknown[]) {
+      const chunk = args[0];
+      if ((typeof chunk === 'string' || Buffer.isBuffer(chunk)) && chunk.length > 0 && isHtml(this)) {
+        const html = typeof chunk === 'string' ? chunk : chunk.length <= 1_048_576 ? chunk.toString('utf8') : '';
+        try {
+          inspect('http.ServerResponse.end', (inputs) => detectReflectedXss(html, inputs));
+        } catch (blocked) {
+          if (!this.headersSent) {
+            const message = (blocked as Error).message;
+            this.statusCode = 403;
+            this.setHeader('content-type', 'text/plain; charset=utf-8');
+            this.setHeader('content-length', Buffer.byteLength(message));
+            return original.call(this, message);
+          }
+          return original.call(this);
+        }
+      }
+      return original.apply(this, args);
+    });
+  },
+});

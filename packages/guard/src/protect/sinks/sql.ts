@@ -20,29 +20,33 @@ function checkSql(sink: string, dialect: SqlDialect, arg: unknown): void {
   inspect(sink, (inputs) => detectSqlInjection(sql, inputs, dialect, options));
 }
 
-/** Delivers a block the way a callback/promise driver reports errors, so the app's usual error path runs. */
-function failAsync(err: unknown, args: unknown[], promise: boolean): unknown {
+/**
+ * How a driver reports a block so the app's usual error path runs:
+ * promise: a rejected promise, or the callback if one was passed (pg);
+ * callback-chain: the callback, and `this` returned for chaining (sqlite3);
+ * throw: a synchronous throw, which mysql2's and mysql's pools and promise wrappers catch and
+ * route to the query's callback or promise.
+ */
+type FailStyle = 'promise' | 'callback-chain' | 'throw';
+
+function fail(err: unknown, self: unknown, args: unknown[], style: FailStyle): unknown {
+  if (style === 'throw') throw err;
   const cb = [...args].reverse().find((a) => typeof a === 'function') as ((e: unknown) => void) | undefined;
-  const onResult = (args[0] as { onResult?: (e: unknown) => void } | undefined)?.onResult;
   if (cb) {
     process.nextTick(cb, err);
-    return undefined;
+    return style === 'callback-chain' ? self : undefined;
   }
-  if (typeof onResult === 'function') {
-    process.nextTick(onResult, err);
-    return undefined;
-  }
-  if (promise) return Promise.reject(err);
+  if (style === 'promise') return Promise.reject(err);
   throw err;
 }
 
-function guardAsync(sink: string, dialect: SqlDialect, promise: boolean) {
+function guardAsync(sink: string, dialect: SqlDialect, style: FailStyle) {
   return (original: (...a: unknown[]) => unknown) =>
     function (this: unknown, ...args: unknown[]) {
       try {
         checkSql(sink, dialect, args[0]);
       } catch (err) {
-        return failAsync(err, args, promise);
+        return fail(err, this, args, style);
       }
       return original.apply(this, args);
     };
@@ -81,7 +85,7 @@ export const SQL_SINKS: readonly SinkHook[] = Object.freeze([
     install(exports: unknown) {
       const p = proto((exports as Exports).Database);
       if (!p) return;
-      for (const m of ['run', 'get', 'all', 'each', 'exec', 'prepare']) wrapMethod(p, m, guardAsync(`sqlite3.${m}`, 'sqlite', false));
+      for (const m of ['run', 'get', 'all', 'each', 'exec', 'prepare']) wrapMethod(p, m, guardAsync(`sqlite3.${m}`, 'sqlite', 'callback-chain'));
     },
   },
   {
@@ -92,7 +96,7 @@ export const SQL_SINKS: readonly SinkHook[] = Object.freeze([
     install(exports: unknown) {
       const e = exports as Exports;
       const client = proto(e.Client);
-      if (client) wrapMethod(client, 'query', guardAsync('pg.query', 'postgres', true));
+      if (client) wrapMethod(client, 'query', guardAsync('pg.query', 'postgres', 'promise'));
     },
   },
   {
@@ -105,8 +109,8 @@ export const SQL_SINKS: readonly SinkHook[] = Object.freeze([
       const base = Object.getPrototypeOf(proto((exports as Exports).Connection) ?? {}) as Record<string, unknown> | null;
       const target = base && typeof base.query === 'function' ? base : proto((exports as Exports).Connection);
       if (!target) return;
-      wrapMethod(target, 'query', guardAsync('mysql2.query', 'mysql', false));
-      wrapMethod(target, 'execute', guardAsync('mysql2.execute', 'mysql', false));
+      wrapMethod(target, 'query', guardAsync('mysql2.query', 'mysql', 'throw'));
+      wrapMethod(target, 'execute', guardAsync('mysql2.execute', 'mysql', 'throw'));
     },
   },
   {
@@ -119,7 +123,7 @@ export const SQL_SINKS: readonly SinkHook[] = Object.freeze([
       const create = (exports as { createConnection?: (o: object) => object }).createConnection;
       if (!create) return;
       const p = Object.getPrototypeOf(create({})) as Record<string, unknown>;
-      wrapMethod(p, 'query', guardAsync('mysql.query', 'mysql', false));
+      wrapMethod(p, 'query', guardAsync('mysql.query', 'mysql', 'throw'));
     },
   },
 ]);

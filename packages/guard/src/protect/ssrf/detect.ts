@@ -9,6 +9,14 @@ export function hostFromUserInput(host: string, port: string | number | undefine
   for (const input of inputs) {
     const v = input.value.toLowerCase();
     if (v.includes(bare)) return input;
+    // URL parsing rewrites hosts (2130706433 and 0x7f.1 become 127.0.0.1): compare parsed forms too.
+    if (v.includes('://') && v.length < 2048) {
+      try {
+        if (new URL(v).hostname.replace(/^\[|\]$/g, '') === bare) return input;
+      } catch {
+        /* not a URL */
+      }
+    }
   }
   void port;
   return undefined;

@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
+export const REPO_ROOT = join(FIXTURES, '..', '..', '..', '..', '..');
+
+export interface RunningApp {
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Everything the app wrote to stderr so far (Rampart's JSON event lines go there). */
+  stderr(): string;
+  events(): Array<Record<string, any>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a fixture app as its own process, exactly as a user would: unprotected with plain
+ * `node app`, protected with `node --import @rampart/guard/register app` (from source via tsx).
+ */
+export async function startApp(file: string, protect: boolean, env: Record<string, string> = {}): Promise<RunningApp> {
+  const args = protect ? ['--conditions=source', '--import', 'tsx', '--import', '@rampart/guard/register', join(FIXTURES, file)] : [join(FIXTURES, file)];
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (c) => (err += c));
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${file} did not start: ${err}`)), 30_000);
+    child.stdout!.on('data', (c) => {
+      out += c;
+      const m = /listening (\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${file} exited with ${code}: ${err}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    child,
+    stderr: () => err,
+    events: () =>
+      err
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, any>)
+        .filter((l) => l.name === 'rampart')
+        .map((l) => l.event),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export async function get(url: string): Promise<{ status: number; body: string }> {
+  const r = await fetch(url);
+  return { status: r.status, body: await r.text() };
+}
