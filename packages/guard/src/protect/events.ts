@@ -24,7 +24,9 @@ export function appFrame(stack: string | undefined): string | undefined {
   if (!stack) return undefined;
   for (const line of stack.split('\n').slice(1)) {
     const frame = line.trim().replace(/^at /, '');
-    if (frame.includes('node_modules') || frame.includes('node:') || frame.includes(OWN_DIR) || frame.includes('(native)')) continue;
+    if (frame.includes('node_modules') || frame.includes('node:') || frame.includes(OWN_DIR)) continue;
+    // Only frames with a file location: `new Promise (<anonymous>)` and `(native)` say nothing.
+    if (!/:\d+:\d+\)?$/.test(frame)) continue;
     if (frame.includes(OWN_DIR.replace(/\\/g, '/'))) continue;
     return frame;
   }

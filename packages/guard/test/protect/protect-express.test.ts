@@ -89,7 +89,7 @@ test('path-traversal (fs/promises.readFile + path.join): the exploit reads a sec
   const open = await get(`${bare.url}/file?name=${q('../secret.txt')}`);
   assert.equal(open.body, 'TOP-SECRET', 'the attack really works on the unprotected app');
   assertBlocked(await get(`${guarded.url}/file?name=${q('../secret.txt')}`), guarded, 'path-traversal');
-  assertBlocked(await get(`${guarded.url}/file?name=${q(join(dir, 'secret.txt'))}`), guarded, 'path-traversal');
+  assertBlocked(await get(`${guarded.url}/file?name=${q('docs/../../secret.txt')}`), guarded, 'path-traversal');
   assertBlocked(await get(`${guarded.url}/file?name=${q('hello.txt\0.png')}`), guarded, 'path-traversal');
 });
 

@@ -44,7 +44,8 @@ after(async () => {
 });
 
 const q = encodeURIComponent;
-const ATTACKS = ["' OR '1'='1", "x' UNION SELECT name, secret FROM TABLE --".replace('TABLE', table)];
+// `-- ` with its blank: MySQL only starts a comment there.
+const ATTACKS = ["' OR '1'='1", "x' UNION SELECT name, secret FROM TABLE -- ".replace('TABLE', table)];
 
 for (const [db, prefix, available] of [
   ['PostgreSQL (pg)', '/pg', () => !!pgClient],

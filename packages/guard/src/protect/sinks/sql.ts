@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { detectSqlInjection } from '../sql/detect.js';
 import type { SqlDialect } from '../sql/tokenize.js';
 import { activeOptions, inspect } from '../check.js';
@@ -13,9 +14,16 @@ function sqlText(arg: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The SQL text a pool already checked. Pools hand a query to a connection later, in a callback
+ * whose stack no longer has the app's frame (and, when it waited for a busy connection, whose
+ * async context may be another request's), so the check is made at the pool and skipped there.
+ */
+const checkedByPool = new AsyncLocalStorage<string>();
+
 function checkSql(sink: string, dialect: SqlDialect, arg: unknown): void {
   const sql = sqlText(arg);
-  if (sql === undefined) return;
+  if (sql === undefined || checkedByPool.getStore() === sql) return;
   const options = { standardConformingStrings: activeOptions().sql.standardConformingStrings };
   inspect(sink, (inputs) => detectSqlInjection(sql, inputs, dialect, options));
 }
@@ -49,6 +57,19 @@ function guardAsync(sink: string, dialect: SqlDialect, style: FailStyle) {
         return fail(err, this, args, style);
       }
       return original.apply(this, args);
+    };
+}
+
+function guardPool(sink: string, dialect: SqlDialect, style: FailStyle) {
+  return (original: (...a: unknown[]) => unknown) =>
+    function (this: unknown, ...args: unknown[]) {
+      try {
+        checkSql(sink, dialect, args[0]);
+      } catch (err) {
+        return fail(err, this, args, style);
+      }
+      const sql = sqlText(args[0]);
+      return sql === undefined ? original.apply(this, args) : checkedByPool.run(sql, () => original.apply(this, args));
     };
 }
 
@@ -97,13 +118,15 @@ export const SQL_SINKS: readonly SinkHook[] = Object.freeze([
       const e = exports as Exports;
       const client = proto(e.Client);
       if (client) wrapMethod(client, 'query', guardAsync('pg.query', 'postgres', 'promise'));
+      const pool = proto(e.Pool);
+      if (pool) wrapMethod(pool, 'query', guardPool('pg.Pool.query', 'postgres', 'promise'));
     },
   },
   {
     module: 'mysql2',
     versions: '>=2 <4',
     kind: 'sql-injection',
-    methods: ['Connection.prototype.query', 'Connection.prototype.execute'],
+    methods: ['Connection.prototype.query', 'Connection.prototype.execute', 'Pool.prototype.query', 'Pool.prototype.execute'],
     install(exports: unknown) {
       // Checked before mysql2 formats `?` values into the text, so parameters never count as SQL.
       const base = Object.getPrototypeOf(proto((exports as Exports).Connection) ?? {}) as Record<string, unknown> | null;
@@ -111,6 +134,12 @@ export const SQL_SINKS: readonly SinkHook[] = Object.freeze([
       if (!target) return;
       wrapMethod(target, 'query', guardAsync('mysql2.query', 'mysql', 'throw'));
       wrapMethod(target, 'execute', guardAsync('mysql2.execute', 'mysql', 'throw'));
+      const pool = proto((exports as Exports).Pool);
+      if (pool) {
+        // mysql2's pool reports a synchronous throw to the caller's callback or promise.
+        wrapMethod(pool, 'query', guardPool('mysql2.Pool.query', 'mysql', 'promise'));
+        wrapMethod(pool, 'execute', guardPool('mysql2.Pool.execute', 'mysql', 'promise'));
+      }
     },
   },
   {
