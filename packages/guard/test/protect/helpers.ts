@@ -63,3 +63,13 @@ export async function get(url: string): Promise<{ status: number; body: string }
   const r = await fetch(url);
   return { status: r.status, body: await r.text() };
 }
+
+/** Waits for a Rampart event line (stderr and the HTTP response travel on different pipes). */
+export async function waitForEvent(app: RunningApp, match: (e: Record<string, any>) => boolean): Promise<Record<string, any> | undefined> {
+  for (let i = 0; i < 40; i++) {
+    const found = app.events().find(match);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return undefined;
+}

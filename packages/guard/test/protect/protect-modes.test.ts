@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp, get, FIXTURES, REPO_ROOT } from './helpers.js';
+import { startApp, get, waitForEvent, FIXTURES, REPO_ROOT } from './helpers.js';
 import { resolveProtectOptions, DEFAULTS } from '../../src/protect/options.js';
 import { appFrame } from '../../src/protect/events.js';
 
@@ -22,7 +22,7 @@ test('monitor mode: the attack runs, the event is recorded as monitored with sou
     const r = await get(`${app.url}/users?name=${q("' OR '1'='1")}`);
     assert.equal(r.status, 200);
     assert.match(r.body, /bob-secret/);
-    const [event] = app.events();
+    const event = await waitForEvent(app, () => true);
     assert.ok(event, app.stderr());
     assert.equal(event.action, 'monitored');
     assert.equal(event.rule, 'sql-injection');

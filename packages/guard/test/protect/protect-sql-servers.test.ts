@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import mysql from 'mysql2/promise';
-import { startApp, get, type RunningApp } from './helpers.js';
+import { startApp, get, waitForEvent, type RunningApp } from './helpers.js';
 
 // Real PostgreSQL and MariaDB on loopback; the app is CommonJS to prove register covers CJS too.
 const table = `rampart_protect_${randomBytes(4).toString('hex')}`;
@@ -61,7 +61,7 @@ for (const [db, prefix, available] of [
       assert.equal(r.status, 403, r.body);
       assert.match(r.body, /request id/);
     }
-    const event = guarded!.events().find((e) => e.rule === 'sql-injection' && e.attack.sink.startsWith(prefix === '/pg' ? 'pg' : 'mysql2'));
+    const event = await waitForEvent(guarded!, (e) => e.rule === 'sql-injection' && e.attack.sink.startsWith(prefix === '/pg' ? 'pg' : 'mysql2'));
     assert.ok(event, guarded!.stderr());
     assert.match(event.attack.frame, /app-db\.cjs:\d+/);
   });
