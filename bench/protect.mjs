@@ -1,6 +1,6 @@
 // Runtime protection benchmark (practices 1 and 11), called by bench/run.mjs (skip with
 // --no-protect, only this with --only-protect). Three ways to run the same vulnerable Express
-// app (packages/guard/test/protect/fixtures/app.mjs), each its own process:
+// app (packages/guard/test/protect/fixtures/app.cjs), each its own process:
 //   bare, Rampart (`node --import packages/guard/dist/register.js`), and Zen by Aikido
 //   (@aikidosec/firewall, AIKIDO_BLOCK=true, no token, offline).
 // Throughput (autocannon, interleaved rounds) on a DB-read endpoint (better-sqlite3) and a JSON
@@ -9,16 +9,16 @@
 // tokenizers fuzzed on a million random and mutated inputs, with p99 per 1 KB query.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { fixed, formatTable } from './text-table.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const APP = join(REPO, 'packages/guard/test/protect/fixtures/app.mjs');
+const APP = join(REPO, 'packages/guard/test/protect/fixtures/app.cjs');
 const REGISTER = join(REPO, 'packages/guard/dist/register.js');
 const ROUNDS = 3;
 const SECONDS = 4;
@@ -39,8 +39,8 @@ function start(variant, dir) {
   let args = [APP];
   if (variant === 'rampart') args = ['--import', REGISTER, APP];
   if (variant === 'zen') {
-    // Zen's ESM support goes through its instrument entry; blocking mode without a token.
-    args = ['--require', '@aikidosec/firewall/instrument', APP];
+    // Zen's documented CommonJS preload; blocking mode, no token (nothing leaves the machine).
+    args = ['--require', '@aikidosec/firewall', APP];
     Object.assign(env, { AIKIDO_BLOCK: 'true', AIKIDO_TOKEN: '', AIKIDO_DEBUG: '' });
   }
   const child = spawn(process.execPath, args, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -54,17 +54,33 @@ function start(variant, dir) {
       const m = /listening (\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ variant, url: `http://127.0.0.1:${m[1]}`, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) });
+        resolve({ variant, pid: child.pid, url: `http://127.0.0.1:${m[1]}`, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) });
       }
     });
     child.on('exit', (code) => reject(new Error(`${variant} app exited ${code}: ${err.slice(0, 500)}`)));
   });
 }
 
-const load = (url) =>
-  new Promise((resolve, reject) =>
-    autocannon({ url, connections: CONNECTIONS, duration: SECONDS }, (err, r) => (err ? reject(err) : resolve({ rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx }))),
-  );
+// CPU time the app process spent (user + system, from /proc): per request it is a fairer cost
+// than req/s on a shared, loaded machine. Clock ticks are 1/100 s on Linux.
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+const load = (app, url) =>
+  new Promise((resolve, reject) => {
+    const cpu0 = cpuSeconds(app.pid);
+    autocannon({ url, connections: CONNECTIONS, duration: SECONDS }, (err, r) =>
+      err
+        ? reject(err)
+        : resolve({ rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx, cpuPerRequest: ((cpuSeconds(app.pid) - cpu0) / Math.max(1, r.requests.total)) * 1e6 }),
+    );
+  });
 
 const q = encodeURIComponent;
 
@@ -78,7 +94,7 @@ function attackCorpus(dir, internalPort) {
     ['shell-injection', `/echo?text=${q('a && touch m3')}`, () => existsSync(join(dir, 'm3'))],
     ['shell-injection', `/echo?text=${q('`touch m4`')}`, () => existsSync(join(dir, 'm4'))],
     ['path-traversal', `/file?name=${q('../secret.txt')}`, (b) => b.includes('TOP-SECRET')],
-    ['path-traversal', `/file?name=${q(join(dir, 'secret.txt'))}`, (b) => b.includes('TOP-SECRET')],
+    ['path-traversal', `/file?name=${q(`../../${basename(dir)}/secret.txt`)}`, (b) => b.includes('TOP-SECRET')],
     ['path-traversal', `/file?name=${q('docs/../../secret.txt')}`, (b) => b.includes('TOP-SECRET')],
     ['ssrf', `/fetch?url=${q(`http://127.0.0.1:${internalPort}/`)}`, (b) => b.includes('internal-secret')],
     ['ssrf', `/fetch?url=${q(`http://localhost:${internalPort}/`)}`, (b) => b.includes('internal-secret')],
@@ -174,8 +190,8 @@ export async function benchProtect({ say, progress }) {
         const app = await start(v, dir);
         try {
           // A DB read whose input reaches the SQL text (two words, so the tokenizer really runs).
-          results[v].db.push(await load(`${app.url}/users?name=${q('alice smith')}`));
-          results[v].json.push(await load(`${app.url}/json`));
+          results[v].db.push(await load(app, `${app.url}/users?name=${q('alice smith')}`));
+          results[v].json.push(await load(app, `${app.url}/json`));
           if (round === 0) detections[v] = await detection(app, dir, internalPort);
         } finally {
           await app.stop();
@@ -192,11 +208,22 @@ export async function benchProtect({ say, progress }) {
     for (const ep of ['db', 'json']) {
       const rps = median(results[v][ep].map((r) => r.rps));
       const base = median(results.bare[ep].map((r) => r.rps));
-      rows.push([v, ep === 'db' ? 'GET /users (better-sqlite3)' : 'GET /json', fixed(rps, 0), fixed(median(results[v][ep].map((r) => r.p99)), 1), v === 'bare' ? '-' : `${fixed(((base - rps) / base) * 100, 1)}%`, String(results[v][ep].reduce((a, r) => a + r.errors, 0))]);
+      const cpu = median(results[v][ep].map((r) => r.cpuPerRequest));
+      const baseCpu = median(results.bare[ep].map((r) => r.cpuPerRequest));
+      rows.push([
+        v,
+        ep === 'db' ? 'GET /users (better-sqlite3)' : 'GET /json',
+        fixed(rps, 0),
+        fixed(median(results[v][ep].map((r) => r.p99)), 1),
+        v === 'bare' ? '-' : `${fixed(((base - rps) / base) * 100, 1)}%`,
+        fixed(cpu, 0),
+        v === 'bare' ? '-' : `${fixed(((cpu - baseCpu) / baseCpu) * 100, 1)}%`,
+        String(results[v][ep].reduce((a, r) => a + r.errors, 0)),
+      ]);
     }
   }
   say(`Runtime protection: ${ROUNDS} interleaved rounds × ${SECONDS} s per endpoint, ${CONNECTIONS} connections, median of rounds${variants.includes('zen') ? '' : ' (Zen not installed: skipped)'}`);
-  say(formatTable(['variant', 'endpoint', 'req/s', 'p99 ms', 'overhead', 'errors'], rows));
+  say(formatTable(['variant', 'endpoint', 'req/s', 'p99 ms', 'req/s lost', 'CPU µs/req', 'CPU overhead', 'errors'], rows));
   say();
   const kinds = [...new Set(attackCorpus(dir, 0).map((a) => a[0]))];
   say('Attack corpus blocked (judged by effect: leaked row, marker file, secret read, internal hit, reflected script):');

@@ -18,8 +18,14 @@ export interface RunningApp {
  * Starts a fixture app as its own process, exactly as a user would: unprotected with plain
  * `node app`, protected with `node --import @rampart/guard/register app` (from source via tsx).
  */
-export async function startApp(file: string, protect: boolean, env: Record<string, string> = {}): Promise<RunningApp> {
-  const args = protect ? ['--conditions=source', '--import', 'tsx', '--import', '@rampart/guard/register', join(FIXTURES, file)] : [join(FIXTURES, file)];
+export async function startApp(file: string, protect: boolean | 'source-only', env: Record<string, string> = {}): Promise<RunningApp> {
+  // 'source-only': TypeScript sources loadable (tsx) but no register entry, for apps that import protection themselves.
+  const args =
+    protect === 'source-only'
+      ? ['--conditions=source', '--import', 'tsx', join(FIXTURES, file)]
+      : protect
+        ? ['--conditions=source', '--import', 'tsx', '--import', '@rampart/guard/register', join(FIXTURES, file)]
+        : [join(FIXTURES, file)];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (c) => (err += c));

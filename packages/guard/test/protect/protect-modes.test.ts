@@ -93,3 +93,18 @@ test('the reported frame is the first one outside node_modules, node: internals 
   ].join('\n');
   assert.equal(appFrame(stack), 'handler (/app/src/routes/users.js:12:8)');
 });
+
+test('first-line import entry: `import "@rampart/guard/protect"` before the app protects it without --import', async () => {
+  const dir = appDir();
+  const app = await startApp('app-first-line.mjs', 'source-only', { APP_DIR: dir, RAMPART_CONFIG: '' });
+  try {
+    const r = await get(`${app.url}/users?name=${q("' OR '1'='1")}`);
+    assert.equal(r.status, 403, r.body);
+    assert.ok(await waitForEvent(app, (e) => e.rule === 'sql-injection'));
+    const ok = await get(`${app.url}/users?name=alice`);
+    assert.match(ok.body, /alice-secret/);
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
