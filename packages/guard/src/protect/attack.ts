@@ -2,7 +2,7 @@
  * The attack kinds runtime protection detects: a closed union, so events, docs and the
  * dashboard can list every kind.
  */
-export type AttackKind = 'sql-injection' | 'shell-injection' | 'path-traversal' | 'ssrf' | 'reflected-xss';
+export type AttackKind = 'sql-injection' | 'shell-injection' | 'path-traversal' | 'ssrf' | 'reflected-xss' | 'prototype-pollution';
 
 export const ATTACK_KINDS: readonly AttackKind[] = Object.freeze([
   'sql-injection',
@@ -10,6 +10,7 @@ export const ATTACK_KINDS: readonly AttackKind[] = Object.freeze([
   'path-traversal',
   'ssrf',
   'reflected-xss',
+  'prototype-pollution',
 ]);
 
 /** What a detector returns: never throws, never blocks by itself. */

@@ -20,4 +20,5 @@ export { tokenizeShell, type ShellToken } from './shell/tokenize.js';
 export { detectPathTraversal } from './path/detect.js';
 export { isInternalAddress } from './ssrf/address.js';
 export { detectReflectedXss } from './xss/detect.js';
+export { detectPrototypePollution } from './prototype-pollution/detect.js';
 export { setResolver, type Resolver } from './sinks/builtins.js';

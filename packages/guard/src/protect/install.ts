@@ -67,6 +67,11 @@ export function installProtection(input: ProtectOptions | ProtectConfigInput = {
   setActiveOptions(options);
   const g = globalThis as unknown as Record<symbol, InstallReport | undefined>;
   if (g[INSTALLED]) return g[INSTALLED]!;
+  if (options.hardenPrototypes) {
+    // Non-extensible rather than frozen: new keys (the pollution) are refused, while code that
+    // assigns an own `toString` or `bind` on its objects keeps working (frozen prototypes break it).
+    for (const ctor of [Object, Array, Function, String, Number, Boolean, RegExp, Date, Promise, Map, Set]) Object.preventExtensions(ctor.prototype);
+  }
   hookServer((builtin('node:http').Server as { prototype: Record<string, unknown> }).prototype, contextForRequest, runWithContext);
   hookServer((builtin('node:https').Server as { prototype: Record<string, unknown> }).prototype, contextForRequest, runWithContext);
   CHILD_PROCESS_SINK.install(builtin('node:child_process'));

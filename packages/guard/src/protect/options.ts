@@ -21,6 +21,12 @@ export interface ProtectOptions {
     /** PostgreSQL's standard_conforming_strings; off means backslashes escape inside plain '' strings too. */
     readonly standardConformingStrings: boolean;
   };
+  /**
+   * Make Object, Array, Function, String, Number, Boolean, RegExp, Date, Promise, Map and Set
+   * prototypes non-extensible at startup, so a polluting write of a new key fails. Off by
+   * default: a library that adds methods to built-in prototypes would fail.
+   */
+  readonly hardenPrototypes: boolean;
   /** Write each detection as a pino-compatible JSON line to stderr (listeners from onDetection still run). */
   readonly log: boolean;
 }
@@ -28,7 +34,8 @@ export interface ProtectOptions {
 export const DEFAULTS: ProtectOptions = Object.freeze({
   mode: 'block',
   routes: Object.freeze({}),
-  detectors: Object.freeze({ 'sql-injection': true, 'shell-injection': true, 'path-traversal': true, ssrf: true, 'reflected-xss': true }),
+  detectors: Object.freeze({ 'sql-injection': true, 'shell-injection': true, 'path-traversal': true, ssrf: true, 'reflected-xss': true, 'prototype-pollution': true }),
+  hardenPrototypes: false,
   ssrf: Object.freeze({ allow: Object.freeze([]) }),
   sql: Object.freeze({ standardConformingStrings: true }),
   log: true,
@@ -43,6 +50,7 @@ export type ProtectConfigInput = {
   ssrf?: { allow?: string[] };
   sql?: { standardConformingStrings?: boolean };
   log?: boolean;
+  hardenPrototypes?: boolean;
 };
 
 /** Validates options at setup and fills defaults; a bad option throws a UserError naming it and the fix. */
@@ -68,6 +76,7 @@ export function resolveProtectOptions(input: ProtectConfigInput = {}): ProtectOp
     ssrf: Object.freeze({ allow: Object.freeze(allow.map((h) => h.toLowerCase())) }),
     sql: Object.freeze({ standardConformingStrings: input.sql?.standardConformingStrings ?? true }),
     log: input.log ?? DEFAULTS.log,
+    hardenPrototypes: input.hardenPrototypes ?? DEFAULTS.hardenPrototypes,
   });
 }
 

@@ -129,3 +129,24 @@ test('ssrf: internal address ranges in every spelling', () => {
   assert.equal(normalizeLegacyIPv4('017700000001'), '127.0.0.1');
   assert.equal(normalizeLegacyIPv4('example.com'), undefined);
 });
+
+test('prototype-pollution and reflected-xss detectors: attack and benign samples', async () => {
+  const { detectPrototypePollution } = await import('../../src/protect/prototype-pollution/detect.js');
+  const { detectReflectedXss } = await import('../../src/protect/xss/detect.js');
+  const key = (value: string, source: string) => [{ value, source }];
+  assert.equal(detectPrototypePollution(key('__proto__', 'body key')).attack, true);
+  assert.equal(detectPrototypePollution(key('__proto__[isAdmin]', 'query key')).attack, true);
+  assert.equal(detectPrototypePollution(key('constructor[prototype][x]', 'query key')).attack, true);
+  assert.equal(detectPrototypePollution(key('prototype', 'body.a.constructor key')).attack, true);
+  assert.equal(detectPrototypePollution(key('prototype', 'body.docs key')).attack, false);
+  assert.equal(detectPrototypePollution(key('__proto__', 'query.q')).attack, false, 'a value, not a key');
+  assert.equal(detectPrototypePollution(key('constructorName', 'body key')).attack, false);
+  const html = (v: string) => `<p>${v}</p>`;
+  for (const v of ['<script>x</script>', '<img src=x onerror=alert(1)>', '" onmouseover="alert(1)', 'javascript:alert(1)', '<svg/onload=alert(1)>']) {
+    assert.equal(detectReflectedXss(html(v), inputs(v)).attack, true, v);
+  }
+  for (const v of ['I <3 cats', '1 < 2 and 3 > 2', 'onion=good', 'see http://example.com']) {
+    assert.equal(detectReflectedXss(html(v), inputs(v)).attack, false, v);
+  }
+  assert.equal(detectReflectedXss('<p>&lt;script&gt;</p>', inputs('<script>')).attack, false, 'escaped output is safe');
+});

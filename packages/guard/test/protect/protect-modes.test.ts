@@ -108,3 +108,28 @@ test('first-line import entry: `import "@rampart/guard/protect"` before the app 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('prototype-pollution: a __proto__ key pollutes the bare app; with hardenPrototypes the write fails and the answer is a 403', async () => {
+  const payload = JSON.stringify({ theme: 'dark', __proto__x: 1 }).replace('__proto__x', '__proto__').replace('1', '{"isAdmin":true}');
+  const post = (url: string) => fetch(`${url}/settings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload });
+  const dir = appDir();
+  writeFileSync(join(dir, 'cfg.json'), JSON.stringify({ hardenPrototypes: true }));
+  const [bare, guarded] = await Promise.all([
+    startApp('app.mjs', false, { APP_DIR: dir }),
+    startApp('app.mjs', true, { APP_DIR: dir, RAMPART_CONFIG: join(dir, 'cfg.json') }),
+  ]);
+  try {
+    assert.deepEqual(await (await post(bare.url)).json(), { polluted: true }, 'the attack really works bare');
+    assert.deepEqual(JSON.parse((await get(`${bare.url}/polluted`)).body), { polluted: true });
+    const r = await post(guarded.url);
+    assert.equal(r.status, 403);
+    assert.match(await r.text(), /request id/);
+    assert.ok(await waitForEvent(guarded, (e) => e.rule === 'prototype-pollution' && e.attack.payload === '__proto__'));
+    assert.deepEqual(JSON.parse((await get(`${guarded.url}/polluted`)).body), { polluted: false });
+    const benign = await fetch(`${guarded.url}/settings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ theme: { colors: { proto: 'x', constructorName: 'y' } } }) });
+    assert.equal(benign.status, 200);
+  } finally {
+    await Promise.all([bare.stop(), guarded.stop()]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -7,6 +7,7 @@ import { activeOptions, inputsFor, inspect, modeFor, report } from '../check.js'
 import { currentContext, type RequestContext, type UserInput } from '../context.js';
 import { wrapMethod, type SinkHook } from './hook.js';
 import { detectReflectedXss } from '../xss/detect.js';
+import { detectPrototypePollution } from '../prototype-pollution/detect.js';
 
 type Fn = (...a: unknown[]) => unknown;
 
@@ -274,11 +275,27 @@ export const RESPONSE_SINK: SinkHook = Object.freeze({
   module: 'node:http',
   versions: 'node >=20',
   kind: 'reflected-xss',
-  methods: ['ServerResponse.prototype.end'],
+  methods: ['ServerResponse.prototype.end (reflected XSS, prototype pollution)'],
   install(exports: unknown) {
     const proto = (exports as { ServerResponse: { prototype: Record<string, unknown> } }).ServerResponse.prototype;
     wrapMethod(proto, 'end', (original) => function (this: import('node:http').ServerResponse, ...args: unknown[]) {
       const chunk = args[0];
+      // Prototype pollution has no single sink: the request's keys are checked once it answers,
+      // and in block mode the answer becomes the 403 while it still can.
+      const req = (this as { req?: { body?: unknown; url?: string } }).req;
+      if (req && ((req.body !== null && typeof req.body === 'object') || (req.url ?? '').includes('proto'))) {
+        try {
+          inspect('http.ServerResponse.end', (inputs) => detectPrototypePollution(inputs));
+        } catch (blocked) {
+          if (!this.headersSent) {
+            const message = (blocked as Error).message;
+            this.statusCode = 403;
+            this.setHeader('content-type', 'text/plain; charset=utf-8');
+            this.setHeader('content-length', Buffer.byteLength(message));
+            return original.call(this, message);
+          }
+        }
+      }
       if ((typeof chunk === 'string' || Buffer.isBuffer(chunk)) && chunk.length > 0 && isHtml(this)) {
         const html = typeof chunk === 'string' ? chunk : chunk.length <= 1_048_576 ? chunk.toString('utf8') : '';
         try {

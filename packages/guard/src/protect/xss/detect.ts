@@ -4,7 +4,8 @@ import type { UserInput } from '../context.js';
 // Markup that runs script when reflected into HTML: a tag, an event-handler attribute, a
 // javascript: URL. `<3` and `a < b` are prose, not tags.
 const TAG = /<\/?[A-Za-z!?]/;
-const EVENT_ATTRIBUTE = /\bon[a-z]{3,30}\s*=/i;
+// An event attribute needs a separator before it to start a new attribute (`onion=good` is prose).
+const EVENT_ATTRIBUTE = /[\s"'/]on[a-z]{3,30}\s*=/i;
 const JS_URL = /javascript\s*:/i;
 
 /** Reflected XSS: user input with markup found verbatim (unescaped) in an HTML response body. */
