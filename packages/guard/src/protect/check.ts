@@ -1,6 +1,6 @@
 import { AttackBlockedError, type Inspection } from './attack.js';
 import { collectInputs, currentContext, type RequestContext, type UserInput } from './context.js';
-import { buildEvent, emitDetection } from './events.js';
+import { buildEvent, emitDetection, requestIdOf } from './events.js';
 import { DEFAULTS, type ProtectMode, type ProtectOptions } from './options.js';
 
 let active: ProtectOptions = DEFAULTS;
@@ -57,7 +57,7 @@ export function report(ctx: RequestContext, result: Inspection & { source?: stri
     buildEvent({ kind: result.kind, payload: result.payload, source: result.source ?? 'input', sink, reason: result.reason, blocked, stack }, ctx),
     active.log,
   );
-  if (blocked) throw new AttackBlockedError(result.kind, ctx.requestId);
+  if (blocked) throw new AttackBlockedError(result.kind, requestIdOf(ctx));
 }
 
 /**

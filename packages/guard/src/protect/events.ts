@@ -43,6 +43,15 @@ export interface DetectionFacts {
   readonly stack: string | undefined;
 }
 
+// The rampart() middleware's per-request state (same Symbol.for key), read without importing it:
+// when it runs, its request id is the one in its responses and logs, so events carry that one.
+const kGuardState = Symbol.for('rampart.requestState');
+
+export function requestIdOf(ctx: RequestContext | undefined): string | undefined {
+  const state = (ctx?.req as unknown as Record<symbol, { requestId?: unknown } | undefined> | undefined)?.[kGuardState];
+  return typeof state?.requestId === 'string' ? state.requestId : ctx?.requestId;
+}
+
 export function buildEvent(facts: DetectionFacts, ctx: RequestContext | undefined): SecurityEvent {
   const req = ctx?.req;
   const path = req?.url ? req.url.split('?')[0] : undefined;
@@ -55,7 +64,7 @@ export function buildEvent(facts: DetectionFacts, ctx: RequestContext | undefine
     action: facts.blocked ? 'blocked' : 'monitored',
     severity: 'critical',
     message: `${facts.kind} ${facts.blocked ? 'blocked' : 'detected'} at ${facts.sink}: ${facts.reason}`,
-    requestId: ctx?.requestId,
+    requestId: requestIdOf(ctx),
     ip: ctx?.ip,
     method: ctx?.method,
     route: ctx?.route ?? path,
