@@ -146,3 +146,15 @@ export function collectInputs(ctx: RequestContext): UserInput[] {
   walk(ctx.explicit, 'input', out, 0, seen);
   return out;
 }
+
+/** The parsed objects the client sent (body, query, params, explicit input), for NoSQL checks. */
+export function userSources(ctx: RequestContext): unknown[] {
+  const req = ctx.req as (IncomingMessage & { body?: unknown; params?: unknown; query?: unknown }) | undefined;
+  let query: unknown;
+  try {
+    query = req?.query;
+  } catch {
+    query = undefined;
+  }
+  return [req?.body, query, req?.params, ctx.explicit.body, ctx.explicit.query, ctx.explicit.params];
+}

@@ -21,4 +21,5 @@ export { detectPathTraversal } from './path/detect.js';
 export { isInternalAddress } from './ssrf/address.js';
 export { detectReflectedXss } from './xss/detect.js';
 export { detectPrototypePollution } from './prototype-pollution/detect.js';
+export { detectNoSqlInjection } from './nosql/detect.js';
 export { setResolver, type Resolver } from './sinks/builtins.js';

@@ -9,6 +9,7 @@ import { contextForRequest, runWithContext } from './context.js';
 import { setActiveOptions } from './check.js';
 import { resolveProtectOptions, type ProtectConfigInput, type ProtectOptions } from './options.js';
 import { SQL_SINKS } from './sinks/sql.js';
+import { MONGODB_SINK } from './sinks/nosql.js';
 import { CHILD_PROCESS_SINK, FS_SINK, HTTPS_SINK, HTTP_SINK, PATH_SINK, RESPONSE_SINK, hookServer, wrapFetch } from './sinks/builtins.js';
 import type { SinkHook } from './sinks/hook.js';
 
@@ -24,7 +25,7 @@ void https;
 void path;
 
 /** Every sink hook, as data: the README and docs list them from here. */
-export const SINK_HOOKS: readonly SinkHook[] = Object.freeze([CHILD_PROCESS_SINK, FS_SINK, PATH_SINK, HTTP_SINK, HTTPS_SINK, RESPONSE_SINK, ...SQL_SINKS]);
+export const SINK_HOOKS: readonly SinkHook[] = Object.freeze([CHILD_PROCESS_SINK, FS_SINK, PATH_SINK, HTTP_SINK, HTTPS_SINK, RESPONSE_SINK, ...SQL_SINKS, MONGODB_SINK]);
 
 export interface InstallReport {
   /** Driver packages found in the app and hooked. */
@@ -38,7 +39,7 @@ export interface InstallReport {
  */
 function hookPackages(roots: readonly string[]): string[] {
   const hooked: string[] = [];
-  for (const hook of SQL_SINKS) {
+  for (const hook of [...SQL_SINKS, MONGODB_SINK]) {
     for (const root of roots) {
       let exports: unknown;
       try {

@@ -34,7 +34,7 @@ export interface ProtectOptions {
 export const DEFAULTS: ProtectOptions = Object.freeze({
   mode: 'block',
   routes: Object.freeze({}),
-  detectors: Object.freeze({ 'sql-injection': true, 'shell-injection': true, 'path-traversal': true, ssrf: true, 'reflected-xss': true, 'prototype-pollution': true }),
+  detectors: Object.freeze({ 'sql-injection': true, 'shell-injection': true, 'path-traversal': true, ssrf: true, 'reflected-xss': true, 'prototype-pollution': true, 'nosql-injection': true }),
   hardenPrototypes: false,
   ssrf: Object.freeze({ allow: Object.freeze([]) }),
   sql: Object.freeze({ standardConformingStrings: true }),

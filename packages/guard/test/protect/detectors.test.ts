@@ -150,3 +150,55 @@ test('prototype-pollution and reflected-xss detectors: attack and benign samples
   }
   assert.equal(detectReflectedXss('<p>&lt;script&gt;</p>', inputs('<script>')).attack, false, 'escaped output is safe');
 });
+
+test('nosql-injection: operator objects and $where/$regex strings from the client, not the app', async () => {
+  const { detectNoSqlInjection } = await import('../../src/protect/nosql/detect.js');
+  // JSON body {"user":"admin","password":{"$ne":null}} used as the filter's values.
+  const body = JSON.parse('{"user":"admin","password":{"$ne":null}}') as { user: string; password: unknown };
+  assert.equal(detectNoSqlInjection({ user: body.user, password: body.password }, [body]).attack, true);
+  // A copy of the client's object (spread, structuredClone) is caught by shape.
+  assert.equal(detectNoSqlInjection({ password: { ...(body.password as object) } }, [body]).attack, true);
+  // qs brackets: password[$gt]= gives { password: { $gt: '' } }.
+  const query = { password: { $gt: '' } };
+  assert.equal(detectNoSqlInjection({ password: query.password }, [query]).attack, true);
+  const where = { q: 'sleep(5000) || true' };
+  assert.equal(detectNoSqlInjection({ $where: where.q }, [where]).attack, true);
+  const search = { q: '^(a+)+$' };
+  assert.equal(detectNoSqlInjection({ name: { $regex: search.q } }, [search]).attack, true);
+  // Benign: the app's own operators around client strings, plain-text search, nested JSON data.
+  const ok = { user: 'admin', password: 'hunter2', q: 'shoes', profile: { city: 'Paris', tags: ['a', 'b'] } };
+  assert.equal(detectNoSqlInjection({ user: ok.user, age: { $gt: 18 } }, [ok]).attack, false);
+  assert.equal(detectNoSqlInjection({ name: { $regex: ok.q, $options: 'i' } }, [ok]).attack, false);
+  assert.equal(detectNoSqlInjection({ profile: ok.profile }, [ok]).attack, false);
+  assert.equal(detectNoSqlInjection({ $or: [{ a: ok.user }, { b: ok.q }] }, [ok]).attack, false);
+});
+
+test('mongodb sink hook: a driver-shaped Collection is blocked in a request context (no MongoDB server here)', async () => {
+  const { MONGODB_SINK } = await import('../../src/protect/sinks/nosql.js');
+  const { runWithContext } = await import('../../src/protect/context.js');
+  const { setActiveOptions } = await import('../../src/protect/check.js');
+  const { resolveProtectOptions } = await import('../../src/protect/options.js');
+  const { onDetection } = await import('../../src/protect/events.js');
+  const { AttackBlockedError } = await import('../../src/protect/attack.js');
+  class Collection {
+    findOne(filter: unknown) {
+      return filter;
+    }
+  }
+  MONGODB_SINK.install({ Collection });
+  setActiveOptions(resolveProtectOptions({ log: false }));
+  const seen: string[] = [];
+  const off = onDetection((e) => seen.push(`${e.rule}:${e.attack?.sink}`));
+  const body = JSON.parse('{"user":"admin","password":{"$ne":null}}') as { user: string; password: unknown };
+  const req = { url: '/login', method: 'POST', headers: {}, body, socket: {} } as never;
+  const ctx = { req, requestId: 'r1', explicit: {} };
+  try {
+    assert.throws(() => runWithContext(ctx, () => new Collection().findOne({ user: body.user, password: body.password })), AttackBlockedError);
+    assert.deepEqual(seen, ['nosql-injection:mongodb.findOne']);
+    const plain = { ...body, password: 'hunter2' };
+    const ctx2 = { req: { ...(req as object), body: plain } as never, requestId: 'r2', explicit: {} };
+    assert.deepEqual(runWithContext(ctx2, () => new Collection().findOne({ user: plain.user, password: plain.password })), { user: 'admin', password: 'hunter2' });
+  } finally {
+    off();
+  }
+});
