@@ -14,6 +14,7 @@ import { benchAuth } from './auth.mjs';
 import { benchDeps } from './deps.mjs';
 import { benchGuard } from './guard.mjs';
 import { benchGuardLimits } from './guard-limits.mjs';
+import { benchProtect } from './protect.mjs';
 import { WORK_DIR, ensureLargeTree } from './large-tree.mjs';
 import { RSS_METHOD } from './measure-process.mjs';
 import { runSastBench } from './sast/score.mjs';
@@ -45,6 +46,7 @@ const SECTIONS = [
   { name: 'deps', title: 'rampart deps: cold and warm audit time and memory', run: benchDeps },
   { name: 'guard', title: 'runtime guard overhead: requests/s and latency vs bare Express/Fastify, helmet, express-rate-limit', run: benchGuard },
   { name: 'guard-limits', title: 'rate-limit stores: memory with 1M IPs and consume() throughput vs express-rate-limit, rate-limiter-flexible', run: benchGuardLimits },
+  { name: 'protect', title: 'runtime attack protection: overhead and detection vs Aikido Zen, tokenizer fuzzing', run: benchProtect },
   { name: 'auth', title: 'authentication: hashing cost and login throughput vs passport-local + bcryptjs', run: benchAuth },
 ];
 const SCAN_FLAGS = ['--no-large-tree', '--no-parsers', '--rule-costs'];

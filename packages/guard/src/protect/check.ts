@@ -1,0 +1,81 @@
+import { AttackBlockedError, type Inspection } from './attack.js';
+import { collectInputs, currentContext, type RequestContext, type UserInput } from './context.js';
+import { buildEvent, emitDetection, requestIdOf } from './events.js';
+import { DEFAULTS, type ProtectMode, type ProtectOptions } from './options.js';
+
+let active: ProtectOptions = DEFAULTS;
+
+export function setActiveOptions(options: ProtectOptions): void {
+  active = options;
+}
+
+export function activeOptions(): ProtectOptions {
+  return active;
+}
+
+/** The mode for this request: the longest matching per-route prefix, else the global mode. */
+export function modeFor(ctx: RequestContext): ProtectMode {
+  const routes = active.routes;
+  const keys = Object.keys(routes);
+  if (keys.length === 0) return active.mode;
+  const path = ctx.route ?? ctx.req?.url?.split('?')[0] ?? '';
+  let best: string | undefined;
+  for (const key of keys) {
+    if ((path === key || path.startsWith(key.endsWith('/') ? key : `${key}/`) || ctx.route === key) && (!best || key.length > best.length)) best = key;
+  }
+  return best ? routes[best]! : active.mode;
+}
+
+interface CachedInputs {
+  body: unknown;
+  params: unknown;
+  explicit: unknown;
+  explicitKeys: number;
+  inputs: UserInput[];
+}
+const cache = new WeakMap<RequestContext, CachedInputs>();
+
+/** Inputs for this request, recomputed only when a body parser or router changed req.body/params. */
+export function inputsFor(ctx: RequestContext): UserInput[] {
+  const req = ctx.req as { body?: unknown; params?: unknown } | undefined;
+  const c = cache.get(ctx);
+  const explicitKeys = Object.keys(ctx.explicit).length;
+  if (c && c.body === req?.body && c.params === req?.params && c.explicitKeys === explicitKeys && c.explicit === ctx.explicit.body) return c.inputs;
+  const inputs = collectInputs(ctx);
+  cache.set(ctx, { body: req?.body, params: req?.params, explicit: ctx.explicit.body, explicitKeys, inputs });
+  return inputs;
+}
+
+/**
+ * Records a detection and, in block mode, throws the 403 error that stops the sink. Returns
+ * normally when the request is only monitored.
+ */
+export function report(ctx: RequestContext, result: Inspection & { source?: string }, sink: string, stack: string | undefined): void {
+  if (!result.attack || !active.detectors[result.kind]) return;
+  const blocked = modeFor(ctx) === 'block';
+  emitDetection(
+    buildEvent({ kind: result.kind, payload: result.payload, source: result.source ?? 'input', sink, reason: result.reason, blocked, stack }, ctx),
+    active.log,
+  );
+  if (blocked) throw new AttackBlockedError(result.kind, requestIdOf(ctx));
+}
+
+/**
+ * The one call every sink hook makes: run `detect` against the current request's input. Outside
+ * a request, with mode off or without input it costs one lookup. A detector that throws is a bug
+ * in Rampart, never a reason to break the app, so it counts as no attack.
+ */
+export function inspect(sink: string, detect: (inputs: readonly UserInput[]) => Inspection & { source?: string }): void {
+  const ctx = currentContext();
+  if (!ctx || (active.mode === 'off' && Object.keys(active.routes).length === 0)) return;
+  if (modeFor(ctx) === 'off') return;
+  const inputs = inputsFor(ctx);
+  if (inputs.length === 0) return;
+  let result: Inspection & { source?: string };
+  try {
+    result = detect(inputs);
+  } catch {
+    return;
+  }
+  if (result.attack) report(ctx, result, sink, new Error().stack);
+}

@@ -1,0 +1,160 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+/** A user input string and where it came from (`query.id`, `body.user.name`, `headers.user-agent`). */
+export interface UserInput {
+  readonly value: string;
+  readonly source: string;
+}
+
+/**
+ * One request's context. Framework-populated fields (req.body from body parsers, req.params from
+ * routers) are read lazily at check time from the same req object, so a check sees parsed input
+ * even though the context was created before any middleware ran.
+ */
+export interface RequestContext {
+  readonly req?: IncomingMessage;
+  readonly requestId: string;
+  readonly method?: string;
+  readonly ip?: string;
+  /** Input set explicitly (Koa's ctx.request.body, Fastify's request.body, or tests). */
+  explicit: Record<string, unknown>;
+  route?: string;
+  userId?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export function currentContext(): RequestContext | undefined {
+  return storage.getStore();
+}
+
+function requestIdOf(req: IncomingMessage): string {
+  const header = req.headers['x-request-id'];
+  const value = Array.isArray(header) ? header[0] : header;
+  // A client-chosen id is echoed in the 403 body, so keep only a short, plain one.
+  if (value && /^[\w.:-]{1,64}$/.test(value)) return value;
+  return randomUUID();
+}
+
+export function contextForRequest(req: IncomingMessage): RequestContext {
+  return {
+    req,
+    requestId: requestIdOf(req),
+    method: req.method,
+    ip: req.socket?.remoteAddress,
+    explicit: {},
+  };
+}
+
+/** Runs `fn` with a request context; used by the node:http hook and by middleware. */
+export function runWithContext<T>(context: RequestContext, fn: () => T): T {
+  return storage.run(context, fn);
+}
+
+/**
+ * The explicit API for frameworks whose parsed input is not on the node req object (Koa's
+ * ctx.request.body, Fastify's request.body): merge fields into the current request's input.
+ */
+export function setRequestInput(input: { body?: unknown; params?: unknown; query?: unknown; route?: string; userId?: string }): void {
+  const ctx = storage.getStore();
+  if (!ctx) return;
+  if (input.body !== undefined) ctx.explicit.body = input.body;
+  if (input.params !== undefined) ctx.explicit.params = input.params;
+  if (input.query !== undefined) ctx.explicit.query = input.query;
+  if (input.route !== undefined) ctx.route = input.route;
+  if (input.userId !== undefined) ctx.userId = input.userId;
+}
+
+// Headers whose values the client does not choose freely or that would only add noise.
+const IGNORED_HEADERS = new Set(['host', 'connection', 'content-length', 'accept-encoding', 'content-type', 'accept']);
+const MAX_INPUTS = 512;
+const MAX_DEPTH = 16;
+
+function walk(value: unknown, source: string, out: UserInput[], depth: number, seen: Set<unknown>): void {
+  if (out.length >= MAX_INPUTS || depth > MAX_DEPTH) return;
+  if (typeof value === 'string') {
+    if (value.length >= 2) out.push({ value, source });
+    return;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return;
+  if (value === null || typeof value !== 'object' || seen.has(value)) return;
+  if (Buffer.isBuffer(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => walk(v, `${source}.${i}`, out, depth + 1, seen));
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    // Keys are user input too: JSON bodies and qs-parsed queries let the client name them.
+    if (key.length >= 2) out.push({ value: key, source: `${source} key` });
+    walk((value as Record<string, unknown>)[key], `${source}.${key}`, out, depth + 1, seen);
+  }
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
+}
+
+function parseCookies(header: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) out[part.slice(0, eq).trim()] = safeDecode(part.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+/** Every user input string of the current request, read at check time. */
+export function collectInputs(ctx: RequestContext): UserInput[] {
+  const out: UserInput[] = [];
+  const seen = new Set<unknown>();
+  const req = ctx.req as (IncomingMessage & { body?: unknown; params?: unknown; query?: unknown }) | undefined;
+  if (req) {
+    const url = req.url ?? '';
+    const q = url.indexOf('?');
+    const path = q === -1 ? url : url.slice(0, q);
+    // Path segments stand in for route params on every framework (/files/:name).
+    for (const segment of path.split('/')) if (segment) walk(safeDecode(segment), 'path', out, 0, seen);
+    if (q !== -1) {
+      for (const pair of url.slice(q + 1).split('&')) {
+        const eq = pair.indexOf('=');
+        const key = safeDecode(eq === -1 ? pair : pair.slice(0, eq));
+        walk(safeDecode(eq === -1 ? '' : pair.slice(eq + 1)), `query.${key}`, out, 0, seen);
+        if (key.length >= 2) out.push({ value: key, source: 'query key' });
+      }
+    }
+    try {
+      // Express's req.query is a getter; qs may build nested objects the flat parse above misses.
+      walk(req.query, 'query', out, 0, seen);
+    } catch {
+      /* a broken getter is no reason to fail the check */
+    }
+    walk(req.body, 'body', out, 0, seen);
+    walk(req.params, 'params', out, 0, seen);
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (IGNORED_HEADERS.has(name)) continue;
+      if (name === 'cookie' && typeof value === 'string') walk(parseCookies(value), 'cookies', out, 0, seen);
+      else walk(value, `headers.${name}`, out, 0, seen);
+    }
+  }
+  walk(ctx.explicit, 'input', out, 0, seen);
+  return out;
+}
+
+/** The parsed objects the client sent (body, query, params, explicit input), for NoSQL checks. */
+export function userSources(ctx: RequestContext): unknown[] {
+  const req = ctx.req as (IncomingMessage & { body?: unknown; params?: unknown; query?: unknown }) | undefined;
+  let query: unknown;
+  try {
+    query = req?.query;
+  } catch {
+    query = undefined;
+  }
+  return [req?.body, query, req?.params, ctx.explicit.body, ctx.explicit.query, ctx.explicit.params];
+}

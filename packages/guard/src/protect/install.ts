@@ -1,0 +1,91 @@
+import { createRequire, syncBuiltinESMExports } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import * as childProcess from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import * as path from 'node:path';
+import { contextForRequest, runWithContext } from './context.js';
+import { setActiveOptions } from './check.js';
+import { resolveProtectOptions, type ProtectConfigInput, type ProtectOptions } from './options.js';
+import { SQL_SINKS } from './sinks/sql.js';
+import { MONGODB_SINK } from './sinks/nosql.js';
+import { CHILD_PROCESS_SINK, FS_SINK, HTTPS_SINK, HTTP_SINK, PATH_SINK, RESPONSE_SINK, hookServer, wrapFetch } from './sinks/builtins.js';
+import type { SinkHook } from './sinks/hook.js';
+
+const INSTALLED = Symbol.for('rampart.protect.installed');
+const require = createRequire(import.meta.url);
+
+// `import * as x` gives a namespace object; the patchable module object is the CJS one.
+const builtin = (name: string) => require(name) as Record<string, unknown>;
+void childProcess;
+void fs;
+void http;
+void https;
+void path;
+
+/** Every sink hook, as data: the README and docs list them from here. */
+export const SINK_HOOKS: readonly SinkHook[] = Object.freeze([CHILD_PROCESS_SINK, FS_SINK, PATH_SINK, HTTP_SINK, HTTPS_SINK, RESPONSE_SINK, ...SQL_SINKS, MONGODB_SINK]);
+
+export interface InstallReport {
+  /** Driver packages found in the app and hooked. */
+  readonly hooked: readonly string[];
+}
+
+/**
+ * Driver packages are CommonJS and shared between ESM and CJS importers through one module
+ * cache, so loading them once from the app's own directory and patching their prototypes
+ * protects both kinds of app. Packages the app does not have are skipped.
+ */
+function hookPackages(roots: readonly string[]): string[] {
+  const hooked: string[] = [];
+  for (const hook of [...SQL_SINKS, MONGODB_SINK]) {
+    for (const root of roots) {
+      let exports: unknown;
+      try {
+        exports = createRequire(join(root, 'noop.js'))(hook.module);
+      } catch {
+        continue;
+      }
+      try {
+        hook.install(exports);
+        hooked.push(hook.module);
+      } catch {
+        // A driver shape we do not know is left alone rather than breaking the app's startup.
+      }
+      break;
+    }
+  }
+  return hooked;
+}
+
+/**
+ * Installs runtime protection once per process: the request context on node:http/https
+ * servers, builtin sinks (child_process, fs, path, http, https, fetch) and SQL drivers.
+ */
+export function installProtection(input: ProtectOptions | ProtectConfigInput = {}): InstallReport {
+  const options = 'detectors' in input && 'log' in input && Object.isFrozen(input) ? (input as ProtectOptions) : resolveProtectOptions(input as ProtectConfigInput);
+  setActiveOptions(options);
+  const g = globalThis as unknown as Record<symbol, InstallReport | undefined>;
+  if (g[INSTALLED]) return g[INSTALLED]!;
+  if (options.hardenPrototypes) {
+    // Non-extensible rather than frozen: new keys (the pollution) are refused, while code that
+    // assigns an own `toString` or `bind` on its objects keeps working (frozen prototypes break it).
+    for (const ctor of [Object, Array, Function, String, Number, Boolean, RegExp, Date, Promise, Map, Set]) Object.preventExtensions(ctor.prototype);
+  }
+  hookServer((builtin('node:http').Server as { prototype: Record<string, unknown> }).prototype, contextForRequest, runWithContext);
+  hookServer((builtin('node:https').Server as { prototype: Record<string, unknown> }).prototype, contextForRequest, runWithContext);
+  CHILD_PROCESS_SINK.install(builtin('node:child_process'));
+  FS_SINK.install(builtin('node:fs'));
+  PATH_SINK.install(builtin('node:path'));
+  HTTP_SINK.install(builtin('node:http'));
+  HTTPS_SINK.install(builtin('node:https'));
+  RESPONSE_SINK.install(builtin('node:http'));
+  if (typeof globalThis.fetch === 'function') wrapFetch(globalThis as unknown as Record<string, unknown>);
+  // ESM named imports of builtins (import { exec } from 'node:child_process') see the patches.
+  syncBuiltinESMExports();
+  const roots = [process.argv[1] ? dirname(resolve(process.argv[1])) : undefined, process.cwd()].filter((r): r is string => !!r);
+  const report = Object.freeze({ hooked: hookPackages(roots) });
+  g[INSTALLED] = report;
+  return report;
+}

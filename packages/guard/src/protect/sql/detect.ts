@@ -1,0 +1,61 @@
+import { NO_ATTACK, type Inspection } from '../attack.js';
+import type { UserInput } from '../context.js';
+import { tokenizeSql, type SqlDialect, type SqlToken, type SqlTokenizeOptions } from './tokenize.js';
+
+// Input made only of word characters cannot change SQL syntax on its own (it stays one token).
+const PLAIN_WORD = /^[\w]+$/;
+const MAX_OCCURRENCES = 64;
+
+function firstTokenAt(tokens: readonly SqlToken[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * True when the text range [start, end) covers more than one token, ignoring whitespace at its
+ * edges: the input then changed the query's structure (closed a string, added an operator,
+ * opened a comment) instead of sitting inside one literal or identifier.
+ */
+export function spansTokens(tokens: readonly SqlToken[], start: number, end: number): boolean {
+  let first = firstTokenAt(tokens, start);
+  let last = first;
+  while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
+  while (first < last && tokens[first]!.kind === 'whitespace') first++;
+  while (last > first && tokens[last]!.kind === 'whitespace') last--;
+  return last > first;
+}
+
+/**
+ * SQL injection: an input string of 2+ characters that occurs in the query text and spans more
+ * than one token of the dialect's tokenization. Parameter values never reach the text, so a
+ * parameterized query is never flagged.
+ */
+export function detectSqlInjection(
+  sql: string,
+  inputs: readonly UserInput[],
+  dialect: SqlDialect,
+  options: SqlTokenizeOptions = {},
+): Inspection & { source?: string } {
+  let tokens: SqlToken[] | undefined;
+  for (const input of inputs) {
+    const value = input.value;
+    if (value.length < 2 || value.length > sql.length || PLAIN_WORD.test(value)) continue;
+    let from = 0;
+    for (let k = 0; k < MAX_OCCURRENCES; k++) {
+      const at = sql.indexOf(value, from);
+      if (at === -1) break;
+      tokens ??= tokenizeSql(sql, dialect, options);
+      if (spansTokens(tokens, at, at + value.length)) {
+        return { attack: true, kind: 'sql-injection', payload: value, reason: `input changes the ${dialect} query's syntax`, source: input.source };
+      }
+      from = at + 1;
+    }
+  }
+  return NO_ATTACK;
+}
