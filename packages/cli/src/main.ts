@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UserError, VERSION } from '@rampart/core';
+import { registerProbe } from './commands/probe.js';
 import { registerRules } from './commands/rules.js';
 import { registerScan } from './commands/scan.js';
 import { EXIT, processIo, type CommandContext, type Io } from './io.js';
@@ -9,6 +10,7 @@ export { EXIT, type Io } from './io.js';
 /** Every command, one module each; the order is the order of `rampart --help`. */
 const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void)[] = [
   registerScan,
+  registerProbe,
   registerRules,
 ];
 
