@@ -62,7 +62,7 @@ export const VERBOSE_ERROR_SIGNATURES: readonly Signature[] = Object.freeze([
     id: 'framework-debug-page',
     label: 'a framework debug page',
     pattern:
-      /Werkzeug Debugger|<title>Action Controller: Exception caught<\/title>|Whoops, looks like something went wrong|Server Error in '\/' Application|you have <code>DEBUG = True<\/code>|<title>[^<\n]{0,200}Exception[^<\n]{0,50}<\/title>/,
+      /Werkzeug Debugger|<title>Action Controller: Exception caught<\/title>|Whoops, looks like something went wrong|Server Error in '\/' Application|you have <code>DEBUG = True<\/code>|<title>[^<\n]{0,200}Exception\b[^<\n]{0,50}<\/title>/,
     samples: {
       match: ["<h1>Server Error in '/' Application.</h1>", "You're seeing this error because you have <code>DEBUG = True</code> in your Django settings file.", '<title>TypeError: Exception in handler</title>'],
       clean: ['<title>Exceptional service since 1999</title>', '<title>Shop</title>'],
