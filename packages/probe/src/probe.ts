@@ -107,7 +107,8 @@ function defaultPort(url: URL): number {
 function scriptUrls(html: string, base: URL, limit: number): URL[] {
   const out: URL[] = [];
   const re = /<script\b[^>]{0,500}?\bsrc\s{0,5}=\s{0,5}["']?([^"'\s>]{1,500})/gi;
-  for (let m = re.exec(html.slice(0, 512 * 1024)); m && out.length < limit; m = re.exec(html)) {
+  const head = html.slice(0, 512 * 1024);
+  for (let m = re.exec(head); m && out.length < limit; m = re.exec(head)) {
     try {
       const u = new URL(m[1]!, base);
       if (u.origin === base.origin && !out.some((o) => o.href === u.href)) out.push(u);

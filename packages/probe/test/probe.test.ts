@@ -2,10 +2,16 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { probe, ProbeError, type ProbeResult } from '../src/index.ts';
+import { PROBE_DEFAULTS, probe, ProbeError, type ProbeResult } from '../src/index.ts';
 import { startBareApp, startHardenedApp, startSpaApp, type Running } from './helpers/apps.ts';
 import { createTestCa, type TestCa } from './helpers/test-ca.ts';
+
+// The Observatory's config rejects these at import (PGSSLMODE must be a boolean, CONFIG_FILE
+// must exist): set in this process before the first probe, they must not break it.
+process.env.PGSSLMODE = 'require';
+process.env.CONFIG_FILE = '/nonexistent/observatory.json';
 
 function test(result: ProbeResult, id: string) {
   const t = result.tests.find((x) => x.id === id);
@@ -51,6 +57,20 @@ describe('probe: a bare Express app with the classic mistakes', () => {
     for (const secret of ['hunter2', 's3cr3t', 'ghp_token']) assert.ok(!everything.includes(secret), `${secret} leaked into the result`);
   });
 
+  it("is not broken by the user's PGSSLMODE or CONFIG_FILE, and leaves them as they were", () => {
+    assert.equal(process.env.PGSSLMODE, 'require');
+    assert.equal(process.env.CONFIG_FILE, '/nonexistent/observatory.json');
+  });
+
+  it('sends exactly the requests it reports, all with its User-Agent', () => {
+    assert.deepEqual(
+      app.received.map((r) => r.method),
+      result.requests.map((r) => r.method),
+    );
+    for (const r of app.received) assert.equal(r.userAgent, PROBE_DEFAULTS.userAgent);
+    assert.ok(app.received.some((r) => r.url.includes('%E0%A4%A')), 'the invalid percent-encoded path arrived as sent');
+  });
+
   it('sends only documented requests to the named origin, within the budget, with its User-Agent', () => {
     assert.ok(result.requests.length <= 40);
     for (const r of result.requests) assert.equal(new URL(r.url).origin, new URL(app.url).origin, r.url);
@@ -67,7 +87,7 @@ describe('probe: a hardened app over HTTPS (test CA), HTTP redirecting to it', (
   before(async () => {
     ca = await createTestCa();
     app = await startHardenedApp(ca);
-    result = await probe(app.url, { ca: ca.cert.length ? (await import('node:fs')).readFileSync(ca.caFile, 'utf8') : undefined, httpPort: app.httpPort });
+    result = await probe(app.url, { ca: readFileSync(ca.caFile, 'utf8'), httpPort: app.httpPort });
   });
   after(async () => {
     await app?.close();
@@ -100,7 +120,7 @@ describe('probe: a hardened app over HTTPS (test CA), HTTP redirecting to it', (
   });
 
   it('follows the http:// URL to https on the same host', async () => {
-    const r = await probe(`http://127.0.0.1:${app.httpPort}/`, { ca: (await import('node:fs')).readFileSync(ca.caFile, 'utf8') });
+    const r = await probe(`http://127.0.0.1:${app.httpPort}/`, { ca: readFileSync(ca.caFile, 'utf8') });
     assert.equal(r.finalUrl, app.url);
     assert.equal(test(r, 'redirection').pass, true);
     assert.equal(test(r, 'strict-transport-security').pass, true);

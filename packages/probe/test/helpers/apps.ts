@@ -16,6 +16,8 @@ import serveIndex from 'serve-index';
 export interface Running {
   readonly url: string;
   readonly port: number;
+  /** Every request the app received: what the probe really sent. */
+  readonly received: { method: string; url: string; userAgent: string }[];
   close(): Promise<void>;
 }
 
@@ -55,7 +57,12 @@ export async function startBareApp(): Promise<Running> {
     'public/app.js': 'console.log("shop");\n//# sourceMappingURL=app.js.map\n',
     'public/app.js.map': '{"version":3,"sources":["../src/app.ts"],"sourcesContent":["console.log(\\"shop\\")"],"mappings":"AAAA"}',
   });
+  const received: Running['received'] = [];
   const app = express();
+  app.use((req, _res, next) => {
+    received.push({ method: req.method, url: req.originalUrl, userAgent: String(req.headers['user-agent']) });
+    next();
+  });
   app.set('env', 'development'); // Express's default outside production: errors print their stack
   app.use((req, res, next) => {
     const origin = req.headers.origin;
@@ -80,7 +87,7 @@ export async function startBareApp(): Promise<Running> {
   app.use(express.static(root, { dotfiles: 'allow' }));
   const server = http.createServer(app);
   const port = await listen(server);
-  return { url: `http://127.0.0.1:${port}/`, port, close: closer(server) };
+  return { url: `http://127.0.0.1:${port}/`, port, received, close: closer(server) };
 }
 
 const genericErrors: ErrorRequestHandler = (_err, _req, res, _next) => {
@@ -117,7 +124,7 @@ export async function startHardenedApp(tls: { key: string; cert: string }): Prom
     res.writeHead(301, { location: `https://127.0.0.1:${port}${req.url ?? '/'}` }).end();
   });
   const httpPort = await listen(redirect);
-  return { url: `https://127.0.0.1:${port}/`, port, httpPort, close: closer(secure, redirect) };
+  return { url: `https://127.0.0.1:${port}/`, port, httpPort, received: [], close: closer(secure, redirect) };
 }
 
 /** A single-page app: every unknown path answers 200 with index.html (the classic false-positive trap). */
@@ -131,5 +138,5 @@ export async function startSpaApp(): Promise<Running> {
   app.use(genericErrors);
   const server = http.createServer(app);
   const port = await listen(server);
-  return { url: `http://127.0.0.1:${port}/`, port, close: closer(server) };
+  return { url: `http://127.0.0.1:${port}/`, port, received: [], close: closer(server) };
 }
