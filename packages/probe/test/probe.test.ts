@@ -177,6 +177,30 @@ describe('probe: bad targets', () => {
     }
   });
 
+  it('does not follow a redirect to another host (it only notes it)', async () => {
+    let otherHits = 0;
+    const other = http.createServer((_req, res) => {
+      otherHits++;
+      res.end('other');
+    });
+    await new Promise<void>((r) => other.listen(0, '127.0.0.1', () => r()));
+    const otherPort = (other.address() as AddressInfo).port;
+    const site = http.createServer((_req, res) => void res.writeHead(302, { location: `http://localhost:${otherPort}/login` }).end());
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', () => r()));
+    const port = (site.address() as AddressInfo).port;
+    try {
+      const r = await probe(`http://127.0.0.1:${port}/`);
+      assert.equal(otherHits, 0);
+      assert.ok(r.requests.every((q) => new URL(q.url).host === `127.0.0.1:${port}`));
+      assert.ok(r.warnings.some((w) => /redirect to another host \(localhost\) not followed/.test(w)), r.warnings.join('; '));
+      assert.equal(r.status, 302);
+    } finally {
+      other.closeAllConnections();
+      site.closeAllConnections();
+      await Promise.all([new Promise((r) => other.close(r)), new Promise((r) => site.close(r))]);
+    }
+  });
+
   it('stops at the request budget and reports the checks it could not run as skipped', async () => {
     const app = await startSpaApp();
     try {
