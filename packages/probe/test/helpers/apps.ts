@@ -63,7 +63,8 @@ export async function startBareApp(): Promise<Running> {
     received.push({ method: req.method, url: req.originalUrl, userAgent: String(req.headers['user-agent']) });
     next();
   });
-  app.set('env', 'development'); // Express's default outside production: errors print their stack
+  // Any env but 'production' puts the stack in the error page; 'test' only keeps Express from also logging it here.
+  app.set('env', 'test');
   app.use((req, res, next) => {
     const origin = req.headers.origin;
     if (origin) {
