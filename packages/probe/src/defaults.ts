@@ -18,7 +18,7 @@ export interface ProbeOptions {
   readonly ca: string | readonly string[] | undefined;
   /** Sent on every request so the site's owners can tell the probe apart. */
   readonly userAgent: string;
-  /** Grades below this make `rampart probe` exit 1 (the library only reports it as `passed`). 'none' never fails. */
+  /** Grades below this set `passed: false` in the result, and make `rampart probe` exit 1. 'none' never fails. */
   readonly failUnder: Grade | 'none';
 }
 

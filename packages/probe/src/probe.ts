@@ -40,6 +40,8 @@ export interface ProbeResult {
   /** Rampart's grade: the Observatory score plus the modifiers of failed Rampart checks, on the Observatory's chart. */
   readonly grade: Grade;
   readonly score: number;
+  /** False when the grade is below `failUnder` (the CLI then exits 1). */
+  readonly passed: boolean;
   /** The Observatory's own grade and score for the same responses. */
   readonly observatory: { readonly grade: Grade; readonly score: number; readonly algorithmVersion: number };
   readonly tests: readonly ProbeTest[];
@@ -420,6 +422,7 @@ export async function probe(target: string, options: Partial<ProbeOptions> = {})
     status: page.status,
     grade,
     score: graded.score,
+    passed: !gradeBelow(grade, opts.failUnder),
     observatory: { grade: observatory.grade as Grade, score: observatory.score, algorithmVersion: observatory.algorithmVersion },
     tests,
     requests: client.sent,

@@ -59,6 +59,7 @@ function toJson(result: ProbeResult): string {
       grade: result.grade,
       score: result.score,
       tests: result.tests.map((t) => ({ ...t })),
+      passed: result.passed,
       url: result.url,
       finalUrl: result.finalUrl,
       status: result.status,

@@ -35,6 +35,7 @@ describe('probe: a bare Express app with the classic mistakes', () => {
 
   it('grades F (exposed secrets force it) and fails the Observatory header tests', () => {
     assert.equal(result.grade, 'F');
+    assert.equal(result.passed, false);
     for (const id of ['content-security-policy', 'x-frame-options', 'x-content-type-options', 'strict-transport-security', 'redirection', 'cookies']) {
       assert.equal(test(result, id).pass, false, id);
     }
@@ -98,6 +99,7 @@ describe('probe: a hardened app over HTTPS (test CA), HTTP redirecting to it', (
     const failed = result.tests.filter((t) => !t.pass).map((t) => `${t.id}: ${t.detail}`);
     assert.deepEqual(failed, []);
     assert.ok(['A+', 'A'].includes(result.grade), `${result.grade} ${result.score}`);
+    assert.equal(result.passed, true);
     assert.equal(test(result, 'redirection').result, 'redirection-to-https');
     assert.equal(test(result, 'strict-transport-security').result, 'hsts-implemented-max-age-at-least-six-months');
     assert.equal(test(result, 'cookies').result, 'cookies-secure-with-httponly-sessions-and-samesite');

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { UserError } from '@rampart/core';
-import { GRADES, PROBE_DEFAULTS, PROBE_FORMATS, formatProbe, gradeBelow, isGrade, probe, type Grade, type ProbeFormat, type ProbeOptions } from '@rampart/probe';
+import { GRADES, PROBE_DEFAULTS, PROBE_FORMATS, formatProbe, isGrade, probe, type Grade, type ProbeFormat, type ProbeOptions } from '@rampart/probe';
 import { EXIT, type CommandContext } from '../io.js';
 import { useColor } from '../options.js';
 
@@ -82,6 +82,6 @@ export function registerProbe(program: Command, { io, setExit }: CommandContext)
       const text = formatProbe(result, flags.format, { color: useColor(color, io.stdoutIsTTY, !!flags.output) });
       if (flags.output) writeFileSync(flags.output, text);
       else io.stdout(text);
-      setExit(gradeBelow(result.grade, flags.failUnder) ? EXIT.findings : EXIT.ok);
+      setExit(result.passed ? EXIT.ok : EXIT.findings);
     });
 }
