@@ -113,13 +113,13 @@ export const RAMPART_CHECKS: Readonly<Record<string, CheckMeta>> = Object.freeze
     id: 'verbose-errors', title: 'Verbose error responses', practice: 3, cwe: 'CWE-209', severity: 'high', modifier: -25,
     why: 'Stack traces, file paths and SQL errors map the application for an attacker and often reveal injectable queries.',
     fix: 'Answer errors with a generic message and a request id; log the details server-side. Run with NODE_ENV=production.',
-    guard: 'errors: { html: true } (the guard answers errors without stacks, with a request id)',
+    guard: "the guard's error handling (option errors, on by default) answers with a generic message and a request id, never a stack",
   },
   'trace-enabled': {
     id: 'trace-enabled', title: 'TRACE echoes the request', practice: 5, cwe: 'CWE-693', severity: 'medium', modifier: -10,
     why: 'A TRACE that echoes the request (with its Cookie and Authorization headers) enables cross-site tracing.',
     fix: 'Disable the TRACE method (answer 405).',
-    guard: 'the guard answers TRACE with 405',
+    guard: "not a guard option: answer TRACE with 405 at the proxy or in the app (if (req.method === 'TRACE') return res.sendStatus(405))",
   },
   'directory-listing': {
     id: 'directory-listing', title: 'Directory listing', practice: 5, cwe: 'CWE-548', severity: 'medium', modifier: -20,
