@@ -73,7 +73,7 @@ export const OBSERVATORY_CHECKS: Readonly<Record<string, Omit<CheckMeta, 'severi
     id: 'x-frame-options', title: 'Clickjacking protection (X-Frame-Options / frame-ancestors)', practice: 9, cwe: 'CWE-1021',
     why: 'A page that can be framed by any site can be overlaid and clicked by a deceived user (clickjacking).',
     fix: "Send X-Frame-Options: DENY or CSP frame-ancestors 'none'.",
-    guard: "headers.xFrameOptions (default 'DENY') and CSP frame-ancestors 'none'",
+    guard: "headers.xFrameOptions (default 'SAMEORIGIN'; 'DENY' when nothing frames the site) and CSP frame-ancestors",
   },
   'cross-origin-resource-policy': {
     id: 'cross-origin-resource-policy', title: 'Cross-Origin-Resource-Policy', practice: 9, cwe: 'CWE-693',
