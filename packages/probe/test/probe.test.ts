@@ -146,6 +146,24 @@ describe('probe: a SPA answering 200 with index.html for every path', () => {
   });
 });
 
+describe('probe: a node:http docs site that shows a stack trace as content on every page', () => {
+  it('does not report verbose errors for text the page itself contains', async () => {
+    const page = '<!doctype html><html><body><h1>Debugging</h1><pre>TypeError: x is undefined\n    at main (/home/dev/app/index.js:3:9)</pre></body></html>';
+    const server = http.createServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(page));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const r = await probe(`http://127.0.0.1:${port}/`);
+      const t = test(r, 'verbose-errors');
+      assert.equal(t.pass, true, t.detail);
+      assert.equal(test(r, 'trace-enabled').pass, true, 'a 200 to TRACE without an echo is not XST');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
+
 describe('probe: bad targets', () => {
   it('throws a ProbeError naming the URL and the network error for a closed port', async () => {
     const server = http.createServer();
