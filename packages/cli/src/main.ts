@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UserError, VERSION } from '@rampart/core';
 import { registerDb } from './commands/db.js';
 import { registerDeps } from './commands/deps.js';
+import { registerProbe } from './commands/probe.js';
 import { registerRules } from './commands/rules.js';
 import { registerScan } from './commands/scan.js';
 import { registerSecrets } from './commands/secrets.js';
@@ -15,6 +16,7 @@ const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void)[] = [
   registerDeps,
   registerDb,
   registerSecrets,
+  registerProbe,
   registerRules,
 ];
 

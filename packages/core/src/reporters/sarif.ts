@@ -46,7 +46,8 @@ export function artifactUri(file: string): string {
 }
 
 function rootUri(root: string): string {
-  const href = pathToFileURL(root).href;
+  // `rampart probe` reports on a site: its root is an http(s) origin, not a folder.
+  const href = /^https?:\/\//.test(root) ? root : pathToFileURL(root).href;
   return href.endsWith('/') ? href : `${href}/`;
 }
 
