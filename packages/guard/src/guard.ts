@@ -6,6 +6,7 @@ import { installCrashGuard, requestContext, type RequestContext } from './errors
 import { REQUEST_ID_DEFAULTS, requestIdFor } from './errors/request-id.js';
 import { renderAnswer, safeAnswerFor, statusText, type SafeAnswer } from './errors/safe-error.js';
 import { createEventBus, LOG_REDACT_PATHS, type EventBus } from './events/index.js';
+import { onDetection } from './protect/events.js';
 import { compileHeaders, type HeaderPlan } from './headers/index.js';
 import { createNonce } from './headers/nonce.js';
 import { isPlainHttpLocalhost } from './headers/plain-http-localhost.js';
@@ -166,6 +167,9 @@ export function createGuard(options: GuardOptions = {}): Guard {
   }
   const crashGuard = errors !== false && errors.crashGuard;
   if (crashGuard) installCrashGuard();
+  // Attacks detected at the sinks (@rampart/guard/register or /protect) join this app's events:
+  // same logs, metrics, sinks and dashboard as everything rampart() sees.
+  const stopDetections = onDetection(({ id: _id, time: _time, ...event }) => void events.emit(event));
 
   const metrics = events.metrics;
   const usesNonce = headers?.csp?.usesNonce ?? false;
@@ -372,6 +376,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
     emit,
 
     async close() {
+      stopDetections();
       await limiter?.close();
       if (!isEventBus(options.events)) await events.close();
     },
