@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UserError, VERSION } from '@rampart/core';
+import { registerDashboard } from './commands/dashboard.js';
 import { registerRules } from './commands/rules.js';
 import { registerScan } from './commands/scan.js';
 import { EXIT, processIo, type CommandContext, type Io } from './io.js';
@@ -10,6 +11,7 @@ export { EXIT, type Io } from './io.js';
 const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void)[] = [
   registerScan,
   registerRules,
+  registerDashboard,
 ];
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */
