@@ -1,4 +1,4 @@
-// Rampart dashboard page. Every value from the server is written with textContent, never innerHTML.
+// Rampart dashboard page. Every value from the server is written with textContent, never parsed as HTML.
 'use strict';
 (function () {
   const $ = (id) => document.getElementById(id);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { SecurityEvent } from '@rampart/core';
 import { MemorySink, PostgresSink, RedisStreamSink } from '@rampart/guard';
-import { CONTENT_SECURITY_POLICY, postgresSource, redisStreamSource, startDashboard } from '@rampart/dashboard';
+import { CONTENT_SECURITY_POLICY, type Aggregates, postgresSource, redisStreamSource, startDashboard } from '@rampart/dashboard';
 
 const TOKEN = 'test-token-0123456789abcdef';
 
@@ -43,7 +43,7 @@ describe('dashboard over a memory sink', () => {
   after(() => close());
 
   test('serves the page with a strict CSP and no inline script or style', async () => {
-    const res = await get(base, undefined);
+    const res = await get(base, '');
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
     assert.match(CONTENT_SECURITY_POLICY, /default-src 'self'/);
@@ -55,15 +55,15 @@ describe('dashboard over a memory sink', () => {
       assert.equal(m[1].trim(), '');
     }
     assert.doesNotMatch(html, /<style|\sstyle=|\son[a-z]+=/i);
-    const js = await get(`${base}vendor/uPlot.iife.min.js`, undefined);
+    const js = await get(`${base}vendor/uPlot.iife.min.js`, '');
     assert.equal(js.status, 200);
     assert.match(await js.text(), /uPlot/);
-    const app = await (await get(`${base}app.js`, undefined)).text();
+    const app = await (await get(`${base}app.js`, '')).text();
     assert.doesNotMatch(app, /innerHTML|insertAdjacentHTML|document\.write/);
   });
 
   test('APIs need the token, compared exactly', async () => {
-    assert.equal((await get(`${base}api/events`, undefined)).status, 401);
+    assert.equal((await get(`${base}api/events`, '')).status, 401);
     assert.equal((await get(`${base}api/events`, `${TOKEN}x`)).status, 401);
     assert.equal((await get(`${base}api/events`, TOKEN.slice(0, -1))).status, 401);
     assert.equal((await get(`${base}api/stream`, 'wrong')).status, 401);
@@ -88,7 +88,7 @@ describe('dashboard over a memory sink', () => {
   });
 
   test('aggregates attacks, rate limits, logins and errors by time bucket', async () => {
-    const agg = await (await get(`${base}api/aggregates?bucket=60`)).json();
+    const agg = (await (await get(`${base}api/aggregates?bucket=60`)).json()) as Aggregates;
     assert.equal(agg.attacksBlocked.total, 2);
     assert.deepEqual(agg.attacksBlocked.byRule, { 'sql-injection': 1, xss: 1 });
     assert.deepEqual(agg.attacksBlocked.byIp, { '10.0.0.1': 1, '10.0.0.2': 1 });
@@ -150,7 +150,7 @@ describe('access without a token', () => {
   test('serves loopback, refuses a foreign Host header (DNS rebinding)', async () => {
     const d = await startDashboard({ source: new MemorySink(), port: 0 });
     try {
-      assert.equal((await get(`${d.url}api/events`, undefined)).status, 200);
+      assert.equal((await get(`${d.url}api/events`, '')).status, 200);
       const port = new URL(d.url).port;
       const { request } = await import('node:http');
       const status = await new Promise<number>((resolve, reject) => {
@@ -186,12 +186,14 @@ test('reads a Redis stream written by the guard sink', async (t) => {
   try {
     if (!(await serviceOrSkip(t, 'Redis 127.0.0.1:6379', () => writer.client.ping()))) return;
     await writer.writeBatch([event({ rule: 'nosql-injection' }), event({ kind: 'rate-limit', rule: 'rate-limit-ip', action: 'limited' })]);
-    const d = await startDashboard({ source: redisStreamSource({ url: 'redis://127.0.0.1:6379', stream }), token: TOKEN, port: 0 });
+    const source = redisStreamSource({ url: 'redis://127.0.0.1:6379', stream });
+    const d = await startDashboard({ source, token: TOKEN, port: 0 });
     try {
       const { events } = (await (await get(`${d.url}api/events?kind=attack`)).json()) as { events: SecurityEvent[] };
       assert.deepEqual(events.map((e) => e.rule), ['nosql-injection']);
     } finally {
       await d.close();
+      await source.close?.();
     }
     await writer.client.del(stream);
   } finally {
@@ -208,7 +210,7 @@ test('reads a PostgreSQL table written by the guard sink', async (t) => {
     const source = postgresSource({ connectionString: url, table });
     const d = await startDashboard({ source, token: TOKEN, port: 0 });
     try {
-      const agg = await (await get(`${d.url}api/aggregates`)).json();
+      const agg = (await (await get(`${d.url}api/aggregates`)).json()) as Aggregates;
       assert.deepEqual(agg.attacksBlocked.byIp, { '192.0.2.9': 1 });
     } finally {
       await d.close();
