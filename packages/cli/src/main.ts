@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UserError, VERSION } from '@rampart/core';
+import { registerDashboard } from './commands/dashboard.js';
 import { registerDb } from './commands/db.js';
 import { registerDeps } from './commands/deps.js';
 import { registerProbe } from './commands/probe.js';
@@ -18,6 +19,7 @@ const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void)[] = [
   registerSecrets,
   registerProbe,
   registerRules,
+  registerDashboard,
 ];
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */

@@ -1,0 +1,109 @@
+// Rampart dashboard page. Every value from the server is written with textContent, never parsed as HTML.
+'use strict';
+(function () {
+  const $ = (id) => document.getElementById(id);
+  let token = sessionStorage.getItem('rampart-token') || '';
+  // The token may come in the URL fragment (never sent to a server, never in access logs); drop it from the address bar.
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  if (fragment.get('token')) {
+    token = fragment.get('token');
+    sessionStorage.setItem('rampart-token', token);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  const headers = () => (token ? { authorization: 'Bearer ' + token } : {});
+  let filter = new URLSearchParams();
+  let chart;
+
+  function el(tag, text) { const e = document.createElement(tag); e.textContent = text == null ? '' : String(text); return e; }
+  function list(id, counts) {
+    const ul = $(id); ul.replaceChildren();
+    Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, 5).forEach(([k, n]) => ul.append(el('li', k + ': ' + n)));
+  }
+  async function api(path) {
+    const res = await fetch(path, { headers: headers() });
+    if (res.status === 401) { $('login').hidden = false; throw new Error('token required'); }
+    if (!res.ok) throw new Error(path + ': ' + res.status);
+    return res.json();
+  }
+  async function showEvent(id) {
+    const { event } = await api('api/events/' + encodeURIComponent(id));
+    const dl = $('detail-fields'); dl.replaceChildren();
+    const fields = { id: event.id, time: event.time, kind: event.kind, rule: event.rule, action: event.action, severity: event.severity, message: event.message,
+      'request id': event.requestId, ip: event.ip, route: (event.method || '') + ' ' + (event.route || ''), payload: event.attack && event.attack.payload,
+      source: event.attack && event.attack.source, sink: event.attack && event.attack.sink, 'app frame': event.attack && event.attack.frame,
+      details: event.details && JSON.stringify(event.details, null, 2) };
+    for (const [k, v] of Object.entries(fields)) if (v != null && v !== '') { dl.append(el('dt', k), el('dd', v)); }
+    $('detail').hidden = false;
+  }
+  async function refresh() {
+    const q = filter.toString();
+    const [{ events }, agg] = await Promise.all([api('api/events?' + q), api('api/aggregates?' + q)]);
+    const body = $('events'); body.replaceChildren();
+    for (const e of events) {
+      const tr = document.createElement('tr');
+      tr.dataset.id = e.id;
+      for (const v of [e.time, e.kind, e.rule, e.action, e.route, e.ip, e.message]) tr.append(el('td', v));
+      tr.addEventListener('click', () => showEvent(e.id).catch(report));
+      body.append(tr);
+    }
+    $('attacks').textContent = agg.attacksBlocked.total; list('attacks-by-rule', agg.attacksBlocked.byRule);
+    $('ratelimit').textContent = agg.rateLimit.total; list('ratelimit-by-ip', agg.rateLimit.byIp);
+    $('auth').textContent = agg.auth.failures + ' / ' + agg.auth.lockouts;
+    $('errors').textContent = agg.errors.total; list('errors-by-route', agg.errors.byRoute);
+    drawChart(agg.series);
+  }
+  function drawChart(series) {
+    if (typeof uPlot === 'undefined') return;
+    const data = [series.map((b) => b.t), series.map((b) => b.attacksBlocked), series.map((b) => Object.values(b.byKind).reduce((a, n) => a + n, 0))];
+    if (!chart) {
+      chart = new uPlot({ width: Math.min(900, document.body.clientWidth - 60), height: 220,
+        series: [{}, { label: 'attacks blocked', stroke: '#c62828' }, { label: 'all events', stroke: '#1565c0' }] }, data, $('chart'));
+    } else chart.setData(data);
+  }
+  async function loadReport() {
+    const r = await api('api/report');
+    $('report-status').textContent = r.available ? (r.total + ' findings in ' + (r.root || '')) : ('No scan report: ' + (r.error || ''));
+    const body = $('practices'); body.replaceChildren();
+    for (const p of r.practices || []) { const tr = document.createElement('tr'); tr.append(el('td', p.id + '. ' + p.title), el('td', p.findings), el('td', p.score)); body.append(tr); }
+    for (const [id, items] of [['deps', r.dependencies || []], ['secrets', r.secrets || []]]) {
+      const ul = $(id); ul.replaceChildren();
+      items.slice(0, 50).forEach((f) => ul.append(el('li', f.severity + ' ' + f.ruleId + ' ' + f.file + ':' + f.line + ' ' + f.message)));
+    }
+  }
+  // Live updates: SSE read through fetch so the token travels in a header, never in the URL.
+  async function live() {
+    for (;;) {
+      try {
+        const res = await fetch('api/stream', { headers: headers() });
+        if (!res.ok || !res.body) throw new Error('stream ' + res.status);
+        $('status').textContent = 'live';
+        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          let end;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end); buffer = buffer.slice(end + 2);
+            if (/^event: events$/m.test(block)) refresh().catch(report);
+          }
+        }
+      } catch (e) { report(e); }
+      $('status').textContent = 'reconnecting…';
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  function report(e) { $('status').textContent = String(e && e.message || e); }
+  $('filters').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    filter = new URLSearchParams();
+    for (const [k, v] of new FormData(ev.target)) if (v) filter.set(k, String(v));
+    refresh().catch(report);
+  });
+  $('login').addEventListener('submit', (ev) => {
+    ev.preventDefault(); token = $('token').value; sessionStorage.setItem('rampart-token', token); $('login').hidden = true; start();
+  });
+  function start() { refresh().then(loadReport).then(live).catch(report); }
+  start();
+})();
