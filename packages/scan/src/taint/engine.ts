@@ -171,6 +171,23 @@ const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'filter', 'find', 'findLast
 /** The response's content type is not HTML after these. */
 const NON_HTML_TYPE = /json|text\/plain|plain|octet|csv|xml|javascript|image|pdf|txt/i;
 
+/** A second check that rejects `//host` or `/\\host` next to a `startsWith('/')`. */
+const PROTOCOL_RELATIVE_CHECK = /startsWith\(\s*['"`]\/[/\\]|\[1\]\s*[!=]==?\s*['"`]\/|charAt\(1\)|\/\^\\\/\(\?!|['"`]\/\/['"`]/;
+
+/**
+ * The classes a `value.startsWith(prefix)` check makes safe, from the prefix.
+ * - unknown prefix (a variable: a root directory, an allowed origin): containment for paths, URLs and redirects;
+ * - a scheme alone ('http', 'https://'): nothing, any host passes;
+ * - '/': a same-site path only if `//evil.example` is rejected too (checked lazily), never a directory;
+ * - 'https://host/...' or '/dir...': the host or directory is pinned.
+ */
+export function containmentMask(prefix: string | undefined, rejectsProtocolRelative: () => boolean): number {
+  if (prefix === undefined) return classMask(CONTAINMENT_CLASSES);
+  if (/^[a-z][a-z0-9+.-]*(:(\/\/?)?)?$/i.test(prefix) || prefix === '' || prefix === '//') return 0;
+  if (prefix === '/' || prefix === '\\') return rejectsProtocolRelative() ? classMask(['open-redirect']) : 0;
+  return classMask(CONTAINMENT_CLASSES);
+}
+
 function isFunctionNode(n: Node | null | undefined): boolean {
   return !!n && (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression');
 }
@@ -245,6 +262,7 @@ export class TaintAnalyzer {
   private readonly tables: TaintTables;
   private steps = 0;
   private depth = 0;
+  private predicateDepth = 0;
   private readonly moduleScope: Scope;
   private readonly reported = new Set<string>();
   private readonly exportsMap = new Map<string, Node>();
@@ -1855,6 +1873,20 @@ export class TaintAnalyzer {
     }
     // x === 'literal'  (allowlist of one), key === '__proto__' (blacklist of the prototype keys)
     if (eq || ne) {
+      // x.indexOf(base) === 0 / x.indexOf('..') !== -1
+      for (const [a, b] of [[l, r], [r, l]] as const) {
+        if (a.type === 'CallExpression' && unwrap(a.callee)?.type === 'MemberExpression' && lastName(a.callee) === 'indexOf') {
+          const n = staticValue(b);
+          const recvPath = accessPath(unwrap(a.callee)!.object);
+          if (!recvPath) continue;
+          const arg = staticValue(a.arguments[0]);
+          if (n === '0') {
+            const mask = containmentMask(arg, () => this.rejectsProtocolRelative(a));
+            return mask === 0 ? [] : [{ path: recvPath, mask, whenTrue: eq }];
+          }
+          if (arg !== undefined && arg.includes('..') && (n === '-1' || b.type === 'UnaryExpression')) return [{ path: recvPath, mask: classMask(DOTDOT_CLASSES), whenTrue: eq }];
+        }
+      }
       for (const [a, b] of [[l, r], [r, l]] as const) {
         const lit = staticValue(b);
         const path = accessPath(a);
@@ -1874,17 +1906,6 @@ export class TaintAnalyzer {
         if (av.flows.length === 0) continue;
         return [this.ownerGuard(path, ALL_CLASSES_MASK, eq)];
       }
-      // x.indexOf(base) === 0 / x.indexOf('..') !== -1
-      for (const [a, b] of [[l, r], [r, l]] as const) {
-        if (a.type === 'CallExpression' && unwrap(a.callee)?.type === 'MemberExpression' && lastName(a.callee) === 'indexOf') {
-          const n = staticValue(b);
-          const recvPath = accessPath(unwrap(a.callee)!.object);
-          if (!recvPath) continue;
-          const arg = staticValue(a.arguments[0]);
-          if (n === '0') return [{ path: recvPath, mask: classMask(CONTAINMENT_CLASSES), whenTrue: eq }];
-          if (arg !== undefined && arg.includes('..') && (n === '-1' || b.type === 'UnaryExpression')) return [{ path: recvPath, mask: classMask(DOTDOT_CLASSES), whenTrue: eq }];
-        }
-      }
     }
     if (op === 'in') {
       const path = accessPath(l);
@@ -1893,6 +1914,62 @@ export class TaintAnalyzer {
     // Numeric comparisons do not make a value safe.
     void scope;
     return [];
+  }
+
+  /**
+   * Whether the function around a `startsWith('/')` check also rejects `//host` (a second
+   * `startsWith('//')`, a `[1] !== '/'` test, a regex on `//`): only then is '/' a same-site path.
+   * Reads the enclosing function's text once per check; bounded by the function's size.
+   */
+  private rejectsProtocolRelative(node: Node): boolean {
+    let fn: Node | undefined = node;
+    while (fn && !isFunctionNode(fn) && fn.type !== 'Program') fn = fn.parent ?? undefined;
+    if (!fn) return false;
+    const start = nodeStart(fn);
+    const text = this.sourceCode.text.slice(start, Math.min(nodeEnd(fn), start + 20_000));
+    return PROTOCOL_RELATIVE_CHECK.test(text);
+  }
+
+  /**
+   * `isLocalPath(next)` where isLocalPath is a function of this file returning one condition:
+   * the checks its body makes on its parameters, moved onto the arguments. The body is read
+   * rather than the name trusted, so `isLocalPath = (t) => t.startsWith('/')` cleans nothing.
+   * Undefined when there is no such body or it checks nothing it can be credited for (the name
+   * rules then apply). Depth-bounded: predicates calling predicates stop after three levels.
+   */
+  private localPredicateGuards(t: Node, callee: Node, scope: Scope): Guard[] | undefined {
+    if (callee.type !== 'Identifier' || this.predicateDepth >= 3) return undefined;
+    const fnNode = scope.lookup(callee.name)?.fn?.node;
+    if (!fnNode) return undefined;
+    let ret: Node | undefined = fnNode.body;
+    if (ret?.type === 'BlockStatement') ret = ret.body.length === 1 && ret.body[0].type === 'ReturnStatement' ? ret.body[0].argument ?? undefined : undefined;
+    if (!ret) return undefined;
+    const params = (fnNode.params as Node[]).map((p) => (p.type === 'Identifier' ? p.name : undefined));
+    const inner = new Scope(scope, scope.fn);
+    params.forEach((name, i) => {
+      const a = unwrap(t.arguments[i]);
+      if (name) inner.vars.set(name, a && (a.type === 'Identifier' || a.type === 'MemberExpression') ? this.eval(a, scope) : CLEAN);
+    });
+    this.predicateDepth++;
+    let guards: Guard[];
+    try {
+      guards = this.guardsOf(ret, inner);
+    } finally {
+      this.predicateDepth--;
+    }
+    const out: Guard[] = [];
+    const moved = (path: string | undefined): string | undefined => {
+      if (path === undefined) return undefined;
+      const head = path.split('.')[0];
+      const i = params.indexOf(head);
+      const argPath = i >= 0 ? accessPath(t.arguments[i]) : undefined;
+      return argPath === undefined ? undefined : argPath + path.slice(head.length);
+    };
+    for (const g of guards) {
+      const path = moved(g.path);
+      if (path !== undefined) out.push({ ...g, path, owner: moved(g.owner) });
+    }
+    return out.length > 0 ? out : undefined;
   }
 
   private ownerGuard(path: string, mask: number, whenTrue: boolean): Guard {
@@ -1910,9 +1987,8 @@ export class TaintAnalyzer {
     const out: Guard[] = [];
     const withOwner = (path: string, mask: number): Guard => this.ownerGuard(path, mask, true);
     if (method === 'startsWith' && recvPath) {
-      const lit = staticValue(a0);
-      // p.startsWith(root) — a containment check. p.startsWith('/') alone lets `//evil.com` through, but is paired with a second check in practice.
-      if (lit === undefined || lit.length > 1 || lit === '/') out.push(withOwner(recvPath, classMask(CONTAINMENT_CLASSES)));
+      const mask = containmentMask(staticValue(a0), () => this.rejectsProtocolRelative(t));
+      if (mask !== 0) out.push(withOwner(recvPath, mask));
       return out;
     }
     if ((method === 'includes' || method === 'indexOf') && recvPath) {
@@ -1953,6 +2029,8 @@ export class TaintAnalyzer {
         return [{ path: a0Path, mask: classMask(PROTO_KEY_CLASSES), whenTrue: false }];
       }
     }
+    const local = this.localPredicateGuards(t, callee, scope);
+    if (local !== undefined) return local;
     const binding = resolveCallee(callee, this.sourceCode);
     const mask = this.sanitizerFor(callee, method, binding, '', scope, 'guard');
     if (mask !== undefined) {
