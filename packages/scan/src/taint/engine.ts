@@ -70,6 +70,8 @@ interface Value {
   readonly cls?: Node;
   /** The class itself (for static methods). */
   readonly classDecl?: Node;
+  /** An instance of a class imported from a relative module: its methods are that file's exports. */
+  readonly importedInstance?: Binding;
   /** A whole-record read that no projection narrowed yet (data-leak). */
   readonly record?: boolean;
   /** Built as a string around the value (concatenation/template): its static text. */
@@ -677,9 +679,14 @@ export class TaintAnalyzer {
   /** `module.exports = { a, b }` or `export default { a }`: each function field is an export. */
   private exportObjectFields(v: Value, prefix: string[]): void {
     if (v.fields) {
-      for (const [k, fv] of v.fields) if (fv.fn) this.exportsMap.set([...prefix, k].join('.'), fv.fn.node);
+      for (const [k, fv] of v.fields) {
+        if (fv.fn) this.exportsMap.set([...prefix, k].join('.'), fv.fn.node);
+        // module.exports = { Repository }: the class's methods, for instances made in other files.
+        else if (fv.classDecl) this.exportClassMethodsAs(fv.classDecl, [...prefix, k]);
+      }
     }
     if (v.cls) this.exportClassMethodsAs(v.cls, prefix);
+    if (v.classDecl) this.exportClassMethodsAs(v.classDecl, prefix);
   }
 
   private exportClassMethodsAs(cls: Node, prefix: string[]): void {
@@ -1227,6 +1234,8 @@ export class TaintAnalyzer {
       this.inline(args[0].fn, [{ flows: [], resolver: holder }, CLEAN], scope);
       return { flows: mergeFlows([holder]) };
     }
+    // new Repository(...) of a class from another file of the project: its methods link across files.
+    if (binding && binding.module.startsWith('.') && !local?.classDecl) return { flows: [], importedInstance: binding };
     if (PROPAGATING_CONSTRUCTORS.has(calleeName) && args.length > 0) return { flows: this.stringified(args[0]).flows };
     if (/^(WebSocketServer|Server)$/.test(calleeName) || binding?.module === 'ws') return { flows: [], obj: 'ws' };
     return CLEAN;
@@ -1296,6 +1305,10 @@ export class TaintAnalyzer {
     // Cross-file: a function imported from a relative module.
     if (binding && (binding.module.startsWith('.') || binding.module.startsWith('/'))) {
       return this.importedCall(binding, args, node, scope);
+    }
+    // repo.search(q) on an instance of another file's class.
+    if (receiver?.importedInstance && method && !calleeVal.fn) {
+      return this.importedCall({ module: receiver.importedInstance.module, path: [...receiver.importedInstance.path, method] }, args, node, scope);
     }
     // this.service.method(): a field typed with a class (NestJS dependency injection).
     let fnVal = calleeVal.fn;

@@ -98,6 +98,8 @@ export const SINKS: readonly SinkSpec[] = [
     (name): SinkSpec => ({ class: 'sql-injection', match: 'method', name, receiver: SQL_RECEIVER, when: 'sql-text' }),
   ),
   { class: 'sql-injection', match: 'method', name: 'query', when: 'string', receiver: /^(c|cn|con|client|connection|conn|pool|db|poolConnection)$/i },
+  // mssql: pool.request().query(text), new sql.Request(pool).batch(text), a `request` kept in a variable.
+  ...['query', 'batch'].map((name): SinkSpec => ({ class: 'sql-injection', match: 'method', name, receiver: /^(request|sqlRequest|mssqlRequest|dbRequest)$/, when: 'sql-text' })),
   { class: 'sql-injection', match: 'method', name: 'query', field: 'text' },
   { class: 'sql-injection', match: 'method', name: 'query', field: 'sql' },
   ...['raw', 'whereRaw', 'orWhereRaw', 'andWhereRaw', 'havingRaw', 'orHavingRaw', 'orderByRaw', 'groupByRaw', 'joinRaw', 'fromRaw', 'selectRaw', 'onRaw'].map(

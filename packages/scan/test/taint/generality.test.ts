@@ -78,7 +78,68 @@ function validateTarget(x) {
 }`,
     expect: [],
   },
+  // mssql requests
+  {
+    name: 'mssql: a request kept in a variable runs SQL text built from input',
+    code: `const mssql = require('mssql');
+app.get('/inv', async (req, res) => {
+  const request = new mssql.Request(await pool);
+  const r = await request.batch("UPDATE invoices SET seen = 1 WHERE ref = '" + req.query.ref + "'");
+  res.json({ n: r.rowsAffected });
+});`,
+    expect: ['sql-injection@4'],
+  },
+  {
+    name: 'mssql: request().input() with a placeholder is parameterised',
+    code: `app.get('/inv', async (req, res) => {
+  const r = await pool.request().input('ref', req.query.ref).query('SELECT total FROM invoices WHERE ref = @ref');
+  res.json(r.recordset.map((x) => x.total));
+});`,
+    expect: [],
+  },
 ];
+
+describe('taint across files: instances of another file\'s class', () => {
+  it('a method called on `new ImportedClass()` carries input to the sink inside it', async () => {
+    const { taint } = await scanTaint({
+      'mailer.mjs': `import { execFileSync } from 'node:child_process';
+export class Mailer {
+  deliver(to, subject) {
+    execFileSync('/bin/sh', ['-c', 'sendmail ' + to], { input: subject });
+  }
+}
+`,
+      'server.mjs': `import http from 'node:http';
+import { Mailer } from './mailer.mjs';
+const mailer = new Mailer();
+http.createServer((req, res) => {
+  const to = new URL(req.url, 'http://x').searchParams.get('to');
+  mailer.deliver(to, 'hello');
+  res.end('ok');
+}).listen(8080);
+`,
+    });
+    assert.deepEqual(taint.map((f) => `${f.ruleId}@${f.file}:${f.line}`), ['command-injection@mailer.mjs:4']);
+  });
+  it('the same call with a value the client does not choose is silent', async () => {
+    const { taint } = await scanTaint({
+      'store.js': `class Store {
+  constructor(db) { this.db = db; }
+  byKind(kind) { return this.db.query('SELECT id FROM items WHERE kind = ' + kind); }
+}
+module.exports = { Store };
+`,
+      'app.js': `const { Store } = require('./store');
+const store = new Store(require('./db'));
+app.get('/items', async (req, res) => {
+  const kind = req.query.kind === 'b' ? 2 : 1;
+  res.json(await store.byKind(kind));
+});
+`,
+    });
+    assert.deepEqual(taint, []);
+  });
+});
 
 describe('taint generality: rules that hold beyond the suite', () => {
   for (const c of CASES) {
