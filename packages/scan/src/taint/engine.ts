@@ -1046,6 +1046,8 @@ export class TaintAnalyzer {
   private globalSource(path: string, node: Node, scope: Scope): Value | undefined {
     const first = path.split('.', 1)[0];
     if (scope.has(first)) return undefined;
+    // The whole environment (not one named variable) holds every secret of the deployment: a data leak if answered.
+    if (path === 'process.env' && node.parent?.type !== 'MemberExpression') return this.source(node, 'process.env (the whole environment)', 'medium', SENSITIVE_CLEARED);
     for (const g of this.tables.globalInputs) {
       if (path === g.path || (path.startsWith(`${g.path}.`) && g.path.startsWith('process.'))) {
         let cleared = INPUT_CLEARED | (g.string ? classBit('nosql-injection') : 0);

@@ -78,6 +78,14 @@ function validateTarget(x) {
 }`,
     expect: [],
   },
+  // The whole environment
+  {
+    name: 'answering the whole process.env (spread or as a field) is a data leak; one named variable is not',
+    code: `app.get('/diag', (req, res) => res.send({ ...process.env }));
+app.get('/diag2', (req, res) => { const { APP_REGION } = process.env; res.json({ region: APP_REGION, pid: process.env.PID_LABEL }); });
+app.get('/diag3', (req, res) => res.json({ count: Object.keys(process.env).length }));`,
+    expect: ['data-leak@1'],
+  },
   // mssql requests
   {
     name: 'mssql: a request kept in a variable runs SQL text built from input',
