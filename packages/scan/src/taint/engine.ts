@@ -70,6 +70,8 @@ interface Value {
   readonly cls?: Node;
   /** The class itself (for static methods). */
   readonly classDecl?: Node;
+  /** A `new URL(x)` result: the access path of x, so a check of its host also clears x. */
+  readonly urlOf?: string;
   /** An instance of a class imported from a relative module: its methods are that file's exports. */
   readonly importedInstance?: Binding;
   /** A whole-record read that no projection narrowed yet (data-leak). */
@@ -245,6 +247,8 @@ interface Guard {
   readonly whenTrue: boolean;
   /** Also clears the object owning a checked `.hostname`/`.origin`. */
   readonly owner?: string;
+  /** And the text that object was parsed from (`parsed = new URL(src)`: src). */
+  readonly parsedFrom?: string;
 }
 
 export class TaintAnalyzer {
@@ -387,7 +391,7 @@ export class TaintAnalyzer {
         if (m) ignores.push([line, m[1].split(/[\s,]+/).filter(Boolean)]);
       }
     }
-    return { file: this.file, exports, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, requestFields: empty ? {} : this.requestFields, reexports: this.reexports, ignores };
+    return { file: this.file, exports, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, requestFields: empty ? {} : this.requestFields, reexports: this.reexports, imports: this.relativeImports(), ignores };
   }
 
   // ---------------------------------------------------------------------------------
@@ -1100,6 +1104,8 @@ export class TaintAnalyzer {
     const objVal = this.eval(left.object, scope);
     if ((objVal.obj === 'request' || (objVal.obj === 'context' && unwrap(left.object)?.type === 'MemberExpression')) && key !== undefined && !SAFE_REQUEST_FIELDS.has(key)) {
       const input = v.flows.filter((f) => f.o.k === 's');
+      // A field set from no input is recorded too: it tells the link phase that this app sets it.
+      if (input.length === 0 && this.requestFields[key] === undefined && Object.keys(this.requestFields).length < 32) this.requestFields[key] = [];
       if (input.length > 0 && Object.keys(this.requestFields).length < 32) this.requestFields[key] = mergeFlows([this.requestFields[key] ?? [], this.withStep({ flows: input }, at, `stored in \`${this.text(left, 30)}\``).flows]);
     }
     // Koa: ctx.body = ...; ctx.redirect is a call; ctx.set is a call.
@@ -1238,6 +1244,10 @@ export class TaintAnalyzer {
     }
     // new Repository(...) of a class from another file of the project: its methods link across files.
     if (binding && binding.module.startsWith('.') && !local?.classDecl) return { flows: [], importedInstance: binding };
+    if (calleeName === 'URL' && args.length > 0) {
+      const from = accessPath(node.arguments[0]);
+      return { flows: this.stringified(args[0]).flows, ...(from ? { urlOf: from } : {}) };
+    }
     if (PROPAGATING_CONSTRUCTORS.has(calleeName) && args.length > 0) return { flows: this.stringified(args[0]).flows };
     if (/^(WebSocketServer|Server)$/.test(calleeName) || binding?.module === 'ws') return { flows: [], obj: 'ws' };
     return CLEAN;
@@ -1426,6 +1436,13 @@ export class TaintAnalyzer {
 
   /** `export * from './x'` and `export { a as b } from './x'`: followed by the link phase. */
   readonly reexports: { spec: string; names?: Record<string, string> }[] = [];
+
+  /** The relative modules this file binds (import/require), at most 64. */
+  private relativeImports(): string[] {
+    const specs = new Set<string>();
+    for (const b of moduleBindings(this.sourceCode).values()) if (b.module.startsWith('.') && specs.size < 64) specs.add(b.module);
+    return [...specs];
+  }
 
   /** Request fields a middleware sets from input (`req.tenant = req.get('x-tenant')`). */
   readonly requestFields: Record<string, Flow[]> = {};
@@ -1907,7 +1924,7 @@ export class TaintAnalyzer {
         const path = accessPath(a);
         if (lit === undefined || !path) continue;
         if (/^(__proto__|constructor|prototype)$/.test(lit)) return [{ path, mask: classMask(PROTO_KEY_CLASSES), whenTrue: ne }];
-        return [this.ownerGuard(path, ALL_CLASSES_MASK, eq)];
+        return [this.ownerGuard(path, ALL_CLASSES_MASK, eq, scope)];
       }
       // url.origin === ORIGIN, host !== allowedHost: equal to a value the client does not choose.
       for (const [a, b] of [[l, r], [r, l]] as const) {
@@ -1919,7 +1936,7 @@ export class TaintAnalyzer {
         if (b.type !== 'Identifier' && b.type !== 'MemberExpression') continue;
         const av = this.eval(a, scope);
         if (av.flows.length === 0) continue;
-        return [this.ownerGuard(path, ALL_CLASSES_MASK, eq)];
+        return [this.ownerGuard(path, ALL_CLASSES_MASK, eq, scope)];
       }
     }
     if (op === 'in') {
@@ -1987,9 +2004,10 @@ export class TaintAnalyzer {
     return out.length > 0 ? out : undefined;
   }
 
-  private ownerGuard(path: string, mask: number, whenTrue: boolean): Guard {
+  private ownerGuard(path: string, mask: number, whenTrue: boolean, scope?: Scope): Guard {
     const m = /^(.*)\.(hostname|host|origin)$/.exec(path);
-    return { path, mask, whenTrue, owner: m ? m[1] : undefined };
+    const parsedFrom = m && scope && !m[1].includes('.') ? scope.lookup(m[1])?.urlOf : undefined;
+    return { path, mask, whenTrue, owner: m ? m[1] : undefined, ...(parsedFrom ? { parsedFrom } : {}) };
   }
 
   private callGuards(t: Node, scope: Scope): Guard[] {
@@ -2000,7 +2018,7 @@ export class TaintAnalyzer {
     const a0 = t.arguments[0];
     const a0Path = accessPath(a0);
     const out: Guard[] = [];
-    const withOwner = (path: string, mask: number): Guard => this.ownerGuard(path, mask, true);
+    const withOwner = (path: string, mask: number): Guard => this.ownerGuard(path, mask, true, scope);
     if (method === 'startsWith' && recvPath) {
       const mask = containmentMask(staticValue(a0), () => this.rejectsProtocolRelative(t));
       if (mask !== 0) out.push(withOwner(recvPath, mask));
@@ -2081,6 +2099,7 @@ export class TaintAnalyzer {
       if (g.whenTrue !== holds) continue;
       layer.set(g.path, (layer.get(g.path) ?? 0) | g.mask);
       if (g.owner) layer.set(g.owner, (layer.get(g.owner) ?? 0) | (g.mask & classMask(['ssrf', 'open-redirect'])));
+      if (g.parsedFrom) layer.set(g.parsedFrom, (layer.get(g.parsedFrom) ?? 0) | (g.mask & classMask(['ssrf', 'open-redirect'])));
     }
   }
 

@@ -86,6 +86,31 @@ app.get('/diag2', (req, res) => { const { APP_REGION } = process.env; res.json({
 app.get('/diag3', (req, res) => res.json({ count: Object.keys(process.env).length }));`,
     expect: ['data-leak@1'],
   },
+  // A parsed URL's host check clears the text it was parsed from
+  {
+    name: 'checking new URL(x).hostname against an allowlist clears x itself for SSRF',
+    code: `const got = require('got');
+const ALLOWED = ['feeds.example.org'];
+app.get('/feed', async (req, res) => {
+  const link = String(req.query.link);
+  const u = new URL(link);
+  if (!ALLOWED.includes(u.hostname)) return res.status(400).end();
+  res.type('text/plain').send((await got(link)).body);
+});`,
+    expect: [],
+  },
+  {
+    name: 'a check on another URL object does not clear x',
+    code: `const got = require('got');
+const ALLOWED = ['feeds.example.org'];
+app.get('/feed', async (req, res) => {
+  const link = String(req.query.link);
+  const home = new URL(req.query.home);
+  if (!ALLOWED.includes(home.hostname)) return res.status(400).end();
+  res.type('text/plain').send((await got(link)).body);
+});`,
+    expect: ['ssrf@7'],
+  },
   // mssql requests
   {
     name: 'mssql: a request kept in a variable runs SQL text built from input',
@@ -146,6 +171,30 @@ app.get('/items', async (req, res) => {
 `,
     });
     assert.deepEqual(taint, []);
+  });
+});
+
+describe('taint across files: request fields set by middleware stay within their app', () => {
+  const app = (dir: string, setter: string): Record<string, string> => ({
+    [`${dir}/server.js`]: `const express = require('express');
+const orders = require('./orders');
+const app = express();
+app.use((req, res, next) => { ${setter} next(); });
+app.use('/orders', orders);
+app.listen(3000);
+`,
+    [`${dir}/orders.js`]: `const router = require('express').Router();
+const db = require('./db');
+router.get('/', async (req, res) => res.json(await db.query("SELECT id FROM orders WHERE region = '" + req.region + "'")));
+module.exports = router;
+`,
+  });
+  it("one app's safe middleware is not blamed for another app's unsafe one, and vice versa", async () => {
+    const { taint } = await scanTaint({
+      ...app('billing', "const r = req.get('x-region'); req.region = ['eu', 'us'].includes(r) ? r : 'eu';"),
+      ...app('shipping', "req.region = req.query.region;"),
+    });
+    assert.deepEqual(taint.map((f) => `${f.ruleId}@${f.file}:${f.line}`), ['sql-injection@shipping/orders.js:3']);
   });
 });
 
