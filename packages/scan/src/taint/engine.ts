@@ -1056,6 +1056,7 @@ export class TaintAnalyzer {
       if (path === g.path || (path.startsWith(`${g.path}.`) && g.path.startsWith('process.'))) {
         let cleared = INPUT_CLEARED | (g.string ? classBit('nosql-injection') : 0);
         if (g.path === 'process.env') cleared |= ALL_CLASSES_MASK & ~classMask([...ENV_CLASSES]);
+        if (g.harmless) cleared |= classMask(g.harmless);
         // A browser's own location: its requests go out from the victim's browser, not from the server.
         if (/^(location|window|document)\./.test(g.path)) cleared |= classMask(['ssrf', 'path-traversal', 'command-injection', 'sql-injection']);
         return this.source(node, path, g.confidence, cleared);
@@ -1279,7 +1280,7 @@ export class TaintAnalyzer {
     if (receiver && method && (receiver.obj === 'response' || receiver.obj === 'context')) this.noteContentType(method, node, scope);
 
     // Sinks (a method of the project's own classes is read, not matched by name)
-    const ownMethod = isMember && receiver && method && !calleeVal.fn ? this.methodOf(receiver, method, callee, scope) : undefined;
+    const ownMethod = isMember && receiver && method && !calleeVal.fn ? this.methodOf(receiver, method, callee, scope) ?? this.projectClassCall(receiver, callee) : undefined;
     if (!ownMethod) this.checkCallSinks(node, callee, method, receiver, binding, path, args, scope, calleeText);
 
     if (calleeVal.resolver) {
@@ -1506,6 +1507,20 @@ export class TaintAnalyzer {
       }
     }
     return undefined;
+  }
+
+  /**
+   * A call on an instance of another file's class (`new Repo()`, or a field typed with a class
+   * imported from a relative module: NestJS `this.directory.search(q)`): project code that the
+   * link phase follows, so no sink is matched by the receiver's name.
+   */
+  private projectClassCall(receiver: Value, callee: Node): true | undefined {
+    if (receiver.importedInstance) return true;
+    const typed = this.typedField(callee);
+    if (!typed) return undefined;
+    if (this.classes.has(typed)) return true;
+    const b = moduleBindings(this.sourceCode).get(typed);
+    return b && b.module.startsWith('.') ? true : undefined;
   }
 
   private methodOf(receiver: Value, method: string, callee: Node, scope: Scope): FnVal | undefined {

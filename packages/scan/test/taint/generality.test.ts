@@ -111,6 +111,15 @@ app.get('/feed', async (req, res) => {
 });`,
     expect: ['ssrf@7'],
   },
+  // The command line is the operator's
+  {
+    name: "process.argv printed to the operator's own console is no log injection; into a shell it still is command injection",
+    code: `const { execSync } = require('child_process');
+const target = process.argv[2];
+console.info('checking', target);
+execSync('ping -c 1 ' + target);`,
+    expect: ['command-injection@4'],
+  },
   // mssql requests
   {
     name: 'mssql: a request kept in a variable runs SQL text built from input',
@@ -195,6 +204,38 @@ module.exports = router;
       ...app('shipping', "req.region = req.query.region;"),
     });
     assert.deepEqual(taint.map((f) => `${f.ruleId}@${f.file}:${f.line}`), ['sql-injection@shipping/orders.js:3']);
+  });
+});
+
+describe("taint across files: calls into the project's own classes are followed, not matched by name", () => {
+  it('a NestJS service field named like a client (`client.search`) is read as the service it is', async () => {
+    const files = (query: string): Record<string, string> => ({
+      'catalog.controller.ts': `import { Controller, Get, Query } from '@nestjs/common';
+import { CatalogClient } from './catalog.client';
+@Controller('catalog')
+export class CatalogController {
+  constructor(private readonly client: CatalogClient) {}
+  @Get()
+  list(@Query('q') q: string) {
+    return this.client.search(q);
+  }
+}
+`,
+      'catalog.client.ts': `import { Injectable } from '@nestjs/common';
+import { Pool } from 'pg';
+@Injectable()
+export class CatalogClient {
+  private readonly pool = new Pool();
+  async search(term: string) {
+    return (await this.pool.query(${query})).rows;
+  }
+}
+`,
+    });
+    const safe = await scanTaint(files("'SELECT sku FROM items WHERE title ILIKE $1', ['%' + term + '%']"));
+    assert.deepEqual(safe.taint, []);
+    const unsafe = await scanTaint(files("\"SELECT sku FROM items WHERE title ILIKE '%\" + term + \"%'\""));
+    assert.deepEqual(unsafe.taint.map((f) => `${f.ruleId}@${f.file}:${f.line}`), ['sql-injection@catalog.client.ts:7']);
   });
 });
 
