@@ -2019,6 +2019,26 @@ export class TaintAnalyzer {
     return out.length > 0 ? out : undefined;
   }
 
+  /**
+   * The path X of `path.relative(root, X)`, written inline or bound to the checked variable in the
+   * same function (`const rel = path.relative(root, X)`). Searches that function's declarations only.
+   */
+  private relativeTarget(recv: Node, at: Node): string | undefined {
+    const isRelative = (n: Node | undefined): boolean => n?.type === 'CallExpression' && lastName(n.callee) === 'relative' && n.arguments.length === 2;
+    if (isRelative(recv)) return accessPath(recv.arguments[1]);
+    if (recv.type !== 'Identifier') return undefined;
+    let fn: Node | undefined = at;
+    while (fn && !isFunctionNode(fn) && fn.type !== 'Program') fn = fn.parent ?? undefined;
+    if (!fn) return undefined;
+    let found: string | undefined;
+    let seen = 0;
+    forEachNode(fn, (n) => {
+      if (found !== undefined || ++seen > 5_000) return;
+      if (n.type === 'VariableDeclarator' && n.id?.type === 'Identifier' && n.id.name === recv.name && isRelative(unwrap(n.init) ?? undefined)) found = accessPath(unwrap(n.init)!.arguments[1]);
+    });
+    return found;
+  }
+
   private ownerGuard(path: string, mask: number, whenTrue: boolean, scope?: Scope): Guard {
     const m = /^(.*)\.(hostname|host|origin)$/.exec(path);
     const parsedFrom = m && scope && !m[1].includes('.') ? scope.lookup(m[1])?.urlOf : undefined;
@@ -2034,6 +2054,11 @@ export class TaintAnalyzer {
     const a0Path = accessPath(a0);
     const out: Guard[] = [];
     const withOwner = (path: string, mask: number): Guard => this.ownerGuard(path, mask, true, scope);
+    if (method === 'startsWith' && recv && staticValue(a0)?.startsWith('..')) {
+      // rel = path.relative(root, target); rel.startsWith('..') rejects a target outside root.
+      const target = this.relativeTarget(recv, t);
+      return target ? [{ path: target, mask: classMask(['path-traversal']), whenTrue: false }] : [];
+    }
     if (method === 'startsWith' && recvPath) {
       const mask = containmentMask(staticValue(a0), () => this.rejectsProtocolRelative(t));
       if (mask !== 0) out.push(withOwner(recvPath, mask));

@@ -111,6 +111,33 @@ app.get('/feed', async (req, res) => {
 });`,
     expect: ['ssrf@7'],
   },
+  // path.relative containment
+  {
+    name: "rejecting path.relative(root, p) that starts with '..' keeps p inside root",
+    code: `const fs = require('fs/promises');
+const path = require('path');
+const ROOT = '/var/lib/reports';
+app.get('/r', async (req, res) => {
+  const p = path.join(ROOT, req.query.name);
+  const rel = path.relative(ROOT, p);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return res.sendStatus(403);
+  res.type('text/plain').send(await fs.readFile(p, 'utf8'));
+});`,
+    expect: [],
+  },
+  {
+    name: 'a path.relative check on another path does not keep p inside root',
+    code: `const fs = require('fs/promises');
+const path = require('path');
+const ROOT = '/var/lib/reports';
+app.get('/r', async (req, res) => {
+  const p = path.join(ROOT, req.query.name);
+  const q = path.join(ROOT, 'index.txt');
+  if (path.relative(ROOT, q).startsWith('..')) return res.sendStatus(403);
+  res.type('text/plain').send(await fs.readFile(p, 'utf8'));
+});`,
+    expect: ['path-traversal@8'],
+  },
   // The command line is the operator's
   {
     name: "process.argv printed to the operator's own console is no log injection; into a shell it still is command injection",
