@@ -167,7 +167,13 @@ const PROPAGATORS: ReadonlySet<string> = new Set([
   'decodeURIComponent', 'decodeURI', 'encodeURI', 'atob', 'btoa', 'structuredClone', 'String.raw', 'Promise.resolve', 'Promise.all', 'Promise.allSettled',
   'lodash.get', '_.get', 'lodash.pick', '_.pick', 'lodash.merge', '_.merge', 'lodash.clone', '_.clone', 'lodash.cloneDeep', '_.cloneDeep', 'lodash.template', 'sprintf', 'vsprintf',
   'fileURLToPath', 'url.fileURLToPath', 'String.prototype.concat', 'Array.prototype.concat', 'Reflect.get', 'format',
+  // Markdown renderers that pass raw HTML through by default (marked, showdown, snarkdown, markdown-js):
+  // their HTML output carries the input. markdown-it and remarkable escape HTML unless `html: true`.
+  'marked', 'marked.parse', 'marked.parseInline', 'marked.marked', 'marked.marked.parse', 'marked.marked.parseInline', 'marked.default', 'marked.default.parse',
+  'snarkdown', 'snarkdown.default', 'markdown.toHTML', 'markdown.markdown.toHTML',
 ]);
+/** Methods of renderer objects whose result is HTML made from the argument: showdown's `converter.makeHtml(md)`. */
+const HTML_RENDER_METHODS: ReadonlySet<string> = new Set(['makeHtml']);
 /** Constructors that keep their first argument's taint: new URL(input), new URLSearchParams(input). */
 const PROPAGATING_CONSTRUCTORS = new Set(['URL', 'URLSearchParams', 'Buffer', 'String', 'Array', 'Set', 'Map', 'Headers', 'Request']);
 /** Array callbacks: the element (parameter 0) carries the receiver's taint. */
@@ -1398,6 +1404,7 @@ export class TaintAnalyzer {
       if (name === 'JSON.parse' || path === 'JSON.parse') return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~classBit('nosql-injection') })) };
       return { flows: all.flows, record: all.record };
     }
+    if (method && HTML_RENDER_METHODS.has(method) && args[0]) return this.stringified(args[0]);
     if (method === 'concat' && receiver) return this.union(receiver, ...args);
     if (receiver && receiver.flows.length > 0 && method) {
       if (CLEAN_METHODS.has(method)) return CLEAN;

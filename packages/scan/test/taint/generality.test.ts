@@ -138,6 +138,28 @@ app.get('/r', async (req, res) => {
 });`,
     expect: ['path-traversal@8'],
   },
+  // Markdown renderers
+  {
+    name: 'showdown makeHtml output of input sent as HTML is XSS',
+    code: `const showdown = require('showdown');
+const converter = new showdown.Converter();
+app.post('/notes/preview', (req, res) => {
+  res.set('Content-Type', 'text/html');
+  res.send('<div class="note">' + converter.makeHtml(req.body.text) + '</div>');
+});`,
+    expect: ['xss@5'],
+  },
+  {
+    name: 'marked output is XSS unless sanitize-html cleans it; markdown-it escapes HTML by default',
+    code: `import { marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+import MarkdownIt from 'markdown-it';
+const md = new MarkdownIt();
+app.post('/a', (req, res) => res.send(sanitizeHtml(marked(req.body.text))));
+app.post('/b', (req, res) => res.send(md.render(req.body.text)));
+app.post('/c', (req, res) => res.send(marked.parse(req.body.text)));`,
+    expect: ['xss@7'],
+  },
   // The command line is the operator's
   {
     name: "process.argv printed to the operator's own console is no log injection; into a shell it still is command injection",
