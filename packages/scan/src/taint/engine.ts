@@ -159,6 +159,10 @@ const SAFE_REQUEST_FIELDS = new Set([
   'next', 'xhr', 'fresh', 'stale', 'socket', 'connection', 'httpVersion', 'aborted', 'complete', 'auth', 'isAuthenticated', 'login', 'logout', 't', 'i18n',
   'startTime', 'requestId', 'raw', 'server', 'origin', 'host', 'hostname', 'port', 'headersSent', 'nextUrl', 'signal', 'cache', 'mode', 'credentials', 'destination', 'integrity', 'keepalive', 'redirect', 'referrerPolicy', 'routeOptions', 'routerPath', 'context', 'state', 'status', 'statusCode', 'info', 'pre', 'plugins', 'credentials',
 ]);
+/** Type annotations of a request or framework context (`Request`, `FastifyRequest`, `IncomingMessage`, `Context`, `any`). */
+const REQUEST_TYPE = /Request|Req\b|IncomingMessage|Context|Ctx|Http|\bany\b|\bunknown\b|\bobject\b|^:\s*[A-Z]\b/;
+/** Type annotations of a response, reply or toolkit. */
+const RESPONSE_TYPE = /Response|Reply|Res\b|ServerResponse|Toolkit|Http|\bany\b|\bunknown\b|\bobject\b|^:\s*[A-Z]\b/;
 /** Functions that return (a mix of) their arguments as text or structure. */
 const PROPAGATORS: ReadonlySet<string> = new Set([
   'path.join', 'path.resolve', 'path.normalize', 'path.dirname', 'path.extname', 'path.format', 'path.relative', 'path.posix.join', 'path.win32.join',
@@ -2118,6 +2122,13 @@ export class TaintAnalyzer {
       const argIdx = typeof spec?.arg === 'number' ? spec.arg : 0;
       const p = accessPath(t.arguments[argIdx]);
       if (p) out.push(withOwner(p, mask));
+      // ALLOWED.has(new URL(x).origin): the host of x is checked, which is what SSRF and redirects need.
+      const checked = unwrap(t.arguments[argIdx]);
+      if (!p && checked?.type === 'MemberExpression' && /^(origin|host|hostname)$/.test(propertyName(checked.property, checked.computed) ?? '')) {
+        const parsed = unwrap(checked.object);
+        const from = parsed?.type === 'NewExpression' && lastName(parsed.callee) === 'URL' ? accessPath(parsed.arguments[0]) : undefined;
+        if (from) out.push({ path: from, mask: mask & classMask(['ssrf', 'open-redirect']), whenTrue: true });
+      }
       // isAllowedUrl(new URL(x)) and similar wrap the value: the inner path is checked too.
       const inner = unwrap(t.arguments[argIdx]);
       if (inner?.type === 'NewExpression' || inner?.type === 'CallExpression') {
@@ -2216,6 +2227,19 @@ export class TaintAnalyzer {
   // ---------------------------------------------------------------------------------
   // Functions
 
+  /** `: ExportRequest` where this file declares ExportRequest as an interface extending nothing or an object type: plain data. */
+  private isPlainLocalType(annotation: Node): boolean {
+    const t = unwrap(annotation.typeAnnotation);
+    if (t?.type !== 'TSTypeReference' || t.typeName?.type !== 'Identifier') return false;
+    const name = t.typeName.name;
+    for (const d of nodesOfType(this.sourceCode, 'TSInterfaceDeclaration', 'TSTypeAliasDeclaration')) {
+      if (d.id?.name !== name) continue;
+      if (d.type === 'TSInterfaceDeclaration') return !d.extends || d.extends.length === 0;
+      return d.typeAnnotation?.type === 'TSTypeLiteral';
+    }
+    return false;
+  }
+
   private paramValues(fn: Node, ctx: FnCtx, explicit?: readonly Value[]): Value[] {
     const parentMethod = fn.parent?.type === 'MethodDefinition' ? fn.parent : undefined;
     return fn.params.map((p: Node, i: number) => {
@@ -2235,8 +2259,11 @@ export class TaintAnalyzer {
       }
       const u = unwrap(param.type === 'AssignmentPattern' ? param.left : param);
       const name = u?.type === 'Identifier' ? u.name : undefined;
-      if (name && REQUEST_NAMES.has(name)) return { flows: [], obj: name === 'ctx' || name === 'context' ? 'context' : 'request' };
-      if (name && RESPONSE_NAMES.has(name)) return { flows: [], obj: 'response' };
+      // A TypeScript type says what a name does not: `req: ExportRequest` built by the caller is no HTTP request.
+      const declared = u?.typeAnnotation ? this.text(u.typeAnnotation, 80) : undefined;
+      const typedOtherwise = (kind: RegExp): boolean => declared !== undefined && (!kind.test(declared) || this.isPlainLocalType(u!.typeAnnotation));
+      if (name && REQUEST_NAMES.has(name) && !typedOtherwise(REQUEST_TYPE)) return { flows: [], obj: name === 'ctx' || name === 'context' ? 'context' : 'request' };
+      if (name && RESPONSE_NAMES.has(name) && !typedOtherwise(RESPONSE_TYPE)) return { flows: [], obj: 'response' };
       // Next.js pages and route handlers: ({ searchParams }), (request, { params })
       if (u?.type === 'ObjectPattern' && this.isNextComponentOrHandler(fn, i)) {
         // A page's props come from its getServerSideProps/getStaticProps.

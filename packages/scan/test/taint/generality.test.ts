@@ -169,6 +169,29 @@ console.info('checking', target);
 execSync('ping -c 1 ' + target);`,
     expect: ['command-injection@4'],
   },
+  {
+    name: 'an allowlist check of new URL(x).origin inline clears x for SSRF',
+    code: `const ORIGINS = new Set(['https://hooks.example.net']);
+app.post('/ping', async (req, res) => {
+  const hook = req.body.hook;
+  if (!ORIGINS.has(new URL(hook).origin)) return res.sendStatus(400);
+  await fetch(hook, { method: 'POST' });
+  res.sendStatus(204);
+});`,
+    expect: [],
+  },
+  // Typed parameters
+  {
+    name: 'a parameter named req typed with a plain local interface is data from the caller, not a request',
+    filename: 'jobs.ts',
+    code: `import axios from 'axios';
+interface ReqOptions { target: string; retries: number }
+export async function notify(req: ReqOptions) {
+  return axios.get(req.target);
+}
+app.post('/n', async (request, reply) => reply.send(await notify({ target: request.body.to, retries: 1 })));`,
+    expect: ['ssrf@4'],
+  },
   // mssql requests
   {
     name: 'mssql: a request kept in a variable runs SQL text built from input',
