@@ -11,6 +11,7 @@
  * inline callback), flows per value and steps per trace are capped, and a step budget stops
  * pathological files (the file is then reported as skipped by the taint analysis).
  */
+import { posix } from 'node:path';
 import type { Confidence } from '@rampart/core';
 import { moduleBindings, nodeEnd, nodeStart, nodesOfType, propertyName, resolveCallee, staticValue, unwrap, type Binding } from '../rules/ast.js';
 import { findBacktracking } from '../rules/lint/unsafe-regex.js';
@@ -1710,7 +1711,7 @@ export class TaintAnalyzer {
         const opts = unwrap(node.arguments[1]);
         const schema = opts?.type === 'ObjectExpression' ? objectProp(opts, 'schema') : undefined;
         if (schema) return !/(DEFAULT_SAFE_SCHEMA|FAILSAFE_SCHEMA|JSON_SCHEMA|CORE_SCHEMA|SAFE_SCHEMA)$/.test(accessPath(schema) ?? '') || /FULL/.test(accessPath(schema) ?? '');
-        const range = this.tables.dependencies?.['js-yaml'];
+        const range = this.dependencyRange('js-yaml');
         return !!range && /^[~^>=\s]*[0-3]\./.test(range);
       }
       case 'html': {
@@ -2226,6 +2227,18 @@ export class TaintAnalyzer {
 
   // ---------------------------------------------------------------------------------
   // Functions
+
+  /** The version range of a package for this file: its nearest nested package.json that names it, else the root's. */
+  private dependencyRange(name: string): string | undefined {
+    const nested = this.tables.packageDependencies;
+    if (nested) {
+      for (let dir = posix.dirname(this.file.split('\\').join('/')); dir !== '.' && dir !== '/' && dir !== ''; dir = posix.dirname(dir)) {
+        const range = nested[dir]?.[name];
+        if (range !== undefined) return range;
+      }
+    }
+    return this.tables.dependencies?.[name];
+  }
 
   /** `: ExportRequest` where this file declares ExportRequest as an interface extending nothing or an object type: plain data. */
   private isPlainLocalType(annotation: Node): boolean {

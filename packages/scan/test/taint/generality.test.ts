@@ -311,6 +311,22 @@ export class CatalogClient {
   });
 });
 
+describe("taint: a monorepo package's own package.json decides version-dependent sinks", () => {
+  it('js-yaml load is unsafe in the package that pins js-yaml 3, safe in the one on js-yaml 4', async () => {
+    const handler = `const yaml = require('js-yaml');
+module.exports = (req, res) => res.json(yaml.load(req.body.spec));
+`;
+    const { taint } = await scanTaint({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['services/*'] }),
+      'services/legacy/package.json': JSON.stringify({ name: 'legacy', dependencies: { 'js-yaml': '~3.13.1' } }),
+      'services/legacy/src/import.js': handler,
+      'services/modern/package.json': JSON.stringify({ name: 'modern', dependencies: { 'js-yaml': '^4.1.0' } }),
+      'services/modern/src/import.js': handler,
+    });
+    assert.deepEqual(taint.map((f) => `${f.ruleId}@${f.file}:${f.line}`), ['insecure-deserialization@services/legacy/src/import.js:2']);
+  });
+});
+
 describe('taint generality: rules that hold beyond the suite', () => {
   for (const c of CASES) {
     it(c.name, () => {
