@@ -179,6 +179,8 @@ const PROPAGATORS: ReadonlySet<string> = new Set([
 ]);
 /** Methods of renderer objects whose result is HTML made from the argument: showdown's `converter.makeHtml(md)`. */
 const HTML_RENDER_METHODS: ReadonlySet<string> = new Set(['makeHtml']);
+/** Archive readers built from a buffer or path: entries read from an uploaded archive carry its taint (zip slip). */
+const ARCHIVE_READERS: ReadonlySet<string> = new Set(['adm-zip']);
 /** Constructors that keep their first argument's taint: new URL(input), new URLSearchParams(input). */
 const PROPAGATING_CONSTRUCTORS = new Set(['URL', 'URLSearchParams', 'Buffer', 'String', 'Array', 'Set', 'Map', 'Headers', 'Request']);
 /** Array callbacks: the element (parameter 0) carries the receiver's taint. */
@@ -1256,6 +1258,8 @@ export class TaintAnalyzer {
     }
     // new Repository(...) of a class from another file of the project: its methods link across files.
     if (binding && binding.module.startsWith('.') && !local?.classDecl) return { flows: [], importedInstance: binding };
+    // new AdmZip(uploadedBuffer): the archive's entries (and their names) come from whoever sent it.
+    if (binding && ARCHIVE_READERS.has(binding.module) && args.length > 0) return { flows: args[0].flows };
     if (calleeName === 'URL' && args.length > 0) {
       const from = accessPath(node.arguments[0]);
       return { flows: this.stringified(args[0]).flows, ...(from ? { urlOf: from } : {}) };

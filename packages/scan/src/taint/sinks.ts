@@ -197,6 +197,10 @@ export const SINKS: readonly SinkSpec[] = [
   ...['libxmljs', 'libxmljs2'].flatMap((module) => ['parseXml', 'parseXmlString', 'parseXmlAsync'].map((name): SinkSpec => ({ class: 'xxe', match: 'module', module, name, when: 'noent' }))),
   ...['post', 'put', 'patch'].flatMap((name) => ['axios', 'got', 'superagent'].map((module): SinkSpec => ({ class: 'xml-injection', match: 'module', module, name, args: [1], when: 'xml-text' }))),
   { class: 'xml-injection', match: 'global', name: 'fetch', args: [1], field: 'body', when: 'xml-text' },
+  // The same XML body through undici and node-fetch: request(url, { body }), fetch(url, { body }).
+  ...([['undici', 'request'], ['undici', 'fetch'], ['node-fetch', ''], ['node-fetch', 'default']] as const).map(
+    ([module, name]): SinkSpec => ({ class: 'xml-injection', match: 'module', module, name, args: [1], field: 'body', when: 'xml-text' }),
+  ),
   ...['appendFile', 'appendFileSync', 'writeFile', 'writeFileSync'].flatMap((name) => ['fs', 'fs/promises'].map((module): SinkSpec => ({ class: 'xml-injection', match: 'module', module, name, args: [1], when: 'xml-text' }))),
   { class: 'ssrf', match: 'module', module: 'axios', name: 'create', field: 'baseURL' },
   { class: 'ssrf', match: 'module', module: 'got', name: 'extend', field: 'prefixUrl' },

@@ -160,6 +160,34 @@ app.post('/b', (req, res) => res.send(md.render(req.body.text)));
 app.post('/c', (req, res) => res.send(marked.parse(req.body.text)));`,
     expect: ['xss@7'],
   },
+  // Archives from the client
+  {
+    name: 'entry names of an uploaded zip joined to a folder are path traversal (zip slip); their basename is not',
+    code: `const Zip = require('adm-zip');
+const fsp = require('fs/promises');
+const path = require('path');
+app.post('/import', async (req, res) => {
+  const archive = new Zip(req.files.pkg.data);
+  for (const e of archive.getEntries()) {
+    await fsp.writeFile(path.join('/srv/import', e.entryName), e.getData());
+    await fsp.writeFile(path.join('/srv/flat', path.basename(e.entryName)), e.getData());
+  }
+  res.sendStatus(204);
+});`,
+    expect: ['path-traversal@7'],
+  },
+  // XML request bodies
+  {
+    name: 'XML markup built around input in a node-fetch body is XML injection; escaped, it is not',
+    code: `import fetch from 'node-fetch';
+import xmlescape from 'xml-escape';
+app.post('/sms', async (req, res) => {
+  await fetch(process.env.SMS_URL, { method: 'POST', body: '<sms><to>' + req.body.to + '</to></sms>' });
+  await fetch(process.env.SMS_URL, { method: 'POST', body: '<sms><to>' + xmlescape(req.body.to) + '</to></sms>' });
+  res.sendStatus(202);
+});`,
+    expect: ['xml-injection@4'],
+  },
   // The command line is the operator's
   {
     name: "process.argv printed to the operator's own console is no log injection; into a shell it still is command injection",
