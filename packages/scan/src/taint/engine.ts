@@ -179,6 +179,8 @@ const PROPAGATORS: ReadonlySet<string> = new Set([
 ]);
 /** Methods of renderer objects whose result is HTML made from the argument: showdown's `converter.makeHtml(md)`. */
 const HTML_RENDER_METHODS: ReadonlySet<string> = new Set(['makeHtml']);
+/** The pseudo request field that carries errors thrown with input to the app's error handlers. */
+const THROWN_FIELD = '#thrown';
 /** Archive readers built from a buffer or path: entries read from an uploaded archive carry its taint (zip slip). */
 const ARCHIVE_READERS: ReadonlySet<string> = new Set(['adm-zip']);
 /** Constructors that keep their first argument's taint: new URL(input), new URLSearchParams(input). */
@@ -523,7 +525,10 @@ export class TaintAnalyzer {
         return;
       }
       case 'ThrowStatement':
-        if (node.argument) this.eval(node.argument, scope);
+        if (node.argument) {
+          this.eval(node.argument, scope);
+          this.recordThrown(node.argument, scope);
+        }
         return;
       case 'BlockStatement':
       case 'StaticBlock':
@@ -1294,6 +1299,9 @@ export class TaintAnalyzer {
     // Response content type chosen before a send.
     if (receiver && method && (receiver.obj === 'response' || receiver.obj === 'context')) this.noteContentType(method, node, scope);
 
+    // next(new HttpError(400, `bad id ${id}`)): handed to the error handlers like a throw.
+    if (callee.type === 'Identifier' && callee.name === 'next' && node.arguments.length === 1) this.recordThrown(node.arguments[0], scope);
+
     // Sinks (a method of the project's own classes is read, not matched by name)
     const ownMethod = isMember && receiver && method && !calleeVal.fn ? this.methodOf(receiver, method, callee, scope) ?? this.projectClassCall(receiver, callee) : undefined;
     if (!ownMethod) this.checkCallSinks(node, callee, method, receiver, binding, path, args, scope, calleeText);
@@ -1453,6 +1461,23 @@ export class TaintAnalyzer {
 
   /** `export * from './x'` and `export { a as b } from './x'`: followed by the link phase. */
   readonly reexports: { spec: string; names?: Record<string, string> }[] = [];
+
+  /**
+   * `throw new NotFound(\`no item ${req.params.id}\`)`: the input in an error's arguments reaches
+   * whatever error handler of the app prints the error (the `#thrown` request field, linked per app).
+   */
+  private recordThrown(arg: Node, scope: Scope): void {
+    const e = unwrap(arg);
+    if (e?.type !== 'NewExpression' && e?.type !== 'CallExpression') return;
+    const flows: Flow[] = [];
+    for (const a of (e.arguments as Node[]).slice(0, 4)) {
+      const t = unwrap(a);
+      if (t && (t.type === 'Identifier' || t.type === 'MemberExpression' || t.type === 'TemplateLiteral' || t.type === 'BinaryExpression')) flows.push(...this.eval(t, scope).flows.filter((f) => f.o.k === 's'));
+    }
+    if (flows.length === 0 || Object.keys(this.requestFields).length >= 32) return;
+    const key = THROWN_FIELD;
+    this.requestFields[key] = mergeFlows([this.requestFields[key] ?? [], this.withStep({ flows }, arg, `thrown in \`${this.text(arg, 40)}\``).flows]);
+  }
 
   /** The relative modules this file binds (import/require), at most 64. */
   private relativeImports(): string[] {
@@ -2279,6 +2304,13 @@ export class TaintAnalyzer {
       // A TypeScript type says what a name does not: `req: ExportRequest` built by the caller is no HTTP request.
       const declared = u?.typeAnnotation ? this.text(u.typeAnnotation, 80) : undefined;
       const typedOtherwise = (kind: RegExp): boolean => declared !== undefined && (!kind.test(declared) || this.isPlainLocalType(u!.typeAnnotation));
+      // Express error handlers (err, req, res, next): the error may carry input thrown by a route; only
+      // its printing into HTML is followed (logging an error is what error handlers are for).
+      if (i === 0 && name && fn.params.length === 4 && /^(err|error|e|ex|exception)$/.test(name)) {
+        // Only the message holds the thrown text; fields such as err.status are set by the error's own class.
+        const message: Value = { flows: [{ o: { k: 'f', name: THROWN_FIELD }, m: ALL_CLASSES_MASK & ~classBit('xss'), t: [this.step(param, 'the message of an error a route threw')] }] };
+        return { flows: [], fields: new Map([['message', message]]) };
+      }
       if (name && REQUEST_NAMES.has(name) && !typedOtherwise(REQUEST_TYPE)) return { flows: [], obj: name === 'ctx' || name === 'context' ? 'context' : 'request' };
       if (name && RESPONSE_NAMES.has(name) && !typedOtherwise(RESPONSE_TYPE)) return { flows: [], obj: 'response' };
       // Next.js pages and route handlers: ({ searchParams }), (request, { params })

@@ -355,6 +355,33 @@ module.exports = (req, res) => res.json(yaml.load(req.body.spec));
   });
 });
 
+describe('taint across files: errors thrown with input reach the error handler that prints them', () => {
+  const files = (print: string): Record<string, string> => ({
+    'app.js': `const express = require('express');
+const { renderError } = require('./render-error');
+const app = express();
+app.get('/u/:name', (req, res, next) => {
+  if (!/^[a-z]+$/.test(req.params.name)) return next(new Error('No user called ' + req.params.name));
+  res.json({ ok: true });
+});
+app.use(renderError);
+`,
+    'render-error.js': `exports.renderError = function renderError(error, req, res, next) {
+  console.error('request failed:', error.message, error.code);
+  res.status(error.statusCode || 500).send('<h1>Oops</h1><p>' + ${print} + '</p>');
+};
+`,
+  });
+  it('printing error.message into HTML is XSS (and logging it is not reported)', async () => {
+    const { taint } = await scanTaint(files('error.message'));
+    assert.deepEqual(taint.map((f) => `${f.ruleId}@${f.file}:${f.line}`), ['xss@render-error.js:3']);
+  });
+  it('printing a fixed text for the status is silent', async () => {
+    const { taint } = await scanTaint(files("(error.statusCode === 404 ? 'Not found' : 'Error')"));
+    assert.deepEqual(taint, []);
+  });
+});
+
 describe('taint generality: rules that hold beyond the suite', () => {
   for (const c of CASES) {
     it(c.name, () => {
