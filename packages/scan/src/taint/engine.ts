@@ -171,7 +171,7 @@ const PROPAGATORS: ReadonlySet<string> = new Set([
   'Object.assign', 'Object.values', 'Object.entries', 'Object.keys', 'Object.fromEntries', 'Array.from', 'Array.of', 'JSON.parse', 'Buffer.from', 'Buffer.concat',
   'decodeURIComponent', 'decodeURI', 'encodeURI', 'atob', 'btoa', 'structuredClone', 'String.raw', 'Promise.resolve', 'Promise.all', 'Promise.allSettled',
   'lodash.get', '_.get', 'lodash.pick', '_.pick', 'lodash.merge', '_.merge', 'lodash.clone', '_.clone', 'lodash.cloneDeep', '_.cloneDeep', 'lodash.template', 'sprintf', 'vsprintf',
-  'fileURLToPath', 'url.fileURLToPath', 'String.prototype.concat', 'Array.prototype.concat', 'Reflect.get', 'format',
+  'fileURLToPath', 'url.fileURLToPath', 'String.prototype.concat', 'Array.prototype.concat', 'Reflect.get', 'format', 'JSON.stringify',
   // Markdown renderers that pass raw HTML through by default (marked, showdown, snarkdown, markdown-js):
   // their HTML output carries the input. markdown-it and remarkable escape HTML unless `html: true`.
   'marked', 'marked.parse', 'marked.parseInline', 'marked.marked', 'marked.marked.parse', 'marked.marked.parseInline', 'marked.default', 'marked.default.parse',
@@ -223,6 +223,11 @@ function lastName(node: Node | null | undefined): string | undefined {
 }
 
 /** "a.b.c" for identifier/member chains, also through calls' callees for receivers like `res.status(200)`. */
+/** The name a function is declared or assigned under (`function f`, `const f = () => ...`, a method key). */
+function functionName(fn: Node): string | undefined {
+  return fn.id?.name ?? (fn.parent?.type === 'VariableDeclarator' ? fn.parent.id?.name : fn.parent?.type === 'MethodDefinition' || fn.parent?.type === 'Property' ? propertyName(fn.parent.key, fn.parent.computed) : undefined);
+}
+
 function accessPath(node: Node | null | undefined): string | undefined {
   const n = unwrap(node);
   if (!n) return undefined;
@@ -729,6 +734,11 @@ export class TaintAnalyzer {
 
   private returnValue(v: Value, node: Node, scope: Scope): void {
     const ctx = scope.fn;
+    // Next.js serialises getServerSideProps/getStaticProps props into the page (__NEXT_DATA__) for every visitor.
+    const props = v.fields?.get('props');
+    if (props && ctx.node && /^(getServerSideProps|getStaticProps)$/.test(functionName(ctx.node) ?? '')) {
+      this.sinkValue('data-leak', props, node, scope, 'page props (Next.js serialises them into the HTML) send it to every visitor');
+    }
     if (ctx.returnsResponse) this.responseBody(v, node, scope, 'returned as the response');
     ctx.retValue = ctx.retValue ? this.mergeValues(ctx.retValue, v) : v;
     if (v.flows.length > 0) ctx.ret = mergeFlows([ctx.ret, v.flows]);
@@ -1418,7 +1428,7 @@ export class TaintAnalyzer {
         for (const a of args) if (a.fields) for (const [k, v] of a.fields) fields.set(k, v);
         return { flows: all.flows, fields, object: true };
       }
-      if (name === 'JSON.parse' || path === 'JSON.parse') return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~classBit('nosql-injection') })) };
+      if (name === 'JSON.parse' || path === 'JSON.parse') return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~classBit('nosql-injection') })), record: all.record };
       return { flows: all.flows, record: all.record };
     }
     if (method && HTML_RENDER_METHODS.has(method) && args[0]) return this.stringified(args[0]);

@@ -262,6 +262,9 @@ export const SINKS: readonly SinkSpec[] = [
   { class: 'data-leak', match: 'method', name: 'json', when: 'response' },
   { class: 'data-leak', match: 'method', name: 'jsonp', when: 'response' },
   { class: 'data-leak', match: 'method', name: 'send', when: 'response' },
+  // node:http: res.end(JSON.stringify(rows)), res.write(...).
+  { class: 'data-leak', match: 'method', name: 'end', when: 'response' },
+  { class: 'data-leak', match: 'method', name: 'write', when: 'response' },
   { class: 'data-leak', match: 'method', name: 'json', receiver: /^(NextResponse|Response)$/ },
   { class: 'data-leak', match: 'method', name: 'emit', args: [1], receiver: /^(socket|io|ws|client)$/ },
   { class: 'data-leak', match: 'method', name: 'send', receiver: /^(ws|socket|client|conn|connection|peer)$/ },

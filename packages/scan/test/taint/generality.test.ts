@@ -188,6 +188,29 @@ app.post('/sms', async (req, res) => {
 });`,
     expect: ['xml-injection@4'],
   },
+  // Records serialised
+  {
+    name: 'JSON.stringify of whole records written to a node:http response still leaks them',
+    code: `const http = require('http');
+http.createServer(async (req, res) => {
+  const accounts = await Account.findAll();
+  res.setHeader('Content-Type', 'application/json');
+  res.end(JSON.stringify({ accounts }));
+}).listen(8080);`,
+    expect: ['data-leak@5'],
+  },
+  {
+    name: 'getStaticProps returning whole records as props leaks them; picked fields do not',
+    filename: 'pages/team.jsx',
+    code: `export async function getStaticProps() {
+  const members = await db.member.findMany();
+  const names = members.map((m) => ({ name: m.name }));
+  if (process.env.SHOW_ALL) return { props: { members } };
+  return { props: { names }, revalidate: 60 };
+}
+export default function Team({ names }) { return <ul>{names.map((n) => <li key={n.name}>{n.name}</li>)}</ul>; }`,
+    expect: ['data-leak@4'],
+  },
   // The command line is the operator's
   {
     name: "process.argv printed to the operator's own console is no log injection; into a shell it still is command injection",
