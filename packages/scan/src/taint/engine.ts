@@ -179,6 +179,15 @@ const PROPAGATORS: ReadonlySet<string> = new Set([
 ]);
 /** Methods of renderer objects whose result is HTML made from the argument: showdown's `converter.makeHtml(md)`. */
 const HTML_RENDER_METHODS: ReadonlySet<string> = new Set(['makeHtml']);
+/**
+ * Tables whose whole rows must not be answered: people and accounts (password hashes, contact
+ * details), and credentials (OAuth integrations, API keys, tokens, sessions, webhooks with their secrets).
+ */
+const SENSITIVE_TABLE = /^\w*(user|account|customer|member|employee|patient|profile|person|people|admin|staff|client|subscriber|login|credential|player|student|contact|integration|oauth|api_?key|token|secret|session|webhook)\w*$/i;
+/** The same tables after FROM or JOIN in SQL text (optionally schema-qualified). */
+const SENSITIVE_TABLE_IN_SQL = new RegExp(`\\b(from|join)\\s+["'\`]?(\\w+\\.)?${SENSITIVE_TABLE.source.slice(1, -1)}`, 'i');
+/** Callable query builders named like a knex instance: knex('users'), db('accounts'). */
+const KNEX_BUILDER_NAMES = /^(knex|db|database|qb|trx|pg|mysql|sqlite)$/;
 /** The pseudo request field that carries errors thrown with input to the app's error handlers. */
 const THROWN_FIELD = '#thrown';
 /** Archive readers built from a buffer or path: entries read from an uploaded archive carry its taint (zip slip). */
@@ -2226,6 +2235,12 @@ export class TaintAnalyzer {
       const v = this.source(node, `${this.text(node, 40)} (whole records)`, 'medium', SENSITIVE_CLEARED);
       return { ...v, record: true };
     }
+    // Knex-style builders: knex('users').where(...) selects every column unless a select()/pluck() follows.
+    const table = callee.type === 'Identifier' && KNEX_BUILDER_NAMES.test(callee.name) && node.arguments.length === 1 ? staticValue(node.arguments[0]) : undefined;
+    if (table !== undefined && SENSITIVE_TABLE.test(table) && !this.projectedByChain(node)) {
+      const v = this.source(node, `${this.text(node, 40)} (every column)`, 'medium', SENSITIVE_CLEARED);
+      return { ...v, record: true };
+    }
     // SELECT * / a secret column in SQL text; db.prepare('SELECT * ...').get(id) too.
     if (method && /^(query|execute|all|get|any|many|manyOrNone|one|oneOrNone|raw|iterate)$/.test(method) && callee.type === 'MemberExpression') {
       const prepared = unwrap(callee.object);
@@ -2235,7 +2250,7 @@ export class TaintAnalyzer {
         const star = /^\s*select\s+(\w+\.)?\*/i.test(sql);
         const secretCol = /\b(password|password_hash|passwordhash|ssn|secret|api_key|token)\b/i.test(sql.split(/\bfrom\b/i)[0] ?? '');
         // SELECT * from a table of people or accounts: every column, password hashes and contact details included.
-        const peopleTable = /\b(from|join)\s+["'`]?\w*(user|account|customer|member|employee|patient|profile|person|people|admin|staff|client|subscriber|login|credential|player|student|contact)\w*/i.test(sql);
+        const peopleTable = SENSITIVE_TABLE_IN_SQL.test(sql);
         if ((star && peopleTable) || secretCol) {
           const v = this.source(node, `${this.text(node, 50)} (${star ? 'SELECT *' : 'secret column'})`, 'medium', SENSITIVE_CLEARED);
           return { ...v, record: true };

@@ -211,6 +211,14 @@ http.createServer(async (req, res) => {
 export default function Team({ names }) { return <ul>{names.map((n) => <li key={n.name}>{n.name}</li>)}</ul>; }`,
     expect: ['data-leak@4'],
   },
+  {
+    name: "knex-style builders: every column of a credentials or people table is a leak; a select() or another table is not",
+    code: `const db = require('knex')({ client: 'pg' });
+app.get('/keys', async (req, res) => res.json(await db('api_keys').where({ owner: req.user.id })));
+app.get('/staff', async (req, res) => res.json(await db('staff_members').select('id', 'display_name')));
+app.get('/orders', async (req, res) => res.json(await db('orders').where({ owner: req.user.id })));`,
+    expect: ['data-leak@2'],
+  },
   // The command line is the operator's
   {
     name: "process.argv printed to the operator's own console is no log injection; into a shell it still is command injection",
