@@ -681,12 +681,12 @@ export class TaintAnalyzer {
   private loopDepth = 0;
 
   private loopBody(body: Node, scope: Scope): void {
-    // Twice, so values assigned late in one iteration reach uses early in the next; only the
-    // outermost loop repeats, or nested loops would cost 2^depth.
+    // Twice, so values assigned late in one iteration reach uses early in the next (`cur = cur[k]`
+    // in an inner loop); only the two outermost loops repeat (at most 4 readings), or nested loops would cost 2^depth.
     this.loopDepth++;
     try {
       this.exec(body, scope);
-      if (this.loopDepth === 1) this.exec(body, scope);
+      if (this.loopDepth <= 2) this.exec(body, scope);
     } finally {
       this.loopDepth--;
     }

@@ -219,6 +219,22 @@ app.get('/staff', async (req, res) => res.json(await db('staff_members').select(
 app.get('/orders', async (req, res) => res.json(await db('orders').where({ owner: req.user.id })));`,
     expect: ['data-leak@2'],
   },
+  {
+    name: 'a walk down input keys in an inner loop pollutes on the next iteration of that loop',
+    code: `app.post('/prefs', (req, res) => {
+  const prefs = {};
+  for (const path of Object.keys(req.body)) {
+    const keys = path.split('/');
+    let node = prefs;
+    for (let i = 0; i < keys.length - 1; i++) {
+      if (!node[keys[i]]) node[keys[i]] = {};
+      node = node[keys[i]];
+    }
+  }
+  res.json(prefs);
+});`,
+    expect: ['prototype-pollution@7'],
+  },
   // The command line is the operator's
   {
     name: "process.argv printed to the operator's own console is no log injection; into a shell it still is command injection",
