@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, posix, resolve, sep } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,7 @@ import { auditDependencies, LOCKFILE_NAMES } from './deps/index.js';
 import { discoverFiles } from './files.js';
 import { linkTaint } from './taint/link.js';
 import type { FileSummary } from './taint/summary.js';
-import type { TaintConfig } from './taint/tables.js';
+import { VERSIONED_PACKAGES, type TaintConfig } from './taint/tables.js';
 import { isTaintClass } from './taint/classes.js';
 
 export interface ScanOptions {
@@ -134,6 +134,7 @@ async function runInWorkers(
   maxFileSize: number,
   taint: TaintConfig,
   dependencies: Record<string, string>,
+  packageDependencies: Record<string, Record<string, string>> | undefined,
   count: number,
   onDone: (o: Outcome) => void,
 ): Promise<void> {
@@ -206,7 +207,7 @@ async function runInWorkers(
         start();
       });
       child.on('error', fail);
-      child.send({ type: 'init', root, settings, maxFileSize, taint, dependencies });
+      child.send({ type: 'init', root, settings, maxFileSize, taint, dependencies, packageDependencies });
       sendNext();
     };
     for (let i = 0; i < Math.min(count, queue.length); i++) start();
@@ -241,6 +242,41 @@ function readView(root: string, from: string, view: string): { text: string; ext
   }
 }
 
+/**
+ * The version-dependent packages (VERSIONED_PACKAGES) declared by package.json files below the
+ * root, by folder: found by walking up from each scanned file's folder (cached, at most 200 reads).
+ */
+async function nestedDependencies(root: string, files: readonly string[]): Promise<Record<string, Record<string, string>> | undefined> {
+  const checked = new Set<string>();
+  const out: Record<string, Record<string, string>> = {};
+  let reads = 0;
+  for (const file of files) {
+    for (let dir = posix.dirname(file.split(sep).join('/')); dir !== '.' && dir !== '/' && dir !== '' && !checked.has(dir); dir = posix.dirname(dir)) {
+      checked.add(dir);
+      if (reads >= 200) break;
+      let text: string;
+      try {
+        text = await readFile(join(root, dir, 'package.json'), 'utf8');
+      } catch {
+        continue;
+      }
+      reads++;
+      try {
+        const pkg = JSON.parse(text) as Record<string, unknown>;
+        const deps: Record<string, string> = {};
+        for (const key of ['dependencies', 'devDependencies', 'optionalDependencies']) {
+          const d = pkg[key];
+          if (d && typeof d === 'object') for (const name of VERSIONED_PACKAGES) if (typeof (d as Record<string, unknown>)[name] === 'string') deps[name] = (d as Record<string, string>)[name];
+        }
+        out[dir] = deps;
+      } catch {
+        // A malformed package.json decides nothing here; the dependency audit reports it.
+      }
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /** The root package.json's dependency ranges (some sinks depend on a version, e.g. js-yaml 3's unsafe load). */
 async function projectDependencies(root: string): Promise<Record<string, string>> {
   try {
@@ -269,9 +305,12 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
   const config = await loadConfig(root, KNOWN_RULE_IDS, options.configPath);
   const settings: Record<string, RuleSetting> = { ...config.rules, ...options.rules };
   const dependencies = await projectDependencies(root);
-  const rules = activeRules(settings, config.taint, dependencies);
+  let rules = activeRules(settings, config.taint, dependencies);
   const wanted = (path: string): boolean => (rules.js.length > 0 && jsLang(path) !== undefined) || rules.file.some((r) => r.appliesTo(path));
   const { files, skipped } = await discoverFiles(root, { include: config.include, exclude: config.exclude, wanted });
+  // A monorepo's packages declare their own versions: the nearest package.json decides version-dependent sinks.
+  const packageDependencies = await nestedDependencies(root, files.filter((f) => jsLang(f) !== undefined));
+  if (packageDependencies) rules = activeRules(settings, config.taint, dependencies, packageDependencies);
 
   const findings: FindingInput[] = [];
   const warnings: ScanWarning[] = [];
@@ -305,7 +344,7 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
   };
   const plan = planWork(files, options.workers);
   await Promise.all([
-    plan.isolated.length > 0 ? runInWorkers(root, plan.isolated, settings, config.maxFileSize, config.taint, dependencies, plan.workers, onDone) : undefined,
+    plan.isolated.length > 0 ? runInWorkers(root, plan.isolated, settings, config.maxFileSize, config.taint, dependencies, packageDependencies, plan.workers, onDone) : undefined,
     analyzeHere(plan.here),
   ]);
 

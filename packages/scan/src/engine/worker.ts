@@ -11,14 +11,14 @@ import { activeRules } from './rules-config.js';
  * overflow on extreme nesting) kills this worker, never the scan.
  */
 export type WorkerMessage =
-  | { type: 'init'; root: string; settings: Record<string, RuleSetting>; maxFileSize: number; taint?: TaintConfig; dependencies?: Record<string, string> }
+  | { type: 'init'; root: string; settings: Record<string, RuleSetting>; maxFileSize: number; taint?: TaintConfig; dependencies?: Record<string, string>; packageDependencies?: Record<string, Record<string, string>> }
   | { type: 'batch'; id: number; files: string[] };
 
 let config: { root: string; maxFileSize: number; rules: ActiveRules } | undefined;
 
 process.on('message', (msg: WorkerMessage) => {
   if (msg.type === 'init') {
-    config = { root: msg.root, maxFileSize: msg.maxFileSize, rules: activeRules(msg.settings, msg.taint, msg.dependencies) };
+    config = { root: msg.root, maxFileSize: msg.maxFileSize, rules: activeRules(msg.settings, msg.taint, msg.dependencies, msg.packageDependencies) };
     return;
   }
   const { root, maxFileSize, rules } = config!;

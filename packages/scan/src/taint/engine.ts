@@ -11,6 +11,7 @@
  * inline callback), flows per value and steps per trace are capped, and a step budget stops
  * pathological files (the file is then reported as skipped by the taint analysis).
  */
+import { posix } from 'node:path';
 import type { Confidence } from '@rampart/core';
 import { moduleBindings, nodeEnd, nodeStart, nodesOfType, propertyName, resolveCallee, staticValue, unwrap, type Binding } from '../rules/ast.js';
 import { findBacktracking } from '../rules/lint/unsafe-regex.js';
@@ -70,6 +71,10 @@ interface Value {
   readonly cls?: Node;
   /** The class itself (for static methods). */
   readonly classDecl?: Node;
+  /** A `new URL(x)` result: the access path of x, so a check of its host also clears x. */
+  readonly urlOf?: string;
+  /** An instance of a class imported from a relative module: its methods are that file's exports. */
+  readonly importedInstance?: Binding;
   /** A whole-record read that no projection narrowed yet (data-leak). */
   readonly record?: boolean;
   /** Built as a string around the value (concatenation/template): its static text. */
@@ -155,6 +160,10 @@ const SAFE_REQUEST_FIELDS = new Set([
   'next', 'xhr', 'fresh', 'stale', 'socket', 'connection', 'httpVersion', 'aborted', 'complete', 'auth', 'isAuthenticated', 'login', 'logout', 't', 'i18n',
   'startTime', 'requestId', 'raw', 'server', 'origin', 'host', 'hostname', 'port', 'headersSent', 'nextUrl', 'signal', 'cache', 'mode', 'credentials', 'destination', 'integrity', 'keepalive', 'redirect', 'referrerPolicy', 'routeOptions', 'routerPath', 'context', 'state', 'status', 'statusCode', 'info', 'pre', 'plugins', 'credentials',
 ]);
+/** Type annotations of a request or framework context (`Request`, `FastifyRequest`, `IncomingMessage`, `Context`, `any`). */
+const REQUEST_TYPE = /Request|Req\b|IncomingMessage|Context|Ctx|Http|\bany\b|\bunknown\b|\bobject\b|^:\s*[A-Z]\b/;
+/** Type annotations of a response, reply or toolkit. */
+const RESPONSE_TYPE = /Response|Reply|Res\b|ServerResponse|Toolkit|Http|\bany\b|\bunknown\b|\bobject\b|^:\s*[A-Z]\b/;
 /** Functions that return (a mix of) their arguments as text or structure. */
 const PROPAGATORS: ReadonlySet<string> = new Set([
   'path.join', 'path.resolve', 'path.normalize', 'path.dirname', 'path.extname', 'path.format', 'path.relative', 'path.posix.join', 'path.win32.join',
@@ -162,14 +171,50 @@ const PROPAGATORS: ReadonlySet<string> = new Set([
   'Object.assign', 'Object.values', 'Object.entries', 'Object.keys', 'Object.fromEntries', 'Array.from', 'Array.of', 'JSON.parse', 'Buffer.from', 'Buffer.concat',
   'decodeURIComponent', 'decodeURI', 'encodeURI', 'atob', 'btoa', 'structuredClone', 'String.raw', 'Promise.resolve', 'Promise.all', 'Promise.allSettled',
   'lodash.get', '_.get', 'lodash.pick', '_.pick', 'lodash.merge', '_.merge', 'lodash.clone', '_.clone', 'lodash.cloneDeep', '_.cloneDeep', 'lodash.template', 'sprintf', 'vsprintf',
-  'fileURLToPath', 'url.fileURLToPath', 'String.prototype.concat', 'Array.prototype.concat', 'Reflect.get', 'format',
+  'fileURLToPath', 'url.fileURLToPath', 'String.prototype.concat', 'Array.prototype.concat', 'Reflect.get', 'format', 'JSON.stringify',
+  // Markdown renderers that pass raw HTML through by default (marked, showdown, snarkdown, markdown-js):
+  // their HTML output carries the input. markdown-it and remarkable escape HTML unless `html: true`.
+  'marked', 'marked.parse', 'marked.parseInline', 'marked.marked', 'marked.marked.parse', 'marked.marked.parseInline', 'marked.default', 'marked.default.parse',
+  'snarkdown', 'snarkdown.default', 'markdown.toHTML', 'markdown.markdown.toHTML',
 ]);
+/** Methods of renderer objects whose result is HTML made from the argument: showdown's `converter.makeHtml(md)`. */
+const HTML_RENDER_METHODS: ReadonlySet<string> = new Set(['makeHtml']);
+/**
+ * Tables whose whole rows must not be answered: people and accounts (password hashes, contact
+ * details), and credentials (OAuth integrations, API keys, tokens, sessions, webhooks with their secrets).
+ */
+const SENSITIVE_TABLE = /^\w*(user|account|customer|member|employee|patient|profile|person|people|admin|staff|client|subscriber|login|credential|player|student|contact|integration|oauth|api_?key|token|secret|session|webhook)\w*$/i;
+/** The same tables after FROM or JOIN in SQL text (optionally schema-qualified). */
+const SENSITIVE_TABLE_IN_SQL = new RegExp(`\\b(from|join)\\s+["'\`]?(\\w+\\.)?${SENSITIVE_TABLE.source.slice(1, -1)}`, 'i');
+/** Callable query builders named like a knex instance: knex('users'), db('accounts'). */
+const KNEX_BUILDER_NAMES = /^(knex|db|database|qb|trx|pg|mysql|sqlite)$/;
+/** The pseudo request field that carries errors thrown with input to the app's error handlers. */
+const THROWN_FIELD = '#thrown';
+/** Archive readers built from a buffer or path: entries read from an uploaded archive carry its taint (zip slip). */
+const ARCHIVE_READERS: ReadonlySet<string> = new Set(['adm-zip']);
 /** Constructors that keep their first argument's taint: new URL(input), new URLSearchParams(input). */
 const PROPAGATING_CONSTRUCTORS = new Set(['URL', 'URLSearchParams', 'Buffer', 'String', 'Array', 'Set', 'Map', 'Headers', 'Request']);
 /** Array callbacks: the element (parameter 0) carries the receiver's taint. */
 const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'sort', 'findIndex']);
 /** The response's content type is not HTML after these. */
 const NON_HTML_TYPE = /json|text\/plain|plain|octet|csv|xml|javascript|image|pdf|txt/i;
+
+/** A second check that rejects `//host` or `/\\host` next to a `startsWith('/')`. */
+const PROTOCOL_RELATIVE_CHECK = /startsWith\(\s*['"`]\/[/\\]|\[1\]\s*[!=]==?\s*['"`]\/|charAt\(1\)|\/\^\\\/\(\?!|['"`]\/\/['"`]/;
+
+/**
+ * The classes a `value.startsWith(prefix)` check makes safe, from the prefix.
+ * - unknown prefix (a variable: a root directory, an allowed origin): containment for paths, URLs and redirects;
+ * - a scheme alone ('http', 'https://'): nothing, any host passes;
+ * - '/': a same-site path only if `//evil.example` is rejected too (checked lazily), never a directory;
+ * - 'https://host/...' or '/dir...': the host or directory is pinned.
+ */
+export function containmentMask(prefix: string | undefined, rejectsProtocolRelative: () => boolean): number {
+  if (prefix === undefined) return classMask(CONTAINMENT_CLASSES);
+  if (/^[a-z][a-z0-9+.-]*(:(\/\/?)?)?$/i.test(prefix) || prefix === '' || prefix === '//') return 0;
+  if (prefix === '/' || prefix === '\\') return rejectsProtocolRelative() ? classMask(['open-redirect']) : 0;
+  return classMask(CONTAINMENT_CLASSES);
+}
 
 function isFunctionNode(n: Node | null | undefined): boolean {
   return !!n && (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression');
@@ -187,6 +232,11 @@ function lastName(node: Node | null | undefined): string | undefined {
 }
 
 /** "a.b.c" for identifier/member chains, also through calls' callees for receivers like `res.status(200)`. */
+/** The name a function is declared or assigned under (`function f`, `const f = () => ...`, a method key). */
+function functionName(fn: Node): string | undefined {
+  return fn.id?.name ?? (fn.parent?.type === 'VariableDeclarator' ? fn.parent.id?.name : fn.parent?.type === 'MethodDefinition' || fn.parent?.type === 'Property' ? propertyName(fn.parent.key, fn.parent.computed) : undefined);
+}
+
 function accessPath(node: Node | null | undefined): string | undefined {
   const n = unwrap(node);
   if (!n) return undefined;
@@ -226,6 +276,8 @@ interface Guard {
   readonly whenTrue: boolean;
   /** Also clears the object owning a checked `.hostname`/`.origin`. */
   readonly owner?: string;
+  /** And the text that object was parsed from (`parsed = new URL(src)`: src). */
+  readonly parsedFrom?: string;
 }
 
 export class TaintAnalyzer {
@@ -245,6 +297,7 @@ export class TaintAnalyzer {
   private readonly tables: TaintTables;
   private steps = 0;
   private depth = 0;
+  private predicateDepth = 0;
   private readonly moduleScope: Scope;
   private readonly reported = new Set<string>();
   private readonly exportsMap = new Map<string, Node>();
@@ -367,7 +420,7 @@ export class TaintAnalyzer {
         if (m) ignores.push([line, m[1].split(/[\s,]+/).filter(Boolean)]);
       }
     }
-    return { file: this.file, exports, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, requestFields: empty ? {} : this.requestFields, reexports: this.reexports, ignores };
+    return { file: this.file, exports, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, requestFields: empty ? {} : this.requestFields, reexports: this.reexports, imports: this.relativeImports(), ignores };
   }
 
   // ---------------------------------------------------------------------------------
@@ -486,7 +539,10 @@ export class TaintAnalyzer {
         return;
       }
       case 'ThrowStatement':
-        if (node.argument) this.eval(node.argument, scope);
+        if (node.argument) {
+          this.eval(node.argument, scope);
+          this.recordThrown(node.argument, scope);
+        }
         return;
       case 'BlockStatement':
       case 'StaticBlock':
@@ -625,12 +681,12 @@ export class TaintAnalyzer {
   private loopDepth = 0;
 
   private loopBody(body: Node, scope: Scope): void {
-    // Twice, so values assigned late in one iteration reach uses early in the next; only the
-    // outermost loop repeats, or nested loops would cost 2^depth.
+    // Twice, so values assigned late in one iteration reach uses early in the next (`cur = cur[k]`
+    // in an inner loop); only the two outermost loops repeat (at most 4 readings), or nested loops would cost 2^depth.
     this.loopDepth++;
     try {
       this.exec(body, scope);
-      if (this.loopDepth === 1) this.exec(body, scope);
+      if (this.loopDepth <= 2) this.exec(body, scope);
     } finally {
       this.loopDepth--;
     }
@@ -659,9 +715,14 @@ export class TaintAnalyzer {
   /** `module.exports = { a, b }` or `export default { a }`: each function field is an export. */
   private exportObjectFields(v: Value, prefix: string[]): void {
     if (v.fields) {
-      for (const [k, fv] of v.fields) if (fv.fn) this.exportsMap.set([...prefix, k].join('.'), fv.fn.node);
+      for (const [k, fv] of v.fields) {
+        if (fv.fn) this.exportsMap.set([...prefix, k].join('.'), fv.fn.node);
+        // module.exports = { Repository }: the class's methods, for instances made in other files.
+        else if (fv.classDecl) this.exportClassMethodsAs(fv.classDecl, [...prefix, k]);
+      }
     }
     if (v.cls) this.exportClassMethodsAs(v.cls, prefix);
+    if (v.classDecl) this.exportClassMethodsAs(v.classDecl, prefix);
   }
 
   private exportClassMethodsAs(cls: Node, prefix: string[]): void {
@@ -682,6 +743,11 @@ export class TaintAnalyzer {
 
   private returnValue(v: Value, node: Node, scope: Scope): void {
     const ctx = scope.fn;
+    // Next.js serialises getServerSideProps/getStaticProps props into the page (__NEXT_DATA__) for every visitor.
+    const props = v.fields?.get('props');
+    if (props && ctx.node && /^(getServerSideProps|getStaticProps)$/.test(functionName(ctx.node) ?? '')) {
+      this.sinkValue('data-leak', props, node, scope, 'page props (Next.js serialises them into the HTML) send it to every visitor');
+    }
     if (ctx.returnsResponse) this.responseBody(v, node, scope, 'returned as the response');
     ctx.retValue = ctx.retValue ? this.mergeValues(ctx.retValue, v) : v;
     if (v.flows.length > 0) ctx.ret = mergeFlows([ctx.ret, v.flows]);
@@ -1021,10 +1087,13 @@ export class TaintAnalyzer {
   private globalSource(path: string, node: Node, scope: Scope): Value | undefined {
     const first = path.split('.', 1)[0];
     if (scope.has(first)) return undefined;
+    // The whole environment (not one named variable) holds every secret of the deployment: a data leak if answered.
+    if (path === 'process.env' && node.parent?.type !== 'MemberExpression') return this.source(node, 'process.env (the whole environment)', 'medium', SENSITIVE_CLEARED);
     for (const g of this.tables.globalInputs) {
       if (path === g.path || (path.startsWith(`${g.path}.`) && g.path.startsWith('process.'))) {
         let cleared = INPUT_CLEARED | (g.string ? classBit('nosql-injection') : 0);
         if (g.path === 'process.env') cleared |= ALL_CLASSES_MASK & ~classMask([...ENV_CLASSES]);
+        if (g.harmless) cleared |= classMask(g.harmless);
         // A browser's own location: its requests go out from the victim's browser, not from the server.
         if (/^(location|window|document)\./.test(g.path)) cleared |= classMask(['ssrf', 'path-traversal', 'command-injection', 'sql-injection']);
         return this.source(node, path, g.confidence, cleared);
@@ -1073,6 +1142,8 @@ export class TaintAnalyzer {
     const objVal = this.eval(left.object, scope);
     if ((objVal.obj === 'request' || (objVal.obj === 'context' && unwrap(left.object)?.type === 'MemberExpression')) && key !== undefined && !SAFE_REQUEST_FIELDS.has(key)) {
       const input = v.flows.filter((f) => f.o.k === 's');
+      // A field set from no input is recorded too: it tells the link phase that this app sets it.
+      if (input.length === 0 && this.requestFields[key] === undefined && Object.keys(this.requestFields).length < 32) this.requestFields[key] = [];
       if (input.length > 0 && Object.keys(this.requestFields).length < 32) this.requestFields[key] = mergeFlows([this.requestFields[key] ?? [], this.withStep({ flows: input }, at, `stored in \`${this.text(left, 30)}\``).flows]);
     }
     // Koa: ctx.body = ...; ctx.redirect is a call; ctx.set is a call.
@@ -1209,6 +1280,14 @@ export class TaintAnalyzer {
       this.inline(args[0].fn, [{ flows: [], resolver: holder }, CLEAN], scope);
       return { flows: mergeFlows([holder]) };
     }
+    // new Repository(...) of a class from another file of the project: its methods link across files.
+    if (binding && binding.module.startsWith('.') && !local?.classDecl) return { flows: [], importedInstance: binding };
+    // new AdmZip(uploadedBuffer): the archive's entries (and their names) come from whoever sent it.
+    if (binding && ARCHIVE_READERS.has(binding.module) && args.length > 0) return { flows: args[0].flows };
+    if (calleeName === 'URL' && args.length > 0) {
+      const from = accessPath(node.arguments[0]);
+      return { flows: this.stringified(args[0]).flows, ...(from ? { urlOf: from } : {}) };
+    }
     if (PROPAGATING_CONSTRUCTORS.has(calleeName) && args.length > 0) return { flows: this.stringified(args[0]).flows };
     if (/^(WebSocketServer|Server)$/.test(calleeName) || binding?.module === 'ws') return { flows: [], obj: 'ws' };
     return CLEAN;
@@ -1239,8 +1318,11 @@ export class TaintAnalyzer {
     // Response content type chosen before a send.
     if (receiver && method && (receiver.obj === 'response' || receiver.obj === 'context')) this.noteContentType(method, node, scope);
 
+    // next(new HttpError(400, `bad id ${id}`)): handed to the error handlers like a throw.
+    if (callee.type === 'Identifier' && callee.name === 'next' && node.arguments.length === 1) this.recordThrown(node.arguments[0], scope);
+
     // Sinks (a method of the project's own classes is read, not matched by name)
-    const ownMethod = isMember && receiver && method && !calleeVal.fn ? this.methodOf(receiver, method, callee, scope) : undefined;
+    const ownMethod = isMember && receiver && method && !calleeVal.fn ? this.methodOf(receiver, method, callee, scope) ?? this.projectClassCall(receiver, callee) : undefined;
     if (!ownMethod) this.checkCallSinks(node, callee, method, receiver, binding, path, args, scope, calleeText);
 
     if (calleeVal.resolver) {
@@ -1278,6 +1360,10 @@ export class TaintAnalyzer {
     // Cross-file: a function imported from a relative module.
     if (binding && (binding.module.startsWith('.') || binding.module.startsWith('/'))) {
       return this.importedCall(binding, args, node, scope);
+    }
+    // repo.search(q) on an instance of another file's class.
+    if (receiver?.importedInstance && method && !calleeVal.fn) {
+      return this.importedCall({ module: receiver.importedInstance.module, path: [...receiver.importedInstance.path, method] }, args, node, scope);
     }
     // this.service.method(): a field typed with a class (NestJS dependency injection).
     let fnVal = calleeVal.fn;
@@ -1351,9 +1437,10 @@ export class TaintAnalyzer {
         for (const a of args) if (a.fields) for (const [k, v] of a.fields) fields.set(k, v);
         return { flows: all.flows, fields, object: true };
       }
-      if (name === 'JSON.parse' || path === 'JSON.parse') return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~classBit('nosql-injection') })) };
+      if (name === 'JSON.parse' || path === 'JSON.parse') return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~classBit('nosql-injection') })), record: all.record };
       return { flows: all.flows, record: all.record };
     }
+    if (method && HTML_RENDER_METHODS.has(method) && args[0]) return this.stringified(args[0]);
     if (method === 'concat' && receiver) return this.union(receiver, ...args);
     if (receiver && receiver.flows.length > 0 && method) {
       if (CLEAN_METHODS.has(method)) return CLEAN;
@@ -1393,6 +1480,30 @@ export class TaintAnalyzer {
 
   /** `export * from './x'` and `export { a as b } from './x'`: followed by the link phase. */
   readonly reexports: { spec: string; names?: Record<string, string> }[] = [];
+
+  /**
+   * `throw new NotFound(\`no item ${req.params.id}\`)`: the input in an error's arguments reaches
+   * whatever error handler of the app prints the error (the `#thrown` request field, linked per app).
+   */
+  private recordThrown(arg: Node, scope: Scope): void {
+    const e = unwrap(arg);
+    if (e?.type !== 'NewExpression' && e?.type !== 'CallExpression') return;
+    const flows: Flow[] = [];
+    for (const a of (e.arguments as Node[]).slice(0, 4)) {
+      const t = unwrap(a);
+      if (t && (t.type === 'Identifier' || t.type === 'MemberExpression' || t.type === 'TemplateLiteral' || t.type === 'BinaryExpression')) flows.push(...this.eval(t, scope).flows.filter((f) => f.o.k === 's'));
+    }
+    if (flows.length === 0 || Object.keys(this.requestFields).length >= 32) return;
+    const key = THROWN_FIELD;
+    this.requestFields[key] = mergeFlows([this.requestFields[key] ?? [], this.withStep({ flows }, arg, `thrown in \`${this.text(arg, 40)}\``).flows]);
+  }
+
+  /** The relative modules this file binds (import/require), at most 64. */
+  private relativeImports(): string[] {
+    const specs = new Set<string>();
+    for (const b of moduleBindings(this.sourceCode).values()) if (b.module.startsWith('.') && specs.size < 64) specs.add(b.module);
+    return [...specs];
+  }
 
   /** Request fields a middleware sets from input (`req.tenant = req.get('x-tenant')`). */
   readonly requestFields: Record<string, Flow[]> = {};
@@ -1456,6 +1567,20 @@ export class TaintAnalyzer {
       }
     }
     return undefined;
+  }
+
+  /**
+   * A call on an instance of another file's class (`new Repo()`, or a field typed with a class
+   * imported from a relative module: NestJS `this.directory.search(q)`): project code that the
+   * link phase follows, so no sink is matched by the receiver's name.
+   */
+  private projectClassCall(receiver: Value, callee: Node): true | undefined {
+    if (receiver.importedInstance) return true;
+    const typed = this.typedField(callee);
+    if (!typed) return undefined;
+    if (this.classes.has(typed)) return true;
+    const b = moduleBindings(this.sourceCode).get(typed);
+    return b && b.module.startsWith('.') ? true : undefined;
   }
 
   private methodOf(receiver: Value, method: string, callee: Node, scope: Scope): FnVal | undefined {
@@ -1634,7 +1759,7 @@ export class TaintAnalyzer {
         const opts = unwrap(node.arguments[1]);
         const schema = opts?.type === 'ObjectExpression' ? objectProp(opts, 'schema') : undefined;
         if (schema) return !/(DEFAULT_SAFE_SCHEMA|FAILSAFE_SCHEMA|JSON_SCHEMA|CORE_SCHEMA|SAFE_SCHEMA)$/.test(accessPath(schema) ?? '') || /FULL/.test(accessPath(schema) ?? '');
-        const range = this.tables.dependencies?.['js-yaml'];
+        const range = this.dependencyRange('js-yaml');
         return !!range && /^[~^>=\s]*[0-3]\./.test(range);
       }
       case 'html': {
@@ -1855,12 +1980,26 @@ export class TaintAnalyzer {
     }
     // x === 'literal'  (allowlist of one), key === '__proto__' (blacklist of the prototype keys)
     if (eq || ne) {
+      // x.indexOf(base) === 0 / x.indexOf('..') !== -1
+      for (const [a, b] of [[l, r], [r, l]] as const) {
+        if (a.type === 'CallExpression' && unwrap(a.callee)?.type === 'MemberExpression' && lastName(a.callee) === 'indexOf') {
+          const n = staticValue(b);
+          const recvPath = accessPath(unwrap(a.callee)!.object);
+          if (!recvPath) continue;
+          const arg = staticValue(a.arguments[0]);
+          if (n === '0') {
+            const mask = containmentMask(arg, () => this.rejectsProtocolRelative(a));
+            return mask === 0 ? [] : [{ path: recvPath, mask, whenTrue: eq }];
+          }
+          if (arg !== undefined && arg.includes('..') && (n === '-1' || b.type === 'UnaryExpression')) return [{ path: recvPath, mask: classMask(DOTDOT_CLASSES), whenTrue: eq }];
+        }
+      }
       for (const [a, b] of [[l, r], [r, l]] as const) {
         const lit = staticValue(b);
         const path = accessPath(a);
         if (lit === undefined || !path) continue;
         if (/^(__proto__|constructor|prototype)$/.test(lit)) return [{ path, mask: classMask(PROTO_KEY_CLASSES), whenTrue: ne }];
-        return [this.ownerGuard(path, ALL_CLASSES_MASK, eq)];
+        return [this.ownerGuard(path, ALL_CLASSES_MASK, eq, scope)];
       }
       // url.origin === ORIGIN, host !== allowedHost: equal to a value the client does not choose.
       for (const [a, b] of [[l, r], [r, l]] as const) {
@@ -1872,18 +2011,7 @@ export class TaintAnalyzer {
         if (b.type !== 'Identifier' && b.type !== 'MemberExpression') continue;
         const av = this.eval(a, scope);
         if (av.flows.length === 0) continue;
-        return [this.ownerGuard(path, ALL_CLASSES_MASK, eq)];
-      }
-      // x.indexOf(base) === 0 / x.indexOf('..') !== -1
-      for (const [a, b] of [[l, r], [r, l]] as const) {
-        if (a.type === 'CallExpression' && unwrap(a.callee)?.type === 'MemberExpression' && lastName(a.callee) === 'indexOf') {
-          const n = staticValue(b);
-          const recvPath = accessPath(unwrap(a.callee)!.object);
-          if (!recvPath) continue;
-          const arg = staticValue(a.arguments[0]);
-          if (n === '0') return [{ path: recvPath, mask: classMask(CONTAINMENT_CLASSES), whenTrue: eq }];
-          if (arg !== undefined && arg.includes('..') && (n === '-1' || b.type === 'UnaryExpression')) return [{ path: recvPath, mask: classMask(DOTDOT_CLASSES), whenTrue: eq }];
-        }
+        return [this.ownerGuard(path, ALL_CLASSES_MASK, eq, scope)];
       }
     }
     if (op === 'in') {
@@ -1895,9 +2023,86 @@ export class TaintAnalyzer {
     return [];
   }
 
-  private ownerGuard(path: string, mask: number, whenTrue: boolean): Guard {
+  /**
+   * Whether the function around a `startsWith('/')` check also rejects `//host` (a second
+   * `startsWith('//')`, a `[1] !== '/'` test, a regex on `//`): only then is '/' a same-site path.
+   * Reads the enclosing function's text once per check; bounded by the function's size.
+   */
+  private rejectsProtocolRelative(node: Node): boolean {
+    let fn: Node | undefined = node;
+    while (fn && !isFunctionNode(fn) && fn.type !== 'Program') fn = fn.parent ?? undefined;
+    if (!fn) return false;
+    const start = nodeStart(fn);
+    const text = this.sourceCode.text.slice(start, Math.min(nodeEnd(fn), start + 20_000));
+    return PROTOCOL_RELATIVE_CHECK.test(text);
+  }
+
+  /**
+   * `isLocalPath(next)` where isLocalPath is a function of this file returning one condition:
+   * the checks its body makes on its parameters, moved onto the arguments. The body is read
+   * rather than the name trusted, so `isLocalPath = (t) => t.startsWith('/')` cleans nothing.
+   * Undefined when there is no such body or it checks nothing it can be credited for (the name
+   * rules then apply). Depth-bounded: predicates calling predicates stop after three levels.
+   */
+  private localPredicateGuards(t: Node, callee: Node, scope: Scope): Guard[] | undefined {
+    if (callee.type !== 'Identifier' || this.predicateDepth >= 3) return undefined;
+    const fnNode = scope.lookup(callee.name)?.fn?.node;
+    if (!fnNode) return undefined;
+    let ret: Node | undefined = fnNode.body;
+    if (ret?.type === 'BlockStatement') ret = ret.body.length === 1 && ret.body[0].type === 'ReturnStatement' ? ret.body[0].argument ?? undefined : undefined;
+    if (!ret) return undefined;
+    const params = (fnNode.params as Node[]).map((p) => (p.type === 'Identifier' ? p.name : undefined));
+    const inner = new Scope(scope, scope.fn);
+    params.forEach((name, i) => {
+      const a = unwrap(t.arguments[i]);
+      if (name) inner.vars.set(name, a && (a.type === 'Identifier' || a.type === 'MemberExpression') ? this.eval(a, scope) : CLEAN);
+    });
+    this.predicateDepth++;
+    let guards: Guard[];
+    try {
+      guards = this.guardsOf(ret, inner);
+    } finally {
+      this.predicateDepth--;
+    }
+    const out: Guard[] = [];
+    const moved = (path: string | undefined): string | undefined => {
+      if (path === undefined) return undefined;
+      const head = path.split('.')[0];
+      const i = params.indexOf(head);
+      const argPath = i >= 0 ? accessPath(t.arguments[i]) : undefined;
+      return argPath === undefined ? undefined : argPath + path.slice(head.length);
+    };
+    for (const g of guards) {
+      const path = moved(g.path);
+      if (path !== undefined) out.push({ ...g, path, owner: moved(g.owner) });
+    }
+    return out.length > 0 ? out : undefined;
+  }
+
+  /**
+   * The path X of `path.relative(root, X)`, written inline or bound to the checked variable in the
+   * same function (`const rel = path.relative(root, X)`). Searches that function's declarations only.
+   */
+  private relativeTarget(recv: Node, at: Node): string | undefined {
+    const isRelative = (n: Node | undefined): boolean => n?.type === 'CallExpression' && lastName(n.callee) === 'relative' && n.arguments.length === 2;
+    if (isRelative(recv)) return accessPath(recv.arguments[1]);
+    if (recv.type !== 'Identifier') return undefined;
+    let fn: Node | undefined = at;
+    while (fn && !isFunctionNode(fn) && fn.type !== 'Program') fn = fn.parent ?? undefined;
+    if (!fn) return undefined;
+    let found: string | undefined;
+    let seen = 0;
+    forEachNode(fn, (n) => {
+      if (found !== undefined || ++seen > 5_000) return;
+      if (n.type === 'VariableDeclarator' && n.id?.type === 'Identifier' && n.id.name === recv.name && isRelative(unwrap(n.init) ?? undefined)) found = accessPath(unwrap(n.init)!.arguments[1]);
+    });
+    return found;
+  }
+
+  private ownerGuard(path: string, mask: number, whenTrue: boolean, scope?: Scope): Guard {
     const m = /^(.*)\.(hostname|host|origin)$/.exec(path);
-    return { path, mask, whenTrue, owner: m ? m[1] : undefined };
+    const parsedFrom = m && scope && !m[1].includes('.') ? scope.lookup(m[1])?.urlOf : undefined;
+    return { path, mask, whenTrue, owner: m ? m[1] : undefined, ...(parsedFrom ? { parsedFrom } : {}) };
   }
 
   private callGuards(t: Node, scope: Scope): Guard[] {
@@ -1908,11 +2113,15 @@ export class TaintAnalyzer {
     const a0 = t.arguments[0];
     const a0Path = accessPath(a0);
     const out: Guard[] = [];
-    const withOwner = (path: string, mask: number): Guard => this.ownerGuard(path, mask, true);
+    const withOwner = (path: string, mask: number): Guard => this.ownerGuard(path, mask, true, scope);
+    if (method === 'startsWith' && recv && staticValue(a0)?.startsWith('..')) {
+      // rel = path.relative(root, target); rel.startsWith('..') rejects a target outside root.
+      const target = this.relativeTarget(recv, t);
+      return target ? [{ path: target, mask: classMask(['path-traversal']), whenTrue: false }] : [];
+    }
     if (method === 'startsWith' && recvPath) {
-      const lit = staticValue(a0);
-      // p.startsWith(root) — a containment check. p.startsWith('/') alone lets `//evil.com` through, but is paired with a second check in practice.
-      if (lit === undefined || lit.length > 1 || lit === '/') out.push(withOwner(recvPath, classMask(CONTAINMENT_CLASSES)));
+      const mask = containmentMask(staticValue(a0), () => this.rejectsProtocolRelative(t));
+      if (mask !== 0) out.push(withOwner(recvPath, mask));
       return out;
     }
     if ((method === 'includes' || method === 'indexOf') && recvPath) {
@@ -1953,6 +2162,8 @@ export class TaintAnalyzer {
         return [{ path: a0Path, mask: classMask(PROTO_KEY_CLASSES), whenTrue: false }];
       }
     }
+    const local = this.localPredicateGuards(t, callee, scope);
+    if (local !== undefined) return local;
     const binding = resolveCallee(callee, this.sourceCode);
     const mask = this.sanitizerFor(callee, method, binding, '', scope, 'guard');
     if (mask !== undefined) {
@@ -1960,6 +2171,13 @@ export class TaintAnalyzer {
       const argIdx = typeof spec?.arg === 'number' ? spec.arg : 0;
       const p = accessPath(t.arguments[argIdx]);
       if (p) out.push(withOwner(p, mask));
+      // ALLOWED.has(new URL(x).origin): the host of x is checked, which is what SSRF and redirects need.
+      const checked = unwrap(t.arguments[argIdx]);
+      if (!p && checked?.type === 'MemberExpression' && /^(origin|host|hostname)$/.test(propertyName(checked.property, checked.computed) ?? '')) {
+        const parsed = unwrap(checked.object);
+        const from = parsed?.type === 'NewExpression' && lastName(parsed.callee) === 'URL' ? accessPath(parsed.arguments[0]) : undefined;
+        if (from) out.push({ path: from, mask: mask & classMask(['ssrf', 'open-redirect']), whenTrue: true });
+      }
       // isAllowedUrl(new URL(x)) and similar wrap the value: the inner path is checked too.
       const inner = unwrap(t.arguments[argIdx]);
       if (inner?.type === 'NewExpression' || inner?.type === 'CallExpression') {
@@ -1988,6 +2206,7 @@ export class TaintAnalyzer {
       if (g.whenTrue !== holds) continue;
       layer.set(g.path, (layer.get(g.path) ?? 0) | g.mask);
       if (g.owner) layer.set(g.owner, (layer.get(g.owner) ?? 0) | (g.mask & classMask(['ssrf', 'open-redirect'])));
+      if (g.parsedFrom) layer.set(g.parsedFrom, (layer.get(g.parsedFrom) ?? 0) | (g.mask & classMask(['ssrf', 'open-redirect'])));
     }
   }
 
@@ -2016,6 +2235,12 @@ export class TaintAnalyzer {
       const v = this.source(node, `${this.text(node, 40)} (whole records)`, 'medium', SENSITIVE_CLEARED);
       return { ...v, record: true };
     }
+    // Knex-style builders: knex('users').where(...) selects every column unless a select()/pluck() follows.
+    const table = callee.type === 'Identifier' && KNEX_BUILDER_NAMES.test(callee.name) && node.arguments.length === 1 ? staticValue(node.arguments[0]) : undefined;
+    if (table !== undefined && SENSITIVE_TABLE.test(table) && !this.projectedByChain(node)) {
+      const v = this.source(node, `${this.text(node, 40)} (every column)`, 'medium', SENSITIVE_CLEARED);
+      return { ...v, record: true };
+    }
     // SELECT * / a secret column in SQL text; db.prepare('SELECT * ...').get(id) too.
     if (method && /^(query|execute|all|get|any|many|manyOrNone|one|oneOrNone|raw|iterate)$/.test(method) && callee.type === 'MemberExpression') {
       const prepared = unwrap(callee.object);
@@ -2025,7 +2250,7 @@ export class TaintAnalyzer {
         const star = /^\s*select\s+(\w+\.)?\*/i.test(sql);
         const secretCol = /\b(password|password_hash|passwordhash|ssn|secret|api_key|token)\b/i.test(sql.split(/\bfrom\b/i)[0] ?? '');
         // SELECT * from a table of people or accounts: every column, password hashes and contact details included.
-        const peopleTable = /\b(from|join)\s+["'`]?\w*(user|account|customer|member|employee|patient|profile|person|people|admin|staff|client|subscriber|login|credential|player|student|contact)\w*/i.test(sql);
+        const peopleTable = SENSITIVE_TABLE_IN_SQL.test(sql);
         if ((star && peopleTable) || secretCol) {
           const v = this.source(node, `${this.text(node, 50)} (${star ? 'SELECT *' : 'secret column'})`, 'medium', SENSITIVE_CLEARED);
           return { ...v, record: true };
@@ -2057,6 +2282,31 @@ export class TaintAnalyzer {
   // ---------------------------------------------------------------------------------
   // Functions
 
+  /** The version range of a package for this file: its nearest nested package.json that names it, else the root's. */
+  private dependencyRange(name: string): string | undefined {
+    const nested = this.tables.packageDependencies;
+    if (nested) {
+      for (let dir = posix.dirname(this.file.split('\\').join('/')); dir !== '.' && dir !== '/' && dir !== ''; dir = posix.dirname(dir)) {
+        const range = nested[dir]?.[name];
+        if (range !== undefined) return range;
+      }
+    }
+    return this.tables.dependencies?.[name];
+  }
+
+  /** `: ExportRequest` where this file declares ExportRequest as an interface extending nothing or an object type: plain data. */
+  private isPlainLocalType(annotation: Node): boolean {
+    const t = unwrap(annotation.typeAnnotation);
+    if (t?.type !== 'TSTypeReference' || t.typeName?.type !== 'Identifier') return false;
+    const name = t.typeName.name;
+    for (const d of nodesOfType(this.sourceCode, 'TSInterfaceDeclaration', 'TSTypeAliasDeclaration')) {
+      if (d.id?.name !== name) continue;
+      if (d.type === 'TSInterfaceDeclaration') return !d.extends || d.extends.length === 0;
+      return d.typeAnnotation?.type === 'TSTypeLiteral';
+    }
+    return false;
+  }
+
   private paramValues(fn: Node, ctx: FnCtx, explicit?: readonly Value[]): Value[] {
     const parentMethod = fn.parent?.type === 'MethodDefinition' ? fn.parent : undefined;
     return fn.params.map((p: Node, i: number) => {
@@ -2076,8 +2326,18 @@ export class TaintAnalyzer {
       }
       const u = unwrap(param.type === 'AssignmentPattern' ? param.left : param);
       const name = u?.type === 'Identifier' ? u.name : undefined;
-      if (name && REQUEST_NAMES.has(name)) return { flows: [], obj: name === 'ctx' || name === 'context' ? 'context' : 'request' };
-      if (name && RESPONSE_NAMES.has(name)) return { flows: [], obj: 'response' };
+      // A TypeScript type says what a name does not: `req: ExportRequest` built by the caller is no HTTP request.
+      const declared = u?.typeAnnotation ? this.text(u.typeAnnotation, 80) : undefined;
+      const typedOtherwise = (kind: RegExp): boolean => declared !== undefined && (!kind.test(declared) || this.isPlainLocalType(u!.typeAnnotation));
+      // Express error handlers (err, req, res, next): the error may carry input thrown by a route; only
+      // its printing into HTML is followed (logging an error is what error handlers are for).
+      if (i === 0 && name && fn.params.length === 4 && /^(err|error|e|ex|exception)$/.test(name)) {
+        // Only the message holds the thrown text; fields such as err.status are set by the error's own class.
+        const message: Value = { flows: [{ o: { k: 'f', name: THROWN_FIELD }, m: ALL_CLASSES_MASK & ~classBit('xss'), t: [this.step(param, 'the message of an error a route threw')] }] };
+        return { flows: [], fields: new Map([['message', message]]) };
+      }
+      if (name && REQUEST_NAMES.has(name) && !typedOtherwise(REQUEST_TYPE)) return { flows: [], obj: name === 'ctx' || name === 'context' ? 'context' : 'request' };
+      if (name && RESPONSE_NAMES.has(name) && !typedOtherwise(RESPONSE_TYPE)) return { flows: [], obj: 'response' };
       // Next.js pages and route handlers: ({ searchParams }), (request, { params })
       if (u?.type === 'ObjectPattern' && this.isNextComponentOrHandler(fn, i)) {
         // A page's props come from its getServerSideProps/getStaticProps.

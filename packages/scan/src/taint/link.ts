@@ -86,9 +86,37 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
     return undefined;
   };
 
-  // Request fields set from input by any middleware of the project (req.tenant = req.get('x-tenant')).
+  // Files joined by relative imports (either way) are one app: union-find over the import edges.
+  const parent = new Map<string, string>();
+  const appOf = (f: string): string => {
+    let r = f;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    if (r !== f) parent.set(f, r);
+    return r;
+  };
+  for (const s of summaries) {
+    for (const spec of [...(s.imports ?? []), ...s.calls.map((c) => c.spec)]) {
+      const target = resolveSpecifier(s.file, spec, files);
+      if (!target) continue;
+      const a = appOf(s.file);
+      const b = appOf(target);
+      if (a !== b) parent.set(a, b);
+    }
+  }
+  // Request fields set from input by a middleware (req.tenant = req.get('x-tenant')): those of the
+  // reading file's own app when it sets the field (two apps in one tree do not mix), else any.
   const requestFields = new Map<string, Flow[]>();
-  for (const s of summaries) for (const [k, flows] of Object.entries(s.requestFields ?? {})) requestFields.set(k, mergeFlows([requestFields.get(k) ?? [], flows]));
+  const appFields = new Map<string, Map<string, Flow[]>>();
+  for (const s of summaries) {
+    for (const [k, flows] of Object.entries(s.requestFields ?? {})) {
+      requestFields.set(k, mergeFlows([requestFields.get(k) ?? [], flows]));
+      const app = appOf(s.file);
+      const m = appFields.get(app) ?? new Map<string, Flow[]>();
+      m.set(k, mergeFlows([m.get(k) ?? [], flows]));
+      appFields.set(app, m);
+    }
+  }
+  const fieldFlows = (file: string, name: string): Flow[] => appFields.get(appOf(file))?.get(name) ?? requestFields.get(name) ?? [];
   const findings = new Map<string, FindingInput>();
   let suppressed = 0;
   const suppressedKeys = new Set<string>();
@@ -132,7 +160,7 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
     if (flow.m & classBit(cls)) return;
     if (flow.o.k === 's') return report(flow, cls, sink);
     if (flow.o.k === 'f') {
-      for (const sf of requestFields.get(flow.o.name) ?? []) reach(file, { o: sf.o, m: sf.m | flow.m, t: cap([...sf.t, ...flow.t]) }, cls, sink);
+      for (const sf of fieldFlows(file, flow.o.name)) reach(file, { o: sf.o, m: sf.m | flow.m, t: cap([...sf.t, ...flow.t]) }, cls, sink);
       return;
     }
     if (flow.o.k !== 'p') return;

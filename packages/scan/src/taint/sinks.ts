@@ -98,6 +98,8 @@ export const SINKS: readonly SinkSpec[] = [
     (name): SinkSpec => ({ class: 'sql-injection', match: 'method', name, receiver: SQL_RECEIVER, when: 'sql-text' }),
   ),
   { class: 'sql-injection', match: 'method', name: 'query', when: 'string', receiver: /^(c|cn|con|client|connection|conn|pool|db|poolConnection)$/i },
+  // mssql: pool.request().query(text), new sql.Request(pool).batch(text), a `request` kept in a variable.
+  ...['query', 'batch'].map((name): SinkSpec => ({ class: 'sql-injection', match: 'method', name, receiver: /^(request|sqlRequest|mssqlRequest|dbRequest)$/, when: 'sql-text' })),
   { class: 'sql-injection', match: 'method', name: 'query', field: 'text' },
   { class: 'sql-injection', match: 'method', name: 'query', field: 'sql' },
   ...['raw', 'whereRaw', 'orWhereRaw', 'andWhereRaw', 'havingRaw', 'orHavingRaw', 'orderByRaw', 'groupByRaw', 'joinRaw', 'fromRaw', 'selectRaw', 'onRaw'].map(
@@ -195,6 +197,10 @@ export const SINKS: readonly SinkSpec[] = [
   ...['libxmljs', 'libxmljs2'].flatMap((module) => ['parseXml', 'parseXmlString', 'parseXmlAsync'].map((name): SinkSpec => ({ class: 'xxe', match: 'module', module, name, when: 'noent' }))),
   ...['post', 'put', 'patch'].flatMap((name) => ['axios', 'got', 'superagent'].map((module): SinkSpec => ({ class: 'xml-injection', match: 'module', module, name, args: [1], when: 'xml-text' }))),
   { class: 'xml-injection', match: 'global', name: 'fetch', args: [1], field: 'body', when: 'xml-text' },
+  // The same XML body through undici and node-fetch: request(url, { body }), fetch(url, { body }).
+  ...([['undici', 'request'], ['undici', 'fetch'], ['node-fetch', ''], ['node-fetch', 'default']] as const).map(
+    ([module, name]): SinkSpec => ({ class: 'xml-injection', match: 'module', module, name, args: [1], field: 'body', when: 'xml-text' }),
+  ),
   ...['appendFile', 'appendFileSync', 'writeFile', 'writeFileSync'].flatMap((name) => ['fs', 'fs/promises'].map((module): SinkSpec => ({ class: 'xml-injection', match: 'module', module, name, args: [1], when: 'xml-text' }))),
   { class: 'ssrf', match: 'module', module: 'axios', name: 'create', field: 'baseURL' },
   { class: 'ssrf', match: 'module', module: 'got', name: 'extend', field: 'prefixUrl' },
@@ -256,6 +262,9 @@ export const SINKS: readonly SinkSpec[] = [
   { class: 'data-leak', match: 'method', name: 'json', when: 'response' },
   { class: 'data-leak', match: 'method', name: 'jsonp', when: 'response' },
   { class: 'data-leak', match: 'method', name: 'send', when: 'response' },
+  // node:http: res.end(JSON.stringify(rows)), res.write(...).
+  { class: 'data-leak', match: 'method', name: 'end', when: 'response' },
+  { class: 'data-leak', match: 'method', name: 'write', when: 'response' },
   { class: 'data-leak', match: 'method', name: 'json', receiver: /^(NextResponse|Response)$/ },
   { class: 'data-leak', match: 'method', name: 'emit', args: [1], receiver: /^(socket|io|ws|client)$/ },
   { class: 'data-leak', match: 'method', name: 'send', receiver: /^(ws|socket|client|conn|connection|peer)$/ },

@@ -65,10 +65,12 @@ export interface GlobalInput {
   readonly label: string;
   readonly confidence: Confidence;
   readonly string?: boolean;
+  /** Classes this input cannot cause: the command line is typed by the operator, whose own log lines it may shape. */
+  readonly harmless?: readonly TaintClass[];
 }
 
 export const GLOBAL_INPUTS: readonly GlobalInput[] = [
-  { path: 'process.argv', label: 'process.argv', confidence: 'low', string: true },
+  { path: 'process.argv', label: 'process.argv', confidence: 'low', string: true, harmless: ['log-injection'] },
   { path: 'process.env', label: 'process.env', confidence: 'low', string: true },
   { path: 'location.search', label: 'location.search', confidence: 'medium', string: true },
   { path: 'location.hash', label: 'location.hash', confidence: 'medium', string: true },

@@ -16,7 +16,16 @@ export interface TaintTables {
   readonly sanitizers: readonly SanitizerSpec[];
   /** The scanned project's dependencies (package.json), for sinks that depend on a version (js-yaml 3). */
   readonly dependencies?: Readonly<Record<string, string>>;
+  /**
+   * Dependencies of the nested package.json files of a monorepo, by folder (relative to the root,
+   * '/'-separated), for the packages whose version decides a sink (VERSIONED_PACKAGES); a file
+   * reads its nearest package.json's ranges first.
+   */
+  readonly packageDependencies?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
+
+/** Packages whose installed version decides whether a call is a sink (js-yaml 3's `load` runs code). */
+export const VERSIONED_PACKAGES: readonly string[] = ['js-yaml'];
 
 /** A source in the config: a request property or method, or a global path. */
 export type SourceConfig =
@@ -143,8 +152,10 @@ const builtIn: TaintTables = Object.freeze({
 });
 
 /** The built-in tables with the user's entries added. */
-export function mergeTables(config?: TaintConfig, dependencies?: Readonly<Record<string, string>>): TaintTables {
-  if (!config || ((config.sources?.length ?? 0) === 0 && (config.sinks?.length ?? 0) === 0 && (config.sanitizers?.length ?? 0) === 0)) return dependencies ? { ...builtIn, dependencies } : builtIn;
+export function mergeTables(config?: TaintConfig, dependencies?: Readonly<Record<string, string>>, packageDependencies?: TaintTables['packageDependencies']): TaintTables {
+  if (!config || ((config.sources?.length ?? 0) === 0 && (config.sinks?.length ?? 0) === 0 && (config.sanitizers?.length ?? 0) === 0)) {
+    return dependencies || packageDependencies ? { ...builtIn, dependencies, packageDependencies } : builtIn;
+  }
   const requestInputs = [...REQUEST_INPUTS];
   const globalInputs = [...GLOBAL_INPUTS];
   for (const s of config.sources ?? []) {
@@ -165,5 +176,5 @@ export function mergeTables(config?: TaintConfig, dependencies?: Readonly<Record
     else if (s.module) sanitizers.push({ kind, match: 'module', module: s.module, name: s.function ?? '', classes: s.classes });
     else sanitizers.push({ kind, match: 'global', name: s.function!, classes: s.classes });
   }
-  return { requestInputs, globalInputs, inputEvents: INPUT_EVENTS, decorators: INPUT_DECORATORS, sinks, sanitizers, dependencies };
+  return { requestInputs, globalInputs, inputEvents: INPUT_EVENTS, decorators: INPUT_DECORATORS, sinks, sanitizers, dependencies, packageDependencies };
 }
