@@ -15,7 +15,7 @@ import { COOKIE_DEFAULTS, compileCookiePolicy, type CompiledCookiePolicy } from 
 import { checkRequestHead, decodeUtf8, LIMITS_DEFAULTS, parseJsonLimited, readBodyLimited } from './limits/checks.js';
 import type { RequestLimits } from './limits/types.js';
 import { DEFAULTS, OPTION_NAMES, type ErrorOptions, type GuardOptions, type InputOptions } from './options.js';
-import { clientIp, createRateLimiter, rateLimitHeaders, type RateLimiter, type TrustProxy } from './rate-limit/index.js';
+import { clientIp, createRateLimiter, rateLimitHeaders, type RateLimitDecision, type RateLimiter, type TrustProxy } from './rate-limit/index.js';
 import { setRequestState, type RequestState } from './request-state.js';
 import { compileDenyList, redactDenied, RESPONSE_FILTER_DEFAULTS, type DenyList } from './response-filter/index.js';
 import { checkRoot, ROOT_CHECK_DEFAULTS } from './root-check.js';
@@ -259,14 +259,14 @@ export function createGuard(options: GuardOptions = {}): Guard {
 
     admit(req, res, state, context) {
       if (!limiter) return undefined;
-      return limiter.check(req, { requestId: state.requestId, route: context?.route, userId: context?.userId }).then((decision) => {
-        if (!decision) return undefined;
-        const h = rateLimitHeaders(decision);
-        if (!res.headersSent) for (const [k, v] of Object.entries(h)) res.setHeader(k, v);
-        if (decision.allowed) return undefined;
-        if (decision.degraded === 'fail-closed') return { status: 503, body: { error: statusText(503), requestId: state.requestId }, headers: h };
-        return { status: 429, body: { error: statusText(429), requestId: state.requestId }, headers: h };
-      });
+      const decided = limiter.checkNow(req, { requestId: state.requestId, route: context?.route, userId: context?.userId });
+      if (decided === undefined) return undefined;
+      // The memory store decides synchronously: an allowed request then costs no promise at all.
+      if (!(decided instanceof Promise)) {
+        const refusal = applyDecision(res, state, decided);
+        return refusal === undefined ? undefined : Promise.resolve(refusal);
+      }
+      return decided.then((decision) => applyDecision(res, state, decision));
     },
 
     readJson(req, state) {
@@ -382,6 +382,23 @@ export function createGuard(options: GuardOptions = {}): Guard {
     },
   };
 
+
+  /** Sets the RateLimit-* headers (three setHeader calls, no header object) and answers a refusal. */
+  function applyDecision(res: ServerResponse, state: RequestState, decision: RateLimitDecision | undefined): Answer | undefined {
+    if (!decision) return undefined;
+    if (decision.allowed) {
+      if (!res.headersSent) {
+        res.setHeader('RateLimit-Limit', String(decision.limit));
+        res.setHeader('RateLimit-Remaining', String(decision.remaining));
+        res.setHeader('RateLimit-Reset', String(Math.max(0, Math.ceil((decision.resetAt - Date.now()) / 1000))));
+      }
+      return undefined;
+    }
+    const h = rateLimitHeaders(decision);
+    if (!res.headersSent) for (const [k, v] of Object.entries(h)) res.setHeader(k, v);
+    if (decision.degraded === 'fail-closed') return { status: 503, body: { error: statusText(503), requestId: state.requestId }, headers: h };
+    return { status: 429, body: { error: statusText(429), requestId: state.requestId }, headers: h };
+  }
 
   async function readJsonBody(req: IncomingMessage, state: RequestState): Promise<{ answer: Answer } | { body: unknown }> {
     const lim = limits || LIMITS_DEFAULTS;

@@ -120,6 +120,8 @@ export interface RateLimiter {
   keyFor(req: IncomingMessage, context?: RateLimitContext): string | undefined;
   /** keyFor + consume + a `rate-limit` event when refused. Resolves undefined when skipped. */
   check(req: IncomingMessage, context?: RateLimitContext): Promise<RateLimitDecision | undefined>;
+  /** check(), but synchronous when the store is (the memory store); undefined when skipped. */
+  checkNow(req: IncomingMessage, context?: RateLimitContext): RateLimitDecision | Promise<RateLimitDecision> | undefined;
   /** Forget a key's usage. */
   reset(key: string): Promise<void>;
   close(): Promise<void>;
