@@ -1,7 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { UserError } from '@rampart/core';
-import { GRADES, PROBE_DEFAULTS, PROBE_FORMATS, formatProbe, isGrade, probe, type Grade, type ProbeFormat, type ProbeOptions } from '@rampart/probe';
+import type { ProbeOptions } from '@rampart/probe';
+// Light modules only at start-up: the probe itself (HTTP client, cookie jar) loads when `probe` runs.
+import { GRADES, PROBE_DEFAULTS, isGrade, type Grade } from '@rampart/probe/defaults';
+import { PROBE_FORMATS, type ProbeFormat } from '@rampart/probe/report';
 import { EXIT, type CommandContext } from '../io.js';
 import { useColor } from '../options.js';
 
@@ -77,6 +80,7 @@ export function registerProbe(program: Command, { io, setExit }: CommandContext)
         ca,
         failUnder: flags.failUnder,
       };
+      const { probe, formatProbe } = await import('@rampart/probe');
       const result = await probe(url, options);
       const color = command.getOptionValueSource('color') === 'cli' ? flags.color : undefined;
       const text = formatProbe(result, flags.format, { color: useColor(color, io.stdoutIsTTY, !!flags.output) });

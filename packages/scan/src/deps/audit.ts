@@ -15,7 +15,7 @@ import {
 import { analyzeGraph } from './graph.js';
 import { IGNORE_FILE, isExpired, readIgnoreFile, type IgnoreEntry } from './ignore.js';
 import { displayName, findLockfiles, parseLockfile } from './lockfile/index.js';
-import { LockfileError, lineOfAnchor, type LockGraph } from './model.js';
+import { LockfileError, lineOfAnchor, lineTextAt, type LockGraph } from './model.js';
 import { openDatabase, type OpenedDatabase } from './osv/database.js';
 import { matchAdvisory, parseVersion, type CompactAdvisory } from './osv/match.js';
 import { DEFAULT_DEPENDENCY_CWE, VULNERABLE_DEPENDENCY } from './rule.js';
@@ -217,7 +217,6 @@ export async function auditDependencies(target: string, options: DepsOptions = {
       }
       return copies;
     };
-    const lines = graph.text.split('\n');
     let notAuditable = 0;
     const reportedSources = new Set<string>();
     // One finding per package version and vulnerability, whatever the number of copies.
@@ -310,7 +309,7 @@ export async function auditDependencies(target: string, options: DepsOptions = {
         fixes.push({ kind: upgrade ? 'upgrade' : 'override', lockfile: graph.file, format: graph.format, importer: importerPath, package: node.name, from: node.version, to: upgrade ? fixed : overrideRange(node.version, fixed), advisories: [primary.id] });
       }
       const line = lineOfAnchor(graph.text, node.anchor);
-      const text = lines[line - 1] ?? '';
+      const text = lineTextAt(graph.text, line);
       const column = text.length - text.trimStart().length + 1;
       findings.push({
         ruleId: VULNERABLE_DEPENDENCY.id,

@@ -86,7 +86,7 @@ const NEAR_WINDOW = 600;
 const lineStartsOf = new WeakMap<object, Uint32Array>();
 const textKeys = new Map<string, object>();
 
-function lineAt(text: string, offset: number): number {
+function lineStarts(text: string): Uint32Array {
   let key = textKeys.get(text);
   if (!key) {
     key = {};
@@ -101,6 +101,19 @@ function lineAt(text: string, offset: number): number {
     starts = Uint32Array.from(list);
     lineStartsOf.set(key, starts);
   }
+  return starts;
+}
+
+/** The text of a 1-based line without its end of line ("" past the end), without splitting the whole text. */
+export function lineTextAt(text: string, line: number): string {
+  const starts = lineStarts(text);
+  if (line < 1 || line > starts.length) return '';
+  const end = line < starts.length ? starts[line]! - 1 : text.length;
+  return text.slice(starts[line - 1]!, end);
+}
+
+function lineAt(text: string, offset: number): number {
+  const starts = lineStarts(text);
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
