@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import helmet from 'helmet';
 // @ts-expect-error plain JavaScript example, no declarations
 import { createApp, serve } from '../../../examples/secured-app/app.mjs';
-import { createTestCa, type TestCa } from './helpers/test-ca.ts';
+import { createTestCa, type TestCa } from '../../../test/helpers/test-ca.ts';
 
 const SCAN = fileURLToPath(new URL('./fixtures/observatory-scan.mjs', import.meta.url));
 const MINIMUM = 135;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { PROBE_DEFAULTS, probe, ProbeError, type ProbeResult } from '../src/index.ts';
 import { startBareApp, startHardenedApp, startSpaApp, type Running } from './helpers/apps.ts';
-import { createTestCa, type TestCa } from './helpers/test-ca.ts';
+import { createTestCa, type TestCa } from '../../../test/helpers/test-ca.ts';
 
 // The Observatory's config rejects these at import (PGSSLMODE must be a boolean, CONFIG_FILE
 // must exist): set in this process before the first probe, they must not break it.
