@@ -750,7 +750,20 @@ export class TaintAnalyzer {
     }
     if (ctx.returnsResponse) this.responseBody(v, node, scope, 'returned as the response');
     ctx.retValue = ctx.retValue ? this.mergeValues(ctx.retValue, v) : v;
-    if (v.flows.length > 0) ctx.ret = mergeFlows([ctx.ret, v.flows]);
+    if (v.flows.length === 0) return;
+    // A URL whose scheme and host come before any input (`${req.protocol}://${host}${req.originalUrl}`):
+    // callers in other files see flows, not text, so the pinned host is recorded on the flows.
+    const pinned = v.text !== undefined && fixedHost(v.text) ? classMask(['open-redirect', 'ssrf']) : 0;
+    ctx.ret = mergeFlows([ctx.ret, pinned ? v.flows.map((f) => ({ ...f, m: f.m | pinned })) : v.flows]);
+  }
+
+  /** `url.format({ protocol, host, pathname })`: when the host is not input, it is pinned ahead of the rest. */
+  private formattedUrl(fields: Map<string, Value>, all: Value): Value {
+    const hostBits = classMask(['open-redirect', 'ssrf']);
+    const host = fields.get('host') ?? fields.get('hostname');
+    if (!host || !host.flows.every((f) => (f.m & hostBits) === hostBits)) return { flows: all.flows, record: all.record };
+    const rest = ['pathname', 'path', 'search', 'query', 'hash'].some((k) => (fields.get(k)?.flows.length ?? 0) > 0);
+    return { flows: all.flows, text: `\u0001://\u0001/${rest ? '\u0000' : ''}` };
   }
 
   private mergeValues(a: Value, b: Value): Value {
@@ -984,6 +997,8 @@ export class TaintAnalyzer {
       if (p.type === 'SpreadElement') {
         const v = this.eval(p.argument, scope);
         if (v.fields) for (const [k, fv] of v.fields) fields.set(k, fv);
+        // `{ ip, ...req.body }`: an object of unknown shape may overwrite any field written before it.
+        else if (v.flows.length > 0) for (const [k, fv] of fields) fields.set(k, this.union(fv, v));
         vals.push(v);
         record ||= !!v.record;
         continue;
@@ -1074,8 +1089,9 @@ export class TaintAnalyzer {
     if (CLEAN_PROPERTIES.has(key)) return CLEAN;
     // A named field of a record is not the record, unless it is a container of records or a secret.
     const keepsRecord = RECORD_CONTAINERS.has(key) || /^\d+$/.test(key) || SENSITIVE_FIELD.test(key);
-    if (keepsRecord) return { flows: obj.flows, record: obj.record };
-    return { flows: this.clear(obj, classBit('data-leak')).flows };
+    const flows = fieldOfParams(obj.flows, key);
+    if (keepsRecord) return { flows, record: obj.record };
+    return { flows: this.clear({ flows }, classBit('data-leak')).flows };
   }
 
   private roots?: Set<string>;
@@ -1438,6 +1454,7 @@ export class TaintAnalyzer {
         return { flows: all.flows, fields, object: true };
       }
       if (name === 'JSON.parse' || path === 'JSON.parse') return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~classBit('nosql-injection') })), record: all.record };
+      if (name === 'url.format' && args[0]?.object && args[0].fields) return this.formattedUrl(args[0].fields, all);
       return { flows: all.flows, record: all.record };
     }
     if (method && HTML_RENDER_METHODS.has(method) && args[0]) return this.stringified(args[0]);
@@ -1737,10 +1754,9 @@ export class TaintAnalyzer {
           return !!v && !(v.type === 'Literal' && v.value === false);
         });
       }
-      case 'no-root': {
-        const opts = node.arguments.slice(1).map((a: Node) => unwrap(a)).find((o: Node | undefined) => o?.type === 'ObjectExpression');
-        return !opts || !objectProp(opts, 'root');
-      }
+      case 'no-root':
+        // `{ root }` written inline or held in a variable (`const options = { root: dir }`).
+        return !args.slice(1).some((a) => a.fields?.has('root'));
       case 'noent':
         return node.arguments.some((a: Node) => {
           const o = unwrap(a);
@@ -1875,7 +1891,7 @@ export class TaintAnalyzer {
       this.findings.push({ cls, node, source: f.o.src, steps: f.t, sink: { ...site, confidence } });
     } else if (f.o.k === 'p') {
       const owner = this.fnCtxs[f.o.f];
-      if (owner && owner.sinks.length < 64) owner.sinks.push({ i: f.o.i, cls, m: f.m, t: f.t, sink: site });
+      if (owner && owner.sinks.length < 64) owner.sinks.push({ i: f.o.i, ...(f.o.fld === undefined ? {} : { fld: f.o.fld }), cls, m: f.m, t: f.t, sink: site });
     } else if (this.deferred.length < 256) {
       this.deferred.push({ flow: f, cls, sink: site });
     }
@@ -2431,8 +2447,10 @@ export class TaintAnalyzer {
   private applySummary(ctx: FnCtx, args: readonly Value[], call: Node, fnNode: Node, scope?: Scope): Value {
     const name = fnNode.id?.name ?? lastName(call.callee) ?? 'function';
     const callStep = (i: number): Step => this.step(call.arguments?.[i] ?? call, `passed to \`${name}()\`${fnNode.params?.[i] ? ` as \`${this.text(fnNode.params[i], 20)}\`` : ''}`);
+    // A flow of one field of a parameter takes that field of an object-literal argument, else the whole argument.
+    const argOf = (i: number, fld: string | undefined): Value | undefined => (fld !== undefined ? args[i]?.fields?.get(fld) : undefined) ?? args[i];
     for (const ps of ctx.sinks) {
-      const a = args[ps.i];
+      const a = argOf(ps.i, ps.fld);
       if (!a) continue;
       // A merge/set helper pollutes where it is called with input: report the call.
       const sink = ps.sink;
@@ -2449,7 +2467,7 @@ export class TaintAnalyzer {
         const add: Flow[] = [];
         for (const f of flows) {
           if (f.o.k !== 'p' || f.o.f !== ctx.id) continue;
-          const a = args[f.o.i];
+          const a = argOf(f.o.i, f.o.fld);
           if (!a) continue;
           for (const af of a.flows) add.push({ o: af.o, m: af.m | f.m, t: capSteps([...af.t, callStep(f.o.i), ...f.t]) });
         }
@@ -2459,7 +2477,7 @@ export class TaintAnalyzer {
     const out: Flow[] = [];
     for (const rf of ctx.ret) {
       if (rf.o.k === 'p' && rf.o.f === ctx.id) {
-        const a = args[rf.o.i];
+        const a = argOf(rf.o.i, rf.o.fld);
         if (!a) continue;
         for (const af of a.flows) out.push({ o: af.o, m: af.m | rf.m, t: capSteps([...af.t, callStep(rf.o.i), ...rf.t, this.step(call, `returned by \`${name}()\``)]) });
       } else {
@@ -2580,12 +2598,18 @@ function inputCleared(input: { string?: boolean; noNewlines?: boolean }): number
   return INPUT_CLEARED | (input.string ? classBit('nosql-injection') : 0) | (input.noNewlines ? classMask(['log-injection', 'header-injection']) : 0);
 }
 
+/** `opts.ip` of a parameter `opts`: its flows become flows of that field (one level deep). */
+function fieldOfParams(flows: readonly Flow[], key: string): Flow[] {
+  if (!flows.some((f) => f.o.k === 'p' && f.o.fld === undefined)) return flows as Flow[];
+  return flows.map((f) => (f.o.k === 'p' && f.o.fld === undefined ? { ...f, o: { ...f.o, fld: key } } : f));
+}
+
 function capSteps(steps: Step[]): Step[] {
   return steps.length <= MAX_STEPS ? steps : [...steps.slice(0, MAX_STEPS / 2), ...steps.slice(steps.length - MAX_STEPS / 2)];
 }
 
 function originKey(o: Origin): string {
-  return o.k === 's' ? `s${o.src.step.line}:${o.src.step.column}:${o.src.label}` : o.k === 'p' ? `p${o.f}:${o.i}` : o.k === 'r' ? `r${o.c}` : `f${o.name}`;
+  return o.k === 's' ? `s${o.src.step.line}:${o.src.step.column}:${o.src.label}` : o.k === 'p' ? `p${o.f}:${o.i}${o.fld === undefined ? '' : `.${o.fld}`}` : o.k === 'r' ? `r${o.c}` : `f${o.name}`;
 }
 
 /** Union of flow lists, one flow per origin and mask, at most MAX_FLOWS. */

@@ -18,7 +18,8 @@ export interface SourceRef {
 /** Where a flow comes from: a source, a parameter of a function (by id), or the result of an imported call. */
 export type Origin =
   | { readonly k: 's'; readonly src: SourceRef }
-  | { readonly k: 'p'; readonly i: number; readonly f: number }
+  /** A parameter; `fld`: one field of it (`opts.ip`, `{ ip }`), so a caller's object literal gives that field's flows only. */
+  | { readonly k: 'p'; readonly i: number; readonly f: number; readonly fld?: string }
   | { readonly k: 'r'; readonly c: number }
   /** A request field set by a middleware (`req.tenant`), resolved by the link phase. */
   | { readonly k: 'f'; readonly name: string };
@@ -34,6 +35,8 @@ export interface Flow {
 /** A sink the value of parameter `i` reaches inside a function. */
 export interface ParamSink {
   readonly i: number;
+  /** The sink is reached by this field of the parameter only. */
+  readonly fld?: string;
   readonly cls: TaintClass;
   readonly m: number;
   readonly t: readonly Step[];

@@ -1,0 +1,11 @@
+'use strict';
+
+const url = require('url');
+
+module.exports = function fullUrl(req) {
+  const root = url.format({
+    protocol: req.protocol,
+    host: req.query.host || req.get('host'),
+  });
+  return `${root}${req.originalUrl}`;
+};
