@@ -73,6 +73,10 @@ interface Value {
   readonly classDecl?: Node;
   /** A `new URL(x)` result: the access path of x, so a check of its host also clears x. */
   readonly urlOf?: string;
+  /** A `new URL(...)` instance: its string parts come out percent-encoded. */
+  readonly parsedUrl?: boolean;
+  /** Uploaded files (`req.file`, `req.files`): the server chose some of their fields (the temp path). */
+  readonly upload?: boolean;
   /** An instance of a class imported from a relative module: its methods are that file's exports. */
   readonly importedInstance?: Binding;
   /** A whole-record read that no projection narrowed yet (data-leak). */
@@ -192,6 +196,15 @@ const KNEX_BUILDER_NAMES = /^(knex|db|database|qb|trx|pg|mysql|sqlite)$/;
 const THROWN_FIELD = '#thrown';
 /** Archive readers built from a buffer or path: entries read from an uploaded archive carry its taint (zip slip). */
 const ARCHIVE_READERS: ReadonlySet<string> = new Set(['adm-zip']);
+/** Fields of an uploaded file that the upload middleware chose (multer, formidable, express-fileupload, multiparty). */
+const SERVER_FILE_FIELDS: ReadonlySet<string> = new Set(['path', 'destination', 'size', 'tempFilePath', 'filepath', 'newFilename', 'truncated', 'md5']);
+const URL_TEXT_SAFE = classMask(['xss', 'log-injection', 'header-injection']);
+/** String parts of a parsed URL and the classes they cannot cause. */
+const URL_ENCODED_PARTS: ReadonlyMap<string, number> = new Map([
+  ['search', URL_TEXT_SAFE | classMask(['open-redirect', 'ssrf'])],
+  ['hash', URL_TEXT_SAFE | classMask(['open-redirect', 'ssrf'])],
+  ['pathname', URL_TEXT_SAFE],
+]);
 /** Constructors that keep their first argument's taint: new URL(input), new URLSearchParams(input). */
 const PROPAGATING_CONSTRUCTORS = new Set(['URL', 'URLSearchParams', 'Buffer', 'String', 'Array', 'Set', 'Map', 'Headers', 'Request']);
 /** Array callbacks: the element (parameter 0) carries the receiver's taint. */
@@ -1012,7 +1025,7 @@ export class TaintAnalyzer {
       // { $eq: x } compares x as a value; { $where: '...' + x } runs x as JavaScript in MongoDB.
       if (key === '$eq' || key === '$ne' || key === '$in' || key === '$nin') v = this.clear(v, classBit('nosql-injection'));
       if (key === '$where' || key === '$function' || key === '$accumulator') v = { ...v, flows: v.flows.map((f) => ({ ...f, m: f.m & classBit('code-injection') ? f.m : f.m & ~classBit('nosql-injection') })) };
-      if (key !== undefined && SENSITIVE_FIELD.test(key) && staticValue(p.value) === undefined && !isFunctionNode(unwrap(p.value))) {
+      if (key !== undefined && SENSITIVE_FIELD.test(key) && !constantStructure(p.value) && !isFunctionNode(unwrap(p.value))) {
         // An object that carries a secret field: sending it is a leak whatever the value's origin.
         v = this.union(v, this.source(p, `object field \`${key}\``, 'medium', SENSITIVE_CLEARED));
       }
@@ -1066,7 +1079,10 @@ export class TaintAnalyzer {
       const input = this.tables.requestInputs.find((r) => r.name === key && r.kind === 'property');
       const label = `${this.text(at.type === 'MemberExpression' ? at : keyNode, 40)}`;
       if (input && obj.validated?.has(key)) return CLEAN;
-      if (input) return this.source(at, label, 'high', inputCleared(input));
+      if (input) {
+        const v = this.source(at, label, 'high', inputCleared(input));
+        return key === 'file' || key === 'files' ? { ...v, upload: true } : v;
+      }
       if (NESTED_REQUESTS.includes(key)) return { flows: [], obj: 'request' };
       if (obj.obj === 'context' && (key === 'res' || key === 'response')) return { flows: [], obj: 'response' };
       // req.tenant: maybe set from input by a middleware (here or in another file); the link phase knows.
@@ -1076,6 +1092,12 @@ export class TaintAnalyzer {
     const known = obj.fields?.get(key);
     if (known) return known;
     if (obj.classDecl) return CLEAN;
+    // url.search, url.hash, url.pathname: the URL parser percent-encodes quotes, angle brackets and
+    // spaces and drops line breaks; a search or hash cannot name another host.
+    const encoded = obj.parsedUrl ? URL_ENCODED_PARTS.get(key) : undefined;
+    if (encoded !== undefined) return this.clear({ flows: obj.flows }, encoded);
+    // req.files.avatar[0].path: where the upload middleware stored the file, not the client's name for it.
+    if (obj.upload) return SERVER_FILE_FIELDS.has(key) ? CLEAN : { flows: obj.flows, upload: true };
     if (obj.flows.length === 0) {
       if (SENSITIVE_FIELD.test(key) && at.type === 'MemberExpression' && !obj.obj && !obj.fn) {
         const root = unwrap(at.object);
@@ -1302,7 +1324,7 @@ export class TaintAnalyzer {
     if (binding && ARCHIVE_READERS.has(binding.module) && args.length > 0) return { flows: args[0].flows };
     if (calleeName === 'URL' && args.length > 0) {
       const from = accessPath(node.arguments[0]);
-      return { flows: this.stringified(args[0]).flows, ...(from ? { urlOf: from } : {}) };
+      return { flows: this.stringified(args[0]).flows, parsedUrl: true, ...(from ? { urlOf: from } : {}) };
     }
     if (PROPAGATING_CONSTRUCTORS.has(calleeName) && args.length > 0) return { flows: this.stringified(args[0]).flows };
     if (/^(WebSocketServer|Server)$/.test(calleeName) || binding?.module === 'ws') return { flows: [], obj: 'ws' };
@@ -1446,8 +1468,8 @@ export class TaintAnalyzer {
     const name = binding ? [binding.module, ...binding.path].join('.') : path;
     if (PROPAGATORS.has(name) || PROPAGATORS.has(path) || (binding && PROPAGATORS.has(`${binding.module}.${binding.path.join('.')}`))) {
       const all = this.union(...args, receiver && !receiver.obj ? receiver : CLEAN);
-      // Decoding brings back the line breaks and slashes that percent-encoding kept out.
-      if (/^(decodeURIComponent|decodeURI|unescape|querystring\.(unescape|parse)|qs\.parse|url\.parse)$/.test(name)) return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~classMask(['log-injection', 'header-injection']) })) };
+      // Decoding brings back the line breaks, quotes and angle brackets that percent-encoding kept out.
+      if (/^(decodeURIComponent|decodeURI|unescape|querystring\.(unescape|parse)|qs\.parse|url\.parse)$/.test(name)) return { flows: all.flows.map((f) => ({ ...f, m: f.m & ~URL_TEXT_SAFE })) };
       if (path === 'Object.assign') {
         const fields = new Map<string, Value>();
         for (const a of args) if (a.fields) for (const [k, v] of a.fields) fields.set(k, v);
@@ -2008,6 +2030,12 @@ export class TaintAnalyzer {
             return mask === 0 ? [] : [{ path: recvPath, mask, whenTrue: eq }];
           }
           if (arg !== undefined && arg.includes('..') && (n === '-1' || b.type === 'UnaryExpression')) return [{ path: recvPath, mask: classMask(DOTDOT_CLASSES), whenTrue: eq }];
+          // TYPES.indexOf(x) === -1: x is one of a list the client does not choose when this is false.
+          const argPath = accessPath(a.arguments[0]);
+          const minusOne = n === '-1' || (b.type === 'UnaryExpression' && b.operator === '-' && staticValue(b.argument) === '1');
+          if (arg === undefined && argPath && minusOne && this.eval(unwrap(a.callee)!.object, scope).flows.length === 0) {
+            return [this.ownerGuard(argPath, ALL_CLASSES_MASK, ne, scope)];
+          }
         }
       }
       for (const [a, b] of [[l, r], [r, l]] as const) {
@@ -2448,7 +2476,12 @@ export class TaintAnalyzer {
     const name = fnNode.id?.name ?? lastName(call.callee) ?? 'function';
     const callStep = (i: number): Step => this.step(call.arguments?.[i] ?? call, `passed to \`${name}()\`${fnNode.params?.[i] ? ` as \`${this.text(fnNode.params[i], 20)}\`` : ''}`);
     // A flow of one field of a parameter takes that field of an object-literal argument, else the whole argument.
-    const argOf = (i: number, fld: string | undefined): Value | undefined => (fld !== undefined ? args[i]?.fields?.get(fld) : undefined) ?? args[i];
+    const argOf = (i: number, fld: string | undefined): Value | undefined => {
+      const a = args[i];
+      if (fld === undefined || !a) return a;
+      if (a.upload && SERVER_FILE_FIELDS.has(fld)) return CLEAN;
+      return a.fields?.get(fld) ?? a;
+    };
     for (const ps of ctx.sinks) {
       const a = argOf(ps.i, ps.fld);
       if (!a) continue;
@@ -2553,7 +2586,13 @@ function holeText(v: Value): string {
 function fixedHost(text: string): boolean {
   const hole = text.indexOf('\u0000');
   const prefix = hole < 0 ? text : text.slice(0, hole);
-  return /^([a-z][a-z0-9+.-]*|\u0001):\/\/[^/?#@\u0000]+[/?#]/i.test(prefix) || /^([a-z][a-z0-9+.-]*|\u0001):\/\/[^/?#@\u0000]*\u0001/i.test(prefix) || /^\/[^/\\\u0000\u0001]/.test(prefix);
+  return (
+    /^([a-z][a-z0-9+.-]*|\u0001):\/\/[^/?#@\u0000]+[/?#]/i.test(prefix) ||
+    /^([a-z][a-z0-9+.-]*|\u0001):\/\/[^/?#@\u0000]*\u0001/i.test(prefix) ||
+    /^\/[^/\\\u0000\u0001]/.test(prefix) ||
+    // `${config.basePath}/user/${slug}`: a whole path segment written before the input ends any host part.
+    /\/[^/\\\u0001]+\//.test(prefix)
+  );
 }
 
 interface TableIndex {
@@ -2596,6 +2635,17 @@ function indexTables(tables: TaintTables): TableIndex {
 
 function inputCleared(input: { string?: boolean; noNewlines?: boolean }): number {
   return INPUT_CLEARED | (input.string ? classBit('nosql-injection') : 0) | (input.noNewlines ? classMask(['log-injection', 'header-injection']) : 0);
+}
+
+/** A literal, or an object/array literal of nothing but literals: `ApiKey: { type: 'apiKey', in: 'query' }` in a schema. */
+function constantStructure(node: Node | null | undefined): boolean {
+  const n = unwrap(node);
+  if (!n) return false;
+  if (n.type === 'ObjectExpression') return n.properties.every((p: Node) => p.type === 'Property' && !p.computed && constantStructure(p.value));
+  if (n.type === 'ArrayExpression') return n.elements.every((e: Node | null) => e === null || constantStructure(e));
+  if (n.type === 'Literal' && n.value === null) return true;
+  if (n.type === 'Identifier' && (n.name === 'undefined' || n.name === 'String' || n.name === 'Number' || n.name === 'Boolean')) return true;
+  return staticValue(n) !== undefined;
 }
 
 /** `opts.ip` of a parameter `opts`: its flows become flows of that field (one level deep). */
