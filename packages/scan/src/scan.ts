@@ -27,7 +27,7 @@ import { auditDependencies, LOCKFILE_NAMES } from './deps/index.js';
 import { discoverFiles } from './files.js';
 import { linkTaint } from './taint/link.js';
 import type { FileSummary } from './taint/summary.js';
-import { VERSIONED_PACKAGES, type TaintConfig } from './taint/tables.js';
+import { DECIDING_PACKAGES, type TaintConfig } from './taint/tables.js';
 import { isTaintClass } from './taint/classes.js';
 
 export interface ScanOptions {
@@ -266,7 +266,7 @@ async function nestedDependencies(root: string, files: readonly string[]): Promi
         const deps: Record<string, string> = {};
         for (const key of ['dependencies', 'devDependencies', 'optionalDependencies']) {
           const d = pkg[key];
-          if (d && typeof d === 'object') for (const name of VERSIONED_PACKAGES) if (typeof (d as Record<string, unknown>)[name] === 'string') deps[name] = (d as Record<string, string>)[name];
+          if (d && typeof d === 'object') for (const name of DECIDING_PACKAGES) if (typeof (d as Record<string, unknown>)[name] === 'string') deps[name] = (d as Record<string, string>)[name];
         }
         out[dir] = deps;
       } catch {

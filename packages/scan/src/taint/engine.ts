@@ -28,7 +28,7 @@ import {
   STRING_TYPE_CLASSES, type SanitizerSpec,
 } from './sanitizers.js';
 import type { CallRecord, DeferredSink, ExportSummary, FileSummary, Flow, Origin, ParamSink, SinkSite, SourceRef, Step } from './summary.js';
-import { mergeTables, type TaintTables } from './tables.js';
+import { DOCUMENT_QUERY_PACKAGES, mergeTables, type TaintTables } from './tables.js';
 import { engineOf, unescapedNames } from './templates.js';
 
 export interface LocalFinding {
@@ -766,7 +766,7 @@ export class TaintAnalyzer {
     if (v.flows.length === 0) return;
     // A URL whose scheme and host come before any input (`${req.protocol}://${host}${req.originalUrl}`):
     // callers in other files see flows, not text, so the pinned host is recorded on the flows.
-    const pinned = v.text !== undefined && fixedHost(v.text) ? classMask(['open-redirect', 'ssrf']) : 0;
+    const pinned = v.text !== undefined && fixedHost(v.text.replace(/\u0002/g, '\u0000')) ? classMask(['open-redirect', 'ssrf']) : 0;
     ctx.ret = mergeFlows([ctx.ret, pinned ? v.flows.map((f) => ({ ...f, m: f.m | pinned })) : v.flows]);
   }
 
@@ -840,7 +840,7 @@ export class TaintAnalyzer {
 
   private elementOf(v: Value): Value {
     if (v.flows.length === 0) return v.fields?.get('0') ?? CLEAN;
-    return { flows: v.flows, record: v.record };
+    return { flows: v.flows, record: v.record, ...(v.upload ? { upload: true } : {}) };
   }
 
   // ---------------------------------------------------------------------------------
@@ -1815,6 +1815,7 @@ export class TaintAnalyzer {
       case 'record-filter': {
         const a = unwrap(node.arguments[0]);
         if (!a || isFunctionNode(a)) return false;
+        if (!this.mayUseDocumentQueries()) return false;
         // Mongo filters: an object literal holding input, or the whole input as the filter.
         const receiverName = unwrap(node.callee)?.type === 'MemberExpression' ? lastName(unwrap(node.callee)!.object) : undefined;
         if (receiverName && /^(arr|array|list|items|rows|results|users|values|_)$/.test(receiverName)) return false;
@@ -1869,7 +1870,11 @@ export class TaintAnalyzer {
       if (s.when === 'sql-text' && !(v.text && /\b(select|insert|update|delete|create|drop|alter|pragma|replace|values|where|from|order\s+by)\b/i.test(v.text))) continue;
       if (s.when === 'raw-http' && !(v.text && /HTTP\/\d(\.\d)? \d{3}/.test(v.text) && /\r\n/.test(v.text))) continue;
       // 'https://api.example.com/' + id, `/items/${id}`: the input cannot change the host.
-      if ((s.class === 'open-redirect' || s.class === 'ssrf') && v.text !== undefined && fixedHost(v.text)) continue;
+      if (s.class === 'open-redirect' || s.class === 'ssrf') {
+        const choosers = hostChoosers(v);
+        if (choosers.length === 0) continue;
+        if (choosers.length < v.flows.length) v = { ...v, flows: choosers };
+      }
       if (s.class === 'data-leak' && !v.record && !v.flows.some((f) => (f.m & classBit('data-leak')) === 0)) continue;
       if (v.flows.length === 0) continue;
       this.sinkValue(s.class, v, node, scope, `${calleeText()}${args.length > 1 ? ` (argument ${i + 1})` : ''}`);
@@ -2326,6 +2331,32 @@ export class TaintAnalyzer {
   // ---------------------------------------------------------------------------------
   // Functions
 
+  /**
+   * False when this file's package.json files (nested ones up its path, and the root's) are known and
+   * list no library whose filters take operator objects: then `findOne(filter)` belongs to a SQL ORM.
+   */
+  private mayUseDocumentQueries(): boolean {
+    if (this.documentQueries !== undefined) return this.documentQueries;
+    let known = Object.keys(this.tables.dependencies ?? {}).length > 0;
+    const listed = (deps: Readonly<Record<string, string>> | undefined): boolean => !!deps && DOCUMENT_QUERY_PACKAGES.some((p) => deps[p] !== undefined);
+    let found = listed(this.tables.dependencies);
+    const nested = this.tables.packageDependencies;
+    if (nested && !found) {
+      for (let dir = posix.dirname(this.file.split('\\').join('/')); dir !== '.' && dir !== '/' && dir !== ''; dir = posix.dirname(dir)) {
+        if (nested[dir] === undefined) continue;
+        known = true;
+        if (listed(nested[dir])) {
+          found = true;
+          break;
+        }
+      }
+    }
+    this.documentQueries = found || !known;
+    return this.documentQueries;
+  }
+
+  private documentQueries?: boolean;
+
   /** The version range of a package for this file: its nearest nested package.json that names it, else the root's. */
   private dependencyRange(name: string): string | undefined {
     const nested = this.tables.packageDependencies;
@@ -2575,11 +2606,29 @@ const MESSAGES: Record<TaintClass, string> = {
   'data-leak': 'Data leak: whole records or secret fields reach a response',
 };
 
-/** How a dynamic part of a built string shows in Value.text: \0 when it holds input, \u0001 when not. */
+/**
+ * How a dynamic part of a built string shows in Value.text: \0 when it holds input read in this
+ * function, \u0002 when it may hold input only through a parameter or another file's function
+ * (decided later), \u0001 when not.
+ */
 function holeText(v: Value): string {
   if (v.text !== undefined && v.text.length < 2000) return v.text;
   const hostBits = classMask(['open-redirect', 'ssrf']);
-  return v.flows.some((f) => (f.m & hostBits) !== hostBits) ? '\u0000' : '\u0001';
+  const open = v.flows.filter((f) => (f.m & hostBits) !== hostBits);
+  if (open.length === 0) return '\u0001';
+  return open.some((f) => f.o.k === 's') ? '\u0000' : '\u0002';
+}
+
+/**
+ * The flows of a built URL that may still choose its host: none when the text pins it; only the
+ * parameter and cross-file flows when the pin holds for input read here but depends on them.
+ */
+function hostChoosers(v: Value): readonly Flow[] {
+  const text = v.text;
+  if (text === undefined) return v.flows;
+  if (!text.includes('\u0002')) return fixedHost(text) ? [] : v.flows;
+  if (fixedHost(text.replace(/\u0002/g, '\u0000'))) return [];
+  return fixedHost(text.replace(/\u0002/g, '\u0001')) ? v.flows.filter((f) => f.o.k !== 's') : v.flows;
 }
 
 /** A URL whose scheme and host (or a single-slash path) come before any input. */
@@ -2590,8 +2639,10 @@ function fixedHost(text: string): boolean {
     /^([a-z][a-z0-9+.-]*|\u0001):\/\/[^/?#@\u0000]+[/?#]/i.test(prefix) ||
     /^([a-z][a-z0-9+.-]*|\u0001):\/\/[^/?#@\u0000]*\u0001/i.test(prefix) ||
     /^\/[^/\\\u0000\u0001]/.test(prefix) ||
-    // `${config.basePath}/user/${slug}`: a whole path segment written before the input ends any host part.
-    /\/[^/\\\u0001]+\//.test(prefix)
+    // `${config.basePath}/user/${slug}`: a whole path segment written before the input ends any host part;
+    // `${base}/?${params}`: after a ? or # the input is query or fragment.
+    /\/[^/\\\u0001]+\//.test(prefix) ||
+    /[?#]/.test(prefix)
   );
 }
 

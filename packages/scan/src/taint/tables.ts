@@ -27,6 +27,20 @@ export interface TaintTables {
 /** Packages whose installed version decides whether a call is a sink (js-yaml 3's `load` runs code). */
 export const VERSIONED_PACKAGES: readonly string[] = ['js-yaml'];
 
+/**
+ * Libraries whose query filters take operator objects ({ "$ne": null }, { not: "" }) straight from
+ * JSON: where a project depends on none of them, `findOne(filter)` is some other ORM's (Bookshelf,
+ * Objection, Knex) and no NoSQL operator injection can happen there.
+ */
+export const DOCUMENT_QUERY_PACKAGES: readonly string[] = [
+  'mongodb', 'mongoose', 'mongojs', 'monk', 'mongoist', 'mquery', '@typegoose/typegoose', 'typeorm', '@mikro-orm/mongodb',
+  'nedb', '@seald-io/nedb', 'nedb-promises', 'lokijs', 'camo', 'mongorito', 'waterline', 'sails', 'sails-mongo',
+  '@prisma/client', 'prisma', 'sequelize', 'dynamoose', 'rethinkdb', 'rethinkdbdash', 'thinky', 'couchbase', 'nano', 'pouchdb', 'firebase-admin',
+];
+
+/** What a package.json must list for the scanner to decide sinks: versioned packages and document-query libraries. */
+export const DECIDING_PACKAGES: readonly string[] = [...VERSIONED_PACKAGES, ...DOCUMENT_QUERY_PACKAGES];
+
 /** A source in the config: a request property or method, or a global path. */
 export type SourceConfig =
   | { readonly property: string; readonly string?: boolean }

@@ -1,0 +1,7 @@
+const subdir = (process.env.SITE_SUBDIR || '').replace(/\/+$/, '');
+
+module.exports = {
+  getSubdir() {
+    return subdir;
+  },
+};
