@@ -402,6 +402,25 @@ module.exports = (req, res) => res.json(yaml.load(req.body.spec));
   });
 });
 
+describe('taint: findOne(filter) is a NoSQL sink where a package.json lists a document-query library', () => {
+  const handler = `const { ApiKey } = require('../models');
+module.exports = async (req, res) => res.json(await ApiKey.findOne({ secret: req.body.key }));
+`;
+  it('reports it in the package on mongoose, not in the one on a SQL ORM (bookshelf), and where no package.json says', async () => {
+    const { taint } = await scanTaint({
+      'package.json': JSON.stringify({ name: 'root', private: true, workspaces: ['services/*'] }),
+      'services/docs/package.json': JSON.stringify({ name: 'docs', dependencies: { mongoose: '^8.0.0' } }),
+      'services/docs/src/keys.js': handler,
+      'services/blog/package.json': JSON.stringify({ name: 'blog', dependencies: { bookshelf: '^1.2.0', knex: '^3.1.0' } }),
+      'services/blog/src/keys.js': handler,
+    });
+    const nosql = (found: typeof taint): string[] => found.filter((f) => f.ruleId === 'nosql-injection').map((f) => f.file);
+    assert.deepEqual(nosql(taint), ['services/docs/src/keys.js']);
+    const unknown = await scanTaint({ 'src/keys.js': handler });
+    assert.deepEqual(nosql(unknown.taint), ['src/keys.js']);
+  });
+});
+
 describe('taint across files: errors thrown with input reach the error handler that prints them', () => {
   const files = (print: string): Record<string, string> => ({
     'app.js': `const express = require('express');
