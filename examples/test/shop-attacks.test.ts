@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { base32Decode, totp } from '@rampart/auth';
 
 // The secured shop against real attacks, over real HTTP, with the app started the way the shop
 // contract says (`node src/app.js`, PORT=0, the `listening on` line). Each attack is first fired at
@@ -427,6 +428,34 @@ describe('examples/secured-shop: the same attacks are refused or harmless, norma
     assert.equal(forgot.status, 200);
     assert.equal((await alice.post('/api/auth/logout')).status, 200);
     assert.equal((await alice.get('/api/auth/me')).status, 401);
+  });
+
+  it('TOTP two-factor: enrol, confirm, then a login needs the code; a used code does not work twice', async () => {
+    const email = `totp-${process.pid}@example.com`;
+    const password = 'correct horse battery staple espresso';
+    const c = new Client(shop.base);
+    assert.equal((await c.post('/api/auth/register', { email, password, name: 'Tess' })).status, 202);
+    assert.equal((await c.login(email, password)).status, 200);
+    const enrol = (await c.post('/api/auth/2fa/enrol')).json();
+    const secret = base32Decode(enrol.secret);
+    assert.ok(secret, 'the enrolment secret is base32');
+    // Codes from one instant, so a 30 s boundary during the test cannot shift them; the server accepts ±1 step.
+    const t0 = Date.now();
+    const code = (offsetSteps: number) => totp(secret, t0 + offsetSteps * 30_000, { algorithm: 'SHA1', digits: 6, periodSeconds: 30 });
+    const confirmed = await c.post('/api/auth/2fa/confirm', { code: code(0) });
+    assert.equal(confirmed.status, 200);
+    assert.equal(confirmed.json().recoveryCodes.length, 10);
+    assert.equal((await c.post('/api/auth/logout')).status, 200);
+
+    const first = await c.login(email, password);
+    assert.deepEqual([first.status, first.json().secondFactor], [200, 'required']);
+    assert.equal((await c.get('/api/auth/me')).status, 401, 'the password alone is not a login any more');
+    assert.equal((await c.post('/api/auth/login/2fa', { code: code(0) })).status, 401, 'the code used to confirm is spent');
+    const second = await c.post('/api/auth/login/2fa', { code: code(1) });
+    assert.equal(second.status, 200);
+    c.csrfToken = second.json().csrfToken;
+    const me = await c.get('/api/auth/me');
+    assert.deepEqual([me.status, me.json().twoFactor], [200, true]);
   });
 
   it('the dashboard shows the refusals to its token holder only', async () => {
