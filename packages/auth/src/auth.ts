@@ -1,6 +1,7 @@
 import { createPasswordHasher, type PasswordHasher, type PasswordHasherOptions } from './password/hasher.js';
 import { authEvent, safeSink, type AuthEventSink } from './events.js';
 import { AuthSetupError, rejectUnknownOptions } from './setup-error.js';
+import { DEFAULTS } from './defaults.js';
 import { createCsrfCheck, type CsrfFailure, type CsrfOptions } from './session/csrf.js';
 import { createSessionManager, type Session, type SessionManager, type SessionManagerOptions } from './session/session-manager.js';
 import { createLoginThrottle, type LoginThrottle, type LoginThrottleOptions, type ThrottleRefusal } from './throttle/login-throttle.js';
@@ -126,7 +127,7 @@ const json = (status: number, body: Record<string, unknown>, headers: Record<str
 export function createAuth(options: AuthOptions): Auth {
   rejectUnknownOptions('auth', options, ['findUser', 'updatePasswordHash', 'password', 'throttle', 'sessions', 'csrf', 'twoFactor', 'stepUp', 'onEvent', 'usernameField']);
   if (typeof options?.findUser !== 'function') throw new AuthSetupError('findUser', 'is missing', 'Pass `findUser: async (username) => ({ id, passwordHash }) | undefined`.');
-  const usernameField = options.usernameField ?? 'username';
+  const usernameField = options.usernameField ?? DEFAULTS.login.usernameField;
   if (typeof usernameField !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(usernameField) || usernameField === 'password') {
     throw new AuthSetupError('usernameField', `is ${JSON.stringify(usernameField)}`, "Name the login body's username field with letters, digits and _, for example 'email'.");
   }
