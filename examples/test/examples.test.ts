@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { RULES, scan, type ScanResult } from '@rampart/scan';
 
 // The bundled example apps hold the scanner to account: vulnerable-shop plants known flaws,
-// each listed in its EXPECTED.json, and clean-shop is the same app with every flaw fixed.
-// Every listed flaw that a registered rule covers must be found, every finding must be a
-// listed flaw, and clean-shop must come out with nothing.
+// each listed in its EXPECTED.json, clean-shop is the same app with every flaw fixed by hand and
+// secured-shop the same app secured through Rampart. Every listed flaw that a registered rule
+// covers must be found, every finding must be a listed flaw, and both twins must come out with nothing.
 
 const EXAMPLES = fileURLToPath(new URL('..', import.meta.url));
 const RULE_META = new Map(RULES.map((r) => [r.meta.id, r.meta]));
@@ -148,6 +148,13 @@ describeExample('vulnerable-shop', (get) => {
 });
 
 describeExample('clean-shop', (get) => {
+  it('lists no flaws and Rampart reports nothing', () => {
+    assert.deepEqual(get().flaws, []);
+    assert.deepEqual(get().report.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`), []);
+  });
+});
+
+describeExample('secured-shop', (get) => {
   it('lists no flaws and Rampart reports nothing', () => {
     assert.deepEqual(get().flaws, []);
     assert.deepEqual(get().report.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`), []);

@@ -1,6 +1,7 @@
 import { createPasswordHasher, type PasswordHasher, type PasswordHasherOptions } from './password/hasher.js';
 import { authEvent, safeSink, type AuthEventSink } from './events.js';
 import { AuthSetupError, rejectUnknownOptions } from './setup-error.js';
+import { DEFAULTS } from './defaults.js';
 import { createCsrfCheck, type CsrfFailure, type CsrfOptions } from './session/csrf.js';
 import { createSessionManager, type Session, type SessionManager, type SessionManagerOptions } from './session/session-manager.js';
 import { createLoginThrottle, type LoginThrottle, type LoginThrottleOptions, type ThrottleRefusal } from './throttle/login-throttle.js';
@@ -32,6 +33,8 @@ export interface AuthOptions {
   stepUp?: (request: AuthRequest) => Promise<boolean>;
   /** Security events (practice 2): pass guard's event bus or a logger. */
   onEvent?: AuthEventSink;
+  /** The login body's field that holds the username; `'email'` for forms that ask for an email. Default `'username'`. */
+  usernameField?: string;
 }
 
 /** A request as the core sees it: adapters build one from Express, Fastify or Koa. */
@@ -87,7 +90,7 @@ export interface Auth {
   login(input: { username: unknown; password: unknown; ip: string | undefined; stepUpPassed?: boolean }): Promise<LoginOutcome>;
   /** Per request: loads the session and enforces CSRF on cookie-authenticated unsafe methods. */
   authenticate(req: AuthRequest): Promise<AuthContext>;
-  /** POST login: `{ username, password }` body; sets the session cookie (new id every time). */
+  /** POST login: `{ username, password }` body (or the `usernameField` you chose); sets the session cookie (new id every time). */
   handleLogin(req: AuthRequest, current?: Session): Promise<AuthResponse>;
   /** POST second factor: `{ code }` or `{ recoveryCode }`; rotates the session id on success. */
   handleSecondFactor(req: AuthRequest, current?: Session): Promise<AuthResponse>;
@@ -122,8 +125,12 @@ const json = (status: number, body: Record<string, unknown>, headers: Record<str
 });
 
 export function createAuth(options: AuthOptions): Auth {
-  rejectUnknownOptions('auth', options, ['findUser', 'updatePasswordHash', 'password', 'throttle', 'sessions', 'csrf', 'twoFactor', 'stepUp', 'onEvent']);
+  rejectUnknownOptions('auth', options, ['findUser', 'updatePasswordHash', 'password', 'throttle', 'sessions', 'csrf', 'twoFactor', 'stepUp', 'onEvent', 'usernameField']);
   if (typeof options?.findUser !== 'function') throw new AuthSetupError('findUser', 'is missing', 'Pass `findUser: async (username) => ({ id, passwordHash }) | undefined`.');
+  const usernameField = options.usernameField ?? DEFAULTS.login.usernameField;
+  if (typeof usernameField !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(usernameField) || usernameField === 'password') {
+    throw new AuthSetupError('usernameField', `is ${JSON.stringify(usernameField)}`, "Name the login body's username field with letters, digits and _, for example 'email'.");
+  }
   const passwords = isHasher(options.password) ? options.password : createPasswordHasher(options.password);
   const throttle = isThrottle(options.throttle) ? options.throttle : createLoginThrottle(options.throttle);
   const sessions = isSessionManager(options.sessions) ? options.sessions : createSessionManager(options.sessions);
@@ -224,10 +231,11 @@ export function createAuth(options: AuthOptions): Auth {
         return json(403, { error: 'Request refused: cross-site request.' });
       }
       const b = body(req);
-      let outcome = await login({ username: b.username, password: b.password, ip: req.ip });
+      const username = Object.hasOwn(b, usernameField) ? b[usernameField] : undefined;
+      let outcome = await login({ username, password: b.password, ip: req.ip });
       // The step-up hook (a CAPTCHA check, maybe a remote call) runs only when the account needs it.
       if (!outcome.ok && outcome.failure === 'step-up-required' && options.stepUp && (await options.stepUp(req).catch(() => false))) {
-        outcome = await login({ username: b.username, password: b.password, ip: req.ip, stepUpPassed: true });
+        outcome = await login({ username, password: b.password, ip: req.ip, stepUpPassed: true });
       }
       if (!outcome.ok) {
         if (outcome.failure === 'invalid-credentials' || outcome.failure === 'step-up-required') {

@@ -45,6 +45,10 @@ export const DEFAULTS = deepFreeze({
     touchIntervalMs: 60_000,
     sameSite: 'lax' as 'lax' | 'strict',
   },
+  login: {
+    /** The login body's field holding the username (`'email'` for forms that ask for an email); option `usernameField`. */
+    usernameField: 'username',
+  },
   csrf: {
     /** Header the synchronizer token travels in (fetch/XHR). */
     headerName: 'x-csrf-token',

@@ -106,6 +106,18 @@ describe('login core', () => {
     assert.equal(ok.status, 200);
   });
 
+  it('usernameField: a login form that asks for an email logs in with { email, password }, and only that field counts', async () => {
+    const { auth } = await setup({ usernameField: 'email' });
+    const req = (body: Record<string, unknown>): AuthRequest => ({ method: 'POST', header: () => undefined, ip, body });
+    const ok = await auth.handleLogin(req({ email: 'alice', password: PASSWORD }));
+    assert.equal(ok.status, 200);
+    assert.match(String(ok.headers['set-cookie']), /^__Host-sid=/);
+    const other = await auth.handleLogin(req({ username: 'alice', password: PASSWORD }));
+    assert.deepEqual([other.status, other.body], [401, { error: 'Invalid username or password.' }], 'the default field is not read any more');
+    assert.throws(() => createAuth({ findUser: async () => undefined, usernameField: 'e-mail' }), /usernameField/);
+    assert.throws(() => createAuth({ findUser: async () => undefined, usernameField: 'password' }), /usernameField/);
+  });
+
   it('a failing throttle store fails the login closed (an error, never a success)', async () => {
     const broken = { ...memoryThrottleStore(), attempt: async () => { throw new Error('ECONNREFUSED 127.0.0.1:6379'); } };
     const { auth } = await setup({ throttle: { store: broken } });

@@ -14,8 +14,12 @@ import { findRoutes, handlerFunction, importsModule } from '../web-apps.js';
  * it stays at medium confidence and names Express 5 in its advice.
  */
 
-/** Packages that make Express await handlers: importing one anywhere in the file silences the rule. */
-const ASYNC_AWARE = new Set(['express-async-errors', 'express-async-error', '@root/async-router', 'express-promise-router', '@awaitjs/express', 'express-async-router', 'express5']);
+/**
+ * Packages that make Express await handlers: importing one anywhere in the file silences the rule.
+ * Rampart's guard (`@rampart/guard`) forwards Express 4 rejections to next(err) once `rampart()` is
+ * mounted (errors.expressAsync, on by default); route files import it for `rampart.validate`.
+ */
+const ASYNC_AWARE = new Set(['express-async-errors', 'express-async-error', '@root/async-router', 'express-promise-router', '@awaitjs/express', 'express-async-router', 'express5', '@rampart/guard']);
 
 interface Uncovered {
   readonly node: Node;
@@ -139,6 +143,16 @@ app.get('/report', async (req, res) => {
   res.json(await buildReport(req.query));
 });
 app.listen(3000);`,
+      // Rampart's guard forwards Express 4 rejections to its error handler; the route file uses its validate()
+      {
+        filename: 'routes/orders.mjs',
+        code: `import express from 'express';
+import { rampart } from '@rampart/guard';
+export const router = express.Router();
+router.post('/', rampart.validate({ body: OrderBody }), async (req, res) => {
+  res.status(201).json(await orders.create(req.body));
+});`,
+      },
       // Fastify and Koa handle promises themselves
       `const fastify = require('fastify')();
 fastify.get('/items', async (request, reply) => {
