@@ -10,6 +10,7 @@ import { scan } from '@rampart/scan';
 import { percent, precision, recall, scoreFindings } from '../bench/sast/scoring.mjs';
 import { CLASS_IDS, FRAMEWORKS, MIN_CASES, exampleTaintFlaws, expectedFindings, loadSuite, parseExpectMarkers, type Case } from '../bench/sast/suite.mjs';
 import { ESLINT_RULE_CLASSES, classFindings, classOfRule } from '../bench/sast/tools.mjs';
+import { TAINT_CLASSES } from '../packages/scan/src/taint/classes.js';
 
 // The labelled suite is a measuring instrument: these tests keep it well-formed (every case
 // labelled, twinned and parseable) and check the arithmetic that turns findings into scores.
@@ -30,6 +31,10 @@ describe('bench/sast suite: well-formed', () => {
   it(`holds at least ${MIN_CASES} cases, half of them vulnerable`, () => {
     assert.ok(suite.cases.length >= MIN_CASES, `${suite.cases.length} cases`);
     assert.equal(suite.cases.filter((c) => c.vulnerable).length * 2, suite.cases.length);
+  });
+
+  it("names the same classes as the taint engine's rule ids", () => {
+    assert.deepEqual([...CLASS_IDS].sort(), [...TAINT_CLASSES].sort());
   });
 
   it('covers every class with vulnerable and safe cases, and every framework', () => {
