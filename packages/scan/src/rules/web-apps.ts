@@ -113,7 +113,7 @@ export function importsModule(sourceCode: RuleSourceCode, modules: ReadonlySet<s
 const importedCache = new WeakMap<object, string[]>();
 
 /** Every module specifier the file imports or requires (node: prefix removed), computed once per file. */
-function importedModules(sourceCode: RuleSourceCode): string[] {
+export function importedModules(sourceCode: RuleSourceCode): string[] {
   const cached = importedCache.get(sourceCode.ast);
   if (cached) return cached;
   const out: string[] = [];
