@@ -10,9 +10,10 @@ const init = async () => {
 
   server.route({
     method: 'GET',
-    path: '/reports/{id}/export/{format}',
+    path: '/reports/{id}/export',
     handler: async (request, h) => {
-      const { id, format } = request.params;
+      const { id } = request.params;
+      const format = String(request.query.format || 'json');
       if (!EXPORTERS.has(format)) {
         return h.response({ error: 'unknown format' }).code(404);
       }

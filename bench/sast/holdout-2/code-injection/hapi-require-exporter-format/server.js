@@ -8,9 +8,10 @@ const init = async () => {
 
   server.route({
     method: 'GET',
-    path: '/reports/{id}/export/{format}',
+    path: '/reports/{id}/export',
     handler: async (request, h) => {
-      const { id, format } = request.params;
+      const { id } = request.params;
+      const format = String(request.query.format || 'json');
       const exporter = require(`./exporters/${format}`); // expect: code-injection
       const report = await loadReport(Number(id));
       return h.response(exporter.render(report)).type(exporter.contentType);
