@@ -12,8 +12,7 @@ http.createServer((req, res) => {
     res.writeHead(400, { 'Content-Type': 'text/plain' });
     return res.end('bad request');
   }
-  const filePath = path.join(PUBLIC_DIR, pathname);
-  fs.readFile(filePath, (err, data) => { // expect: path-traversal
+  fs.readFile(path.join(PUBLIC_DIR, pathname), (err, data) => { // expect: path-traversal
     if (err) {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       return res.end('not found');

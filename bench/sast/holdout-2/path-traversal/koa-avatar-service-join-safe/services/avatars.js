@@ -4,9 +4,8 @@ const path = require('path');
 const AVATAR_DIR = path.join(__dirname, '..', 'storage', 'avatars');
 
 async function read(fileName) {
-  const filePath = path.join(AVATAR_DIR, path.basename(fileName));
   try {
-    return await fs.readFile(filePath);
+    return await fs.readFile(path.join(AVATAR_DIR, path.basename(fileName)));
   } catch (err) {
     if (err.code === 'ENOENT') return null;
     throw err;

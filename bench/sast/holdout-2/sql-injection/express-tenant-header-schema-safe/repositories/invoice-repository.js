@@ -6,8 +6,7 @@ class InvoiceRepository {
   }
 
   async listOpen(tenant) {
-    const sql = format("SELECT id, number, total, due_date FROM %I.invoices WHERE status = 'open' ORDER BY due_date", tenant);
-    const { rows } = await this.pool.query(sql);
+    const { rows } = await this.pool.query(format("SELECT id, number, total, due_date FROM %I.invoices WHERE status = 'open' ORDER BY due_date", tenant));
     return rows;
   }
 }

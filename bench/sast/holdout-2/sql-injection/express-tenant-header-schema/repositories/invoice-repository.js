@@ -4,8 +4,7 @@ class InvoiceRepository {
   }
 
   async listOpen(tenant) {
-    const sql = `SELECT id, number, total, due_date FROM ${tenant}.invoices WHERE status = 'open' ORDER BY due_date`;
-    const { rows } = await this.pool.query(sql); // expect: sql-injection
+    const { rows } = await this.pool.query(`SELECT id, number, total, due_date FROM ${tenant}.invoices WHERE status = 'open' ORDER BY due_date`); // expect: sql-injection
     return rows;
   }
 }
