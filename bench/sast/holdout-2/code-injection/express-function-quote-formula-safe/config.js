@@ -1,0 +1,5 @@
+module.exports = {
+  pricing: {
+    formula: 'quantity * unitPrice * (quantity >= 100 ? 0.9 : 1)',
+  },
+};

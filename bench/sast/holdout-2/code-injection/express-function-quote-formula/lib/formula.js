@@ -1,0 +1,7 @@
+function evaluateFormula(expression, variables) {
+  const names = Object.keys(variables);
+  const compiled = new Function(...names, `"use strict"; return (${expression});`); // expect: code-injection
+  return compiled(...names.map((name) => variables[name]));
+}
+
+module.exports = { evaluateFormula };

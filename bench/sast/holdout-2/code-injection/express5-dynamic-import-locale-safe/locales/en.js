@@ -1,0 +1,1 @@
+export default { greeting: 'Hello', farewell: 'Goodbye' };

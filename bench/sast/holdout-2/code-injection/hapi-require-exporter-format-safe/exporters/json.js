@@ -1,0 +1,2 @@
+exports.contentType = 'application/json';
+exports.render = (report) => JSON.stringify(report);

@@ -1,0 +1,17 @@
+const Koa = require('koa');
+const Router = require('@koa/router');
+
+const THEMES = new Set(['light', 'dark', 'high-contrast']);
+
+const app = new Koa();
+const router = new Router();
+
+router.get('/preferences/theme', async (ctx) => {
+  const requested = String(ctx.query.theme || 'light');
+  const theme = requested;
+  ctx.set('Set-Cookie', `theme=${theme}; Path=/; Max-Age=31536000; SameSite=Lax`); // expect: header-injection
+  ctx.body = { theme };
+});
+
+app.use(router.routes());
+app.listen(3000);

@@ -1,0 +1,15 @@
+const fs = require('fs/promises');
+const path = require('path');
+
+const AVATAR_DIR = path.join(__dirname, '..', 'storage', 'avatars');
+
+async function read(fileName) {
+  try {
+    return await fs.readFile(path.join(AVATAR_DIR, fileName)); // expect: path-traversal
+  } catch (err) {
+    if (err.code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+module.exports = { read };

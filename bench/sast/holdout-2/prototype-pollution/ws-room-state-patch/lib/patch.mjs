@@ -1,0 +1,14 @@
+const isPlainObject = (value) => Object.prototype.toString.call(value) === '[object Object]';
+
+export function applyPatch(target, patch) {
+  for (const key in patch) {
+    if (!Object.prototype.hasOwnProperty.call(patch, key)) continue;
+    if (isPlainObject(patch[key])) {
+      if (!isPlainObject(target[key])) target[key] = {}; // expect: prototype-pollution
+      applyPatch(target[key], patch[key]);
+    } else {
+      target[key] = patch[key]; // expect: prototype-pollution
+    }
+  }
+  return target;
+}

@@ -1,0 +1,1 @@
+export const TAGS = ['javascript', 'typescript', 'node', 'express', 'security', 'performance', 'testing'];

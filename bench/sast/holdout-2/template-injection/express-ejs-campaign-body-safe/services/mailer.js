@@ -1,0 +1,7 @@
+const ejs = require('ejs');
+
+function renderCampaign(source, data) {
+  return ejs.render(source, data);
+}
+
+module.exports = { renderCampaign };

@@ -1,0 +1,5 @@
+import xmlEscape from 'xml-escape';
+
+export function escapeXml(value: string): string {
+  return xmlEscape(value);
+}

@@ -1,0 +1,3 @@
+export function escapeXml(value: string): string {
+  return value.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

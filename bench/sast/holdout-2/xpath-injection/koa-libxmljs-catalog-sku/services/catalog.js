@@ -1,0 +1,12 @@
+const fs = require('fs');
+const path = require('path');
+const libxmljs = require('libxmljs');
+
+const doc = libxmljs.parseXml(fs.readFileSync(path.join(__dirname, '..', 'data', 'catalog.xml'), 'utf8'));
+
+function findPrice(sku) {
+  const node = doc.get(`/catalog/product[@sku='${sku}' and @visible='yes']/price`); // expect: xpath-injection
+  return node ? Number(node.text()) : null;
+}
+
+module.exports = { findPrice };

@@ -1,0 +1,12 @@
+const express = require('express');
+const escapeHtml = require('escape-html');
+
+const app = express();
+
+app.get('/leaving', (req, res) => {
+  const target = String(req.query.url || '/');
+  const href = target;
+  res.send(`<!doctype html><p>You are leaving example.com.</p><p><a href="${escapeHtml(href)}">Continue to ${escapeHtml(target)}</a></p>`); // expect: xss
+});
+
+app.listen(3000);

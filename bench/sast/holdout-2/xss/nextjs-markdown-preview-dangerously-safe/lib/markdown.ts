@@ -1,0 +1,7 @@
+import DOMPurify from 'isomorphic-dompurify';
+import { marked } from 'marked';
+
+export async function renderMarkdown(source: string): Promise<string> {
+  const html = await marked.parse(source);
+  return DOMPurify.sanitize(html);
+}
