@@ -101,6 +101,8 @@ export function loadSuite(casesDir) {
   for (const classDir of readdirSync(casesDir).sort()) {
     const classPath = join(casesDir, classDir);
     if (!statSync(classPath).isDirectory()) {
+      // A set's own description may sit beside its class folders.
+      if (/^README(\.md)?$/i.test(classDir)) continue;
       problems.push(`${classDir}: only class folders belong in the cases folder`);
       continue;
     }
