@@ -15,6 +15,7 @@ import { posix } from 'node:path';
 import type { Confidence } from '@rampart/core';
 import { moduleBindings, nodeEnd, nodeStart, nodesOfType, propertyName, resolveCallee, staticValue, unwrap, type Binding } from '../rules/ast.js';
 import { findBacktracking } from '../rules/lint/unsafe-regex.js';
+import { findDeclaration } from '../rules/value-origin.js';
 import type { Node, RuleSourceCode } from '../rules/types.js';
 import { LineIndex, snippetOf } from '../engine/lines.js';
 import { classBit, classMask, INPUT_CLEARED, SENSITIVE_CLEARED, ALL_CLASSES_MASK, type TaintClass } from './classes.js';
@@ -77,6 +78,8 @@ interface Value {
   readonly parsedUrl?: boolean;
   /** Uploaded files (`req.file`, `req.files`): the server chose some of their fields (the temp path). */
   readonly upload?: boolean;
+  /** A parsed input object (`req.query`, `req.body`): every key of it is the client's, `size` and `length` too. */
+  readonly inputObject?: boolean;
   /** An instance of a class imported from a relative module: its methods are that file's exports. */
   readonly importedInstance?: Binding;
   /** A whole-record read that no projection narrowed yet (data-leak). */
@@ -227,6 +230,12 @@ export function containmentMask(prefix: string | undefined, rejectsProtocolRelat
   if (/^[a-z][a-z0-9+.-]*(:(\/\/?)?)?$/i.test(prefix) || prefix === '' || prefix === '//') return 0;
   if (prefix === '/' || prefix === '\\') return rejectsProtocolRelative() ? classMask(['open-redirect']) : 0;
   return classMask(CONTAINMENT_CLASSES);
+}
+
+/** `{ return false; }`: a catch that makes a predicate fail. */
+function returnsFalse(block: Node | null | undefined): boolean {
+  const only = block?.type === 'BlockStatement' && block.body.length === 1 ? block.body[0] : undefined;
+  return only?.type === 'ReturnStatement' && unwrap(only.argument)?.type === 'Literal' && unwrap(only.argument)!.value === false;
 }
 
 function isFunctionNode(n: Node | null | undefined): boolean {
@@ -1081,7 +1090,7 @@ export class TaintAnalyzer {
       if (input && obj.validated?.has(key)) return CLEAN;
       if (input) {
         const v = this.source(at, label, 'high', inputCleared(input));
-        return key === 'file' || key === 'files' ? { ...v, upload: true } : v;
+        return key === 'file' || key === 'files' ? { ...v, upload: true } : { ...v, inputObject: true };
       }
       if (NESTED_REQUESTS.includes(key)) return { flows: [], obj: 'request' };
       if (obj.obj === 'context' && (key === 'res' || key === 'response')) return { flows: [], obj: 'response' };
@@ -1108,7 +1117,7 @@ export class TaintAnalyzer {
       }
       return CLEAN;
     }
-    if (CLEAN_PROPERTIES.has(key)) return CLEAN;
+    if (CLEAN_PROPERTIES.has(key) && !obj.inputObject) return CLEAN;
     // A named field of a record is not the record, unless it is a container of records or a secret.
     const keepsRecord = RECORD_CONTAINERS.has(key) || /^\d+$/.test(key) || SENSITIVE_FIELD.test(key);
     const flows = fieldOfParams(obj.flows, key);
@@ -1759,8 +1768,10 @@ export class TaintAnalyzer {
   private conditionHolds(s: SinkSpec, node: Node, receiver: Value | undefined, args: Value[], scope: Scope): boolean {
     switch (s.when) {
       case undefined:
-      case 'response':
         return true;
+      case 'response':
+        // A Location or Refresh value is a URL, with no parameters to inject: open redirect decides it.
+        return !(s.class === 'header-injection' && /^(location|refresh|content-location)$/i.test(staticValue(node.arguments[0]) ?? ''));
       case 'string': {
         const a = unwrap(node.arguments[0]);
         return !!a && !isFunctionNode(a) && a.type !== 'ObjectExpression';
@@ -1793,10 +1804,22 @@ export class TaintAnalyzer {
         const target = staticValue(node.arguments[0]) ?? accessPath(node.arguments[0]) ?? '';
         return /log/i.test(target);
       }
+      case 'lodash-unpatched': {
+        // lodash 4.17.21 closed the last of its prototype-pollution holes (merge, defaultsDeep, set, zipObjectDeep).
+        const at = /(\d+)\.(\d+)\.(\d+)/.exec(this.dependencyRange('lodash') ?? '');
+        if (!at) return true;
+        const [maj, min, patch] = at.slice(1).map(Number);
+        return maj < 4 || (maj === 4 && (min < 17 || (min === 17 && patch < 21)));
+      }
       case 'yaml-unsafe': {
         const opts = unwrap(node.arguments[1]);
-        const schema = opts?.type === 'ObjectExpression' ? objectProp(opts, 'schema') : undefined;
-        if (schema) return !/(DEFAULT_SAFE_SCHEMA|FAILSAFE_SCHEMA|JSON_SCHEMA|CORE_SCHEMA|SAFE_SCHEMA)$/.test(accessPath(schema) ?? '') || /FULL/.test(accessPath(schema) ?? '');
+        let schema = opts?.type === 'ObjectExpression' ? objectProp(opts, 'schema') : undefined;
+        // `const SCHEMA = yaml.DEFAULT_SCHEMA; load(text, { schema: SCHEMA })`
+        if (schema?.type === 'Identifier') {
+          const d = findDeclaration(schema.name, schema);
+          if (d?.kind === 'const' && d.path.length === 0 && d.node.init) schema = unwrap(d.node.init) ?? schema;
+        }
+        if (schema) return !/(DEFAULT_SAFE_SCHEMA|DEFAULT_SCHEMA|FAILSAFE_SCHEMA|JSON_SCHEMA|CORE_SCHEMA|SAFE_SCHEMA)$/.test(accessPath(schema) ?? '') || /FULL/.test(accessPath(schema) ?? '') || (/DEFAULT_SCHEMA$/.test(accessPath(schema) ?? '') && /^[~^>=\s]*[0-3]\./.test(this.dependencyRange('js-yaml') ?? ''));
         const range = this.dependencyRange('js-yaml');
         return !!range && /^[~^>=\s]*[0-3]\./.test(range);
       }
@@ -1974,6 +1997,8 @@ export class TaintAnalyzer {
       if (global && /\$&/.test(staticValue(node.arguments[1]) ?? '') && metachars >= 6) mask |= classMask(REGEX_ESCAPE_CLASSES);
       if (global && /</.test(src) && />/.test(src)) mask |= classMask(ANGLE_CLASSES);
       if (global && /^\[\^[^\]]*\]\+?$/.test(src)) mask |= ALL_CLASSES_MASK & ~classBit('data-leak');
+      // RFC 4515 filter escaping: every one of * ( ) \ replaced (as hex escapes, by a function or a table).
+      if (global && /^\[[^\]]*\]$/.test(src) && ['*', '(', ')', '\\\\'].every((c) => src.includes(c))) mask |= classBit('ldap-injection');
     }
     const r = this.clear({ flows: receiver.flows, record: receiver.record }, mask);
     return this.union(r, replacement.fn ? CLEAN : replacement);
@@ -2050,6 +2075,14 @@ export class TaintAnalyzer {
         if (/^(__proto__|constructor|prototype)$/.test(lit)) return [{ path, mask: classMask(PROTO_KEY_CLASSES), whenTrue: ne }];
         return [this.ownerGuard(path, ALL_CLASSES_MASK, eq, scope)];
       }
+      // new URL(x, BASE).origin === ORIGIN: x names this origin (or is a path on it).
+      for (const [a, b] of [[l, r], [r, l]] as const) {
+        if (a.type !== 'MemberExpression' || !/^(origin|host|hostname)$/.test(propertyName(a.property, a.computed) ?? '')) continue;
+        const made = unwrap(a.object);
+        const from = made?.type === 'NewExpression' && lastName(made.callee) === 'URL' ? accessPath(made.arguments[0]) : undefined;
+        if (!from || this.eval(b, scope).flows.length > 0) continue;
+        return [{ path: from, mask: classMask(['ssrf', 'open-redirect']), whenTrue: eq }];
+      }
       // url.origin === ORIGIN, host !== allowedHost: equal to a value the client does not choose.
       for (const [a, b] of [[l, r], [r, l]] as const) {
         const path = accessPath(a);
@@ -2098,7 +2131,25 @@ export class TaintAnalyzer {
     const fnNode = scope.lookup(callee.name)?.fn?.node;
     if (!fnNode) return undefined;
     let ret: Node | undefined = fnNode.body;
-    if (ret?.type === 'BlockStatement') ret = ret.body.length === 1 && ret.body[0].type === 'ReturnStatement' ? ret.body[0].argument ?? undefined : undefined;
+    // `const url = new URL(input)` lines before the return, also inside `try { ... } catch { return false; }`.
+    const parsed: [string, string][] = [];
+    if (ret?.type === 'BlockStatement') {
+      let body: Node[] = ret.body;
+      const only = body.length === 1 ? body[0] : undefined;
+      if (only?.type === 'TryStatement' && !only.finalizer && returnsFalse(only.handler?.body)) body = only.block.body;
+      ret = undefined;
+      for (const [i, st] of body.entries()) {
+        if (i === body.length - 1) {
+          if (st.type === 'ReturnStatement') ret = st.argument ?? undefined;
+          break;
+        }
+        const d = st.type === 'VariableDeclaration' && st.declarations.length === 1 ? st.declarations[0] : undefined;
+        const init = unwrap(d?.init);
+        const from = init?.type === 'NewExpression' && lastName(init.callee) === 'URL' ? unwrap(init.arguments[0]) : undefined;
+        if (d?.id?.type !== 'Identifier' || from?.type !== 'Identifier') break;
+        parsed.push([d.id.name, from.name]);
+      }
+    }
     if (!ret) return undefined;
     const params = (fnNode.params as Node[]).map((p) => (p.type === 'Identifier' ? p.name : undefined));
     const inner = new Scope(scope, scope.fn);
@@ -2106,6 +2157,7 @@ export class TaintAnalyzer {
       const a = unwrap(t.arguments[i]);
       if (name) inner.vars.set(name, a && (a.type === 'Identifier' || a.type === 'MemberExpression') ? this.eval(a, scope) : CLEAN);
     });
+    for (const [name, from] of parsed) inner.vars.set(name, { flows: inner.lookup(from)?.flows ?? [], parsedUrl: true, urlOf: from });
     this.predicateDepth++;
     let guards: Guard[];
     try {
@@ -2124,6 +2176,9 @@ export class TaintAnalyzer {
     for (const g of guards) {
       const path = moved(g.path);
       if (path !== undefined) out.push({ ...g, path, owner: moved(g.owner) });
+      // HOSTS.has(url.hostname) with url = new URL(param): the caller's argument has a checked host.
+      const from = moved(g.parsedFrom);
+      if (from !== undefined) out.push({ path: from, mask: g.mask & classMask(['ssrf', 'open-redirect']), whenTrue: g.whenTrue });
     }
     return out.length > 0 ? out : undefined;
   }
@@ -2183,7 +2238,8 @@ export class TaintAnalyzer {
       }
     }
     if (method === 'test' && recv && a0Path) {
-      const src: string | undefined = recv.regex?.pattern;
+      // A literal, or a name bound to one (`const SIZE = /\d+x\d+/; SIZE.test(size)`).
+      const src: string | undefined = recv.regex?.pattern ?? (recv.type === 'Identifier' ? scope.lookup(recv.name)?.regex?.pattern : undefined);
       if (src !== undefined) {
         if (src.startsWith('^') && src.endsWith('$')) return [withOwner(a0Path, ALL_CLASSES_MASK)];
         if (/\\\.\\\.|\.\./.test(src)) return [{ path: a0Path, mask: classMask(DOTDOT_CLASSES), whenTrue: false }];
@@ -2191,8 +2247,6 @@ export class TaintAnalyzer {
         if (/__proto__|constructor|prototype/.test(src)) return [{ path: a0Path, mask: classMask(PROTO_KEY_CLASSES), whenTrue: false }];
         return [];
       }
-      const named = recv.type === 'Identifier' ? scope.lookup(recv.name) : undefined;
-      void named;
       return [withOwner(a0Path, ALL_CLASSES_MASK)];
     }
     // keys.some((k) => UNSAFE.has(k)), parts.every((p) => /^\w+$/.test(p)): the check applies to every element.
@@ -2316,6 +2370,9 @@ export class TaintAnalyzer {
       if (cur.type === 'MemberExpression' && cur.parent?.type === 'CallExpression' && cur.parent.callee === cur) {
         const m = propertyName(cur.property, cur.computed);
         if (m && PROJECTION_METHODS.has(m)) return true;
+        // knex: .first('id', 'name') selects those columns of the first row.
+        const named = cur.parent.arguments;
+        if (m === 'first' && named.length > 0 && named.every((a: Node) => staticValue(a) !== undefined || unwrap(a)?.type === 'ArrayExpression')) return true;
         cur = cur.parent.parent;
         continue;
       }

@@ -17,8 +17,9 @@ import type { TaintClass } from './classes.js';
  * - raw-http: text written to a raw socket that holds an HTTP status line (hand-written responses).
  * - log-file: the file written is a log (its path mentions "log").
  * - yaml-unsafe: js-yaml load with a schema that builds functions, or js-yaml 3 (whose load is unsafe).
+ * - lodash-unpatched: lodash's deep merge/set, unless the project pins lodash 4.17.21 or later (which refuse __proto__ and constructor keys).
  */
-export type SinkCondition = 'sql-text' | 'raw-http' | 'shell' | 'no-root' | 'noent' | 'html' | 'query-builder' | 'xml-text' | 'string' | 'response' | 'record-filter' | 'log-file' | 'yaml-unsafe';
+export type SinkCondition = 'sql-text' | 'raw-http' | 'shell' | 'no-root' | 'noent' | 'html' | 'query-builder' | 'xml-text' | 'string' | 'response' | 'record-filter' | 'log-file' | 'yaml-unsafe' | 'lodash-unpatched';
 
 export interface SinkSpec {
   readonly class: TaintClass;
@@ -177,8 +178,8 @@ export const SINKS: readonly SinkSpec[] = [
 
   // Prototype pollution: recursive merges and deep setters with input keys.
   ...['merge', 'mergeWith', 'defaultsDeep', 'set', 'setWith', 'zipObjectDeep'].flatMap((name): SinkSpec[] => [
-    { class: 'prototype-pollution', match: 'module', module: 'lodash', name, args: name.startsWith('set') || name === 'zipObjectDeep' ? [1] : [1, 2] },
-    { class: 'prototype-pollution', match: 'method', name, receiver: /^(_|lodash)$/, args: name.startsWith('set') || name === 'zipObjectDeep' ? [1] : [1, 2] },
+    { class: 'prototype-pollution', match: 'module', module: 'lodash', name, args: name.startsWith('set') || name === 'zipObjectDeep' ? [1] : [1, 2], when: 'lodash-unpatched' },
+    { class: 'prototype-pollution', match: 'method', name, receiver: /^(_|lodash)$/, args: name.startsWith('set') || name === 'zipObjectDeep' ? [1] : [1, 2], when: 'lodash-unpatched' },
   ]),
   { class: 'prototype-pollution', match: 'module', module: 'lodash.merge', name: '', args: [1, 2] },
   { class: 'prototype-pollution', match: 'module', module: 'lodash.set', name: '', args: [1] },

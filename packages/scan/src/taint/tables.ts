@@ -24,8 +24,8 @@ export interface TaintTables {
   readonly packageDependencies?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-/** Packages whose installed version decides whether a call is a sink (js-yaml 3's `load` runs code). */
-export const VERSIONED_PACKAGES: readonly string[] = ['js-yaml'];
+/** Packages whose installed version decides whether a call is a sink (js-yaml 3's `load` runs code, lodash before 4.17.21 merges `__proto__`). */
+export const VERSIONED_PACKAGES: readonly string[] = ['js-yaml', 'lodash'];
 
 /**
  * Libraries whose query filters take operator objects ({ "$ne": null }, { not: "" }) straight from
