@@ -34,6 +34,11 @@ const SECTIONS = [
     run: (ctx) => runSastBench({ ...ctx, scratchDir: join(ctx.scratch, 'sast') }),
   },
   {
+    name: 'sast-holdout',
+    title: 'taint accuracy on the blind hold-out set bench/sast/holdout-2 (written without seeing the engine or the suite; see its README)',
+    run: (ctx) => runSastBench({ ...ctx, scratchDir: join(ctx.scratch, 'sast-holdout'), casesDir: join(REPO, 'bench', 'sast', 'holdout-2') }),
+  },
+  {
     name: 'secrets',
     title: 'rampart secrets scan vs secretlint: MB/s on the large tree, recall and precision on the labelled corpus',
     run: async (ctx) => {
