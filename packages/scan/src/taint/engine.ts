@@ -2020,7 +2020,8 @@ export class TaintAnalyzer {
       for (const g of l) {
         if (g.whenTrue === and) continue;
         const h = r.find((x) => x.whenTrue === g.whenTrue && x.path === g.path);
-        if (h) either.push({ path: g.path, mask: g.mask & h.mask, whenTrue: g.whenTrue, owner: g.owner ?? h.owner });
+        const parsedFrom = g.parsedFrom ?? h?.parsedFrom;
+        if (h) either.push({ path: g.path, mask: g.mask & h.mask, whenTrue: g.whenTrue, owner: g.owner ?? h.owner, ...(parsedFrom ? { parsedFrom } : {}) });
       }
       return [...both, ...either];
     }
@@ -2180,7 +2181,8 @@ export class TaintAnalyzer {
       const from = moved(g.parsedFrom);
       if (from !== undefined) out.push({ path: from, mask: g.mask & classMask(['ssrf', 'open-redirect']), whenTrue: g.whenTrue });
     }
-    return out.length > 0 ? out : undefined;
+    // The body was read: what it checks is all it checks, whatever its name promises (`isOurDomain`).
+    return out;
   }
 
   /**
@@ -2223,8 +2225,17 @@ export class TaintAnalyzer {
       const target = this.relativeTarget(recv, t);
       return target ? [{ path: target, mask: classMask(['path-traversal']), whenTrue: false }] : [];
     }
+    // host.endsWith('.example.com'): a subdomain of a fixed domain (without the dot, evilexample.com passes).
+    if (method === 'endsWith' && recvPath && /^(.*\.)?(hostname|host)$/.test(recvPath)) {
+      const suffix = staticValue(a0);
+      if (suffix !== undefined && suffix.startsWith('.') && suffix.length > 1) out.push(withOwner(recvPath, classMask(['ssrf', 'open-redirect'])));
+      return out;
+    }
     if (method === 'startsWith' && recvPath) {
-      const mask = containmentMask(staticValue(a0), () => this.rejectsProtocolRelative(t));
+      let mask = containmentMask(staticValue(a0), () => this.rejectsProtocolRelative(t));
+      // `ROOT + '/' + name` still holds its `..`: only a resolved or joined path can be checked by its prefix.
+      const checked = recv?.type === 'Identifier' ? scope.lookup(recv.name) : undefined;
+      if (checked?.text !== undefined && /[\u0000\u0002]/.test(checked.text)) mask &= ~classBit('path-traversal');
       if (mask !== 0) out.push(withOwner(recvPath, mask));
       return out;
     }
