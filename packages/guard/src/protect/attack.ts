@@ -2,7 +2,7 @@
  * The attack kinds runtime protection detects: a closed union, so events, docs and the
  * dashboard can list every kind.
  */
-export type AttackKind = 'sql-injection' | 'shell-injection' | 'path-traversal' | 'ssrf' | 'reflected-xss' | 'prototype-pollution' | 'nosql-injection';
+export type AttackKind = 'sql-injection' | 'shell-injection' | 'path-traversal' | 'ssrf' | 'reflected-xss' | 'prototype-pollution' | 'nosql-injection' | 'code-injection';
 
 export const ATTACK_KINDS: readonly AttackKind[] = Object.freeze([
   'sql-injection',
@@ -12,6 +12,7 @@ export const ATTACK_KINDS: readonly AttackKind[] = Object.freeze([
   'reflected-xss',
   'prototype-pollution',
   'nosql-injection',
+  'code-injection',
 ]);
 
 /** What a detector returns: never throws, never blocks by itself. */

@@ -27,6 +27,12 @@ export interface ProtectOptions {
    * default: a library that adds methods to built-in prototypes would fail.
    */
   readonly hardenPrototypes: boolean;
+  /**
+   * Replace the global `eval` with a checking one. Calls through it are indirect evals (global
+   * scope), so app code that reads local variables through a direct `eval(...)` breaks; set
+   * false for such apps (eval is then unprotected; Function and vm stay protected).
+   */
+  readonly hookEval: boolean;
   /** Write each detection as a pino-compatible JSON line to stderr (listeners from onDetection still run). */
   readonly log: boolean;
 }
@@ -34,8 +40,9 @@ export interface ProtectOptions {
 export const DEFAULTS: ProtectOptions = Object.freeze({
   mode: 'block',
   routes: Object.freeze({}),
-  detectors: Object.freeze({ 'sql-injection': true, 'shell-injection': true, 'path-traversal': true, ssrf: true, 'reflected-xss': true, 'prototype-pollution': true, 'nosql-injection': true }),
+  detectors: Object.freeze({ 'sql-injection': true, 'shell-injection': true, 'path-traversal': true, ssrf: true, 'reflected-xss': true, 'prototype-pollution': true, 'nosql-injection': true, 'code-injection': true }),
   hardenPrototypes: false,
+  hookEval: true,
   ssrf: Object.freeze({ allow: Object.freeze([]) }),
   sql: Object.freeze({ standardConformingStrings: true }),
   log: true,
@@ -51,6 +58,7 @@ export type ProtectConfigInput = {
   sql?: { standardConformingStrings?: boolean };
   log?: boolean;
   hardenPrototypes?: boolean;
+  hookEval?: boolean;
 };
 
 /** Validates options at setup and fills defaults; a bad option throws a UserError naming it and the fix. */
@@ -77,6 +85,7 @@ export function resolveProtectOptions(input: ProtectConfigInput = {}): ProtectOp
     sql: Object.freeze({ standardConformingStrings: input.sql?.standardConformingStrings ?? true }),
     log: input.log ?? DEFAULTS.log,
     hardenPrototypes: input.hardenPrototypes ?? DEFAULTS.hardenPrototypes,
+    hookEval: input.hookEval ?? DEFAULTS.hookEval,
   });
 }
 
