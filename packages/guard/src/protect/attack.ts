@@ -33,7 +33,8 @@ export class AttackBlockedError extends Error {
   readonly expose = true;
   readonly code = 'RAMPART_ATTACK_BLOCKED';
   constructor(
-    readonly kind: AttackKind,
+    /** The attack, or `blocklist` for a refused IP, user or bot. */
+    readonly kind: AttackKind | 'blocklist',
     readonly requestId: string | undefined,
   ) {
     super(`Request blocked by Rampart${requestId ? ` (request id ${requestId})` : ''}`);

@@ -2,6 +2,7 @@ import { AttackBlockedError, type Inspection } from './attack.js';
 import { collectInputs, currentContext, type RequestContext, type UserInput } from './context.js';
 import { buildEvent, emitDetection, requestIdOf } from './events.js';
 import { DEFAULTS, type ProtectMode, type ProtectOptions } from './options.js';
+import { checkUser, countDetection } from './blocklist/enforce.js';
 
 let active: ProtectOptions = DEFAULTS;
 
@@ -53,6 +54,7 @@ export function inputsFor(ctx: RequestContext): UserInput[] {
 export function report(ctx: RequestContext, result: Inspection & { source?: string }, sink: string, stack: string | undefined): void {
   if (!result.attack || !active.detectors[result.kind]) return;
   const blocked = modeFor(ctx) === 'block';
+  countDetection(ctx);
   emitDetection(
     buildEvent({ kind: result.kind, payload: result.payload, source: result.source ?? 'input', sink, reason: result.reason, blocked, stack }, ctx),
     active.log,
@@ -69,6 +71,8 @@ export function inspect(sink: string, detect: (inputs: readonly UserInput[]) => 
   const ctx = currentContext();
   if (!ctx || (active.mode === 'off' && Object.keys(active.routes).length === 0)) return;
   if (modeFor(ctx) === 'off') return;
+  // A blocked user reaches no sink (throws the 403 error, like a blocked attack).
+  checkUser(ctx);
   const inputs = inputsFor(ctx);
   if (inputs.length === 0) return;
   let result: Inspection & { source?: string };

@@ -22,6 +22,8 @@ export interface RequestContext {
   explicit: Record<string, unknown>;
   route?: string;
   userId?: string;
+  /** Decided once the user is known: true when the user's requests are refused. */
+  refused?: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -64,7 +66,17 @@ export function setRequestInput(input: { body?: unknown; params?: unknown; query
   if (input.params !== undefined) ctx.explicit.params = input.params;
   if (input.query !== undefined) ctx.explicit.query = input.query;
   if (input.route !== undefined) ctx.route = input.route;
-  if (input.userId !== undefined) ctx.userId = input.userId;
+  if (input.userId !== undefined) {
+    ctx.userId = input.userId;
+    ctx.refused = undefined;
+    userCheck?.(ctx);
+  }
+}
+
+let userCheck: ((ctx: RequestContext) => void) | undefined;
+/** Set by installProtection: naming the user refuses the request at once when the user is blocked. */
+export function setUserCheck(fn: (ctx: RequestContext) => void): void {
+  userCheck = fn;
 }
 
 // Headers whose values the client does not choose freely or that would only add noise.

@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as path from 'node:path';
-import { contextForRequest, runWithContext } from './context.js';
+import { contextForRequest, runWithContext, setUserCheck } from './context.js';
+import { checkUser, setActiveBlocklist } from './blocklist/enforce.js';
 import { setActiveOptions } from './check.js';
 import { resolveProtectOptions, type ProtectConfigInput, type ProtectOptions } from './options.js';
 import { SQL_SINKS } from './sinks/sql.js';
@@ -67,6 +68,8 @@ function hookPackages(roots: readonly string[]): string[] {
 export function installProtection(input: ProtectOptions | ProtectConfigInput = {}): InstallReport {
   const options = 'detectors' in input && 'log' in input && Object.isFrozen(input) ? (input as ProtectOptions) : resolveProtectOptions(input as ProtectConfigInput);
   setActiveOptions(options);
+  setActiveBlocklist(options.blocklist, options.log);
+  setUserCheck(checkUser);
   const g = globalThis as unknown as Record<symbol, InstallReport | undefined>;
   if (g[INSTALLED]) return g[INSTALLED]!;
   if (options.hardenPrototypes) {

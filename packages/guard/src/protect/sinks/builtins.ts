@@ -1,9 +1,11 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { answerRefused, checkUser, refuseAtArrival } from '../blocklist/enforce.js';
 import { lookup as dnsLookup, promises as dnsPromises, type LookupAddress } from 'node:dns';
 import { detectShellInjection } from '../shell/detect.js';
 import { detectPathTraversal, detectPathTraversalInJoin } from '../path/detect.js';
 import { detectSsrfLiteral, detectSsrfResolved, hostFromUserInput, isAllowedHost } from '../ssrf/detect.js';
 import { activeOptions, inputsFor, inspect, modeFor, report } from '../check.js';
+import { requestIdOf } from '../events.js';
 import { currentContext, type RequestContext, type UserInput } from '../context.js';
 import { wrapMethod, type SinkHook } from './hook.js';
 import { detectReflectedXss } from '../xss/detect.js';
@@ -257,8 +259,12 @@ export function wrapFetch(global: Record<string, unknown>): void {
  */
 export function hookServer(proto: Record<string, unknown>, makeContext: (req: IncomingMessage) => RequestContext, run: <T>(c: RequestContext, f: () => T) => T): void {
   wrapMethod(proto, 'emit', (original) => function (this: unknown, ...args: unknown[]) {
-    if (args[0] === 'request' && args[1]) return run(makeContext(args[1] as IncomingMessage), () => original.apply(this, args));
-    return original.apply(this, args);
+    if (args[0] !== 'request' || !args[1]) return original.apply(this, args);
+    const req = args[1] as IncomingMessage;
+    const ctx = makeContext(req);
+    // A blocked IP or bot is answered 403 here: no middleware or handler of the app runs.
+    if (refuseAtArrival(ctx, req, args[2] as ServerResponse | undefined)) return true;
+    return run(ctx, () => original.apply(this, args));
   });
 }
 
@@ -280,6 +286,15 @@ export const RESPONSE_SINK: SinkHook = Object.freeze({
     const proto = (exports as { ServerResponse: { prototype: Record<string, unknown> } }).ServerResponse.prototype;
     wrapMethod(proto, 'end', (original) => function (this: import('node:http').ServerResponse, ...args: unknown[]) {
       const chunk = args[0];
+      const ctx = currentContext();
+      if (ctx && !this.headersSent) {
+        try {
+          checkUser(ctx);
+        } catch {
+          // The handler ran without reaching a sink; its answer is replaced by the 403.
+          return answerRefused(this, requestIdOf(ctx), original as (this: import('node:http').ServerResponse, body: string) => unknown);
+        }
+      }
       // Prototype pollution has no single sink: the request's keys are checked once it answers,
       // and in block mode the answer becomes the 403 while it still can.
       const req = (this as { req?: { body?: unknown; url?: string } }).req;
