@@ -24,6 +24,10 @@ export interface RequestContext {
   userId?: string;
   /** Decided once the user is known: true when the user's requests are refused. */
   refused?: boolean;
+  /** Hosts this request's fetch calls reach because of user input, checked again on the connected socket. */
+  fetchTargets?: Map<string, { input: UserInput; stack: string | undefined; flagged: boolean }>;
+  /** The block raised on a fetch's connected socket, rethrown by the fetch call instead of undici's error. */
+  fetchBlocked?: unknown;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
