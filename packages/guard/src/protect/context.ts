@@ -45,9 +45,13 @@ function requestIdOf(req: IncomingMessage): string {
 }
 
 export function contextForRequest(req: IncomingMessage): RequestContext {
+  let id: string | undefined;
   return {
     req,
-    requestId: requestIdOf(req),
+    // Made on first use (an event or a 403): most requests never need one.
+    get requestId() {
+      return (id ??= requestIdOf(req));
+    },
     method: req.method,
     ip: req.socket?.remoteAddress,
     explicit: {},
@@ -110,6 +114,7 @@ function walk(value: unknown, source: string, out: UserInput[], depth: number, s
 }
 
 function safeDecode(s: string): string {
+  if (!s.includes('%') && !s.includes('+')) return s;
   try {
     return decodeURIComponent(s.replace(/\+/g, ' '));
   } catch {
@@ -145,11 +150,15 @@ export function collectInputs(ctx: RequestContext): UserInput[] {
         if (key.length >= 2) out.push({ value: key, source: 'query key' });
       }
     }
-    try {
-      // Express's req.query is a getter; qs may build nested objects the flat parse above misses.
-      walk(req.query, 'query', out, 0, seen);
-    } catch {
-      /* a broken getter is no reason to fail the check */
+    // Express's req.query is a getter that parses on every read; qs builds nested objects the
+    // flat parse above misses only from brackets (`a[b]=`), so without them it adds nothing.
+    const search = q === -1 ? '' : url.slice(q + 1);
+    if (search.includes('[') || /%5b/i.test(search)) {
+      try {
+        walk(req.query, 'query', out, 0, seen);
+      } catch {
+        /* a broken getter is no reason to fail the check */
+      }
     }
     walk(req.body, 'body', out, 0, seen);
     walk(req.params, 'params', out, 0, seen);

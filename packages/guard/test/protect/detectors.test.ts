@@ -193,7 +193,8 @@ test('mongodb sink hook: a driver-shaped Collection is blocked in a request cont
   const req = { url: '/login', method: 'POST', headers: {}, body, socket: {} } as never;
   const ctx = { req, requestId: 'r1', explicit: {} };
   try {
-    assert.throws(() => runWithContext(ctx, () => new Collection().findOne({ user: body.user, password: body.password })), AttackBlockedError);
+    // findOne returns a promise in the driver: a block is a rejected promise, not a throw.
+    await assert.rejects(runWithContext(ctx, () => new Collection().findOne({ user: body.user, password: body.password })) as Promise<unknown>, AttackBlockedError);
     assert.deepEqual(seen, ['nosql-injection:mongodb.findOne']);
     const plain = { ...body, password: 'hunter2' };
     const ctx2 = { req: { ...(req as object), body: plain } as never, requestId: 'r2', explicit: {} };
