@@ -27,23 +27,17 @@ export function modeFor(ctx: RequestContext): ProtectMode {
   return best ? routes[best]! : active.mode;
 }
 
-interface CachedInputs {
-  body: unknown;
-  params: unknown;
-  explicit: unknown;
-  explicitKeys: number;
-  inputs: UserInput[];
-}
-const cache = new WeakMap<RequestContext, CachedInputs>();
-
-/** Inputs for this request, recomputed only when a body parser or router changed req.body/params. */
+/**
+ * Inputs for this request, recomputed only when a body parser or router changed req.body or
+ * req.params, or setRequestInput added input.
+ */
 export function inputsFor(ctx: RequestContext): UserInput[] {
   const req = ctx.req as { body?: unknown; params?: unknown } | undefined;
-  const c = cache.get(ctx);
-  const explicitKeys = Object.keys(ctx.explicit).length;
-  if (c && c.body === req?.body && c.params === req?.params && c.explicitKeys === explicitKeys && c.explicit === ctx.explicit.body) return c.inputs;
+  const c = ctx.inputCache;
+  const version = ctx.inputVersion ?? 0;
+  if (c && c.body === req?.body && c.params === req?.params && c.version === version) return c.inputs;
   const inputs = collectInputs(ctx);
-  cache.set(ctx, { body: req?.body, params: req?.params, explicit: ctx.explicit.body, explicitKeys, inputs });
+  ctx.inputCache = { body: req?.body, params: req?.params, version, inputs };
   return inputs;
 }
 

@@ -22,6 +22,10 @@ export interface RequestContext {
   explicit: Record<string, unknown>;
   route?: string;
   userId?: string;
+  /** Bumped by setRequestInput, so cached inputs are recomputed. */
+  inputVersion?: number;
+  /** The inputs collected at the last check, and what they were collected from. */
+  inputCache?: { body: unknown; params: unknown; version: number; inputs: UserInput[] };
   /** Decided once the user is known: true when the user's requests are refused. */
   refused?: boolean;
   /** Hosts this request's fetch calls reach because of user input, checked again on the connected socket. */
@@ -44,18 +48,30 @@ function requestIdOf(req: IncomingMessage): string {
   return randomUUID();
 }
 
+/** A node:http request's context: a class, so its lazy getters live on one shared prototype. */
+class HttpRequestContext implements RequestContext {
+  readonly method: string | undefined;
+  explicit: Record<string, unknown> = {};
+  route?: string;
+  userId?: string;
+  #id: string | undefined;
+  #ip: string | undefined | null = null;
+  constructor(readonly req: IncomingMessage) {
+    this.method = req.method;
+  }
+  /** Made on first use (an event or a 403): most requests never need one. */
+  get requestId(): string {
+    return (this.#id ??= requestIdOf(this.req));
+  }
+  /** remoteAddress asks the OS (getpeername) on every read: read once, and only when needed. */
+  get ip(): string | undefined {
+    if (this.#ip === null) this.#ip = this.req.socket?.remoteAddress;
+    return this.#ip;
+  }
+}
+
 export function contextForRequest(req: IncomingMessage): RequestContext {
-  let id: string | undefined;
-  return {
-    req,
-    // Made on first use (an event or a 403): most requests never need one.
-    get requestId() {
-      return (id ??= requestIdOf(req));
-    },
-    method: req.method,
-    ip: req.socket?.remoteAddress,
-    explicit: {},
-  };
+  return new HttpRequestContext(req);
 }
 
 /** Runs `fn` with a request context; used by the node:http hook and by middleware. */
@@ -70,6 +86,7 @@ export function runWithContext<T>(context: RequestContext, fn: () => T): T {
 export function setRequestInput(input: { body?: unknown; params?: unknown; query?: unknown; route?: string; userId?: string }): void {
   const ctx = storage.getStore();
   if (!ctx) return;
+  ctx.inputVersion = (ctx.inputVersion ?? 0) + 1;
   if (input.body !== undefined) ctx.explicit.body = input.body;
   if (input.params !== undefined) ctx.explicit.params = input.params;
   if (input.query !== undefined) ctx.explicit.query = input.query;
@@ -131,6 +148,17 @@ function parseCookies(header: string): Record<string, string> {
   return out;
 }
 
+// `headers.<name>` strings, made once per header name (bounded: clients choose the names).
+const HEADER_SOURCES = new Map<string, string>();
+function headerSource(name: string): string {
+  let source = HEADER_SOURCES.get(name);
+  if (source === undefined) {
+    source = `headers.${name}`;
+    if (HEADER_SOURCES.size < 256) HEADER_SOURCES.set(name, source);
+  }
+  return source;
+}
+
 /** Every user input string of the current request, read at check time. */
 export function collectInputs(ctx: RequestContext): UserInput[] {
   const out: UserInput[] = [];
@@ -162,10 +190,12 @@ export function collectInputs(ctx: RequestContext): UserInput[] {
     }
     walk(req.body, 'body', out, 0, seen);
     walk(req.params, 'params', out, 0, seen);
-    for (const [name, value] of Object.entries(req.headers)) {
+    const headers = req.headers;
+    for (const name in headers) {
       if (IGNORED_HEADERS.has(name)) continue;
+      const value = headers[name];
       if (name === 'cookie' && typeof value === 'string') walk(parseCookies(value), 'cookies', out, 0, seen);
-      else walk(value, `headers.${name}`, out, 0, seen);
+      else walk(value, headerSource(name), out, 0, seen);
     }
   }
   walk(ctx.explicit, 'input', out, 0, seen);

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { randomStrings } from './helpers.js';
 import assert from 'node:assert/strict';
 import { detectCodeInjection } from '../../src/protect/code/detect.js';
 import { tokenizeJs } from '../../src/protect/code/tokenize.js';
@@ -34,17 +35,6 @@ test('js tokenizer: strings, templates with nested expressions, comments, regex 
   assert.deepEqual(kinds("'open\nnext"), ["string:'open", 'identifier:next']);
   assert.deepEqual(kinds('a++ / 2 /* c */'), ['identifier:a', 'punctuator:++', 'punctuator:/', 'number:2', 'comment:/* c */']);
 });
-
-function* randomStrings(seed: number, count: number, alphabet: string, maxLen: number): Generator<string> {
-  let x = seed;
-  const next = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff), x);
-  for (let k = 0; k < count; k++) {
-    const len = next() % maxLen;
-    let s = '';
-    for (let i = 0; i < len; i++) s += alphabet[next() % alphabet.length];
-    yield s;
-  }
-}
 
 test('js tokenizer: random and mutated inputs never throw and tokens cover the text exactly once', () => {
   const alphabet = "'\"`$\\{}()[]/*-<!>=+;:?.,#\n\t aZ09_e\u2028";

@@ -79,3 +79,15 @@ export async function waitForEvent(app: RunningApp, match: (e: Record<string, an
   }
   return undefined;
 }
+
+/** Deterministic random strings over `alphabet` (a linear congruential generator), for fuzz tests. */
+export function* randomStrings(seed: number, count: number, alphabet: string, maxLen: number): Generator<string> {
+  let x = seed;
+  const next = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff), x);
+  for (let k = 0; k < count; k++) {
+    const len = next() % maxLen;
+    let s = '';
+    for (let i = 0; i < len; i++) s += alphabet[next() % alphabet.length];
+    yield s;
+  }
+}

@@ -106,7 +106,8 @@ export function answerRefused(res: ServerResponse, requestId: string | undefined
 export function refuseAtArrival(ctx: RequestContext, req: IncomingMessage, res: ServerResponse | undefined): boolean {
   if (!res || modeFor(ctx) === 'off') return false;
   const ua = req.headers['user-agent'];
-  const refusal = blocklist().refuseConnection(ctx.ip, typeof ua === 'string' ? ua : undefined);
+  const list = blocklist();
+  const refusal = list.refuseConnection(list.checksIps ? ctx.ip : undefined, typeof ua === 'string' ? ua : undefined);
   if (!refusal || !refuse(ctx, refusal)) return false;
   answerRefused(res, requestIdOf(ctx));
   return true;
@@ -126,6 +127,11 @@ export function checkUser(ctx: RequestContext): void {
     ctx.refused = refusal ? refuse(ctx, refusal) : false;
   }
   if (ctx.refused) throw new AttackBlockedError('blocklist', requestIdOf(ctx));
+}
+
+/** True when some user is listed or blocked, so answers must check the request's user. */
+export function usersChecked(): boolean {
+  return blocklist().checksUsers;
 }
 
 /** Counts a detection toward the IP's auto-block; records the block when it happens. */

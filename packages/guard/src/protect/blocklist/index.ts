@@ -84,6 +84,11 @@ export class Blocklist {
     return undefined;
   }
 
+  /** False while no IP is listed or blocked: arrival checks then skip reading the peer address. */
+  get checksIps(): boolean {
+    return this.#staticIps.size > 0 || this.#mirror.size > 0;
+  }
+
   get checksUsers(): boolean {
     return this.#staticUsers.size > 0 || this.#mirror.size > 0;
   }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { answerRefused, checkUser, refuseAtArrival } from '../blocklist/enforce.js';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { lookup as dnsLookup, promises as dnsPromises, type LookupAddress } from 'node:dns';
+import { answerRefused, checkUser, refuseAtArrival, usersChecked } from '../blocklist/enforce.js';
 import { detectShellInjection } from '../shell/detect.js';
 import { detectPathTraversal, detectPathTraversalInJoin } from '../path/detect.js';
 import { detectSsrfLiteral, detectSsrfResolved, hostFromUserInput, isAllowedHost } from '../ssrf/detect.js';
@@ -335,7 +335,7 @@ export const RESPONSE_SINK: SinkHook = Object.freeze({
     const proto = (exports as { ServerResponse: { prototype: Record<string, unknown> } }).ServerResponse.prototype;
     wrapMethod(proto, 'end', (original) => function (this: import('node:http').ServerResponse, ...args: unknown[]) {
       const chunk = args[0];
-      const ctx = currentContext();
+      const ctx = usersChecked() ? currentContext() : undefined;
       if (ctx && !this.headersSent) {
         try {
           checkUser(ctx);
