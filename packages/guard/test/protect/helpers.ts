@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -90,4 +91,25 @@ export function* randomStrings(seed: number, count: number, alphabet: string, ma
     for (let i = 0; i < len; i++) s += alphabet[next() % alphabet.length];
     yield s;
   }
+}
+
+export interface LoopbackServer {
+  readonly server: Server;
+  readonly port: number;
+  /** Requests it answered so far. */
+  hits(): number;
+}
+
+/**
+ * A loopback HTTP server for SSRF tests: the "internal" service (metadata endpoint, admin API)
+ * an attack tries to reach, or an allowlisted "partner" API.
+ */
+export async function loopbackServer(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<LoopbackServer> {
+  let hits = 0;
+  const server = createServer((req, res) => {
+    hits++;
+    handler(req, res);
+  });
+  const port = await new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as { port: number }).port)));
+  return { server, port, hits: () => hits };
 }

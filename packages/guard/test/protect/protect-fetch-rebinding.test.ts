@@ -1,37 +1,30 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp, get, waitForEvent, type RunningApp } from './helpers.js';
+import { startApp, get, waitForEvent, loopbackServer, type RunningApp, type LoopbackServer } from './helpers.js';
 
 // fetch (undici) and DNS rebinding: the guard's own lookup sees a public address, undici's
 // connect a loopback one. Also redirects from an allowed server to internal addresses.
-let internal: Server;
-let internalHits = 0;
+let internal: LoopbackServer;
+let partner: LoopbackServer;
 let internalPort = 0;
-let partner: Server;
 let partnerPort = 0;
 let dir: string;
 let bare: RunningApp;
 let guarded: RunningApp;
 
-const listen = (s: Server) => new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as { port: number }).port)));
-
 before(async () => {
-  internal = createServer((req, res) => {
-    internalHits++;
-    res.end('internal-secret');
-  });
+  internal = await loopbackServer((req, res) => res.end('internal-secret'));
   // An allowlisted outside API that redirects wherever its `to` parameter says.
-  partner = createServer((req, res) => {
+  partner = await loopbackServer((req, res) => {
     const to = new URL(req.url!, 'http://x').searchParams.get('to');
     if (to) res.writeHead(302, { location: to }).end();
     else res.end('partner-data');
   });
-  internalPort = await listen(internal);
-  partnerPort = await listen(partner);
+  internalPort = internal.port;
+  partnerPort = partner.port;
   dir = mkdtempSync(join(tmpdir(), 'rampart-protect-fetch-'));
   writeFileSync(join(dir, 'cfg.json'), JSON.stringify({ ssrf: { allow: [`127.0.0.1:${partnerPort}`] } }));
   const env = { RAMPART_CONFIG: join(dir, 'cfg.json') };
@@ -40,8 +33,8 @@ before(async () => {
 
 after(async () => {
   await Promise.all([bare?.stop(), guarded?.stop()]);
-  internal?.close();
-  partner?.close();
+  internal?.server.close();
+  partner?.server.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -54,11 +47,11 @@ test('ssrf (fetch, DNS rebinding): a host that resolves public when checked and 
   await get(`${bare.url}/fetch?url=${q(rebinding)}`);
   const open = await get(`${bare.url}/fetch?url=${q(rebinding)}`);
   assert.equal(open.body, 'internal-secret', 'the rebinding name really reaches the internal server from the unprotected app');
-  const hits = internalHits;
+  const hits = internal.hits();
   const r = await get(`${guarded.url}/fetch?url=${q(`http://b.rebind.test:${internalPort}/latest/meta-data`)}`);
   assert.equal(r.status, 403, r.body);
   assert.match(r.body, /Request blocked by Rampart \(request id [\w-]+\)/);
-  assert.equal(internalHits, hits, 'no byte of the request reached the internal server');
+  assert.equal(internal.hits(), hits, 'no byte of the request reached the internal server');
   const event = await waitForEvent(guarded, (e) => e.rule === 'ssrf');
   assert.ok(event, guarded.stderr());
   assert.match(event.message, /b\.rebind\.test resolves to internal address 127\.0\.0\.1/);
@@ -72,10 +65,10 @@ test('ssrf (fetch, redirects): an allowed server redirecting to an internal addr
     await get(`${bare.url}/fetch?url=${q(url)}`);
     const open = await get(`${bare.url}/fetch?url=${q(url)}`);
     assert.equal(open.body, 'internal-secret', `the redirect really reaches the internal server bare: ${to}`);
-    const hits = internalHits;
+    const hits = internal.hits();
     const r = await get(`${guarded.url}/fetch?url=${q(url)}`);
     assert.equal(r.status, 403, `${to}: ${r.body}`);
-    assert.equal(internalHits, hits, `the internal server was not reached through the protected app: ${to}`);
+    assert.equal(internal.hits(), hits, `the internal server was not reached through the protected app: ${to}`);
   }
   const ok = await get(`${guarded.url}/fetch?url=${q(`http://127.0.0.1:${partnerPort}/v1/items`)}`);
   assert.equal(ok.status, 200);
