@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, get, waitForEvent, type RunningApp } from './helpers.js';
@@ -81,4 +81,22 @@ test('code-injection: benign inputs (numbers, JSON, text inside string literals)
     assert.deepEqual(JSON.parse(r.body).result, expected);
   }
   assert.equal(guarded.events().filter((e) => e.rule === 'code-injection').length, eventsBefore, guarded.stderr());
+});
+
+test('hookEval: the checking eval is indirect, so a direct eval reading a local variable fails; hookEval false restores it (unprotected)', async () => {
+  assert.deepEqual(JSON.parse((await get(`${bare.url}/local?rate=0.9`)).body), { result: 90 });
+  const hooked = await get(`${guarded.url}/local?rate=0.9`);
+  assert.equal(hooked.status, 500, 'the documented limit: `price` is not a global');
+  assert.match(hooked.body, /price is not defined/);
+  writeFileSync(join(dir, 'no-eval-hook.json'), JSON.stringify({ hookEval: false }));
+  const native = await startApp('app-code.mjs', true, { APP_DIR: dir, SECRET_TOKEN: SECRET, RAMPART_CONFIG: join(dir, 'no-eval-hook.json') });
+  try {
+    assert.deepEqual(JSON.parse((await get(`${native.url}/local?rate=0.9`)).body), { result: 90 });
+    // eval is then unprotected, Function still is.
+    const open = await get(`${native.url}/parse?data=${q('process.env.SECRET_TOKEN')}`);
+    assert.match(open.body, new RegExp(SECRET));
+    assert.equal((await get(`${native.url}/greet?name=${q('"+process.env.SECRET_TOKEN+"')}`)).status, 403);
+  } finally {
+    await native.stop();
+  }
 });
