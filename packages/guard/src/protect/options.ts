@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { UserError } from '@rampart/core';
 import type { AttackKind } from './attack.js';
@@ -87,7 +88,15 @@ function resolveBlocklist(input: ProtectConfigInput['blocklist'] = {}): Blocklis
   }
   const ips = input.ips ?? [];
   const users = input.users ?? [];
-  if (!strings(ips)) throw new UserError('protect: `blocklist.ips` must be an array of IP addresses, e.g. ["203.0.113.7"].');
+  const ipOrRange = (s: string) => {
+    const [address, prefix, extra] = s.split('/');
+    const family = isIP(address!.startsWith('::ffff:') && address!.includes('.') ? address!.slice(7) : address!);
+    if (family === 0 || extra !== undefined) return false;
+    return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  };
+  if (!strings(ips) || !ips.every(ipOrRange)) {
+    throw new UserError('protect: `blocklist.ips` must be an array of IP addresses or CIDR ranges, e.g. ["203.0.113.7", "198.51.100.0/24"].');
+  }
   if (!strings(users)) throw new UserError('protect: `blocklist.users` must be an array of user ids, e.g. ["u-123"].');
   const bots = input.bots ?? true;
   if (typeof bots !== 'boolean' && !strings(bots)) throw new UserError('protect: `blocklist.bots` must be true, false or an array of user-agent substrings, e.g. ["sqlmap"].');

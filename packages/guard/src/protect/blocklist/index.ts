@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { BlockList, isIP } from 'node:net';
 import { MemoryBlockStore, RedisBlockStore, mirrorKey, type BlockKind, type BlockStore, type Mirror } from './store.js';
 
 /**
@@ -36,7 +37,8 @@ export type UserIdentity = (req: IncomingMessage) => unknown;
 /** One process's block lists: static entries from the config, runtime blocks mirrored from the store. */
 export class Blocklist {
   readonly #mirror: Mirror = new Map();
-  readonly #staticIps: Set<string>;
+  readonly #staticIps: BlockList;
+  readonly #staticIpCount: number;
   readonly #staticUsers: Set<string>;
   readonly #bots: readonly string[];
   readonly #store: BlockStore;
@@ -44,7 +46,16 @@ export class Blocklist {
   readonly #hits = new Map<string, number[]>();
 
   constructor(settings: BlocklistSettings) {
-    this.#staticIps = new Set(settings.ips.map(normalizeIp));
+    // Addresses and CIDR ranges (`203.0.113.0/24`, `2001:db8::/32`), matched by Node's BlockList.
+    this.#staticIps = new BlockList();
+    for (const entry of settings.ips) {
+      const [address, prefix] = entry.split('/') as [string, string | undefined];
+      const a = normalizeIp(address);
+      const type = isIP(a) === 6 ? 'ipv6' : 'ipv4';
+      if (prefix === undefined) this.#staticIps.addAddress(a, type);
+      else this.#staticIps.addSubnet(a, Number(prefix), type);
+    }
+    this.#staticIpCount = settings.ips.length;
     this.#staticUsers = new Set(settings.users);
     this.#bots = settings.bots.map((b) => b.toLowerCase());
     this.#auto = settings.autoBlock;
@@ -68,7 +79,9 @@ export class Blocklist {
   refuseConnection(ip: string | undefined, userAgent: string | undefined): Refusal | undefined {
     if (ip) {
       const n = normalizeIp(ip);
-      if (this.#staticIps.has(n) || (this.#mirror.size > 0 && this.#has('ip', n))) return { rule: 'blocked-ip', value: n };
+      const family = isIP(n);
+      const listed = this.#staticIpCount > 0 && family !== 0 && this.#staticIps.check(n, family === 6 ? 'ipv6' : 'ipv4');
+      if (listed || (this.#mirror.size > 0 && this.#has('ip', n))) return { rule: 'blocked-ip', value: n };
     }
     if (userAgent && this.#bots.length > 0) {
       const ua = userAgent.length > 512 ? userAgent.slice(0, 512).toLowerCase() : userAgent.toLowerCase();
@@ -86,7 +99,7 @@ export class Blocklist {
 
   /** False while no IP is listed or blocked: arrival checks then skip reading the peer address. */
   get checksIps(): boolean {
-    return this.#staticIps.size > 0 || this.#mirror.size > 0;
+    return this.#staticIpCount > 0 || this.#mirror.size > 0;
   }
 
   get checksUsers(): boolean {
