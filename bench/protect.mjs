@@ -5,8 +5,8 @@
 //   (@aikidosec/firewall, AIKIDO_BLOCK=true, no token, offline).
 // Throughput (autocannon, interleaved rounds) on a DB-read endpoint (better-sqlite3) and a JSON
 // endpoint; detection of the same attack corpus judged by its effect (a leaked row, a marker
-// file, a secret read, the internal server hit, a reflected script); then the SQL and shell
-// tokenizers fuzzed on a million random and mutated inputs, with p99 per 1 KB query.
+// file, a secret read, the internal server hit, a reflected script); then the SQL, shell
+// and JavaScript tokenizers fuzzed on a million random and mutated inputs, with p99 per 1 KB query.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -101,6 +101,9 @@ function attackCorpus(dir, internalPort) {
     ['ssrf', `/fetch2?url=${q(`http://127.0.0.1:${internalPort}/`)}`, (b) => b.includes('internal-secret')],
     ['ssrf', `/fetch2?url=${q(`http://2130706433:${internalPort}/`)}`, (b) => b.includes('internal-secret')],
     ['ssrf', `/fetch?url=${q(`http://[::ffff:127.0.0.1]:${internalPort}/`)}`, (b) => b.includes('internal-secret')],
+    ['code-injection', `/calc?rate=${q("(process.getBuiltinModule('fs').writeFileSync(process.env.APP_DIR + '/m5', 'x'), 0.9)")}`, () => existsSync(join(dir, 'm5'))],
+    ['code-injection', `/calc?rate=${q('1 + process.env.APP_DIR')}`, (b) => b.includes(dir)],
+    ['code-injection', `/parse?data=${q('process.env.APP_DIR')}`, (b) => b.includes(dir)],
     ['reflected-xss', `/hello?name=${q('<script>alert(1)</script>')}`, (b) => b.includes('<script>alert(1)</script>')],
     ['reflected-xss', `/hello?name=${q('<img src=x onerror=alert(1)>')}`, (b) => b.includes('onerror=alert(1)')],
   ];
@@ -120,7 +123,7 @@ async function detection(app, dir, internalPort) {
     perKind[kind].total++;
     if (!succeeded(body)) perKind[kind].blocked++;
   }
-  for (const f of ['m1', 'm2', 'm3', 'm4']) rmSync(join(dir, f), { force: true });
+  for (const f of ['m1', 'm2', 'm3', 'm4', 'm5']) rmSync(join(dir, f), { force: true });
   return perKind;
 }
 
@@ -128,10 +131,11 @@ async function fuzz(progress) {
   const { tokenizeSql } = await import(join(REPO, 'packages/guard/dist/protect/sql/tokenize.js'));
   const { tokenizeShell } = await import(join(REPO, 'packages/guard/dist/protect/shell/tokenize.js'));
   const { detectSqlInjection } = await import(join(REPO, 'packages/guard/dist/protect/sql/detect.js'));
+  const { tokenizeJs } = await import(join(REPO, 'packages/guard/dist/protect/code/tokenize.js'));
   const alphabet = "'\"`$\\-/*#;()[]{}:?@ \n\tEeXx&01aZ_.,=<>|!~%^";
   let x = 12345;
   const rnd = (n) => ((x = (x * 1103515245 + 12345) & 0x7fffffff), x % n);
-  const seeds = ["SELECT * FROM users WHERE name = 'x' OR '1'='1' --", 'SELECT $$a$$, E\'\\\'\', "id" FROM t /* c /* d */ */', 'ls -la "$(id)" | grep `x`; echo \'a\''];
+  const seeds = ["SELECT * FROM users WHERE name = 'x' OR '1'='1' --", 'SELECT $$a$$, E\'\\\'\', "id" FROM t /* c /* d */ */', 'ls -la "$(id)" | grep `x`; echo \'a\'', 'x = `a${b + `c${/re[/]/g}`}` / 2 // <!-- \'s\''];
   let thrown = 0;
   progress(`fuzzing the tokenizers: ${FUZZ_CASES} cases`);
   const started = performance.now();
@@ -147,7 +151,8 @@ async function fuzz(progress) {
       s = base.slice(0, at) + alphabet[rnd(alphabet.length)] + base.slice(at + rnd(3));
     }
     try {
-      if (k % 4 === 3) tokenizeShell(s);
+      if (k % 5 === 3) tokenizeShell(s);
+      else if (k % 5 === 4) tokenizeJs(s);
       else tokenizeSql(s, ['postgres', 'mysql', 'sqlite'][k % 3]);
     } catch {
       thrown++;

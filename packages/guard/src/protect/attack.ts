@@ -2,7 +2,7 @@
  * The attack kinds runtime protection detects: a closed union, so events, docs and the
  * dashboard can list every kind.
  */
-export type AttackKind = 'sql-injection' | 'shell-injection' | 'path-traversal' | 'ssrf' | 'reflected-xss' | 'prototype-pollution' | 'nosql-injection';
+export type AttackKind = 'sql-injection' | 'shell-injection' | 'path-traversal' | 'ssrf' | 'reflected-xss' | 'prototype-pollution' | 'nosql-injection' | 'code-injection';
 
 export const ATTACK_KINDS: readonly AttackKind[] = Object.freeze([
   'sql-injection',
@@ -12,6 +12,7 @@ export const ATTACK_KINDS: readonly AttackKind[] = Object.freeze([
   'reflected-xss',
   'prototype-pollution',
   'nosql-injection',
+  'code-injection',
 ]);
 
 /** What a detector returns: never throws, never blocks by itself. */
@@ -32,7 +33,8 @@ export class AttackBlockedError extends Error {
   readonly expose = true;
   readonly code = 'RAMPART_ATTACK_BLOCKED';
   constructor(
-    readonly kind: AttackKind,
+    /** The attack, or `blocklist` for a refused IP, user or bot. */
+    readonly kind: AttackKind | 'blocklist',
     readonly requestId: string | undefined,
   ) {
     super(`Request blocked by Rampart${requestId ? ` (request id ${requestId})` : ''}`);

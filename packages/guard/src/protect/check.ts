@@ -2,6 +2,7 @@ import { AttackBlockedError, type Inspection } from './attack.js';
 import { collectInputs, currentContext, type RequestContext, type UserInput } from './context.js';
 import { buildEvent, emitDetection, requestIdOf } from './events.js';
 import { DEFAULTS, type ProtectMode, type ProtectOptions } from './options.js';
+import { checkUser, countDetection } from './blocklist/enforce.js';
 
 let active: ProtectOptions = DEFAULTS;
 
@@ -26,23 +27,17 @@ export function modeFor(ctx: RequestContext): ProtectMode {
   return best ? routes[best]! : active.mode;
 }
 
-interface CachedInputs {
-  body: unknown;
-  params: unknown;
-  explicit: unknown;
-  explicitKeys: number;
-  inputs: UserInput[];
-}
-const cache = new WeakMap<RequestContext, CachedInputs>();
-
-/** Inputs for this request, recomputed only when a body parser or router changed req.body/params. */
+/**
+ * Inputs for this request, recomputed only when a body parser or router changed req.body or
+ * req.params, or setRequestInput added input.
+ */
 export function inputsFor(ctx: RequestContext): UserInput[] {
   const req = ctx.req as { body?: unknown; params?: unknown } | undefined;
-  const c = cache.get(ctx);
-  const explicitKeys = Object.keys(ctx.explicit).length;
-  if (c && c.body === req?.body && c.params === req?.params && c.explicitKeys === explicitKeys && c.explicit === ctx.explicit.body) return c.inputs;
+  const c = ctx.inputCache;
+  const version = ctx.inputVersion ?? 0;
+  if (c && c.body === req?.body && c.params === req?.params && c.version === version) return c.inputs;
   const inputs = collectInputs(ctx);
-  cache.set(ctx, { body: req?.body, params: req?.params, explicit: ctx.explicit.body, explicitKeys, inputs });
+  ctx.inputCache = { body: req?.body, params: req?.params, version, inputs };
   return inputs;
 }
 
@@ -53,6 +48,7 @@ export function inputsFor(ctx: RequestContext): UserInput[] {
 export function report(ctx: RequestContext, result: Inspection & { source?: string }, sink: string, stack: string | undefined): void {
   if (!result.attack || !active.detectors[result.kind]) return;
   const blocked = modeFor(ctx) === 'block';
+  countDetection(ctx);
   emitDetection(
     buildEvent({ kind: result.kind, payload: result.payload, source: result.source ?? 'input', sink, reason: result.reason, blocked, stack }, ctx),
     active.log,
@@ -69,6 +65,8 @@ export function inspect(sink: string, detect: (inputs: readonly UserInput[]) => 
   const ctx = currentContext();
   if (!ctx || (active.mode === 'off' && Object.keys(active.routes).length === 0)) return;
   if (modeFor(ctx) === 'off') return;
+  // A blocked user reaches no sink (throws the 403 error, like a blocked attack).
+  checkUser(ctx);
   const inputs = inputsFor(ctx);
   if (inputs.length === 0) return;
   let result: Inspection & { source?: string };

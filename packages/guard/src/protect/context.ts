@@ -22,6 +22,16 @@ export interface RequestContext {
   explicit: Record<string, unknown>;
   route?: string;
   userId?: string;
+  /** Bumped by setRequestInput, so cached inputs are recomputed. */
+  inputVersion?: number;
+  /** The inputs collected at the last check, and what they were collected from. */
+  inputCache?: { body: unknown; params: unknown; version: number; inputs: UserInput[] };
+  /** Decided once the user is known: true when the user's requests are refused. */
+  refused?: boolean;
+  /** Hosts this request's fetch calls reach because of user input, checked again on the connected socket. */
+  fetchTargets?: Map<string, { input: UserInput; stack: string | undefined; flagged: boolean }>;
+  /** The block raised on a fetch's connected socket, rethrown by the fetch call instead of undici's error. */
+  fetchBlocked?: unknown;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -38,14 +48,30 @@ function requestIdOf(req: IncomingMessage): string {
   return randomUUID();
 }
 
+/** A node:http request's context: a class, so its lazy getters live on one shared prototype. */
+class HttpRequestContext implements RequestContext {
+  readonly method: string | undefined;
+  explicit: Record<string, unknown> = {};
+  route?: string;
+  userId?: string;
+  #id: string | undefined;
+  #ip: string | undefined | null = null;
+  constructor(readonly req: IncomingMessage) {
+    this.method = req.method;
+  }
+  /** Made on first use (an event or a 403): most requests never need one. */
+  get requestId(): string {
+    return (this.#id ??= requestIdOf(this.req));
+  }
+  /** remoteAddress asks the OS (getpeername) on every read: read once, and only when needed. */
+  get ip(): string | undefined {
+    if (this.#ip === null) this.#ip = this.req.socket?.remoteAddress;
+    return this.#ip;
+  }
+}
+
 export function contextForRequest(req: IncomingMessage): RequestContext {
-  return {
-    req,
-    requestId: requestIdOf(req),
-    method: req.method,
-    ip: req.socket?.remoteAddress,
-    explicit: {},
-  };
+  return new HttpRequestContext(req);
 }
 
 /** Runs `fn` with a request context; used by the node:http hook and by middleware. */
@@ -60,11 +86,22 @@ export function runWithContext<T>(context: RequestContext, fn: () => T): T {
 export function setRequestInput(input: { body?: unknown; params?: unknown; query?: unknown; route?: string; userId?: string }): void {
   const ctx = storage.getStore();
   if (!ctx) return;
+  ctx.inputVersion = (ctx.inputVersion ?? 0) + 1;
   if (input.body !== undefined) ctx.explicit.body = input.body;
   if (input.params !== undefined) ctx.explicit.params = input.params;
   if (input.query !== undefined) ctx.explicit.query = input.query;
   if (input.route !== undefined) ctx.route = input.route;
-  if (input.userId !== undefined) ctx.userId = input.userId;
+  if (input.userId !== undefined) {
+    ctx.userId = input.userId;
+    ctx.refused = undefined;
+    userCheck?.(ctx);
+  }
+}
+
+let userCheck: ((ctx: RequestContext) => void) | undefined;
+/** Set by installProtection: naming the user refuses the request at once when the user is blocked. */
+export function setUserCheck(fn: (ctx: RequestContext) => void): void {
+  userCheck = fn;
 }
 
 // Headers whose values the client does not choose freely or that would only add noise.
@@ -94,6 +131,7 @@ function walk(value: unknown, source: string, out: UserInput[], depth: number, s
 }
 
 function safeDecode(s: string): string {
+  if (!s.includes('%') && !s.includes('+')) return s;
   try {
     return decodeURIComponent(s.replace(/\+/g, ' '));
   } catch {
@@ -108,6 +146,17 @@ function parseCookies(header: string): Record<string, string> {
     if (eq > 0) out[part.slice(0, eq).trim()] = safeDecode(part.slice(eq + 1).trim());
   }
   return out;
+}
+
+// `headers.<name>` strings, made once per header name (bounded: clients choose the names).
+const HEADER_SOURCES = new Map<string, string>();
+function headerSource(name: string): string {
+  let source = HEADER_SOURCES.get(name);
+  if (source === undefined) {
+    source = `headers.${name}`;
+    if (HEADER_SOURCES.size < 256) HEADER_SOURCES.set(name, source);
+  }
+  return source;
 }
 
 /** Every user input string of the current request, read at check time. */
@@ -129,18 +178,24 @@ export function collectInputs(ctx: RequestContext): UserInput[] {
         if (key.length >= 2) out.push({ value: key, source: 'query key' });
       }
     }
-    try {
-      // Express's req.query is a getter; qs may build nested objects the flat parse above misses.
-      walk(req.query, 'query', out, 0, seen);
-    } catch {
-      /* a broken getter is no reason to fail the check */
+    // Express's req.query is a getter that parses on every read; qs builds nested objects the
+    // flat parse above misses only from brackets (`a[b]=`), so without them it adds nothing.
+    const search = q === -1 ? '' : url.slice(q + 1);
+    if (search.includes('[') || /%5b/i.test(search)) {
+      try {
+        walk(req.query, 'query', out, 0, seen);
+      } catch {
+        /* a broken getter is no reason to fail the check */
+      }
     }
     walk(req.body, 'body', out, 0, seen);
     walk(req.params, 'params', out, 0, seen);
-    for (const [name, value] of Object.entries(req.headers)) {
+    const headers = req.headers;
+    for (const name in headers) {
       if (IGNORED_HEADERS.has(name)) continue;
+      const value = headers[name];
       if (name === 'cookie' && typeof value === 'string') walk(parseCookies(value), 'cookies', out, 0, seen);
-      else walk(value, `headers.${name}`, out, 0, seen);
+      else walk(value, headerSource(name), out, 0, seen);
     }
   }
   walk(ctx.explicit, 'input', out, 0, seen);

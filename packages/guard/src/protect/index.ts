@@ -22,4 +22,8 @@ export { isInternalAddress } from './ssrf/address.js';
 export { detectReflectedXss } from './xss/detect.js';
 export { detectPrototypePollution } from './prototype-pollution/detect.js';
 export { detectNoSqlInjection } from './nosql/detect.js';
+export { detectCodeInjection } from './code/detect.js';
+export { tokenizeJs, type JsToken } from './code/tokenize.js';
 export { setResolver, type Resolver } from './sinks/builtins.js';
+export { blockIp, unblockIp, blockUser, unblockUser, setUserIdentity, blocklistReady, type BlockOptions } from './blocklist/enforce.js';
+export { DEFAULT_BOTS, type BlocklistSettings, type AutoBlockOptions, type UserIdentity } from './blocklist/index.js';

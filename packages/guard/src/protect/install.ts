@@ -5,12 +5,14 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as path from 'node:path';
-import { contextForRequest, runWithContext } from './context.js';
+import { contextForRequest, runWithContext, setUserCheck } from './context.js';
+import { checkUser, setActiveBlocklist } from './blocklist/enforce.js';
 import { setActiveOptions } from './check.js';
 import { resolveProtectOptions, type ProtectConfigInput, type ProtectOptions } from './options.js';
 import { SQL_SINKS } from './sinks/sql.js';
 import { MONGODB_SINK } from './sinks/nosql.js';
 import { CHILD_PROCESS_SINK, FS_SINK, HTTPS_SINK, HTTP_SINK, PATH_SINK, RESPONSE_SINK, hookServer, wrapFetch } from './sinks/builtins.js';
+import { EVAL_SINK, FUNCTION_SINK, VM_SINK } from './sinks/code.js';
 import type { SinkHook } from './sinks/hook.js';
 
 const INSTALLED = Symbol.for('rampart.protect.installed');
@@ -25,7 +27,7 @@ void https;
 void path;
 
 /** Every sink hook, as data: the README and docs list them from here. */
-export const SINK_HOOKS: readonly SinkHook[] = Object.freeze([CHILD_PROCESS_SINK, FS_SINK, PATH_SINK, HTTP_SINK, HTTPS_SINK, RESPONSE_SINK, ...SQL_SINKS, MONGODB_SINK]);
+export const SINK_HOOKS: readonly SinkHook[] = Object.freeze([CHILD_PROCESS_SINK, FS_SINK, PATH_SINK, HTTP_SINK, HTTPS_SINK, RESPONSE_SINK, EVAL_SINK, FUNCTION_SINK, VM_SINK, ...SQL_SINKS, MONGODB_SINK]);
 
 export interface InstallReport {
   /** Driver packages found in the app and hooked. */
@@ -66,6 +68,8 @@ function hookPackages(roots: readonly string[]): string[] {
 export function installProtection(input: ProtectOptions | ProtectConfigInput = {}): InstallReport {
   const options = 'detectors' in input && 'log' in input && Object.isFrozen(input) ? (input as ProtectOptions) : resolveProtectOptions(input as ProtectConfigInput);
   setActiveOptions(options);
+  setActiveBlocklist(options.blocklist, options.log);
+  setUserCheck(checkUser);
   const g = globalThis as unknown as Record<symbol, InstallReport | undefined>;
   if (g[INSTALLED]) return g[INSTALLED]!;
   if (options.hardenPrototypes) {
@@ -81,8 +85,11 @@ export function installProtection(input: ProtectOptions | ProtectConfigInput = {
   HTTP_SINK.install(builtin('node:http'));
   HTTPS_SINK.install(builtin('node:https'));
   RESPONSE_SINK.install(builtin('node:http'));
+  VM_SINK.install(builtin('node:vm'));
+  FUNCTION_SINK.install(globalThis);
+  if (options.hookEval) EVAL_SINK.install(globalThis);
   if (typeof globalThis.fetch === 'function') wrapFetch(globalThis as unknown as Record<string, unknown>);
-  // ESM named imports of builtins (import { exec } from 'node:child_process') see the patches.
+  // ESM named imports of builtins (import { exec } from 'node:child_process', vm) see the patches.
   syncBuiltinESMExports();
   const roots = [process.argv[1] ? dirname(resolve(process.argv[1])) : undefined, process.cwd()].filter((r): r is string => !!r);
   const report = Object.freeze({ hooked: hookPackages(roots) });

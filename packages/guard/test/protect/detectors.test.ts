@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { randomStrings } from './helpers.js';
 import assert from 'node:assert/strict';
 import { detectSqlInjection } from '../../src/protect/sql/detect.js';
 import { tokenizeSql, type SqlDialect } from '../../src/protect/sql/tokenize.js';
@@ -50,17 +51,6 @@ test('sql-injection: parameter values never reach the text, so they are never fl
   assert.equal(detectSqlInjection('SELECT * FROM users WHERE name = $1', inputs("' OR '1'='1"), 'postgres').attack, false);
   assert.equal(detectSqlInjection('SELECT * FROM users WHERE name = ?', inputs("' OR '1'='1"), 'mysql').attack, false);
 });
-
-function* randomStrings(seed: number, count: number, alphabet: string, maxLen: number): Generator<string> {
-  let x = seed;
-  const next = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff), x);
-  for (let k = 0; k < count; k++) {
-    const len = next() % maxLen;
-    let s = '';
-    for (let i = 0; i < len; i++) s += alphabet[next() % alphabet.length];
-    yield s;
-  }
-}
 
 const SQL_ALPHABET = "'\"`$\\-/*#;()[]{}:?@ \n\tEeXxUu&01aZ_.,=<>|!~%^";
 
@@ -193,7 +183,8 @@ test('mongodb sink hook: a driver-shaped Collection is blocked in a request cont
   const req = { url: '/login', method: 'POST', headers: {}, body, socket: {} } as never;
   const ctx = { req, requestId: 'r1', explicit: {} };
   try {
-    assert.throws(() => runWithContext(ctx, () => new Collection().findOne({ user: body.user, password: body.password })), AttackBlockedError);
+    // findOne returns a promise in the driver: a block is a rejected promise, not a throw.
+    await assert.rejects(runWithContext(ctx, () => new Collection().findOne({ user: body.user, password: body.password })) as Promise<unknown>, AttackBlockedError);
     assert.deepEqual(seen, ['nosql-injection:mongodb.findOne']);
     const plain = { ...body, password: 'hunter2' };
     const ctx2 = { req: { ...(req as object), body: plain } as never, requestId: 'r2', explicit: {} };

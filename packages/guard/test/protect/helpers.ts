@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -78,4 +79,37 @@ export async function waitForEvent(app: RunningApp, match: (e: Record<string, an
     await new Promise((r) => setTimeout(r, 25));
   }
   return undefined;
+}
+
+/** Deterministic random strings over `alphabet` (a linear congruential generator), for fuzz tests. */
+export function* randomStrings(seed: number, count: number, alphabet: string, maxLen: number): Generator<string> {
+  let x = seed;
+  const next = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff), x);
+  for (let k = 0; k < count; k++) {
+    const len = next() % maxLen;
+    let s = '';
+    for (let i = 0; i < len; i++) s += alphabet[next() % alphabet.length];
+    yield s;
+  }
+}
+
+export interface LoopbackServer {
+  readonly server: Server;
+  readonly port: number;
+  /** Requests it answered so far. */
+  hits(): number;
+}
+
+/**
+ * A loopback HTTP server for SSRF tests: the "internal" service (metadata endpoint, admin API)
+ * an attack tries to reach, or an allowlisted "partner" API.
+ */
+export async function loopbackServer(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<LoopbackServer> {
+  let hits = 0;
+  const server = createServer((req, res) => {
+    hits++;
+    handler(req, res);
+  });
+  const port = await new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as { port: number }).port)));
+  return { server, port, hits: () => hits };
 }

@@ -1,9 +1,12 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import diagnosticsChannel from 'node:diagnostics_channel';
 import { lookup as dnsLookup, promises as dnsPromises, type LookupAddress } from 'node:dns';
+import { answerRefused, checkUser, refuseAtArrival, usersChecked } from '../blocklist/enforce.js';
 import { detectShellInjection } from '../shell/detect.js';
 import { detectPathTraversal, detectPathTraversalInJoin } from '../path/detect.js';
 import { detectSsrfLiteral, detectSsrfResolved, hostFromUserInput, isAllowedHost } from '../ssrf/detect.js';
 import { activeOptions, inputsFor, inspect, modeFor, report } from '../check.js';
+import { requestIdOf } from '../events.js';
 import { currentContext, type RequestContext, type UserInput } from '../context.js';
 import { wrapMethod, type SinkHook } from './hook.js';
 import { detectReflectedXss } from '../xss/detect.js';
@@ -125,10 +128,10 @@ function requestTarget(args: unknown[]): { target: Target | undefined; options: 
   return { target: undefined, options: undefined, index: -1 };
 }
 
-/** The user input that picked this host, unless the host is allowlisted. */
-function userChosen(ctx: RequestContext | undefined, target: Target): UserInput | undefined {
+/** The user input that picked this host, unless the host is allowlisted (`evenAllowed`: also then). */
+function userChosen(ctx: RequestContext | undefined, target: Target, evenAllowed = false): UserInput | undefined {
   if (!ctx || modeFor(ctx) === 'off' || !activeOptions().detectors.ssrf) return undefined;
-  if (isAllowedHost(target.host, target.port, activeOptions().ssrf.allow)) return undefined;
+  if (!evenAllowed && isAllowedHost(target.host, target.port, activeOptions().ssrf.allow)) return undefined;
   return hostFromUserInput(target.host, target.port, inputsFor(ctx));
 }
 
@@ -207,14 +210,50 @@ export function setResolver(r: Resolver | undefined): void {
 async function checkFetchTarget(ctx: RequestContext, url: URL, input: UserInput, stack: string | undefined): Promise<void> {
   const target = { host: url.hostname, port: url.port || undefined };
   if (isAllowedHost(target.host, target.port, activeOptions().ssrf.allow)) return;
-  report(ctx, detectSsrfLiteral(target.host, input), 'fetch', stack);
+  const entry = { input, stack, flagged: false };
+  (ctx.fetchTargets ??= new Map()).set(target.host.replace(/^\[|\]$/g, '').toLowerCase(), entry);
+  const literal = detectSsrfLiteral(target.host, input);
+  entry.flagged = literal.attack;
+  report(ctx, literal, 'fetch', stack);
   let addresses: string[];
   try {
     addresses = await resolver(target.host.replace(/^\[|\]$/g, ''));
   } catch {
     return; // fetch itself will report the DNS failure
   }
-  for (const a of addresses) report(ctx, detectSsrfResolved(target.host, a, input), 'fetch', stack);
+  for (const a of addresses) {
+    const result = detectSsrfResolved(target.host, a, input);
+    entry.flagged ||= result.attack;
+    report(ctx, result, 'fetch', stack);
+  }
+}
+
+/**
+ * DNS rebinding for fetch: undici resolves the host again when it connects, so the address
+ * checked above may not be the one used. undici publishes each request on a diagnostics channel
+ * right before its first byte is written, with the socket: the connected peer address is
+ * checked there, and a blocked request's socket is destroyed before anything is sent.
+ */
+function checkConnectedSocket(message: unknown): void {
+  try {
+    const { request, socket } = message as { request?: { origin?: unknown }; socket?: { remoteAddress?: string; destroy(err?: Error): void } };
+    const ctx = currentContext();
+    if (!ctx?.fetchTargets || !socket?.remoteAddress || typeof request?.origin !== 'string') return;
+    const host = new URL(request.origin).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    const entry = ctx.fetchTargets.get(host);
+    if (!entry || entry.flagged) return; // already reported by the check before the call
+    const result = detectSsrfResolved(host, socket.remoteAddress, entry.input);
+    if (!result.attack) return;
+    entry.flagged = true;
+    try {
+      report(ctx, result, 'fetch', entry.stack);
+    } catch (blocked) {
+      ctx.fetchBlocked = blocked;
+      socket.destroy(blocked as Error);
+    }
+  } catch {
+    /* a diagnostics subscriber must never throw: Node would rethrow it as an uncaught exception */
+  }
 }
 
 const MAX_REDIRECTS = 20;
@@ -224,6 +263,7 @@ const MAX_REDIRECTS = 20;
  * itself so each hop is checked too (an outside URL that redirects to 169.254.169.254).
  */
 export function wrapFetch(global: Record<string, unknown>): void {
+  diagnosticsChannel.subscribe('undici:client:sendHeaders', checkConnectedSocket);
   wrapMethod(global, 'fetch', (original) => async function (this: unknown, ...args: unknown[]) {
     const ctx = currentContext();
     const raw = args[0];
@@ -233,19 +273,30 @@ export function wrapFetch(global: Record<string, unknown>): void {
     } catch {
       url = undefined;
     }
-    const input = ctx && url && userChosen(ctx, { host: url.hostname, port: url.port || undefined });
+    // An allowed host the user picked is still followed hop by hop: it may redirect inside.
+    const input = ctx && url && userChosen(ctx, { host: url.hostname, port: url.port || undefined }, true);
     if (!ctx || !url || !input) return original.apply(this, args);
     const stack = new Error().stack;
     await checkFetchTarget(ctx, url, input, stack);
     const init = (args[1] ?? {}) as RequestInit;
-    if (init.redirect && init.redirect !== 'follow') return original.apply(this, args);
-    let response = (await original.call(this, args[0], { ...init, redirect: 'manual' })) as Response;
+    // undici's own error for a socket destroyed by checkConnectedSocket becomes the 403 error.
+    const call = async (...callArgs: unknown[]) => {
+      try {
+        return (await original.apply(this, callArgs)) as Response;
+      } catch (err) {
+        const blocked = ctx.fetchBlocked;
+        ctx.fetchBlocked = undefined;
+        throw blocked ?? err;
+      }
+    };
+    if (init.redirect && init.redirect !== 'follow') return call(...args);
+    let response = await call(args[0], { ...init, redirect: 'manual' });
     for (let hop = 0; hop < MAX_REDIRECTS && response.status >= 300 && response.status < 400 && response.headers.get('location'); hop++) {
       const next: URL = new URL(response.headers.get('location')!, url);
       await checkFetchTarget(ctx, next, input, stack);
       const keepBody = response.status === 307 || response.status === 308;
       url = next;
-      response = (await original.call(this, next, { ...init, redirect: 'manual', ...(keepBody ? {} : { method: 'GET', body: undefined }) })) as Response;
+      response = await call(next, { ...init, redirect: 'manual', ...(keepBody ? {} : { method: 'GET', body: undefined }) });
     }
     return response;
   });
@@ -257,8 +308,12 @@ export function wrapFetch(global: Record<string, unknown>): void {
  */
 export function hookServer(proto: Record<string, unknown>, makeContext: (req: IncomingMessage) => RequestContext, run: <T>(c: RequestContext, f: () => T) => T): void {
   wrapMethod(proto, 'emit', (original) => function (this: unknown, ...args: unknown[]) {
-    if (args[0] === 'request' && args[1]) return run(makeContext(args[1] as IncomingMessage), () => original.apply(this, args));
-    return original.apply(this, args);
+    if (args[0] !== 'request' || !args[1]) return original.apply(this, args);
+    const req = args[1] as IncomingMessage;
+    const ctx = makeContext(req);
+    // A blocked IP or bot is answered 403 here: no middleware or handler of the app runs.
+    if (refuseAtArrival(ctx, req, args[2] as ServerResponse | undefined)) return true;
+    return run(ctx, () => original.apply(this, args));
   });
 }
 
@@ -280,6 +335,15 @@ export const RESPONSE_SINK: SinkHook = Object.freeze({
     const proto = (exports as { ServerResponse: { prototype: Record<string, unknown> } }).ServerResponse.prototype;
     wrapMethod(proto, 'end', (original) => function (this: import('node:http').ServerResponse, ...args: unknown[]) {
       const chunk = args[0];
+      const ctx = usersChecked() ? currentContext() : undefined;
+      if (ctx && !this.headersSent) {
+        try {
+          checkUser(ctx);
+        } catch {
+          // The handler ran without reaching a sink; its answer is replaced by the 403.
+          return answerRefused(this, requestIdOf(ctx), original as (this: import('node:http').ServerResponse, body: string) => unknown);
+        }
+      }
       // Prototype pollution has no single sink: the request's keys are checked once it answers,
       // and in block mode the answer becomes the 403 while it still can.
       const req = (this as { req?: { body?: unknown; url?: string } }).req;

@@ -9,10 +9,12 @@ const FILTER_METHODS = [
   'replaceOne', 'deleteOne', 'deleteMany', 'countDocuments', 'aggregate', 'watch',
 ];
 
+const CURSOR_METHODS = new Set(['find', 'aggregate', 'watch']);
+
 /** The MongoDB driver; Mongoose calls the driver's Collection, so it is covered through this hook. */
 export const MONGODB_SINK: SinkHook = Object.freeze({
   module: 'mongodb',
-  versions: '>=4 <7',
+  versions: '>=4 <8',
   kind: 'nosql-injection',
   methods: [...FILTER_METHODS.map((m) => `Collection.prototype.${m}`), 'Collection.prototype.distinct (filter is argument 2)'],
   install(exports: unknown) {
@@ -21,7 +23,16 @@ export const MONGODB_SINK: SinkHook = Object.freeze({
     const hook = (name: string, index: number) =>
       wrapMethod(proto, name, (original) => function (this: unknown, ...args: unknown[]) {
         const ctx = currentContext();
-        if (ctx) inspect(`mongodb.${name}`, () => detectNoSqlInjection(args[index], userSources(ctx)));
+        if (ctx) {
+          try {
+            // Before the driver sends anything: a blocked filter never leaves the process.
+            inspect(`mongodb.${name}`, () => detectNoSqlInjection(args[index], userSources(ctx)));
+          } catch (blocked) {
+            // find/aggregate/watch return a cursor synchronously; the others return promises.
+            if (CURSOR_METHODS.has(name)) throw blocked;
+            return Promise.reject(blocked);
+          }
+        }
         return original.apply(this, args);
       });
     for (const name of FILTER_METHODS) hook(name, 0);

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 import { detectSqlInjection } from '../sql/detect.js';
 import type { SqlDialect } from '../sql/tokenize.js';
 import { activeOptions, inspect } from '../check.js';
@@ -32,13 +32,26 @@ function checkSql(sink: string, dialect: SqlDialect, arg: unknown): void {
  * How a driver reports a block so the app's usual error path runs:
  * promise: a rejected promise, or the callback if one was passed (pg);
  * callback-chain: the callback, and `this` returned for chaining (sqlite3);
- * throw: a synchronous throw, which mysql2's and mysql's pools and promise wrappers catch and
- * route to the query's callback or promise.
+ * throw: a synchronous throw, which mysql2's pools and promise wrappers catch and route to the
+ * query's callback or promise;
+ * sequence: mysql 2.x: the callback, else the Query object the pool hands its connection (ended
+ * with the error, as mysql's pool does), else a synchronous throw.
  */
-type FailStyle = 'promise' | 'callback-chain' | 'throw';
+type FailStyle = 'promise' | 'callback-chain' | 'throw' | 'sequence';
 
 function fail(err: unknown, self: unknown, args: unknown[], style: FailStyle): unknown {
   if (style === 'throw') throw err;
+  if (style === 'sequence') {
+    const callback = args.find((a) => typeof a === 'function') as ((e: unknown) => void) | undefined;
+    if (callback) return void process.nextTick(callback, err);
+    const query = args[0] as { end?: (e: unknown) => void; on?: (ev: string, f: () => void) => void; _callback?: unknown } | undefined;
+    if (query && typeof query.end === 'function' && typeof query.on === 'function') {
+      if (typeof query._callback === 'function') query.on('error', () => {});
+      process.nextTick(() => query.end!(err));
+      return query;
+    }
+    throw err;
+  }
   const cb = [...args].reverse().find((a) => typeof a === 'function') as ((e: unknown) => void) | undefined;
   if (cb) {
     process.nextTick(cb, err);
@@ -79,6 +92,17 @@ function guardSync(sink: string, dialect: SqlDialect) {
       checkSql(sink, dialect, args[0]);
       return original.apply(this, args);
     };
+}
+
+/**
+ * pool.getConnection(cb): the pool calls back from a socket event of whichever request made or
+ * last used the connection (mysql pings an idle one first), so queries on it would be checked
+ * against that request. The callback is bound to the caller's async context instead.
+ */
+function bindCallbacks(original: (...a: unknown[]) => unknown) {
+  return function (this: unknown, ...args: unknown[]) {
+    return original.apply(this, args.map((a) => (typeof a === 'function' ? AsyncResource.bind(a as (...x: unknown[]) => unknown) : a)));
+  };
 }
 
 type Exports = Record<string, unknown> & { prototype?: Record<string, unknown> };
@@ -135,6 +159,7 @@ export const SQL_SINKS: readonly SinkHook[] = Object.freeze([
       wrapMethod(target, 'query', guardAsync('mysql2.query', 'mysql', 'throw'));
       wrapMethod(target, 'execute', guardAsync('mysql2.execute', 'mysql', 'throw'));
       const pool = proto((exports as Exports).Pool);
+      if (pool) wrapMethod(pool, 'getConnection', bindCallbacks);
       if (pool) {
         // mysql2's pool reports a synchronous throw to the caller's callback or promise.
         wrapMethod(pool, 'query', guardPool('mysql2.Pool.query', 'mysql', 'promise'));
@@ -146,13 +171,18 @@ export const SQL_SINKS: readonly SinkHook[] = Object.freeze([
     module: 'mysql',
     versions: '>=2 <3',
     kind: 'sql-injection',
-    methods: ['Connection.prototype.query'],
+    methods: ['Connection.prototype.query', 'Pool.prototype.query'],
     install(exports: unknown) {
-      // mysql 2.x keeps Connection in lib/; reach it through a created (never connected) connection.
-      const create = (exports as { createConnection?: (o: object) => object }).createConnection;
-      if (!create) return;
-      const p = Object.getPrototypeOf(create({})) as Record<string, unknown>;
-      wrapMethod(p, 'query', guardAsync('mysql.query', 'mysql', 'throw'));
+      // mysql 2.x keeps Connection and Pool in lib/; reach them through created (never connected) objects.
+      const e = exports as { createConnection?: (o: object) => object; createPool?: (o: object) => object };
+      if (!e.createConnection) return;
+      // A pool's connections are PoolConnections, whose query is Connection's: one patch covers both.
+      wrapMethod(Object.getPrototypeOf(e.createConnection({})) as Record<string, unknown>, 'query', guardAsync('mysql.query', 'mysql', 'sequence'));
+      if (e.createPool) {
+        const pool = Object.getPrototypeOf(e.createPool({})) as Record<string, unknown>;
+        wrapMethod(pool, 'query', guardPool('mysql.Pool.query', 'mysql', 'sequence'));
+        wrapMethod(pool, 'getConnection', bindCallbacks);
+      }
     },
   },
 ]);
