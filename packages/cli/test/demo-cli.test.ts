@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +49,11 @@ function parseTable(stdout: string): Map<string, Map<string, string>> {
 
 function demo(...args: string[]): DemoRun {
   const r = spawnSync(process.execPath, [BIN, 'demo', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 180_000 });
+  return readRun(r.status, r.stdout, r.stderr);
+}
+
+function readRun(code: number | null, stdout: string, stderr: string): DemoRun {
+  const r = { status: code, stdout, stderr };
   const pids = new Map([...r.stdout.matchAll(/^ {2}(\S+)\s+http:\/\/127\.0\.0\.1:\d+ {2}\(pid (\d+)\)$/gm)].map((m) => [m[1]!, Number(m[2])]));
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, table: parseTable(r.stdout), pids, dataRoot: /\(data in (\S+)\)/.exec(r.stdout)?.[1] };
 }
@@ -166,6 +171,50 @@ describe('rampart demo --secured-dir (any app with the same routes and start pro
 
   it('exits 1 because attacks got through the secured side, and leaves nothing running', () => {
     assert.equal(run.code, 1, run.stderr);
+    assertNothingLeft(run);
+  });
+});
+
+/** Starts the demo, sends `signal` once stdout matches `when`, and resolves with the whole run. */
+function demoInterrupted(args: string[], when: RegExp, signal: NodeJS.Signals): Promise<DemoRun & { signalSeen: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'demo', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let sent = false;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no ${when} within 120 s:\n${stdout}\n${stderr}`));
+    }, 120_000);
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (!sent && when.test(stdout)) {
+        sent = true;
+        child.kill(signal);
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => void (stderr += chunk));
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ ...readRun(code, stdout, stderr), signalSeen: sent });
+    });
+  });
+}
+
+describe('rampart demo: Ctrl-C', () => {
+  it('--keep-open keeps the shops up until Ctrl-C, then stops them and exits 0', async () => {
+    const run = await demoInterrupted(['--no-secured', '--keep-open'], /press Ctrl-C to stop\.\n/, 'SIGINT');
+    assert.ok(run.signalSeen);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /\nStopping\.\n$/);
+    assertNothingLeft(run);
+  });
+
+  it('Ctrl-C during the campaign stops everything and exits 130, printing no table', async () => {
+    const run = await demoInterrupted(['--no-secured'], /== 3\. Attack/, 'SIGINT');
+    assert.ok(run.signalSeen);
+    assert.equal(run.code, 130, run.stderr);
+    assert.doesNotMatch(run.stdout, /^attack\s+class/m);
     assertNothingLeft(run);
   });
 });

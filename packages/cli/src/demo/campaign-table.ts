@@ -56,7 +56,8 @@ export function formatCampaignTable(sides: readonly TableColumnSide[], options: 
   const gap = 2;
   const room = options.width - fixed.reduce((a, b) => a + b + gap, 0) - gap * (sides.length - 1);
   const outcomeWidth = Math.max(24, Math.floor(room / sides.length));
-  const widths = [...fixed, ...sides.map(() => outcomeWidth)];
+  // No wider than the longest cell: a narrow table when the evidence is short.
+  const widths = [...fixed, ...sides.map((s, i) => Math.min(outcomeWidth, Math.max(s.name.length, ...rows.map((r) => (r.cells[3 + i] as { text: string }).text.length))))];
   const paint = (text: string, verdict: Verdict) => (options.color ? `\u001b[${VERDICT_COLOR[verdict]}m${text}\u001b[0m` : text);
 
   const out: string[] = [];

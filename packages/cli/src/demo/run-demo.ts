@@ -58,16 +58,18 @@ function summary(name: string, results: readonly AttackResult[]): string {
   return `${name}: ${parts.join(', ')}`;
 }
 
-/** Resolves on Ctrl-C or SIGTERM. */
+/** Ctrl-C, a kill, or the terminal closing: each must stop the shops, which run in their own process groups. */
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const EXIT_CODE_OF: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+
+/** Resolves on the first stop signal. */
 function untilStopped(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const on = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', on);
-      process.off('SIGTERM', on);
+      for (const s of STOP_SIGNALS) process.off(s, on);
       resolve(signal);
     };
-    process.on('SIGINT', on);
-    process.on('SIGTERM', on);
+    for (const s of STOP_SIGNALS) process.on(s, on);
   });
 }
 
@@ -96,14 +98,13 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<DemoResult>
   let internal: InternalService | undefined;
   const onExit = () => killAllShops();
   process.once('exit', onExit);
-  // Ctrl-C before the campaign ends: stop everything, then leave with the usual 130.
+  // A stop signal before the campaign ends: stop everything, then leave with the usual 128 + signal.
   let interrupted: NodeJS.Signals | undefined;
   const interrupt = (signal: NodeJS.Signals) => {
     interrupted = signal;
-    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    void cleanup().finally(() => process.exit(EXIT_CODE_OF[signal] ?? 1));
   };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  for (const s of STOP_SIGNALS) process.once(s, interrupt);
   // After Ctrl-C the campaign's last answers are failures of our own making: print nothing more.
   const say = (text: string) => void (interrupted ? undefined : io.stdout(text));
   let cleaned: Promise<void> | undefined;
@@ -153,16 +154,14 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<DemoResult>
 
     if (options.keepOpen && !interrupted) {
       say(`\nThe shops${secured?.dashboardUrl ? ' and the dashboard' : ''} keep running: press Ctrl-C to stop.\n`);
-      process.off('SIGINT', interrupt);
-      process.off('SIGTERM', interrupt);
+      for (const s of STOP_SIGNALS) process.off(s, interrupt);
       await untilStopped();
       say('\nStopping.\n');
     }
     const securedResults = results.find((r) => r.name === 'secured-shop');
     return { securedFell: securedResults ? securedResults.results.filter((r) => r.outcome.verdict === 'fell').length : 0 };
   } finally {
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
+    for (const s of STOP_SIGNALS) process.off(s, interrupt);
     await cleanup();
     process.off('exit', onExit);
   }
