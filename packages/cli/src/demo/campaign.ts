@@ -146,7 +146,7 @@ export const ATTACKS: readonly Attack[] = Object.freeze([
         }
         return { verdict: 'fell', evidence: 'script reflected unescaped into the page, no CSP to stop it' };
       }
-      if (answer.status === 200 && answer.body.includes(`alert(&quot;rampart-${ctx.nonce}`)) return { verdict: 'held', evidence: 'search term escaped in the page' };
+      if (answer.status === 200 && answer.body.includes('&lt;script&gt;alert(')) return { verdict: 'held', evidence: 'search term escaped in the page' };
       return refused(answer);
     },
   },
