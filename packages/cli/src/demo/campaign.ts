@@ -235,15 +235,24 @@ export const ATTACKS: readonly Attack[] = Object.freeze([
   },
 ]);
 
-/** Runs every attack against one target, in order; an attack that throws is reported, not fatal. */
+/** The longest one attack may take (the brute force stops itself after BRUTE_FORCE_BUDGET_MS plus one request). */
+export const ATTACK_DEADLINE_MS = 45_000;
+
+/** Runs every attack against one target, in order; an attack that throws or hangs is reported, not fatal. */
 export async function runCampaign(target: Target, ctx: CampaignContext): Promise<AttackResult[]> {
   const results: AttackResult[] = [];
   for (const attack of ATTACKS) {
     let outcome: Outcome;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no result within ${ATTACK_DEADLINE_MS / 1000} s`)), ATTACK_DEADLINE_MS);
+    });
     try {
-      outcome = await attack.run(target, ctx);
+      outcome = await Promise.race([attack.run(target, ctx), deadline]);
     } catch (err) {
       outcome = { verdict: 'not-run', evidence: `no answer: ${shown((err as Error).message)}` };
+    } finally {
+      clearTimeout(timer);
     }
     results.push({ attack, outcome });
   }
