@@ -138,7 +138,7 @@ describe('rampart demo (not on a terminal: runs once, stops everything, exits)',
       assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
       for (const title of ATTACK_TITLES) assert.match(run.table.get(title)?.get('secured-shop') ?? '', /^(BLOCKED|HELD): /, `${title} against secured-shop`);
       assert.match(run.table.get('Brute-force login')?.get('secured-shop') ?? '', /^BLOCKED: /);
-      assert.match(run.stdout, /^Dashboard: http:\/\/127\.0\.0\.1:\d+\/_rampart\/dashboard\S*$/m);
+      assert.match(run.stdout, /^Dashboard: http:\/\/127\.0\.0\.1:\d+\/_rampart\/dashboard\S*\n {2}[1-9]\d* security events? recorded/m);
       assert.match(run.stdout, /^secured-shop: 0 of 7 attacks succeeded/m);
     });
   } else {

@@ -23,8 +23,9 @@ export interface CampaignContext {
 
 /**
  * fell: the attack worked, proven from the answer (or its side effect).
- * blocked: refused outright (403, 423, 429, or the right password refused).
- * held: answered, but the attack did not work (escaped, rejected as invalid, not found).
+ * blocked: refused outright (400, 403, 413, 422, 423, 429; the sink stopped by runtime protection;
+ *   the right password refused).
+ * held: answered, but the attack did not work (escaped, not found, the fetch failed).
  * not-run: the campaign could not get to the attack (login refused, no answer).
  */
 export type Verdict = 'fell' | 'blocked' | 'held' | 'not-run';
@@ -87,18 +88,21 @@ function errorMessageOf(answer: Answer): string | undefined {
   return text ? shown(text) : undefined;
 }
 
+/** Answers that refuse the request outright: invalid input, forbidden, too large, locked, too many. */
+const REFUSALS: ReadonlySet<number> = new Set([400, 403, 413, 422, 423, 429]);
+
 /** The outcome of an answer that did not carry the attack's proof. */
 function refused(answer: Answer): Outcome {
   const id = requestIdOf(answer);
   const message = errorMessageOf(answer);
-  if (answer.status === 403 || answer.status === 423 || answer.status === 429) {
-    return { verdict: 'blocked', evidence: `${answer.status}${id ? ` (request id ${id})` : message ? ` "${message}"` : ''}` };
-  }
+  const quoted = message ? ` "${shown(message, 40)}"` : '';
+  const requestId = id ? ` (request id ${id})` : '';
+  if (REFUSALS.has(answer.status)) return { verdict: 'blocked', evidence: `${answer.status}${quoted}${requestId}` };
   // Runtime protection stopped the sink, and the app's own error handling chose another status.
   if (/RAMPART_ATTACK_BLOCKED|Request blocked by Rampart/.test(answer.body.slice(0, 4096))) {
-    return { verdict: 'blocked', evidence: `stopped at the sink, the app answered ${answer.status}${id ? ` (request id ${id})` : ''}` };
+    return { verdict: 'blocked', evidence: `stopped at the sink, the app answered ${answer.status}${requestId}` };
   }
-  return { verdict: 'held', evidence: `answered ${answer.status}${message ? ` "${message}"` : ''}, nothing leaked` };
+  return { verdict: 'held', evidence: `answered ${answer.status}${quoted}, nothing leaked` };
 }
 
 async function loggedIn(target: Target, who: keyof typeof DEMO_ACCOUNTS): Promise<{ client: CampaignClient } | { outcome: Outcome }> {
@@ -225,7 +229,7 @@ export const ATTACKS: readonly Attack[] = Object.freeze([
         const answer = await new CampaignClient(target.url).post('/api/auth/login', { email: DEMO_ACCOUNTS.alice.email, password });
         if (answer.status === 200) return { verdict: 'fell', evidence: `alice's password found after ${i + 1} tries, no limit` };
         if (answer.status === 403 || answer.status === 423 || answer.status === 429) {
-          return { verdict: 'blocked', evidence: `${answer.status} after ${i} tries${requestIdOf(answer) ? ` (request id ${requestIdOf(answer)})` : ''}` };
+          return { verdict: 'blocked', evidence: `${answer.status} after ${i} wrong tries${requestIdOf(answer) ? ` (request id ${requestIdOf(answer)})` : ''}` };
         }
         if (password === DEMO_ACCOUNTS.alice.password) return { verdict: 'blocked', evidence: `right password refused (${answer.status}) after ${i} wrong ones: locked` };
         if (Date.now() - started > BRUTE_FORCE_BUDGET_MS) return { verdict: 'held', evidence: `slowed down: ${i + 1} tries in ${Math.round((Date.now() - started) / 1000)} s` };

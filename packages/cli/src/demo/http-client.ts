@@ -22,17 +22,17 @@ export class CampaignClient {
 
   constructor(readonly baseUrl: string) {}
 
-  get(path: string): Promise<Answer> {
-    return this.send('GET', path);
+  get(path: string, headers: Readonly<Record<string, string>> = {}): Promise<Answer> {
+    return this.send('GET', path, undefined, headers);
   }
 
   post(path: string, json: unknown): Promise<Answer> {
     return this.send('POST', path, JSON.stringify(json));
   }
 
-  private send(method: string, path: string, body?: string): Promise<Answer> {
+  private send(method: string, path: string, body?: string, extra: Readonly<Record<string, string>> = {}): Promise<Answer> {
     const url = new URL(path, this.baseUrl);
-    const headers: Record<string, string> = { accept: 'application/json, text/html;q=0.9, */*;q=0.1', 'user-agent': 'rampart-demo-campaign' };
+    const headers: Record<string, string> = { accept: 'application/json, text/html;q=0.9, */*;q=0.1', 'user-agent': 'rampart-demo-campaign', ...extra };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (body !== undefined) {
       headers['content-type'] = 'application/json';
