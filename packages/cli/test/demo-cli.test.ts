@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -231,8 +231,9 @@ describe('rampart demo: errors', () => {
     assert.match(missing.stderr, /has no src\/app\.js/);
   });
 
-  it('reports a shop that dies at start with its last output, and stops the other one', () => {
+  it('reports a shop that dies at start with its last output, and stops the other one', (t) => {
     const broken = mkdtempSync(join(tmpdir(), 'rampart-demo-broken-'));
+    t.after(() => rmSync(broken, { recursive: true, force: true }));
     mkdirSync(join(broken, 'src'));
     writeFileSync(join(broken, 'src', 'app.js'), "console.error('cannot open the database: disk on fire');\nprocess.exit(3);\n");
     const r = demo('--secured-dir', broken);
