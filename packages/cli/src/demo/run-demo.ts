@@ -88,17 +88,6 @@ async function dashboardEvents(dashboardUrl: string): Promise<string> {
 const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 const EXIT_CODE_OF: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
-/** Resolves on the first stop signal. */
-function untilStopped(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const on = (signal: NodeJS.Signals) => {
-      for (const s of STOP_SIGNALS) process.off(s, on);
-      resolve(signal);
-    };
-    for (const s of STOP_SIGNALS) process.on(s, on);
-  });
-}
-
 /**
  * The whole story: scan vulnerable-shop (report by practice), start it and the secured shop,
  * attack both with the campaign, print who fell and who blocked, and the dashboard URL.
@@ -124,13 +113,21 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<DemoResult>
   let internal: InternalService | undefined;
   const onExit = () => killAllShops();
   process.once('exit', onExit);
-  // A stop signal before the campaign ends: stop everything, then leave with the usual 128 + signal.
+  // One handler for the whole run (removing and adding listeners can lose a signal that arrives
+  // in between). While the shops are kept open a signal ends the wait; before that it stops
+  // everything and leaves with the usual 128 + signal; a second one kills the shops at once.
   let interrupted: NodeJS.Signals | undefined;
-  const interrupt = (signal: NodeJS.Signals) => {
+  let endWait: ((signal: NodeJS.Signals) => void) | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (endWait) return endWait(signal);
+    if (interrupted) {
+      killAllShops();
+      process.exit(EXIT_CODE_OF[signal] ?? 1);
+    }
     interrupted = signal;
     void cleanup().finally(() => process.exit(EXIT_CODE_OF[signal] ?? 1));
   };
-  for (const s of STOP_SIGNALS) process.once(s, interrupt);
+  for (const s of STOP_SIGNALS) process.on(s, onSignal);
   // After Ctrl-C the campaign's last answers are failures of our own making: print nothing more.
   const say = (text: string) => void (interrupted ? undefined : io.stdout(text));
   let cleaned: Promise<void> | undefined;
@@ -180,15 +177,16 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<DemoResult>
 
     if (options.keepOpen && !interrupted) {
       say(`\nThe shops${secured?.dashboardUrl ? ' and the dashboard' : ''} keep running: press Ctrl-C to stop.\n`);
-      for (const s of STOP_SIGNALS) process.off(s, interrupt);
-      await untilStopped();
+      const signal = await new Promise<NodeJS.Signals>((resolve) => (endWait = resolve));
       say('\nStopping.\n');
+      endWait = undefined;
+      interrupted = signal; // a second signal while stopping kills the shops at once
     }
     const securedResults = results.find((r) => r.name === 'secured-shop');
     return { securedFell: securedResults ? securedResults.results.filter((r) => r.outcome.verdict === 'fell').length : 0 };
   } finally {
-    for (const s of STOP_SIGNALS) process.off(s, interrupt);
     await cleanup();
+    for (const s of STOP_SIGNALS) process.off(s, onSignal);
     process.off('exit', onExit);
   }
 }
