@@ -102,7 +102,7 @@ function refused(answer: Answer): Outcome {
   if (/RAMPART_ATTACK_BLOCKED|Request blocked by Rampart/.test(answer.body.slice(0, 4096))) {
     return { verdict: 'blocked', evidence: `stopped at the sink, the app answered ${answer.status}${requestId}` };
   }
-  return { verdict: 'held', evidence: `answered ${answer.status}${quoted}, nothing leaked` };
+  return { verdict: 'held', evidence: `answered ${answer.status}${quoted}` };
 }
 
 async function loggedIn(target: Target, who: keyof typeof DEMO_ACCOUNTS): Promise<{ client: CampaignClient } | { outcome: Outcome }> {
@@ -112,7 +112,21 @@ async function loggedIn(target: Target, who: keyof typeof DEMO_ACCOUNTS): Promis
   return { client };
 }
 
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/** E-mail addresses in a text, found from each '@' outwards: linear time whatever the answer holds. */
+function emailsIn(text: string): string[] {
+  const found = new Set<string>();
+  const local = /[\w.+-]/;
+  const domain = /[\w.-]/;
+  for (let at = text.indexOf('@'); at !== -1 && found.size < 100; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < 64 && local.test(text[start - 1]!)) start--;
+    let end = at + 1;
+    while (end < text.length && end - at < 255 && domain.test(text[end]!)) end++;
+    const address = text.slice(start, end).replace(/\.+$/, '');
+    if (start < at && /^[^@]+@[\w-]+(\.[\w-]+)+$/.test(address)) found.add(address);
+  }
+  return [...found];
+}
 
 export const ATTACKS: readonly Attack[] = Object.freeze([
   {
@@ -126,7 +140,7 @@ export const ATTACKS: readonly Attack[] = Object.freeze([
       if ('outcome' in session) return session.outcome;
       const payload = "0 UNION SELECT 1, group_concat(email, ' '), group_concat(password_hash, ' '), 1, 1, 1, 1, 1 FROM users --";
       const answer = await session.client.get(`/api/orders/${encodeURIComponent(payload)}`);
-      const others = [...new Set(answer.body.match(EMAIL) ?? [])].filter((e) => e !== DEMO_ACCOUNTS.bob.email);
+      const others = emailsIn(answer.body).filter((e) => e !== DEMO_ACCOUNTS.bob.email);
       if (answer.status === 200 && others.length > 0) {
         const hashes = /\b[0-9a-f]{32,}\b/.test(answer.body) ? ' and password hashes' : '';
         return { verdict: 'fell', evidence: `read ${others.length} other users' emails${hashes} (${others.map((e) => shown(e, 40)).join(', ')})` };

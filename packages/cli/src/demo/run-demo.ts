@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -108,7 +108,8 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<DemoResult>
   const report = await scan(vulnerableDir);
   io.stdout(formatReport(report, 'pretty', { color: options.color }));
 
-  const tmp = await mkdtemp(join(tmpdir(), 'rampart-demo-'));
+  // Synchronous from here to the signal handler: no signal can arrive in between.
+  const tmp = mkdtempSync(join(tmpdir(), 'rampart-demo-'));
   const shops: ShopProcess[] = [];
   let internal: InternalService | undefined;
   const onExit = () => killAllShops();
