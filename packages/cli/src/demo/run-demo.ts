@@ -94,6 +94,9 @@ const EXIT_CODE_OF: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 1
  * Every process it starts is stopped on every path out (done, error, Ctrl-C).
  */
 export async function runDemo(options: DemoOptions, io: Io): Promise<DemoResult> {
+  if (options.vulnerableDir === undefined && !existsSync(join(EXAMPLES, 'vulnerable-shop'))) {
+    throw new UserError(`rampart demo runs from a checkout of the Rampart repository: there is no ${join(EXAMPLES, 'vulnerable-shop')} (--vulnerable-dir names another app).`);
+  }
   const vulnerableDir = shopDir('vulnerable-shop', options.vulnerableDir ?? join(EXAMPLES, 'vulnerable-shop'), options.vulnerableDir === undefined);
   let securedDir: string | undefined;
   if (typeof options.securedDir === 'string') securedDir = shopDir('secured shop (--secured-dir)', options.securedDir, false);

@@ -30,15 +30,20 @@ export interface StartShopOptions {
 /** Live shops, so an exit on any path can still end them (see killAllShops). */
 const live = new Set<ChildProcess>();
 
-function signalTree(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+/** Signals the shop's process group (the shop leads it): whatever the shop started gets it too. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
   try {
-    // The shop leads its own process group: the signal reaches whatever it started too.
     if (process.platform !== 'win32') process.kill(-child.pid, signal);
-    else child.kill(signal);
+    else if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   } catch {
-    // Already gone.
+    // ESRCH: nothing left in the group.
   }
+}
+
+function signalTree(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  signalGroup(child, signal);
 }
 
 /** Last resort on process exit: synchronous, so it runs even when the event loop will not. */
@@ -78,7 +83,7 @@ export function startShop(options: StartShopOptions): Promise<ShopProcess> {
   child.stderr!.setEncoding('utf8');
   let errBuffer = '';
   child.stderr!.on('data', (chunk: string) => {
-    errBuffer += chunk;
+    errBuffer = (errBuffer + chunk).slice(-65_536);
     const lines = errBuffer.split('\n');
     errBuffer = lines.pop() ?? '';
     lines.forEach(remember);
@@ -90,7 +95,7 @@ export function startShop(options: StartShopOptions): Promise<ShopProcess> {
     await exited;
     clearTimeout(timer);
     // The shop may be gone while something it started lives on in its group.
-    signalTree(child, 'SIGKILL');
+    signalGroup(child, 'SIGKILL');
   };
 
   return new Promise<ShopProcess>((resolve, reject) => {
@@ -120,7 +125,7 @@ export function startShop(options: StartShopOptions): Promise<ShopProcess> {
     child.once('exit', (code, signal) => fail(`stopped before it was ready (${signal ?? `exit code ${code}`})`));
     child.stdout!.setEncoding('utf8');
     child.stdout!.on('data', (chunk: string) => {
-      outBuffer += chunk;
+      outBuffer = (outBuffer + chunk).slice(-65_536);
       const lines = outBuffer.split('\n');
       outBuffer = lines.pop() ?? '';
       for (const raw of lines) {
