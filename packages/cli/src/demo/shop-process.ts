@@ -5,8 +5,9 @@ import { UserError } from '@rampart/core';
 /** How long a shop may take to print its lines, and to stop. */
 export const SHOP_TIMEOUTS = Object.freeze({ startMs: 30_000, dashboardLineMs: 5_000, stopMs: 5_000 });
 
-const LISTENING = /^listening on (http:\/\/\S+)$/;
-const DASHBOARD = /^dashboard on (https?:\/\/\S+)$/;
+// Printable ASCII only: the URLs are printed again, so no terminal escape may ride along.
+const LISTENING = /^listening on (http:\/\/[\x21-\x7e]+)$/;
+const DASHBOARD = /^dashboard on (https?:\/\/[\x21-\x7e]+)$/;
 
 export interface ShopProcess {
   readonly name: string;
@@ -77,7 +78,9 @@ export function startShop(options: StartShopOptions): Promise<ShopProcess> {
   // The shop's output stays out of the demo's; its tail explains a failed start.
   const tail: string[] = [];
   const remember = (line: string) => {
-    tail.push(line);
+    // Shown in an error message: no terminal control sequences, no endless lines.
+    // eslint-disable-next-line no-control-regex
+    tail.push(line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?').slice(0, 500));
     if (tail.length > 20) tail.shift();
   };
   child.stderr!.setEncoding('utf8');
