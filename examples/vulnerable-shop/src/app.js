@@ -21,6 +21,11 @@ app.get('/health', (req, res) => {
 });
 
 const port = process.env.PORT || config.port;
-app.listen(port, () => {
-  console.log(`${config.shopName} listening on http://localhost:${port}`);
+const server = app.listen(port, process.env.HOST || '127.0.0.1', () => {
+  console.log(`listening on http://${server.address().address}:${server.address().port}`);
+});
+
+process.on('SIGTERM', () => {
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
 });

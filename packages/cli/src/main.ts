@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UserError, VERSION } from '@rampart/core';
 import { registerDashboard } from './commands/dashboard.js';
 import { registerDb } from './commands/db.js';
+import { registerDemo } from './commands/demo.js';
 import { registerDeps } from './commands/deps.js';
 import { registerProbe } from './commands/probe.js';
 import { registerRules } from './commands/rules.js';
@@ -20,6 +21,7 @@ const COMMANDS: readonly ((program: Command, ctx: CommandContext) => void)[] = [
   registerProbe,
   registerRules,
   registerDashboard,
+  registerDemo,
 ];
 
 /** Runs the CLI with the given arguments; resolves to the exit code. */

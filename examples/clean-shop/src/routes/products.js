@@ -1,6 +1,9 @@
 const express = require('express');
 const path = require('node:path');
 const { db } = require('../db');
+const config = require('../config');
+const logger = require('../logger');
+const { fetchPreview } = require('../preview');
 
 const router = express.Router();
 const MANUALS_DIR = path.join(__dirname, '..', '..', 'manuals');
@@ -19,6 +22,31 @@ function parseQuantity(value) {
 router.get('/', (req, res) => {
   const products = db.prepare('SELECT id, name, description, price, stock, manual FROM products ORDER BY id').all();
   res.json(products);
+});
+
+// Link preview for product reviews: only https links to the hosts in config `previewHosts`,
+// and only when they resolve to public addresses (no loopback, private or metadata addresses).
+const PREVIEW_HOSTS = new Set(config.previewHosts);
+
+router.get('/preview', async (req, res) => {
+  let url;
+  try {
+    url = new URL(String(req.query.url));
+  } catch {
+    return res.status(400).json({ error: 'url must be an absolute https URL' });
+  }
+  if (url.protocol !== 'https:' || url.username || url.password || !PREVIEW_HOSTS.has(url.hostname)) {
+    return res.status(400).json({ error: 'Previews are only made for https links to known review sites' });
+  }
+  try {
+    res.json(await fetchPreview(url));
+  } catch (err) {
+    if (err.code === 'PREVIEW_NOT_PUBLIC') {
+      return res.status(400).json({ error: 'That link does not lead to a public site' });
+    }
+    logger.warn({ err, host: url.hostname }, 'link preview failed');
+    res.status(502).json({ error: 'Could not fetch the link' });
+  }
 });
 
 router.get('/:id', (req, res) => {

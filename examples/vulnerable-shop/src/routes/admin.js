@@ -6,7 +6,7 @@ const config = require('../../config/default.json');
 const { requireLogin, requireAdmin } = require('../sessions');
 
 const router = express.Router();
-const BACKUP_DIR = path.join(__dirname, '..', '..', config.database.backupDir);
+const BACKUP_DIR = process.env.BACKUP_DIR || path.join(__dirname, '..', '..', config.database.backupDir);
 
 router.use(requireLogin, requireAdmin);
 

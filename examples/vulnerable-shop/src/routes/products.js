@@ -22,6 +22,18 @@ router.get('/manuals', (req, res) => {
   });
 });
 
+// Link preview for product reviews: /api/products/preview?url=https://example.com/my-review
+router.get('/preview', async (req, res) => {
+  try {
+    const response = await fetch(req.query.url);
+    const html = await response.text();
+    const title = /<title>([^<]*)<\/title>/i.exec(html);
+    res.json({ status: response.status, title: title ? title[1].trim() : null, bytes: Buffer.byteLength(html) });
+  } catch (err) {
+    res.status(502).json({ error: 'Could not fetch the link' });
+  }
+});
+
 router.get('/:id', (req, res) => {
   const product = db.prepare('SELECT * FROM products WHERE id = ?').get(req.params.id);
   if (!product) {
