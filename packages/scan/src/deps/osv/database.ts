@@ -4,7 +4,6 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OsvDatabaseError } from './record.js';
-import { indexOsvFolder, indexOsvZip } from './sources.js';
 import { AdvisoryIndex, isIndexDir, writeIndexAtomically } from './store.js';
 
 /** The advisory database shipped inside @rampart/scan (data/osv-npm), built by `npm run generate:osv`. */
@@ -80,6 +79,8 @@ export async function openDatabase(options: OpenOptions = {}): Promise<OpenedDat
     if (!info.isDirectory() && !/\.zip$/i.test(path)) throw new OsvDatabaseError(`--db ${options.db}: expected a folder of OSV JSON files or a .zip of them`);
     const cached = join(cacheDir, 'indexes', signature(path));
     if (isIndexDir(cached)) return { index: new AdvisoryIndex(cached), kind: 'custom', description: path, built: false };
+    // The raw-source readers (zip, OSV validation, CVSS) load only for a cold build.
+    const { indexOsvFolder, indexOsvZip } = await import('./sources.js');
     const builder = info.isDirectory() ? indexOsvFolder(path) : await indexOsvZip(path);
     writeIndexAtomically(cached, builder, { source: path });
     return { index: new AdvisoryIndex(cached), kind: 'custom', description: path, built: true };

@@ -1,4 +1,4 @@
-import semver, { type SemVer } from 'semver';
+import { semver, type SemVer } from '../semver.js';
 
 /** One event of an OSV range: [kind, version]. */
 export type RangeEvent = readonly ['introduced' | 'fixed' | 'last_affected' | 'limit', string];
