@@ -15,11 +15,6 @@ export interface NodeFacts {
 /** How many shortest paths are kept per package: huge graphs have millions of paths to a popular package. */
 export const MAX_PATHS_PER_PACKAGE = 5;
 
-interface Pred {
-  /** Node index, or -1 - importerIndex for a direct dependency. */
-  readonly from: number;
-}
-
 export interface GraphFacts {
   readonly facts: readonly NodeFacts[];
   /** Up to MAX_PATHS_PER_PACKAGE shortest paths, as node indexes from a direct dependency, plus the importer. */
@@ -90,32 +85,41 @@ export function analyzeGraph(graph: LockGraph): GraphFacts {
   const nonPeer = reach(graph, adj, [true, true, true, false], [true, true, true, false]);
 
   const depth = new Int32Array(n);
-  // Predecessors on shortest paths, filled lazily: most packages have one or two.
-  const preds: Pred[][] = new Array<Pred[]>(n);
-  for (let i = 0; i < n; i++) preds[i] = [];
-  let frontier: number[] = [];
+  // Predecessors on shortest paths, at most MAX_PATHS_PER_PACKAGE per node, in flat arrays:
+  // node index, or -1 - importerIndex for a direct dependency.
+  const predFrom = new Int32Array(n * MAX_PATHS_PER_PACKAGE);
+  const predCount = new Uint8Array(n);
+  const addPred = (v: number, from: number): void => {
+    const c = predCount[v]!;
+    if (c >= MAX_PATHS_PER_PACKAGE) return;
+    const base = v * MAX_PATHS_PER_PACKAGE;
+    for (let j = 0; j < c; j++) if (predFrom[base + j] === from) return;
+    predFrom[base + c] = from;
+    predCount[v] = c + 1;
+  };
+  const queue = new Uint32Array(n);
+  let tail = 0;
   graph.importers.forEach((imp, i) => {
     for (const e of imp.deps) {
       if (depth[e.to] === 0) {
         depth[e.to] = 1;
-        frontier.push(e.to);
+        queue[tail++] = e.to;
       }
-      if (depth[e.to] === 1 && preds[e.to]!.length < MAX_PATHS_PER_PACKAGE && !preds[e.to]!.some((p) => p.from === -1 - i)) preds[e.to]!.push({ from: -1 - i });
+      if (depth[e.to] === 1) addPred(e.to, -1 - i);
     }
   });
-  for (let d = 1; frontier.length > 0; d++) {
-    const next: number[] = [];
-    for (const u of frontier) {
-      for (let k = adj.start[u]!; k < adj.start[u + 1]!; k++) {
-        const v = adj.to[k]!;
-        if (depth[v] === 0) {
-          depth[v] = d + 1;
-          next.push(v);
-        }
-        if (depth[v] === d + 1 && preds[v]!.length < MAX_PATHS_PER_PACKAGE && !preds[v]!.some((p) => p.from === u)) preds[v]!.push({ from: u });
+  // Breadth-first: nodes leave the queue in order of depth, so every shortest predecessor is seen.
+  for (let head = 0; head < tail; head++) {
+    const u = queue[head]!;
+    const d = depth[u]! + 1;
+    for (let k = adj.start[u]!; k < adj.start[u + 1]!; k++) {
+      const v = adj.to[k]!;
+      if (depth[v] === 0) {
+        depth[v] = d;
+        queue[tail++] = v;
       }
+      if (depth[v] === d) addPred(v, u);
     }
-    frontier = next;
   }
 
   const facts: NodeFacts[] = graph.nodes.map((node, i) => {
@@ -144,9 +148,9 @@ export function analyzeGraph(graph: LockGraph): GraphFacts {
         continue;
       }
       const suffix: Suffix = { node: item.expand, ...(item.suffix ? { next: item.suffix } : {}) };
-      const ps = preds[item.expand]!;
-      for (let k = ps.length - 1; k >= 0; k--) {
-        const from = ps[k]!.from;
+      const base = item.expand * MAX_PATHS_PER_PACKAGE;
+      for (let k = predCount[item.expand]! - 1; k >= 0; k--) {
+        const from = predFrom[base + k]!;
         stack.push(from < 0 ? { importer: -1 - from, suffix } : { expand: from, suffix });
       }
     }
