@@ -1,5 +1,5 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import semver from 'semver';
+import { semver } from './semver.js';
 import {
   VERSION,
   compareFindings,
@@ -16,7 +16,7 @@ import { analyzeGraph } from './graph.js';
 import { IGNORE_FILE, isExpired, readIgnoreFile, type IgnoreEntry } from './ignore.js';
 import { displayName, findLockfiles, parseLockfile } from './lockfile/index.js';
 import { LockfileError, lineOfAnchor, lineTextAt, type LockGraph } from './model.js';
-import { openDatabase, type OpenedDatabase } from './osv/database.js';
+import { defaultCacheDir, openDatabase, type OpenedDatabase } from './osv/database.js';
 import { matchAdvisory, parseVersion, type CompactAdvisory } from './osv/match.js';
 import { DEFAULT_DEPENDENCY_CWE, VULNERABLE_DEPENDENCY } from './rule.js';
 
@@ -166,10 +166,11 @@ export async function auditDependencies(target: string, options: DepsOptions = {
   const started = performance.now();
   const now = options.now ?? new Date();
   const { root, files } = findLockfiles(resolve(target));
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
   const graphs = files.map((f) => {
     const shown = displayName(root, f);
     try {
-      return parseLockfile(f, shown);
+      return parseLockfile(f, shown, { cacheDir });
     } catch (err) {
       // Reports name files relative to the project; an error names the file as the user can open it.
       if (err instanceof LockfileError && err.message.startsWith(shown)) {
@@ -179,7 +180,7 @@ export async function auditDependencies(target: string, options: DepsOptions = {
       throw err;
     }
   });
-  const db = await openDatabase({ db: options.db, cacheDir: options.cacheDir });
+  const db = await openDatabase({ db: options.db, cacheDir });
 
   const names = new Set<string>();
   for (const g of graphs) for (const n of g.nodes) if (n.source === 'registry') names.add(n.name);

@@ -1,0 +1,267 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Anchor, Edge, EdgeKind, Importer, LockGraph, LockNode, PackageSource } from '../model.js';
+
+/**
+ * A cache of parsed lockfile graphs, so that a warm `rampart deps` does not parse a large
+ * lockfile again. An entry is used only when its key matches: a SHA-256 of the lockfile's
+ * bytes, of every package.json the parser read, of the parsers' own code and of the parsing
+ * library's version. The payload carries its own SHA-256 and is checked for shape; anything
+ * that does not verify is ignored and the lockfile is parsed, so a corrupt or stale entry
+ * never changes the answer.
+ */
+
+/** Bumped when the entry layout changes. */
+const CACHE_LAYOUT = 1;
+/** Folder under the cache folder (beside the advisory indexes). */
+export const GRAPH_CACHE_FOLDER = 'lockfile-graphs';
+/** Smaller lockfiles parse in a few milliseconds: caching them would only fill the folder. */
+export const MIN_CACHED_BYTES = 64 * 1024;
+/** Entries kept; the oldest go first. One per lockfile path. */
+const MAX_ENTRIES = 32;
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+/** The parsing library whose output the graph depends on, per lockfile kind (npm uses JSON.parse). */
+const LIBRARY: Readonly<Record<string, string | undefined>> = { yarn: '@yarnpkg/parsers', pnpm: 'js-yaml', bun: 'jsonc-parser' };
+
+let codeHash: string | undefined;
+
+/** What the parsers are: their own source (this folder and model), so a changed parser never reads an old entry. */
+function parserCode(): string {
+  if (codeHash === undefined) {
+    const h = createHash('sha256');
+    const files = [...readdirSync(HERE).filter((f) => /\.[cm]?[jt]s$/.test(f) && !f.endsWith('.d.ts')).sort().map((f) => join(HERE, f))];
+    const model = ['model.js', 'model.ts'].map((f) => join(HERE, '..', f)).find((f) => statSync(f, { throwIfNoEntry: false }));
+    if (model) files.push(model);
+    for (const f of files) h.update(f.slice(HERE.length)).update('\0').update(readFileSync(f)).update('\0');
+    codeHash = h.digest('hex');
+  }
+  return codeHash;
+}
+
+function libraryVersion(kind: string): string {
+  const id = LIBRARY[kind];
+  if (!id) return '';
+  try {
+    return `${id}@${String((require(`${id}/package.json`) as { version?: unknown }).version)}`;
+  } catch {
+    return `${id}@unknown`;
+  }
+}
+
+/** The inputs a parse depends on besides the lockfile: package.json files (absent ones count too). */
+export interface CacheInput {
+  readonly path: string;
+  readonly text: string | undefined;
+}
+
+export interface GraphCacheKey {
+  /** The entry's file. */
+  readonly file: string;
+  /** SHA-256 of everything the graph depends on. */
+  readonly key: string;
+}
+
+export function graphCacheKey(cacheDir: string, lockfile: string, displayPath: string, kind: string, bytes: Uint8Array, inputs: readonly CacheInput[]): GraphCacheKey {
+  const h = createHash('sha256');
+  h.update(`rampart-lockfile-graph\0${CACHE_LAYOUT}\0${parserCode()}\0${libraryVersion(kind)}\0${kind}\0${displayPath}\0${bytes.length}\0`);
+  h.update(bytes);
+  for (const input of inputs) h.update(`\0${input.path}\0${input.text === undefined ? '\u0001absent' : `${input.text.length}\0${input.text}`}`);
+  const name = createHash('sha256').update(resolve(lockfile)).digest('hex').slice(0, 32);
+  return { file: join(cacheDir, GRAPH_CACHE_FOLDER, `${name}.json`), key: h.digest('hex') };
+}
+
+// Compact columns: one string per node and field, edges as flat arrays.
+const SOURCES: readonly PackageSource[] = ['registry', 'git', 'tarball', 'file', 'link', 'workspace'];
+const KINDS: readonly EdgeKind[] = ['prod', 'dev', 'optional', 'peer'];
+
+interface Payload {
+  format: LockGraph['format'];
+  formatVersion: string;
+  notes: string[];
+  key: string[];
+  name: string[];
+  version: string[];
+  /** Index → alias, sourceDetail, anchor.near (sparse). */
+  alias: Record<string, string>;
+  detail: Record<string, string>;
+  near: Record<string, string>;
+  /** Anchor needle, null when it is npm's `"<key>": {`. */
+  needle: (string | null)[];
+  /** Index into SOURCES per node. */
+  source: number[];
+  /** Flags: 0 none, else 1 + dev + 3 * optional + 9 * peer, each 0 absent, 1 false, 2 true. */
+  flags: number[];
+  /** Edges per node, then their targets and kinds (index into KINDS). */
+  degree: number[];
+  to: number[];
+  kind: number[];
+  importers: { path: string; name?: string; to: number[]; kind: number[] }[];
+}
+
+const tri = (v: boolean | undefined): number => (v === undefined ? 0 : v ? 2 : 1);
+const untri = (n: number): boolean | undefined => (n === 0 ? undefined : n === 2);
+
+/** Every flags value by its code, shared: most nodes of a large lockfile have the same few. */
+const FLAGS: readonly (LockNode['flags'] | undefined)[] = Array.from({ length: 28 }, (_, f) => {
+  if (f === 0) return undefined;
+  const dev = untri((f - 1) % 3);
+  const optional = untri(Math.floor((f - 1) / 3) % 3);
+  const peer = untri(Math.floor((f - 1) / 9));
+  return Object.freeze({ ...(dev !== undefined ? { dev } : {}), ...(optional !== undefined ? { optional } : {}), ...(peer !== undefined ? { peer } : {}) });
+});
+
+function encode(graph: LockGraph): Payload {
+  const p: Payload = { format: graph.format, formatVersion: graph.formatVersion, notes: graph.notes, key: [], name: [], version: [], alias: {}, detail: {}, near: {}, needle: [], source: [], flags: [], degree: [], to: [], kind: [], importers: [] };
+  graph.nodes.forEach((n, i) => {
+    p.key.push(n.key);
+    p.name.push(n.name);
+    p.version.push(n.version);
+    if (n.alias !== undefined) p.alias[i] = n.alias;
+    if (n.sourceDetail !== undefined) p.detail[i] = n.sourceDetail;
+    if (n.anchor.near !== undefined) p.near[i] = n.anchor.near;
+    p.needle.push(n.anchor.needle === `"${n.key}": {` ? null : n.anchor.needle);
+    p.source.push(SOURCES.indexOf(n.source));
+    p.flags.push(n.flags ? 1 + tri(n.flags.dev) + 3 * tri(n.flags.optional) + 9 * tri(n.flags.peer) : 0);
+    p.degree.push(n.deps.length);
+    for (const e of n.deps) {
+      p.to.push(e.to);
+      p.kind.push(KINDS.indexOf(e.kind));
+    }
+  });
+  for (const imp of graph.importers) {
+    p.importers.push({ path: imp.path, ...(imp.name !== undefined ? { name: imp.name } : {}), to: imp.deps.map((e) => e.to), kind: imp.deps.map((e) => KINDS.indexOf(e.kind)) });
+  }
+  return p;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+function isIndex(v: unknown, below: number): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < below;
+}
+
+// The checks below are plain loops: they run once per warm run, mostly before the JIT warms up.
+
+function stringColumn(v: unknown, n: number, nullable = false): boolean {
+  if (!Array.isArray(v) || v.length !== n) return false;
+  for (let i = 0; i < n; i++) if (typeof v[i] !== 'string' && !(nullable && v[i] === null)) return false;
+  return true;
+}
+
+function indexColumn(v: unknown, n: number, below: number): v is number[] {
+  if (!Array.isArray(v) || v.length !== n) return false;
+  for (let i = 0; i < n; i++) if (!isIndex(v[i], below)) return false;
+  return true;
+}
+
+function sparse(v: unknown, n: number): v is Record<string, string> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) if (!isIndex(Number(k), n) || String(Number(k)) !== k || !isString((v as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
+function edges(to: unknown, kind: unknown, n: number): to is number[] {
+  return Array.isArray(to) && indexColumn(to, to.length, n) && indexColumn(kind, to.length, KINDS.length);
+}
+
+/** The graph back from a payload, or undefined when anything about it is off. */
+function decode(value: unknown, file: string, text: string): LockGraph | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const p = value as Partial<Payload>;
+  const n = Array.isArray(p.key) ? p.key.length : -1;
+  if (!['npm', 'yarn-classic', 'yarn-berry', 'pnpm', 'bun'].includes(p.format as string) || !isString(p.formatVersion) || !stringColumn(p.notes, Array.isArray(p.notes) ? p.notes.length : -1)) return undefined;
+  if (!stringColumn(p.key, n) || !stringColumn(p.name, n) || !stringColumn(p.version, n) || !stringColumn(p.needle, n, true)) return undefined;
+  if (!sparse(p.alias, n) || !sparse(p.detail, n) || !sparse(p.near, n)) return undefined;
+  if (!indexColumn(p.source, n, SOURCES.length) || !indexColumn(p.flags, n, FLAGS.length) || !indexColumn(p.degree, n, Number.MAX_SAFE_INTEGER)) return undefined;
+  if (!edges(p.to, p.kind, n)) return undefined;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += p.degree[i]!;
+  if (total !== p.to.length) return undefined;
+  if (!Array.isArray(p.importers)) return undefined;
+  for (const imp of p.importers as unknown[]) {
+    const i = imp as Partial<Payload['importers'][number]> | null;
+    if (typeof i !== 'object' || i === null || !isString(i.path) || (i.name !== undefined && !isString(i.name)) || !edges(i.to, i.kind, n)) return undefined;
+  }
+  return build(p as Payload, file, text);
+}
+
+function build(p: Payload, file: string, text: string): LockGraph {
+  const n = p.key.length;
+  const kinds = p.kind;
+  const nodes: LockNode[] = new Array<LockNode>(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const deps: Edge[] = new Array<Edge>(p.degree[i]!);
+    for (let d = 0; d < deps.length; d++, k++) deps[d] = { to: p.to[k]!, kind: KINDS[kinds[k]!]! };
+    const key = p.key[i]!;
+    const needle = p.needle[i] ?? `"${key}": {`;
+    const near = p.near[i];
+    const anchor: Anchor = near === undefined ? { needle } : { needle, near };
+    const node: { -readonly [K in keyof LockNode]: LockNode[K] } = { key, name: p.name[i]!, version: p.version[i]!, source: SOURCES[p.source[i]!]!, anchor, deps };
+    // Assigned, not spread: optional fields stay absent, as the parsers leave them.
+    const alias = p.alias[i];
+    if (alias !== undefined) node.alias = alias;
+    const detail = p.detail[i];
+    if (detail !== undefined) node.sourceDetail = detail;
+    const flags = FLAGS[p.flags[i]!];
+    if (flags) node.flags = flags;
+    nodes[i] = node;
+  }
+  const importers: Importer[] = p.importers.map((imp) => ({ path: imp.path, ...(imp.name !== undefined ? { name: imp.name } : {}), deps: imp.to.map((to, j) => ({ to, kind: KINDS[imp.kind[j]!]! })) }));
+  return { format: p.format, formatVersion: p.formatVersion, file, text, nodes, importers, notes: p.notes };
+}
+
+/**
+ * The cached graph for this key, or undefined (no entry, another key, corrupt entry). Never
+ * throws: a cache that cannot be read is a cache miss.
+ */
+export function readCachedGraph(at: GraphCacheKey, file: string, text: string): LockGraph | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(at.file);
+  } catch {
+    return undefined;
+  }
+  try {
+    const eol = bytes.indexOf(10);
+    if (eol < 0) return undefined;
+    const header = JSON.parse(bytes.subarray(0, eol).toString('utf8')) as { key?: unknown; sha256?: unknown };
+    if (header.key !== at.key) return undefined;
+    const payload = bytes.subarray(eol + 1);
+    if (header.sha256 !== createHash('sha256').update(payload).digest('hex')) return undefined;
+    return decode(JSON.parse(payload.toString('utf8')), file, text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores a parsed graph; a cache that cannot be written (read-only, full disk) is skipped silently. */
+export function writeCachedGraph(at: GraphCacheKey, graph: LockGraph): void {
+  const dir = dirname(at.file);
+  const tmp = `${at.file}.tmp-${process.pid}-${Date.now().toString(36)}`;
+  try {
+    const payload = Buffer.from(JSON.stringify(encode(graph)));
+    const header = JSON.stringify({ key: at.key, sha256: createHash('sha256').update(payload).digest('hex') });
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, Buffer.concat([Buffer.from(`${header}\n`), payload]));
+    // Renamed into place: a reader sees the old entry or the new one, never half of one.
+    renameSync(tmp, at.file);
+    prune(dir);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** Keeps the folder bounded: the least recently written entries go. */
+function prune(dir: string): void {
+  const entries = readdirSync(dir).filter((f) => f.endsWith('.json'));
+  if (entries.length <= MAX_ENTRIES) return;
+  const dated = entries.map((f) => ({ f, t: statSync(join(dir, f), { throwIfNoEntry: false })?.mtimeMs ?? 0 })).sort((a, b) => a.t - b.t);
+  for (const { f } of dated.slice(0, entries.length - MAX_ENTRIES)) rmSync(join(dir, f), { force: true });
+}
