@@ -142,79 +142,78 @@ function encode(graph: LockGraph): Payload {
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 
-function isIndex(v: unknown, below: number): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < below;
-}
-
-// The checks below are plain loops: they run once per warm run, mostly before the JIT warms up.
-
-function stringColumn(v: unknown, n: number, nullable = false): boolean {
-  if (!Array.isArray(v) || v.length !== n) return false;
-  for (let i = 0; i < n; i++) if (typeof v[i] !== 'string' && !(nullable && v[i] === null)) return false;
-  return true;
-}
-
-function indexColumn(v: unknown, n: number, below: number): v is number[] {
-  if (!Array.isArray(v) || v.length !== n) return false;
-  for (let i = 0; i < n; i++) if (!isIndex(v[i], below)) return false;
-  return true;
-}
-
 function sparse(v: unknown, n: number): v is Record<string, string> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  for (const k in v) if (!isIndex(Number(k), n) || String(Number(k)) !== k || !isString((v as Record<string, unknown>)[k])) return false;
+  for (const k in v) {
+    const i = Number(k);
+    if (!(Number.isInteger(i) && i >= 0 && i < n) || String(i) !== k || !isString((v as Record<string, unknown>)[k])) return false;
+  }
   return true;
 }
 
-function edges(to: unknown, kind: unknown, n: number): to is number[] {
-  return Array.isArray(to) && indexColumn(to, to.length, n) && indexColumn(kind, to.length, KINDS.length);
+function column(v: unknown, n: number): v is unknown[] {
+  return Array.isArray(v) && v.length === n;
 }
 
-/** The graph back from a payload, or undefined when anything about it is off. */
+/** Edges from flat columns, or undefined when a target or kind is out of range. */
+function edgeList(to: readonly unknown[], kind: readonly unknown[], from: number, count: number, n: number): Edge[] | undefined {
+  const out = new Array<Edge>(count);
+  for (let d = 0; d < count; d++) {
+    const t = to[from + d];
+    const k = kind[from + d];
+    if (typeof t !== 'number' || !(t >= 0 && t < n && t % 1 === 0) || typeof k !== 'number' || KINDS[k] === undefined) return undefined;
+    out[d] = { to: t, kind: KINDS[k] };
+  }
+  return out;
+}
+
+/**
+ * The graph back from a payload, or undefined when anything about it is off. One pass that
+ * checks as it builds: it runs once per warm run, before the JIT has warmed up.
+ */
 function decode(value: unknown, file: string, text: string): LockGraph | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const p = value as Partial<Payload>;
-  const n = Array.isArray(p.key) ? p.key.length : -1;
-  if (!['npm', 'yarn-classic', 'yarn-berry', 'pnpm', 'bun'].includes(p.format as string) || !isString(p.formatVersion) || !stringColumn(p.notes, Array.isArray(p.notes) ? p.notes.length : -1)) return undefined;
-  if (!stringColumn(p.key, n) || !stringColumn(p.name, n) || !stringColumn(p.version, n) || !stringColumn(p.needle, n, true)) return undefined;
-  if (!sparse(p.alias, n) || !sparse(p.detail, n) || !sparse(p.near, n)) return undefined;
-  if (!indexColumn(p.source, n, SOURCES.length) || !indexColumn(p.flags, n, FLAGS.length) || !indexColumn(p.degree, n, Number.MAX_SAFE_INTEGER)) return undefined;
-  if (!edges(p.to, p.kind, n)) return undefined;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += p.degree[i]!;
-  if (total !== p.to.length) return undefined;
-  if (!Array.isArray(p.importers)) return undefined;
-  for (const imp of p.importers as unknown[]) {
-    const i = imp as Partial<Payload['importers'][number]> | null;
-    if (typeof i !== 'object' || i === null || !isString(i.path) || (i.name !== undefined && !isString(i.name)) || !edges(i.to, i.kind, n)) return undefined;
-  }
-  return build(p as Payload, file, text);
-}
-
-function build(p: Payload, file: string, text: string): LockGraph {
+  if (!Array.isArray(p.key)) return undefined;
   const n = p.key.length;
-  const kinds = p.kind;
-  const nodes: LockNode[] = new Array<LockNode>(n);
+  if (!['npm', 'yarn-classic', 'yarn-berry', 'pnpm', 'bun'].includes(p.format as string) || !isString(p.formatVersion) || !Array.isArray(p.notes) || !p.notes.every(isString)) return undefined;
+  if (!column(p.name, n) || !column(p.version, n) || !column(p.needle, n) || !column(p.source, n) || !column(p.flags, n) || !column(p.degree, n)) return undefined;
+  if (!sparse(p.alias, n) || !sparse(p.detail, n) || !sparse(p.near, n) || !Array.isArray(p.to) || !column(p.kind, p.to.length) || !Array.isArray(p.importers)) return undefined;
+  const { key, name, version, needle: needles, source, flags: flagCodes, degree, to, kind, alias, detail, near } = p as Payload;
+  const nodes = new Array<LockNode>(n);
   let k = 0;
   for (let i = 0; i < n; i++) {
-    const deps: Edge[] = new Array<Edge>(p.degree[i]!);
-    for (let d = 0; d < deps.length; d++, k++) deps[d] = { to: p.to[k]!, kind: KINDS[kinds[k]!]! };
-    const key = p.key[i]!;
-    const needle = p.needle[i] ?? `"${key}": {`;
-    const near = p.near[i];
-    const anchor: Anchor = near === undefined ? { needle } : { needle, near };
-    const node: { -readonly [K in keyof LockNode]: LockNode[K] } = { key, name: p.name[i]!, version: p.version[i]!, source: SOURCES[p.source[i]!]!, anchor, deps };
+    const nodeKey = key[i];
+    const nodeName = name[i];
+    const nodeVersion = version[i];
+    const needle = needles[i] === null ? `"${nodeKey}": {` : needles[i];
+    const src = SOURCES[source[i]!];
+    const count = degree[i];
+    const f = flagCodes[i];
+    if (typeof nodeKey !== 'string' || typeof nodeName !== 'string' || typeof nodeVersion !== 'string' || typeof needle !== 'string' || src === undefined || typeof f !== 'number' || !(f >= 0 && f < FLAGS.length && f % 1 === 0)) return undefined;
+    if (typeof count !== 'number' || !(count >= 0 && count % 1 === 0) || k + count > to.length) return undefined;
+    const deps = edgeList(to, kind, k, count, n);
+    if (!deps) return undefined;
+    k += count;
+    const nodeNear = near[i];
+    const node: { -readonly [K in keyof LockNode]: LockNode[K] } = { key: nodeKey, name: nodeName, version: nodeVersion, source: src, anchor: nodeNear === undefined ? { needle } : { needle, near: nodeNear }, deps };
     // Assigned, not spread: optional fields stay absent, as the parsers leave them.
-    const alias = p.alias[i];
-    if (alias !== undefined) node.alias = alias;
-    const detail = p.detail[i];
-    if (detail !== undefined) node.sourceDetail = detail;
-    const flags = FLAGS[p.flags[i]!];
-    if (flags) node.flags = flags;
+    if (alias[i] !== undefined) node.alias = alias[i];
+    if (detail[i] !== undefined) node.sourceDetail = detail[i];
+    const nodeFlags = FLAGS[f];
+    if (nodeFlags) node.flags = nodeFlags;
     nodes[i] = node;
   }
-  const importers: Importer[] = p.importers.map((imp) => ({ path: imp.path, ...(imp.name !== undefined ? { name: imp.name } : {}), deps: imp.to.map((to, j) => ({ to, kind: KINDS[imp.kind[j]!]! })) }));
-  return { format: p.format, formatVersion: p.formatVersion, file, text, nodes, importers, notes: p.notes };
+  if (k !== to.length) return undefined;
+  const importers: Importer[] = [];
+  for (const raw of p.importers as unknown[]) {
+    const imp = raw as Partial<Payload['importers'][number]> | null;
+    if (typeof imp !== 'object' || imp === null || !isString(imp.path) || (imp.name !== undefined && !isString(imp.name)) || !Array.isArray(imp.to) || !column(imp.kind, imp.to.length)) return undefined;
+    const deps = edgeList(imp.to, imp.kind, 0, imp.to.length, n);
+    if (!deps) return undefined;
+    importers.push(imp.name !== undefined ? { path: imp.path, name: imp.name, deps } : { path: imp.path, deps });
+  }
+  return { format: p.format!, formatVersion: p.formatVersion!, file, text, nodes, importers, notes: p.notes as string[] };
 }
 
 /**
