@@ -253,7 +253,11 @@ export function writeCachedGraph(at: GraphCacheKey, graph: LockGraph): void {
     renameSync(tmp, at.file);
     prune(dir);
   } catch {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // Nothing was written.
+    }
   }
 }
 
