@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OsvDatabaseError } from './record.js';
 import { AdvisoryIndex, isIndexDir, writeIndexAtomically } from './store.js';
@@ -50,8 +50,10 @@ function signature(path: string): string {
   const info = statSync(path);
   const h = createHash('sha256').update(resolve(path));
   if (info.isDirectory()) {
+    // Plain concatenation: path.join's normalisation, 500 times or 200,000, costs more than the stats.
+    const prefix = `${path}${sep}`;
     for (const f of readdirSync(path).filter((n) => n.endsWith('.json')).sort()) {
-      const s = statSync(join(path, f));
+      const s = statSync(`${prefix}${f}`);
       h.update(`\0${f}\0${s.size}\0${s.mtimeMs}`);
     }
   } else h.update(`\0${info.size}\0${info.mtimeMs}`);
