@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OsvDatabaseError } from './record.js';
-import { AdvisoryIndex, isIndexDir, writeIndexAtomically } from './store.js';
+import { AdvisoryIndex, INDEX_FORMAT_VERSION, isIndexDir, writeIndexAtomically } from './store.js';
 
 /** The advisory database shipped inside @rampart/scan (data/osv-npm), built by `npm run generate:osv`. */
 export const SHIPPED_DB_DIR = fileURLToPath(new URL('../../../data/osv-npm', import.meta.url));
@@ -48,7 +48,8 @@ export interface OpenedDatabase {
 /** Cache key of a raw source: path plus what changes when its content does. */
 function signature(path: string): string {
   const info = statSync(path);
-  const h = createHash('sha256').update(resolve(path));
+  // The index format is part of the key: versions that write different formats never share a cached index.
+  const h = createHash('sha256').update(`${INDEX_FORMAT_VERSION}\0${resolve(path)}`);
   if (info.isDirectory()) {
     // Plain concatenation: path.join's normalisation, 500 times or 200,000, costs more than the stats.
     const prefix = `${path}${sep}`;
