@@ -73,10 +73,34 @@ function reach(graph: LockGraph, adj: Adjacency, follow: readonly boolean[], fol
 }
 
 /**
- * Flags and shortest paths for every package. Flags the lockfile records (npm computes its own)
- * win over the graph's answer; paths keep the first few shortest ones only.
+ * What analyzeGraph derives from a graph, as flat arrays: what the parsed-graph cache stores so
+ * that a warm run does not walk the graph again.
  */
-export function analyzeGraph(graph: LockGraph): GraphFacts {
+export interface GraphAnalysis {
+  /** Depth of the shortest path from an importer per node (1 = direct), 0 when unreachable. */
+  readonly depth: Int32Array;
+  /** The final flags per node: bit 0 dev, bit 1 optional, bit 2 peer. */
+  readonly flags: Uint8Array;
+  /** Predecessors on shortest paths, MAX_PATHS_PER_PACKAGE slots per node, `predCount` used: a node index or -1 - importerIndex. */
+  readonly predFrom: Int32Array;
+  readonly predCount: Uint8Array;
+}
+
+/** Analyses already known for a graph object (read from the parsed-graph cache, or computed to write it). */
+const knownAnalyses = new WeakMap<LockGraph, GraphAnalysis>();
+
+/** Records the analysis of a graph, so that analyzeGraph does not compute it again. */
+export function rememberAnalysis(graph: LockGraph, analysis: GraphAnalysis): void {
+  knownAnalyses.set(graph, analysis);
+}
+
+/**
+ * Flags and shortest-path predecessors of every package. Flags the lockfile records (npm
+ * computes its own) win over the graph's answer; paths keep the first few shortest ones only.
+ */
+export function computeAnalysis(graph: LockGraph): GraphAnalysis {
+  const known = knownAnalyses.get(graph);
+  if (known) return known;
   const n = graph.nodes.length;
   const adj = adjacency(graph);
   // Indexed by KIND_CODE: prod, dev, optional, peer. Packages never declare dev edges of their own.
@@ -85,8 +109,6 @@ export function analyzeGraph(graph: LockGraph): GraphFacts {
   const nonPeer = reach(graph, adj, [true, true, true, false], [true, true, true, false]);
 
   const depth = new Int32Array(n);
-  // Predecessors on shortest paths, at most MAX_PATHS_PER_PACKAGE per node, in flat arrays:
-  // node index, or -1 - importerIndex for a direct dependency.
   const predFrom = new Int32Array(n * MAX_PATHS_PER_PACKAGE);
   const predCount = new Uint8Array(n);
   const addPred = (v: number, from: number): void => {
@@ -122,15 +144,25 @@ export function analyzeGraph(graph: LockGraph): GraphFacts {
     }
   }
 
-  const facts: NodeFacts[] = graph.nodes.map((node, i) => {
+  const flags = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const node = graph.nodes[i]!;
     const reachable = depth[i]! > 0;
-    return {
-      dev: node.flags?.dev ?? (reachable ? !prod[i] : false),
-      optional: node.flags?.optional ?? (reachable ? !required[i] : false),
-      peer: node.flags?.peer ?? (reachable ? !nonPeer[i] : false),
-      depth: depth[i]!,
-    };
-  });
+    const dev = node.flags?.dev ?? (reachable ? !prod[i] : false);
+    const optional = node.flags?.optional ?? (reachable ? !required[i] : false);
+    const peer = node.flags?.peer ?? (reachable ? !nonPeer[i] : false);
+    flags[i] = (dev ? 1 : 0) | (optional ? 2 : 0) | (peer ? 4 : 0);
+  }
+  const analysis = { depth, flags, predFrom, predCount };
+  knownAnalyses.set(graph, analysis);
+  return analysis;
+}
+
+/** Flags and shortest paths for every package (see computeAnalysis). */
+export function analyzeGraph(graph: LockGraph): GraphFacts {
+  const { depth, flags, predFrom, predCount } = computeAnalysis(graph);
+  const facts: NodeFacts[] = new Array<NodeFacts>(depth.length);
+  for (let i = 0; i < depth.length; i++) facts[i] = { dev: (flags[i]! & 1) !== 0, optional: (flags[i]! & 2) !== 0, peer: (flags[i]! & 4) !== 0, depth: depth[i]! };
 
   const paths = (node: number): { importer: number; nodes: number[] }[] => {
     const out: { importer: number; nodes: number[] }[] = [];

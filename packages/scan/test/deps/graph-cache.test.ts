@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, w
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { auditDependencies } from '../../src/deps/audit.js';
+import { analyzeGraph } from '../../src/deps/graph.js';
 import { GRAPH_CACHE_FOLDER, MIN_CACHED_BYTES } from '../../src/deps/lockfile/graph-cache.js';
 import { parseLockfile } from '../../src/deps/lockfile/index.js';
 import { cacheDir, FIXTURES, tree } from './helpers.js';
@@ -46,6 +47,11 @@ describe('parsed-graph cache', () => {
       assert.equal(statSync(entry).ino, written.ino);
       assert.deepEqual(first, fresh);
       assert.deepEqual(second, fresh);
+      // The analysis stored with the graph (flags, depths, shortest paths) is the one computed afresh.
+      const expected = analyzeGraph(fresh);
+      const cached = analyzeGraph(second);
+      assert.deepEqual(cached.facts, expected.facts);
+      for (let i = 0; i < fresh.nodes.length; i += 7) assert.deepEqual(cached.paths(i), expected.paths(i), `paths of node ${i}`);
     });
   }
 
@@ -70,6 +76,9 @@ describe('parsed-graph cache', () => {
     ['a column one entry short (checksum resealed)', (e) => tamper(e, (p) => (p.name as string[]).pop(), { reseal: true })],
     ['a name that is not a string (checksum resealed)', (e) => tamper(e, (p) => ((p.name as unknown[])[3] = 42), { reseal: true })],
     ['an unknown edge kind (checksum resealed)', (e) => tamper(e, (p) => ((p.kind as number[])[0] = 9), { reseal: true })],
+    ['every reachable package at one depth, so predecessors could loop (checksum resealed)', (e) => tamper(e, (p) => (p.depth = (p.depth as number[]).map((d) => (d > 0 ? 2 : 0))), { reseal: true })],
+    ['flags out of range (checksum resealed)', (e) => tamper(e, (p) => ((p.facts as number[])[0] = 9), { reseal: true })],
+    ['one predecessor too many (checksum resealed)', (e) => tamper(e, (p) => (p.preds as number[]).push(0), { reseal: true })],
     ['an empty payload (checksum resealed)', (e) => tamper(e, (p) => Object.keys(p).forEach((k) => delete p[k]), { reseal: true })],
   ];
   for (const [what, corrupt] of corruptions) {
@@ -81,7 +90,9 @@ describe('parsed-graph cache', () => {
       const reference = await auditDependencies(dir, { cacheDir: cache });
       const entry = entryOf(cache);
       corrupt(entry);
-      assert.deepEqual(parseLockfile(join(dir, 'package-lock.json'), 'package-lock.json', { cacheDir: cache }), fresh);
+      const read = parseLockfile(join(dir, 'package-lock.json'), 'package-lock.json', { cacheDir: cache });
+      assert.deepEqual(read, fresh);
+      assert.deepEqual(analyzeGraph(read).facts, analyzeGraph(fresh).facts);
       const again = await auditDependencies(dir, { cacheDir: cache });
       assert.ok(reference.findings.length > 0);
       assert.deepEqual(again.findings, reference.findings);

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { computeAnalysis, MAX_PATHS_PER_PACKAGE, rememberAnalysis, type GraphAnalysis } from '../graph.js';
 import type { Anchor, Edge, EdgeKind, Importer, LockGraph, LockNode, PackageSource } from '../model.js';
 
 /**
@@ -15,7 +16,7 @@ import type { Anchor, Edge, EdgeKind, Importer, LockGraph, LockNode, PackageSour
  */
 
 /** Bumped when the entry layout changes. */
-const CACHE_LAYOUT = 1;
+const CACHE_LAYOUT = 2;
 /** Folder under the cache folder (beside the advisory indexes). */
 export const GRAPH_CACHE_FOLDER = 'lockfile-graphs';
 /** Smaller lockfiles parse in a few milliseconds: caching them would only fill the folder. */
@@ -31,13 +32,15 @@ const LIBRARY: Readonly<Record<string, string | undefined>> = { yarn: '@yarnpkg/
 
 let codeHash: string | undefined;
 
-/** What the parsers are: their own source (this folder and model), so a changed parser never reads an old entry. */
+/** What the parsers and the graph analysis are: their own source (this folder, model, graph), so changed code never reads an old entry. */
 function parserCode(): string {
   if (codeHash === undefined) {
     const h = createHash('sha256');
     const files = [...readdirSync(HERE).filter((f) => /\.[cm]?[jt]s$/.test(f) && !f.endsWith('.d.ts')).sort().map((f) => join(HERE, f))];
-    const model = ['model.js', 'model.ts'].map((f) => join(HERE, '..', f)).find((f) => statSync(f, { throwIfNoEntry: false }));
-    if (model) files.push(model);
+    for (const base of ['model', 'graph']) {
+      const file = ['js', 'ts'].map((ext) => join(HERE, '..', `${base}.${ext}`)).find((f) => statSync(f, { throwIfNoEntry: false }));
+      if (file) files.push(file);
+    }
     for (const f of files) h.update(f.slice(HERE.length)).update('\0').update(readFileSync(f)).update('\0');
     codeHash = h.digest('hex');
   }
@@ -102,6 +105,11 @@ interface Payload {
   to: number[];
   kind: number[];
   importers: { path: string; name?: string; to: number[]; kind: number[] }[];
+  /** The graph's analysis (graph.ts): depth, flags and predecessor counts per node, then the predecessors. */
+  depth: number[];
+  facts: number[];
+  predCount: number[];
+  preds: number[];
 }
 
 const tri = (v: boolean | undefined): number => (v === undefined ? 0 : v ? 2 : 1);
@@ -116,8 +124,33 @@ const FLAGS: readonly (LockNode['flags'] | undefined)[] = Array.from({ length: 2
   return Object.freeze({ ...(dev !== undefined ? { dev } : {}), ...(optional !== undefined ? { optional } : {}), ...(peer !== undefined ? { peer } : {}) });
 });
 
-function encode(graph: LockGraph): Payload {
-  const p: Payload = { format: graph.format, formatVersion: graph.formatVersion, notes: graph.notes, key: [], name: [], version: [], alias: {}, detail: {}, near: {}, needle: [], source: [], flags: [], degree: [], to: [], kind: [], importers: [] };
+function encode(graph: LockGraph, analysis: GraphAnalysis): Payload {
+  const preds: number[] = [];
+  analysis.predCount.forEach((count, i) => {
+    for (let j = 0; j < count; j++) preds.push(analysis.predFrom[i * MAX_PATHS_PER_PACKAGE + j]!);
+  });
+  const p: Payload = {
+    format: graph.format,
+    formatVersion: graph.formatVersion,
+    notes: graph.notes,
+    key: [],
+    name: [],
+    version: [],
+    alias: {},
+    detail: {},
+    near: {},
+    needle: [],
+    source: [],
+    flags: [],
+    degree: [],
+    to: [],
+    kind: [],
+    importers: [],
+    depth: Array.from(analysis.depth),
+    facts: Array.from(analysis.flags),
+    predCount: Array.from(analysis.predCount),
+    preds,
+  };
   graph.nodes.forEach((n, i) => {
     p.key.push(n.key);
     p.name.push(n.name);
@@ -213,7 +246,44 @@ function decode(value: unknown, file: string, text: string): LockGraph | undefin
     if (!deps) return undefined;
     importers.push(imp.name !== undefined ? { path: imp.path, name: imp.name, deps } : { path: imp.path, deps });
   }
-  return { format: p.format!, formatVersion: p.formatVersion!, file, text, nodes, importers, notes: p.notes as string[] };
+  const graph: LockGraph = { format: p.format!, formatVersion: p.formatVersion!, file, text, nodes, importers, notes: p.notes as string[] };
+  const analysis = decodeAnalysis(p, n, importers.length);
+  if (!analysis) return undefined;
+  rememberAnalysis(graph, analysis);
+  return graph;
+}
+
+/**
+ * The stored analysis, checked: every predecessor sits one level closer to an importer (so the
+ * path walk cannot loop), importers only precede direct dependencies.
+ */
+function decodeAnalysis(p: Partial<Payload>, n: number, importers: number): GraphAnalysis | undefined {
+  if (!column(p.depth, n) || !column(p.facts, n) || !column(p.predCount, n) || !Array.isArray(p.preds)) return undefined;
+  const depth = new Int32Array(n);
+  const flags = new Uint8Array(n);
+  const predCount = new Uint8Array(n);
+  const predFrom = new Int32Array(n * MAX_PATHS_PER_PACKAGE);
+  const preds = p.preds as unknown[];
+  for (let i = 0; i < n; i++) {
+    const d = p.depth[i];
+    const f = p.facts[i];
+    const c = p.predCount[i];
+    if (typeof d !== 'number' || !(d >= 0 && d <= n && d % 1 === 0) || typeof f !== 'number' || !(f >= 0 && f <= 7 && f % 1 === 0)) return undefined;
+    if (typeof c !== 'number' || !(c >= 0 && c <= MAX_PATHS_PER_PACKAGE && c % 1 === 0) || (c > 0) !== (d > 0)) return undefined;
+    depth[i] = d;
+    flags[i] = f;
+    predCount[i] = c;
+  }
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < predCount[i]!; j++, k++) {
+      const from = preds[k];
+      if (typeof from !== 'number' || from % 1 !== 0) return undefined;
+      if (from < 0 ? !(from >= -importers && depth[i] === 1) : !(from < n && depth[from] === depth[i]! - 1)) return undefined;
+      predFrom[i * MAX_PATHS_PER_PACKAGE + j] = from;
+    }
+  }
+  return k === preds.length ? { depth, flags, predFrom, predCount } : undefined;
 }
 
 /**
@@ -245,7 +315,7 @@ export function writeCachedGraph(at: GraphCacheKey, graph: LockGraph): void {
   const dir = dirname(at.file);
   const tmp = `${at.file}.tmp-${process.pid}-${Date.now().toString(36)}`;
   try {
-    const payload = Buffer.from(JSON.stringify(encode(graph)));
+    const payload = Buffer.from(JSON.stringify(encode(graph, computeAnalysis(graph))));
     const header = JSON.stringify({ key: at.key, sha256: createHash('sha256').update(payload).digest('hex') });
     mkdirSync(dir, { recursive: true });
     writeFileSync(tmp, Buffer.concat([Buffer.from(`${header}\n`), payload]));
