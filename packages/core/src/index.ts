@@ -32,3 +32,4 @@ export {
   type SecurityEventKind,
   type SecurityAction,
 } from './event.js';
+export { parseIpAddress, ipPrefixKey, ipKey, type IpAddress, type IpKeyOptions } from './ip-address.js';

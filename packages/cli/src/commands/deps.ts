@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { FORMATS, UserError, formatReport, shouldFail, type FailOn, type Format } from '@rampart/core';
-import type { DepsReport, PlannedFix } from '@rampart/scan/deps';
+import type { DepsReport, PlannedFix } from '@rampart/scan/deps/audit';
 import { EXIT, type CommandContext, type Io } from '../io.js';
 import { parseFailOn, useColor } from '../options.js';
 
@@ -106,8 +106,9 @@ const DEFAULT_FAIL_ON: FailOn = 'high';
 
 async function runDeps(target: string, flags: DepsFlags, io: Io): Promise<number> {
   if (flags.dryRun && !flags.fix) throw new UserError('--dry-run goes with --fix: `rampart deps --fix --dry-run` prints the upgrades and overrides');
-  // Loaded here, not at start-up: the rest of the CLI does not pay for it, and `deps` does not load the scanner.
-  const { auditDependencies } = await import('@rampart/scan/deps');
+  // Loaded here, not at start-up: the rest of the CLI does not pay for it, and `deps` does not load
+  // the scanner, nor the database builder and updater (deps/audit, not all of deps).
+  const { auditDependencies } = await import('@rampart/scan/deps/audit');
   const report = await auditDependencies(target, { db: flags.db, cacheDir: flags.cacheDir, prod: flags.prod, ignoreFile: flags.ignoreFile });
   if (flags.fix) {
     io.stdout(describeFixes(report));

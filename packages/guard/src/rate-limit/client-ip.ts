@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { BlockList, isIP } from 'node:net';
+import { ipKey } from '@rampart/core';
 import { GuardSetupError } from '../setup-error.js';
 import type { TrustProxy } from './types.js';
 
@@ -42,29 +43,6 @@ export function normalizeIp(raw: string): string | undefined {
   return lower;
 }
 
-/** The eight 16-bit groups of a valid, normalized IPv6 address (an embedded IPv4 tail included). */
-function ipv6Groups(ip: string): number[] {
-  let text = ip;
-  let tail: [number, number] | undefined;
-  if (text.includes('.')) {
-    const lastColon = text.lastIndexOf(':');
-    const p = text.slice(lastColon + 1).split('.').map(Number);
-    tail = [(p[0] << 8) | p[1], (p[2] << 8) | p[3]];
-    text = `${text.slice(0, lastColon + 1)}0:0`;
-  }
-  const double = text.indexOf('::');
-  const parse = (part: string) => (part === '' ? [] : part.split(':').map((g) => parseInt(g, 16)));
-  let groups: number[];
-  if (double < 0) groups = parse(text);
-  else {
-    const head = parse(text.slice(0, double));
-    const rest = parse(text.slice(double + 2));
-    groups = [...head, ...new Array<number>(8 - head.length - rest.length).fill(0), ...rest];
-  }
-  if (tail) [groups[6], groups[7]] = tail;
-  return groups;
-}
-
 /**
  * The rate-limit key for an address: IPv4 as is, IPv6 by its /64 prefix (one subscriber gets a
  * whole /64 and can rotate through 2^64 addresses, so a per-address key would not limit anyone).
@@ -80,14 +58,8 @@ export function ipRateKey(ip: string, ipv6Prefix = 64): string {
 /** ipRateKey for an address normalizeIp already returned (the resolver's output): no second parse. */
 export function rateKeyOfNormalized(normalized: string, ipv6Prefix: number): string {
   if (!normalized.includes(':')) return normalized;
-  const groups = ipv6Groups(normalized);
-  if (ipv6Prefix === 64) return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
-  // Other prefixes: keep the whole groups inside the prefix and mask the one it cuts through.
-  const whole = Math.floor(ipv6Prefix / 16);
-  const bits = ipv6Prefix % 16;
-  const kept = groups.slice(0, whole);
-  if (bits > 0) kept.push(groups[whole] & (0xffff << (16 - bits)) & 0xffff);
-  return `${kept.map((g) => g.toString(16)).join(':')}${kept.length < 8 ? '::' : ''}/${ipv6Prefix}`;
+  // normalizeIp already turned ::ffff:a.b.c.d into a.b.c.d; other spellings stay IPv6 keys.
+  return ipKey(normalized, { ipv6Prefix, mapIPv4: false });
 }
 
 /** Checks a trustProxy value at setup; `true` and malformed entries throw with the fix. */

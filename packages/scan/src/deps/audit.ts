@@ -1,5 +1,4 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import semver from 'semver';
 import {
   VERSION,
   compareFindings,
@@ -16,8 +15,8 @@ import { analyzeGraph } from './graph.js';
 import { IGNORE_FILE, isExpired, readIgnoreFile, type IgnoreEntry } from './ignore.js';
 import { displayName, findLockfiles, parseLockfile } from './lockfile/index.js';
 import { LockfileError, lineOfAnchor, lineTextAt, type LockGraph } from './model.js';
-import { openDatabase, type OpenedDatabase } from './osv/database.js';
-import { matchAdvisory, parseVersion, type CompactAdvisory } from './osv/match.js';
+import { defaultCacheDir, openDatabase, type OpenedDatabase } from './osv/database.js';
+import { matchAdvisory, parseVersion, versionCompare, versionGt, type CompactAdvisory } from './osv/match.js';
 import { DEFAULT_DEPENDENCY_CWE, VULNERABLE_DEPENDENCY } from './rule.js';
 
 /** Every option of `auditDependencies`, with its default. */
@@ -101,7 +100,7 @@ function mergeByAlias(matched: { adv: CompactAdvisory; fixed?: string }[]): { ad
   return groups.map((g) => {
     const known = g.fixes.filter((f): f is string => !!f);
     // Every merged advisory must be fixed: the highest of their fixed versions removes them all.
-    const fixed = known.length > 0 ? known.reduce((a, b) => (semver.gt(b, a) ? b : a)) : undefined;
+    const fixed = known.length > 0 ? known.reduce((a, b) => (versionGt(b, a) ? b : a)) : undefined;
     return { advs: g.advs, ...(fixed ? { fixed } : {}), noFix: g.fixes.some((f) => !f) };
   });
 }
@@ -118,8 +117,8 @@ function provenUpgrade(graph: LockGraph, byName: ReadonlyMap<string, readonly nu
   if (!parseVersion(direct.version)) return undefined;
   const candidates = (byName.get(direct.name) ?? [])
     .map((i) => [graph.nodes[i]!, i] as const)
-    .filter(([n]) => n.source === 'registry' && parseVersion(n.version) && semver.gt(n.version, direct.version))
-    .sort((a, b) => semver.compare(a[0].version, b[0].version));
+    .filter(([n]) => n.source === 'registry' && parseVersion(n.version) && versionGt(n.version, direct.version))
+    .sort((a, b) => versionCompare(a[0].version, b[0].version));
   for (const [candidate, start] of candidates) {
     const seen = new Set<number>([start]);
     const queue = [start];
@@ -166,10 +165,11 @@ export async function auditDependencies(target: string, options: DepsOptions = {
   const started = performance.now();
   const now = options.now ?? new Date();
   const { root, files } = findLockfiles(resolve(target));
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
   const graphs = files.map((f) => {
     const shown = displayName(root, f);
     try {
-      return parseLockfile(f, shown);
+      return parseLockfile(f, shown, { cacheDir });
     } catch (err) {
       // Reports name files relative to the project; an error names the file as the user can open it.
       if (err instanceof LockfileError && err.message.startsWith(shown)) {
@@ -179,7 +179,7 @@ export async function auditDependencies(target: string, options: DepsOptions = {
       throw err;
     }
   });
-  const db = await openDatabase({ db: options.db, cacheDir: options.cacheDir });
+  const db = await openDatabase({ db: options.db, cacheDir });
 
   const names = new Set<string>();
   for (const g of graphs) for (const n of g.nodes) if (n.source === 'registry') names.add(n.name);
@@ -380,7 +380,7 @@ function settleTarget(fix: PlannedFix, list: readonly CompactAdvisory[]): Planne
     let moved = false;
     for (const adv of list) {
       const m = matchAdvisory(adv, to);
-      if (m.affected && m.fixed && semver.gt(m.fixed, to)) {
+      if (m.affected && m.fixed && versionGt(m.fixed, to)) {
         to = m.fixed;
         also.add(adv.id);
         moved = true;
@@ -402,7 +402,7 @@ function mergeFixes(fixes: readonly PlannedFix[]): PlannedFix[] {
     const key = `${f.lockfile}\u0000${f.kind}\u0000${f.kind === 'upgrade' ? f.importer : major(f.from)}\u0000${f.package}`;
     const prev = out.get(key);
     if (!prev) out.set(key, f);
-    else out.set(key, { ...prev, to: semver.gt(version(f.to), version(prev.to)) ? f.to : prev.to, advisories: [...new Set([...prev.advisories, ...f.advisories])] });
+    else out.set(key, { ...prev, to: versionGt(version(f.to), version(prev.to)) ? f.to : prev.to, advisories: [...new Set([...prev.advisories, ...f.advisories])] });
   }
   const merged = [...out.values()];
   const overridesPer = new Map<string, number>();

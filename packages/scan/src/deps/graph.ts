@@ -15,11 +15,6 @@ export interface NodeFacts {
 /** How many shortest paths are kept per package: huge graphs have millions of paths to a popular package. */
 export const MAX_PATHS_PER_PACKAGE = 5;
 
-interface Pred {
-  /** Node index, or -1 - importerIndex for a direct dependency. */
-  readonly from: number;
-}
-
 export interface GraphFacts {
   readonly facts: readonly NodeFacts[];
   /** Up to MAX_PATHS_PER_PACKAGE shortest paths, as node indexes from a direct dependency, plus the importer. */
@@ -78,10 +73,34 @@ function reach(graph: LockGraph, adj: Adjacency, follow: readonly boolean[], fol
 }
 
 /**
- * Flags and shortest paths for every package. Flags the lockfile records (npm computes its own)
- * win over the graph's answer; paths keep the first few shortest ones only.
+ * What analyzeGraph derives from a graph, as flat arrays: what the parsed-graph cache stores so
+ * that a warm run does not walk the graph again.
  */
-export function analyzeGraph(graph: LockGraph): GraphFacts {
+export interface GraphAnalysis {
+  /** Depth of the shortest path from an importer per node (1 = direct), 0 when unreachable. */
+  readonly depth: Int32Array;
+  /** The final flags per node: bit 0 dev, bit 1 optional, bit 2 peer. */
+  readonly flags: Uint8Array;
+  /** Predecessors on shortest paths, MAX_PATHS_PER_PACKAGE slots per node, `predCount` used: a node index or -1 - importerIndex. */
+  readonly predFrom: Int32Array;
+  readonly predCount: Uint8Array;
+}
+
+/** Analyses already known for a graph object (read from the parsed-graph cache, or computed to write it). */
+const knownAnalyses = new WeakMap<LockGraph, GraphAnalysis>();
+
+/** Records the analysis of a graph, so that analyzeGraph does not compute it again. */
+export function rememberAnalysis(graph: LockGraph, analysis: GraphAnalysis): void {
+  knownAnalyses.set(graph, analysis);
+}
+
+/**
+ * Flags and shortest-path predecessors of every package. Flags the lockfile records (npm
+ * computes its own) win over the graph's answer; paths keep the first few shortest ones only.
+ */
+export function computeAnalysis(graph: LockGraph): GraphAnalysis {
+  const known = knownAnalyses.get(graph);
+  if (known) return known;
   const n = graph.nodes.length;
   const adj = adjacency(graph);
   // Indexed by KIND_CODE: prod, dev, optional, peer. Packages never declare dev edges of their own.
@@ -90,43 +109,60 @@ export function analyzeGraph(graph: LockGraph): GraphFacts {
   const nonPeer = reach(graph, adj, [true, true, true, false], [true, true, true, false]);
 
   const depth = new Int32Array(n);
-  // Predecessors on shortest paths, filled lazily: most packages have one or two.
-  const preds: Pred[][] = new Array<Pred[]>(n);
-  for (let i = 0; i < n; i++) preds[i] = [];
-  let frontier: number[] = [];
+  const predFrom = new Int32Array(n * MAX_PATHS_PER_PACKAGE);
+  const predCount = new Uint8Array(n);
+  const addPred = (v: number, from: number): void => {
+    const c = predCount[v]!;
+    if (c >= MAX_PATHS_PER_PACKAGE) return;
+    const base = v * MAX_PATHS_PER_PACKAGE;
+    for (let j = 0; j < c; j++) if (predFrom[base + j] === from) return;
+    predFrom[base + c] = from;
+    predCount[v] = c + 1;
+  };
+  const queue = new Uint32Array(n);
+  let tail = 0;
   graph.importers.forEach((imp, i) => {
     for (const e of imp.deps) {
       if (depth[e.to] === 0) {
         depth[e.to] = 1;
-        frontier.push(e.to);
+        queue[tail++] = e.to;
       }
-      if (depth[e.to] === 1 && preds[e.to]!.length < MAX_PATHS_PER_PACKAGE && !preds[e.to]!.some((p) => p.from === -1 - i)) preds[e.to]!.push({ from: -1 - i });
+      if (depth[e.to] === 1) addPred(e.to, -1 - i);
     }
   });
-  for (let d = 1; frontier.length > 0; d++) {
-    const next: number[] = [];
-    for (const u of frontier) {
-      for (let k = adj.start[u]!; k < adj.start[u + 1]!; k++) {
-        const v = adj.to[k]!;
-        if (depth[v] === 0) {
-          depth[v] = d + 1;
-          next.push(v);
-        }
-        if (depth[v] === d + 1 && preds[v]!.length < MAX_PATHS_PER_PACKAGE && !preds[v]!.some((p) => p.from === u)) preds[v]!.push({ from: u });
+  // Breadth-first: nodes leave the queue in order of depth, so every shortest predecessor is seen.
+  for (let head = 0; head < tail; head++) {
+    const u = queue[head]!;
+    const d = depth[u]! + 1;
+    for (let k = adj.start[u]!; k < adj.start[u + 1]!; k++) {
+      const v = adj.to[k]!;
+      if (depth[v] === 0) {
+        depth[v] = d;
+        queue[tail++] = v;
       }
+      if (depth[v] === d) addPred(v, u);
     }
-    frontier = next;
   }
 
-  const facts: NodeFacts[] = graph.nodes.map((node, i) => {
+  const flags = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const node = graph.nodes[i]!;
     const reachable = depth[i]! > 0;
-    return {
-      dev: node.flags?.dev ?? (reachable ? !prod[i] : false),
-      optional: node.flags?.optional ?? (reachable ? !required[i] : false),
-      peer: node.flags?.peer ?? (reachable ? !nonPeer[i] : false),
-      depth: depth[i]!,
-    };
-  });
+    const dev = node.flags?.dev ?? (reachable ? !prod[i] : false);
+    const optional = node.flags?.optional ?? (reachable ? !required[i] : false);
+    const peer = node.flags?.peer ?? (reachable ? !nonPeer[i] : false);
+    flags[i] = (dev ? 1 : 0) | (optional ? 2 : 0) | (peer ? 4 : 0);
+  }
+  const analysis = { depth, flags, predFrom, predCount };
+  knownAnalyses.set(graph, analysis);
+  return analysis;
+}
+
+/** Flags and shortest paths for every package (see computeAnalysis). */
+export function analyzeGraph(graph: LockGraph): GraphFacts {
+  const { depth, flags, predFrom, predCount } = computeAnalysis(graph);
+  const facts: NodeFacts[] = new Array<NodeFacts>(depth.length);
+  for (let i = 0; i < depth.length; i++) facts[i] = { dev: (flags[i]! & 1) !== 0, optional: (flags[i]! & 2) !== 0, peer: (flags[i]! & 4) !== 0, depth: depth[i]! };
 
   const paths = (node: number): { importer: number; nodes: number[] }[] => {
     const out: { importer: number; nodes: number[] }[] = [];
@@ -144,9 +180,9 @@ export function analyzeGraph(graph: LockGraph): GraphFacts {
         continue;
       }
       const suffix: Suffix = { node: item.expand, ...(item.suffix ? { next: item.suffix } : {}) };
-      const ps = preds[item.expand]!;
-      for (let k = ps.length - 1; k >= 0; k--) {
-        const from = ps[k]!.from;
+      const base = item.expand * MAX_PATHS_PER_PACKAGE;
+      for (let k = predCount[item.expand]! - 1; k >= 0; k--) {
+        const from = predFrom[base + k]!;
         stack.push(from < 0 ? { importer: -1 - from, suffix } : { expand: from, suffix });
       }
     }

@@ -96,9 +96,18 @@ function lineStarts(text: string): Uint32Array {
   }
   let starts = lineStartsOf.get(key);
   if (!starts) {
-    const list = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) list.push(i + 1);
-    starts = Uint32Array.from(list);
+    // Grown by doubling in a typed array: a plain array of 100k numbers costs more to build and collect.
+    let list = new Uint32Array(4096);
+    let count = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+      if (count === list.length) {
+        const grown = new Uint32Array(count * 2);
+        grown.set(list);
+        list = grown;
+      }
+      list[count++] = i + 1;
+    }
+    starts = list.subarray(0, count);
     lineStartsOf.set(key, starts);
   }
   return starts;

@@ -8,6 +8,7 @@ import { strToU8, zipSync } from 'fflate';
 import { auditDependencies } from '../../src/deps/audit.js';
 import { openDatabase } from '../../src/deps/osv/database.js';
 import { OsvDatabaseError } from '../../src/deps/osv/record.js';
+import { AdvisoryIndex, IndexBuilder, writeIndex } from '../../src/deps/osv/store.js';
 import { updateDatabase } from '../../src/deps/osv/update.js';
 import { cacheDir, osv, tree } from './helpers.js';
 
@@ -74,8 +75,50 @@ describe('advisory database sources', () => {
     const opened = await openDatabase({ db, cacheDir: cache });
     writeFileSync(join(opened.index.dir, 'advisories.ndjson'), 'garbage');
     await assert.rejects(auditDependencies(tree({ 'package-lock.json': LOCK }), { db, cacheDir: cache }), /advisories\.ndjson/);
-    writeFileSync(join(opened.index.dir, 'index.json'), '{"evil": [0, 10');
-    await assert.rejects(auditDependencies(tree({ 'package-lock.json': LOCK }), { db, cacheDir: cache }), /index\.json:1:\d+: corrupt advisory index/);
+    writeFileSync(join(opened.index.dir, 'index.bin'), readFileSync(join(opened.index.dir, 'index.bin')).subarray(0, 30));
+    await assert.rejects(auditDependencies(tree({ 'package-lock.json': LOCK }), { db, cacheDir: cache }), /index\.bin: corrupt advisory index/);
+  });
+  it('a bit flipped in the index or the data is an error, never another answer', async () => {
+    const db = tree(Object.fromEntries(Object.entries(RECORDS).map(([k, v]) => [k, JSON.stringify(v)])));
+    const cache = cacheDir();
+    const { dir } = (await openDatabase({ db, cacheDir: cache })).index;
+    const index = readFileSync(join(dir, 'index.bin'));
+    const flipped = Buffer.from(index);
+    // The last byte is in the names: "evil" becomes "evim", still valid-looking.
+    flipped[flipped.length - 1] = flipped[flipped.length - 1]! ^ 0x01;
+    writeFileSync(join(dir, 'index.bin'), flipped);
+    await assert.rejects(auditDependencies(tree({ 'package-lock.json': LOCK }), { db, cacheDir: cache }), /index\.bin: corrupt advisory index \(checksum mismatch\)/);
+    writeFileSync(join(dir, 'index.bin'), index);
+    // A fixed version edited in place: still valid JSON, so only the checksum tells.
+    const data = readFileSync(join(dir, 'advisories.ndjson'), 'utf8');
+    assert.ok(data.includes('"1.3.0"'));
+    writeFileSync(join(dir, 'advisories.ndjson'), data.replace('"1.3.0"', '"1.9.0"'));
+    await assert.rejects(auditDependencies(tree({ 'package-lock.json': LOCK }), { db, cacheDir: cache }), /advisories\.ndjson: byte \d+: corrupt advisory data for "evil" \(checksum mismatch\)/);
+  });
+});
+
+describe('advisory index format', () => {
+  it('finds every name of a large index by binary search, scoped and non-ASCII names included, and nothing else', () => {
+    const builder = new IndexBuilder();
+    const names = ['@scope/a', '@scope/b', 'a', 'a-b', 'ab', 'caf\u00e9', 'caf\u00e9s', 'z', 'zz'];
+    for (let i = 0; i < 30_000; i++) names.push(`pkg-${(i * 7919).toString(36)}`);
+    names.forEach((name, i) => builder.add(new Map([[name, { id: `GHSA-${i}`, aliases: [], summary: name, modified: '2026-01-01T00:00:00Z', severity: 'high', cwe: [], ranges: [[['introduced', '0']]], versions: [], url: '' }]])));
+    const dir = join(tree({}), 'index');
+    writeIndex(dir, builder, { source: 'test' });
+    const index = new AdvisoryIndex(dir);
+    const found = index.lookup([...names, 'missing', '@scope/c', 'caf', '', 'pkg-']);
+    assert.equal(found.size, names.length);
+    for (const name of names) assert.deepEqual(found.get(name)!.map((a) => a.summary), [name]);
+  });
+  it('still reads an index of format 1 (index.json), as earlier versions built them', async () => {
+    const line = JSON.stringify([{ id: 'GHSA-aaaa-bbbb-cccc', aliases: [], summary: 'evil', modified: '2026-01-01T00:00:00Z', severity: 'high', cwe: [], ranges: [[['introduced', '0'], ['fixed', '1.3.0']]], versions: [], url: '' }]);
+    const db = tree({
+      'meta.json': JSON.stringify({ format: 'rampart-osv-index', formatVersion: 1, source: 'test', records: 1, withdrawn: 0, otherEcosystems: 0, skippedRanges: 0, invalid: 0, invalidExamples: [], newestModified: '2026-01-01T00:00:00Z', packages: 1, advisories: 1 }),
+      'index.json': JSON.stringify({ evil: [0, Buffer.byteLength(line)] }),
+      'advisories.ndjson': `${line}\n`,
+    });
+    const report = await auditDependencies(tree({ 'package-lock.json': LOCK }), { db, cacheDir: cacheDir() });
+    assert.deepEqual(report.findings.map((f) => [f.package, f.advisoryId]), [['evil', 'GHSA-aaaa-bbbb-cccc']]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { parseIpAddress } from '@rampart/core';
 
 /**
  * Private, loopback, link-local, unique-local, carrier-grade NAT, unspecified and cloud
@@ -36,35 +37,10 @@ function isPrivateV4(ip: string): boolean {
   return PRIVATE_V4.some(([base, bits]) => (n >>> (32 - bits)) === (base >>> (32 - bits)));
 }
 
-function expandV6(ip: string): number[] | undefined {
-  let s = ip.toLowerCase();
-  const zone = s.indexOf('%');
-  if (zone !== -1) s = s.slice(0, zone);
-  let tail: number[] = [];
-  const lastColon = s.lastIndexOf(':');
-  if (s.slice(lastColon + 1).includes('.')) {
-    const n = v4ToInt(s.slice(lastColon + 1));
-    if (n === undefined) return undefined;
-    tail = [n >>> 16, n & 0xffff];
-    s = s.slice(0, lastColon + 1) + '0';
-    s = s.slice(0, -1) + (s.endsWith('::0') ? '' : '');
-    s = s.endsWith(':') && !s.endsWith('::') ? s.slice(0, -1) : s;
-  }
-  const halves = s.split('::');
-  if (halves.length > 2) return undefined;
-  const parse = (h: string) => (h === '' ? [] : h.split(':').map((x) => parseInt(x, 16)));
-  const head = parse(halves[0]!);
-  const rest = halves.length === 2 ? parse(halves[1]!) : [];
-  const total = 8 - tail.length;
-  const zeros = halves.length === 2 ? total - head.length - rest.length : 0;
-  if (zeros < 0) return undefined;
-  const groups = [...head, ...new Array<number>(zeros).fill(0), ...rest, ...tail];
-  return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : undefined;
-}
-
 function isPrivateV6(ip: string): boolean {
-  const g = expandV6(ip);
-  if (!g) return false;
+  const parsed = parseIpAddress(ip.split('%')[0]!);
+  if (parsed?.family !== 6) return false;
+  const g = parsed.groups;
   if (g.slice(0, 7).every((x) => x === 0) && (g[7] === 0 || g[7] === 1)) return true; // :: and ::1
   // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible forms reach the embedded IPv4 address.
   if (g.slice(0, 5).every((x) => x === 0) && (g[5] === 0xffff || g[5] === 0)) {

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { LockfileError, type LockGraph } from '../model.js';
 import { parseBunLockfile } from './bun.js';
-import { readManifest, readWorkspaceManifests } from './manifest.js';
+import { graphCacheKey, MIN_CACHED_BYTES, readCachedGraph, writeCachedGraph } from './graph-cache.js';
+import { readManifest, readWorkspaceManifests, type Manifest } from './manifest.js';
 import { parseNpmLockfile } from './npm.js';
 import { parsePnpmLockfile } from './pnpm.js';
 import { parseYarnLockfile } from './yarn.js';
@@ -33,11 +34,19 @@ export function detectLockfileKind(path: string, text: string): LockfileKind | u
 // Lockfiles of huge monorepos reach tens of MB; beyond this the file is not a lockfile we should trust.
 const MAX_LOCKFILE_BYTES = 512 * 1024 * 1024;
 
+export interface ParseOptions {
+  /**
+   * Cache folder: a lockfile of MIN_CACHED_BYTES or more is parsed once, and its graph reused
+   * while the lockfile, its package.json files and the parsers are unchanged. No cache when absent.
+   */
+  readonly cacheDir?: string;
+}
+
 /**
  * Parses one lockfile. `displayPath` names it in messages and reports (relative to the project).
  * Formats that do not record the project's own dependencies read package.json beside the file.
  */
-export function parseLockfile(path: string, displayPath = path): LockGraph {
+export function parseLockfile(path: string, displayPath = path, options: ParseOptions = {}): LockGraph {
   const info = statSync(path);
   if (info.size > MAX_LOCKFILE_BYTES) throw new LockfileError(`${displayPath}: ${info.size} bytes is larger than any lockfile Rampart reads (${MAX_LOCKFILE_BYTES})`);
   const buffer = readFileSync(path);
@@ -46,24 +55,39 @@ export function parseLockfile(path: string, displayPath = path): LockGraph {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') throw new LockfileError(`${displayPath}: empty lockfile`);
   const kind = detectLockfileKind(path, text);
+  if (!kind) throw new LockfileError(`${displayPath}: not a lockfile Rampart reads (package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, bun.lock)`);
   const dir = dirname(path);
-  switch (kind) {
-    case 'npm': {
-      const manifest = readManifest(dir);
-      return parseNpmLockfile(text, displayPath, manifest);
-    }
-    case 'yarn': {
-      const root = readManifest(dir);
-      const manifests = root ? [root, ...readWorkspaceManifests(dir, root)] : [];
-      return parseYarnLockfile(text, displayPath, manifests);
-    }
-    case 'pnpm':
-      return parsePnpmLockfile(text, displayPath);
-    case 'bun':
-      return parseBunLockfile(text, displayPath);
-    default:
-      throw new LockfileError(`${displayPath}: not a lockfile Rampart reads (package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, bun.lock)`);
+  // package.json files first: the npm (v1) and yarn parsers read them, so the cache key includes them.
+  const manifests: Manifest[] = [];
+  if (kind === 'npm' || kind === 'yarn') {
+    const root = readManifest(dir);
+    if (root) manifests.push(root, ...(kind === 'yarn' ? readWorkspaceManifests(dir, root) : []));
   }
+  const cache =
+    options.cacheDir !== undefined && buffer.length >= MIN_CACHED_BYTES
+      ? graphCacheKey(options.cacheDir, path, displayPath, kind, buffer, manifests.length > 0 ? manifests.map((m) => ({ path: m.path, text: m.text })) : [{ path: '', text: undefined }])
+      : undefined;
+  if (cache) {
+    const cached = readCachedGraph(cache, displayPath, text);
+    if (cached) return cached;
+  }
+  let graph: LockGraph;
+  switch (kind) {
+    case 'npm':
+      graph = parseNpmLockfile(text, displayPath, manifests[0]);
+      break;
+    case 'yarn':
+      graph = parseYarnLockfile(text, displayPath, manifests);
+      break;
+    case 'pnpm':
+      graph = parsePnpmLockfile(text, displayPath);
+      break;
+    case 'bun':
+      graph = parseBunLockfile(text, displayPath);
+      break;
+  }
+  if (cache) writeCachedGraph(cache, graph);
+  return graph;
 }
 
 /**

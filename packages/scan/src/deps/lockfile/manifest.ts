@@ -1,8 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import picomatch from 'picomatch';
+import type Picomatch from 'picomatch';
+import { lazy } from '../lazy.js';
 import { LockfileError } from '../model.js';
 import { isObject, parseJsonFile } from './json-text.js';
+
+// Only yarn workspaces need glob matching.
+const picomatch = lazy<typeof Picomatch>('picomatch');
 
 /** A package.json: the lockfile formats that do not record the direct dependencies need it. */
 export interface Manifest {
@@ -10,14 +14,17 @@ export interface Manifest {
   readonly path: string;
   readonly name?: string;
   readonly raw: Record<string, unknown>;
+  /** The file as read: part of the parsed-graph cache key. */
+  readonly text: string;
 }
 
 export function readManifest(root: string, path = ''): Manifest | undefined {
   const file = join(root, path, 'package.json');
   if (!existsSync(file)) return undefined;
-  const raw = parseJsonFile(readFileSync(file, 'utf8'), file);
+  const text = readFileSync(file, 'utf8');
+  const raw = parseJsonFile(text, file);
   if (!isObject(raw)) throw new LockfileError(`${file}: package.json must be a JSON object`);
-  return { path, ...(typeof raw.name === 'string' ? { name: raw.name } : {}), raw };
+  return { path, ...(typeof raw.name === 'string' ? { name: raw.name } : {}), raw, text };
 }
 
 // Workspace globs are expanded this deep at most ("packages/**").
@@ -29,7 +36,7 @@ export function readWorkspaceManifests(root: string, manifest: Manifest): Manife
   const globs = Array.isArray(field) ? field : isObject(field) && Array.isArray(field.packages) ? field.packages : [];
   const patterns = globs.filter((g): g is string => typeof g === 'string').map((g) => g.replace(/^\.\//, '').replace(/\/$/, ''));
   if (patterns.length === 0) return [];
-  const isMatch = picomatch(patterns);
+  const isMatch = picomatch()(patterns);
   const found: Manifest[] = [];
   const visit = (rel: string, depth: number): void => {
     if (depth > MAX_WORKSPACE_DEPTH) return;

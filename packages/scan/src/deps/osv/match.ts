@@ -1,4 +1,4 @@
-import semver, { type SemVer } from 'semver';
+import { semver, type SemVer } from '../semver.js';
 
 /** One event of an OSV range: [kind, version]. */
 export type RangeEvent = readonly ['introduced' | 'fixed' | 'last_affected' | 'limit', string];
@@ -29,6 +29,16 @@ export function parseVersion(v: string): SemVer | null {
     parsed.set(v, p);
   }
   return p;
+}
+
+/** semver.gt of two version strings through the parse cache: the audit compares the same few versions many times. */
+export function versionGt(a: string, b: string): boolean {
+  return semver.gt(parseVersion(a) ?? a, parseVersion(b) ?? b);
+}
+
+/** semver.compare of two version strings through the parse cache. */
+export function versionCompare(a: string, b: string): number {
+  return semver.compare(parseVersion(a) ?? a, parseVersion(b) ?? b);
 }
 
 /** Special values: "0" sorts before every version, a limit containing "*" after every one. */
@@ -103,7 +113,7 @@ export function matchAdvisory(advisory: CompactAdvisory, version: string): Range
   let best: RangeMatch | undefined;
   for (const range of advisory.ranges) {
     const m = includedInRange(v, range);
-    if (m.affected && (!best || (m.fixed && (!best.fixed || semver.gt(m.fixed, best.fixed))))) best = m;
+    if (m.affected && (!best || (m.fixed && (!best.fixed || versionGt(m.fixed, best.fixed))))) best = m;
   }
   if (best) return best;
   return { affected: listed };
