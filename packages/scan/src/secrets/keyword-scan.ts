@@ -46,20 +46,22 @@ export function createKeywordScanner(keywords: readonly string[]): KeywordScanne
       ends[s] = ends[s].concat(ends[fail[s]]);
     }
   }
-  // Dense transition table: one array lookup per character while scanning.
+  // Dense transition table: one array lookup per character while scanning. Built row by row
+  // in breadth-first order: a state's row is its failure state's row (already built) with its
+  // own children written over it. Native copies keep start-up short.
   const table = new Int32Array(children.length * ALPHABET);
-  for (const s of [0, ...queue]) {
-    for (let c = 0; c < ALPHABET; c++) {
-      const direct = children[s].get(c);
-      table[s * ALPHABET + c] = direct !== undefined ? direct : s === 0 ? 0 : table[fail[s] * ALPHABET + c];
-    }
+  for (const [c, child] of children[0]) table[c] = child;
+  for (const s of queue) {
+    const row = s * ALPHABET;
+    table.copyWithin(row, fail[s] * ALPHABET, fail[s] * ALPHABET + ALPHABET);
+    for (const [c, child] of children[s]) table[row + c] = child;
   }
   const lengths = keywords.map((k) => k.length);
   const outputs = ends.map((e) => Int32Array.from(e));
   const hasOutput = Uint8Array.from(ends, (e) => (e.length > 0 ? 1 : 0));
-  // Upper-case ASCII folded to lower case, anything outside ASCII to a character no keyword holds.
+  // Upper-case ASCII folded to lower case, anything outside ASCII to 0, a character no keyword holds.
   const fold = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) fold[c] = c >= 65 && c <= 90 ? c | 32 : c < ALPHABET ? c : 0;
+  for (let c = 0; c < ALPHABET; c++) fold[c] = c >= 65 && c <= 90 ? c | 32 : c;
 
   return {
     scan(text, onHit) {
