@@ -16,10 +16,10 @@ export function secretFinding(m: SecretMatch): FileFindingInput {
     column: m.column,
     endLine: m.endLine,
     endColumn: m.endColumn,
-    severity: m.rule.severity,
+    severity: m.severity,
     type: m.rule.id,
     snippet: m.snippet,
-    message: `${m.rule.title} (${redact(m.secret)}). ${m.rule.access}`,
+    message: `${m.rule.title}${m.tier ? `, ${m.tier}` : ''} (${redact(m.secret)}). ${m.rule.access}`,
     fix: `Rotate it (it is exposed already): ${m.rule.rotate} Then read the new value from the environment or a secret store, never from a committed file.`,
   };
 }
