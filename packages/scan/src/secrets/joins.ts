@@ -16,8 +16,6 @@ export interface JoinedSegment {
   readonly pieces: readonly (readonly [number, number])[];
 }
 
-/** `'a' + 'b'`, `"a" +⏎ "b"`, `'a'⏎ + 'b'`: two literals with the same quote joined by `+` (one line break at most). */
-const CONCATENATION = /(['"`])[ \t]{0,20}(?:\+[ \t]{0,20}(?:\r?\n[ \t]{0,80})?|\r?\n[ \t]{0,80}\+[ \t]{0,20})\1/g;
 /** A YAML block scalar header (`key: |`, `key: >-`), its first content line, and what follows. */
 const YAML_BLOCK = /^([ \t]{0,80}(?:- )?["']?[\w.-]{1,80}["']?:[ \t])[ \t]{0,10}[|>][-+]?[1-9]?[ \t]{0,10}\r?\n([ \t]{1,80})(?=\S)/gm;
 /** A backslash ending a line (properties, shell): joined with the next line. */
@@ -43,23 +41,57 @@ function lineEndOf(text: string, at: number): number {
 /** `=`, `:` or `(` ending a line, the value starting on the next: `const API_KEY =⏎  'abc' +⏎  'def';` (Prettier's layout). */
 const VALUE_ON_NEXT_LINE = /[=:(][ \t]{0,20}\r?\n[ \t]{0,80}$/;
 
+const isBlank = (c: number): boolean => c === 32 || c === 9;
+const isQuote = (c: number): boolean => c === 39 || c === 34 || c === 96;
+
+/**
+ * The join around the `+` at `plus`, or undefined: two literals with the same quote,
+ * `'a' + 'b'`, `'a' +⏎ 'b'` or `'a'⏎ + 'b'` (one line break at most). Returns the offsets of the
+ * first literal's closing quote and the second one's opening quote. Bounded: a few dozen
+ * characters either side.
+ */
+function joinAround(text: string, plus: number): [number, number] | undefined {
+  let a = plus - 1;
+  while (a >= 0 && plus - a <= 80 && isBlank(text.charCodeAt(a))) a--;
+  let breakBefore = false;
+  if (text.charCodeAt(a) === 10) {
+    breakBefore = true;
+    a--;
+    if (text.charCodeAt(a) === 13) a--;
+    const eol = a;
+    while (a >= 0 && eol - a < 20 && isBlank(text.charCodeAt(a))) a--;
+  }
+  const quote = text.charCodeAt(a);
+  if (!isQuote(quote)) return undefined;
+  let b = plus + 1;
+  while (b < text.length && b - plus <= 20 && isBlank(text.charCodeAt(b))) b++;
+  if (!breakBefore && (text.charCodeAt(b) === 10 || (text.charCodeAt(b) === 13 && text.charCodeAt(b + 1) === 10))) {
+    b += text.charCodeAt(b) === 13 ? 2 : 1;
+    const bol = b;
+    while (b < text.length && b - bol < 80 && isBlank(text.charCodeAt(b))) b++;
+  }
+  return text.charCodeAt(b) === quote ? [a, b] : undefined;
+}
+
 function concatenationCuts(text: string, out: Cut[]): void {
-  CONCATENATION.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  // The current line, followed forwards (never searched backwards: a long line would make that quadratic).
+  // From each `+` (found by the native search, far faster than a regex trying every quote).
+  // The current line is followed forwards, never searched backwards: a long line would make that quadratic.
   let lineStart = 0;
   let nextNewline = text.indexOf('\n');
   let lastLine = -1;
-  while ((m = CONCATENATION.exec(text)) !== null) {
-    out.push([m.index, m.index + m[0].length]);
-    while (nextNewline >= 0 && nextNewline < m.index) {
+  for (let plus = text.indexOf('+'); plus >= 0; plus = text.indexOf('+', plus + 1)) {
+    const join = joinAround(text, plus);
+    if (!join) continue;
+    const [close, open2] = join;
+    out.push([close, open2 + 1]);
+    while (nextNewline >= 0 && nextNewline < close) {
       lineStart = nextNewline + 1;
       nextNewline = text.indexOf('\n', lineStart);
     }
     // The first literal of a chain opens its line: join the line that assigns it, too.
     if (lineStart === lastLine || lineStart === 0) continue;
     lastLine = lineStart;
-    const open = text.lastIndexOf(m[1], m.index - 1);
+    const open = text.lastIndexOf(text[close], close - 1);
     if (open < lineStart || text.slice(lineStart, open).trim() !== '') continue;
     const before = VALUE_ON_NEXT_LINE.exec(text.slice(Math.max(0, lineStart - 100), open));
     if (before) out.push([open - before[0].length + 1, open]);
