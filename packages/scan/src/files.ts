@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { SkippedFile } from '@rampart/core';
 import ignore, { type Ignore } from 'ignore';
@@ -81,7 +82,9 @@ export async function discoverFiles(root: string, options: DiscoverOptions): Pro
     const relDir = toPosix(relative(root, absDir));
     let entries;
     try {
-      entries = await readdir(absDir, { withFileTypes: true });
+      // Synchronous: the walk visits one folder at a time, and a thread-pool round trip per
+      // folder costs more than the listing itself.
+      entries = readdirSync(absDir, { withFileTypes: true });
     } catch (err) {
       skipped.push({ file: relDir || '.', reason: 'unreadable', detail: (err as Error).message });
       return;
