@@ -90,7 +90,6 @@ export function analyzeFileRules(path: string, text: string, rules: ActiveRules)
   const findings: FindingInput[] = [];
   const warnings: ScanWarning[] = [];
   const analysed = runFileRules(path, text, index, rules, findings, warnings);
-  if (findings.length === 0 && !text.includes('rampart-ignore-next-line')) return { findings, warnings, suppressed: 0, analysed };
   const { kept, suppressed, warnings: sw } = applySuppressions(path, index, findings, rules.known, rules.active);
   return { findings: kept, warnings: [...warnings, ...sw], suppressed, analysed };
 }
