@@ -58,7 +58,12 @@ export function createKeywordScanner(keywords: readonly string[]): KeywordScanne
   }
   const lengths = keywords.map((k) => k.length);
   const outputs = ends.map((e) => Int32Array.from(e));
-  const hasOutput = Uint8Array.from(ends, (e) => (e.length > 0 ? 1 : 0));
+  // Each entry holds its target's row offset (state * 128), complemented (negative) when the
+  // target ends a keyword: the loop below does one lookup and one sign test per character.
+  for (let i = 0; i < table.length; i++) {
+    const to = table[i];
+    table[i] = ends[to].length > 0 ? ~(to << 7) : to << 7;
+  }
   // Upper-case ASCII folded to lower case, anything outside ASCII to 0, a character no keyword holds.
   const fold = new Uint8Array(65536);
   for (let c = 0; c < ALPHABET; c++) fold[c] = c >= 65 && c <= 90 ? c | 32 : c;
@@ -68,9 +73,10 @@ export function createKeywordScanner(keywords: readonly string[]): KeywordScanne
       let s = 0;
       const n = text.length;
       for (let i = 0; i < n; i++) {
-        s = table[(s << 7) | fold[text.charCodeAt(i)]];
-        if (hasOutput[s] === 1) {
-          const out = outputs[s];
+        s = table[s | fold[text.charCodeAt(i)]];
+        if (s < 0) {
+          s = ~s;
+          const out = outputs[s >> 7];
           for (let k = 0; k < out.length; k++) onHit(i - lengths[out[k]] + 1, out[k]);
         }
       }
