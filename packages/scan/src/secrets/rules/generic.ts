@@ -24,6 +24,9 @@ const ASSIGNMENT =
   String.raw`\bname:\s{0,3}(?<q2>["']?)(?<envName>[A-Za-z_][\w.-]{0,80})\k<q2>\s{0,3}\r?\n\s{0,40}value:\s{0,3}(?:(?<q3>["'])(?<envQuoted>[^"'\s\\]{8,300})\k<q3>|(?<envBare>[^\s"'#]{8,300}))` +
   String.raw`|(?<![\w$.-])(?<q0>["']?)(?<name>[A-Za-z_$][\w$.-]{0,80})\k<q0>[ \t]{0,5}(?:${TYPE_ANNOTATION}|:=|=>|=|:)[ \t]{0,5}(?:(?<q1>["'\x60])(?<quoted>[^"'\x60\s\\]{8,300})\k<q1>|(?<bare>[^\s"'\x60,;#<>(){}[\]\\]{8,300}))`;
 
+/** HTML and templates: `<input name="authenticity_token" value="...">` is a form's field, filled per session, not a committed credential. */
+const MARKUP = /\.(?:html?|xhtml|[jt]sx|vue|svelte|astro|erb|ejs|hbs|handlebars|njk|twig|liquid|php|jsp|aspx|cshtml|razor)$/i;
+
 /** In an element's attributes: the name it stands for (`<entry key="db.password">`, `<setting name="ApiKey">`). */
 const XML_NAME_ATTRIBUTE = /\b(?:key|name)\s{0,3}=\s{0,3}["']([^"'<>]{1,80})["']/;
 
@@ -96,7 +99,7 @@ function genericRule(kind: SecretKind, rule: Omit<SecretRule, 'regex' | 'extract
     extract(m, path) {
       const g = m.groups!;
       const xml = xmlNameAndValue(g);
-      if (xml) return secretKind(xml.name) === kind && looksLikeSecretValue(xml.value, kind) ? xml.value : undefined;
+      if (xml) return !MARKUP.test(path) && secretKind(xml.name) === kind && looksLikeSecretValue(xml.value, kind) ? xml.value : undefined;
       const name = g.name ?? g.envName;
       const unquoted = g.bare ?? g.envBare;
       const value = g.quoted ?? g.envQuoted ?? unquoted;
@@ -184,6 +187,7 @@ export const GENERIC_RULES: readonly SecretRule[] = [
         s('<xs:element name="apiKey" type="xs:string" minOccurs="0"/>\n<add key="ApiKey" value="" />\n<add key="ClientSecret" value="YOUR_CLIENT_SECRET" />\n<add key="TokenEndpoint" value="https://login.example.com/oauth2/token" />\n', 'Web.config'),
         s("const url = 'https://' + host + '/v1?token=' + token;\nconst auth = 'Bearer ' + accessToken;\nconst msg =\n  'Your session token expired. ' +\n  'Sign in again.';\n", 'src/client.js'),
         s('description: |-\n  Rotates the signing secret nightly\ntoken_audience: >\n  https://api.example.com\n', 'k8s/configmap.yaml'),
+        s('<form method="post">\n  <input type="hidden" name="authenticity_token" value="{{[A-Za-z0-9+/]{86}}}==">\n</form>\n', 'test/fixtures/signup.html'),
       ],
     },
   }),
