@@ -106,6 +106,28 @@ describe('rampart secrets get|list|check --provider vault', () => {
     assertNothingLeaked([get], DB, secretId);
   });
 
+  it('takes the token from a file (--vault-token-file) or the role_id from a flag (--vault-role-id, secret_id from the environment)', async () => {
+    const token = vault.addToken(READ);
+    const dir = mkdtempSync(join(tmpdir(), 'rampart-vault-token-'));
+    const tokenFile = join(dir, '.vault-token');
+    writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
+    const flags = ['--provider', 'vault', '--vault-addr', address, '--vault-path', 'shop/production'];
+    const fromFile = await rampart(['get', 'API_KEY', ...flags, '--vault-token-file', tokenFile], {});
+    assert.equal(fromFile.code, 0, fromFile.stderr);
+    assert.equal(fromFile.stdout, API);
+    const missingFile = await rampart(['list', ...flags, '--vault-token-file', join(dir, 'nope')], {});
+    assert.equal(missingFile.code, 2);
+    assert.match(missingFile.stderr, /cannot read the Vault token file .*nope \(ENOENT\)/);
+    const { roleId, secretId } = vault.addAppRole(READ);
+    const byFlag = await rampart(['list', ...flags, '--vault-role-id', roleId], { VAULT_SECRET_ID: secretId });
+    assert.equal(byFlag.code, 0, byFlag.stderr);
+    assert.match(byFlag.stdout, /^DATABASE_URL/m);
+    const noSecretId = await rampart(['list', ...flags, '--vault-role-id', roleId], {});
+    assert.equal(noSecretId.code, 2);
+    assert.match(noSecretId.stderr, /--vault-role-id needs the secret_id in \$VAULT_SECRET_ID/);
+    assertNothingLeaked([missingFile, byFlag, noSecretId], token, secretId, API, DB);
+  });
+
   it('reads the provider from a secrets config file (--config), the same file loadSecrets({ config }) reads', async () => {
     const token = vault.addToken(READ);
     const dir = mkdtempSync(join(tmpdir(), 'rampart-vault-config-'));

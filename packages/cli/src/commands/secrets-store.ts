@@ -175,9 +175,12 @@ interface ProviderFlags {
   vaultLayout?: 'map' | 'per-secret';
   vaultNamespace?: string;
   vaultApproleMount?: string;
+  vaultRoleId?: string;
+  vaultTokenFile?: string;
 }
 
-const VAULT_FLAGS = ['vaultAddr', 'vaultMount', 'vaultPath', 'vaultLayout', 'vaultNamespace', 'vaultApproleMount'] as const;
+const VAULT_FLAGS = ['vaultAddr', 'vaultMount', 'vaultPath', 'vaultLayout', 'vaultNamespace', 'vaultApproleMount', 'vaultRoleId', 'vaultTokenFile'] as const;
+const MAX_TOKEN_FILE_BYTES = 64 * 1024;
 
 function withProviderOptions(cmd: Command): Command {
   return cmd
@@ -188,7 +191,32 @@ function withProviderOptions(cmd: Command): Command {
     .option('--vault-path <path>', 'the secret path under the mount, e.g. myapp/production (default: the config)')
     .addOption(new Option('--vault-layout <layout>', `one KV secret holding every name, or one per name (default: the config, else ${DEFAULTS.vault.layout})`).choices(['map', 'per-secret']))
     .option('--vault-namespace <ns>', 'Vault Enterprise / HCP namespace (default: the config, $VAULT_NAMESPACE)')
-    .option('--vault-approle-mount <mount>', `AppRole auth mount, with $VAULT_ROLE_ID and $VAULT_SECRET_ID (default: ${DEFAULTS.vault.appRoleMount})`);
+    .option('--vault-approle-mount <mount>', `AppRole auth mount, with $VAULT_ROLE_ID and $VAULT_SECRET_ID (default: ${DEFAULTS.vault.appRoleMount})`)
+    .option('--vault-role-id <id>', 'AppRole role_id (an identifier, like a user name); the secret_id still comes from $VAULT_SECRET_ID')
+    .option('--vault-token-file <file>', 'read the Vault token from this file (a Vault agent sink, ~/.vault-token) instead of $VAULT_TOKEN');
+}
+
+/** Credentials the flags name: a token file, or a role_id with $VAULT_SECRET_ID. Never a secret from argv. */
+function vaultAuthFromFlags(flags: ProviderFlags): SecretsLib.VaultAuth | undefined {
+  if (flags.vaultTokenFile && flags.vaultRoleId) throw new UserError('give --vault-token-file or --vault-role-id, not both');
+  if (flags.vaultTokenFile) {
+    let token: string;
+    try {
+      if (statSync(flags.vaultTokenFile).size > MAX_TOKEN_FILE_BYTES) throw new UserError(`${flags.vaultTokenFile} is larger than ${MAX_TOKEN_FILE_BYTES} bytes: not a Vault token file`);
+      token = readFileSync(flags.vaultTokenFile, 'utf8').trim();
+    } catch (err) {
+      if (err instanceof UserError) throw err;
+      throw new UserError(`cannot read the Vault token file ${flags.vaultTokenFile} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    if (token === '') throw new UserError(`the Vault token file ${flags.vaultTokenFile} is empty`);
+    return { token };
+  }
+  if (flags.vaultRoleId) {
+    const secretId = process.env.VAULT_SECRET_ID;
+    if (!secretId) throw new UserError('--vault-role-id needs the secret_id in $VAULT_SECRET_ID (never on the command line)');
+    return { appRole: { roleId: flags.vaultRoleId, secretId, ...(flags.vaultApproleMount ? { mount: flags.vaultApproleMount } : {}) } };
+  }
+  return undefined;
 }
 
 /**
@@ -221,7 +249,8 @@ function vaultFromFlags(S: Lib, flags: StoreFlags & ProviderFlags): SecretsProvi
     ...(flags.vaultNamespace ? { namespace: flags.vaultNamespace } : {}),
     ...(flags.vaultApproleMount ? { appRoleMount: flags.vaultApproleMount } : {}),
   };
-  return S.vaultProvider(S.vaultOptionsFromConfig(config));
+  const auth = vaultAuthFromFlags(flags);
+  return S.vaultProvider({ ...S.vaultOptionsFromConfig(config), ...(auth ? { auth } : {}) });
 }
 
 function printProviderList(S: Lib, provider: SecretsProvider, listed: readonly ProviderSecretInfo[], io: Io): void {
