@@ -90,7 +90,8 @@ export function renderSecretsDoc(current: string, rules: readonly SecretRule[]):
   const end = current.indexOf(SECRETS_TABLE_END);
   if (start < 0 || end < 0) throw new Error('docs/secrets.md lacks the secret rule table markers');
   const cell = (t: string): string => t.replace(/\|/g, '\\|');
-  const rows = rules.map((r) => `| \`${r.id}\` | ${cell(r.title)} | ${r.severity} | ${cell(r.access)} | ${cell(r.rotate)} |`);
+  const severity = (r: SecretRule): string => [r.severity, ...(r.tiers ?? []).map((t) => `${t.label}: ${t.severity}`)].join('; ');
+  const rows = rules.map((r) => `| \`${r.id}\` | ${cell(r.title)} | ${severity(r)} | ${cell(r.access)} | ${cell(r.rotate)} |`);
   const table = [SECRETS_TABLE_START, '', '| type | what | severity | what it opens | how to rotate it |', '| --- | --- | --- | --- | --- |', ...rows, '', SECRETS_TABLE_END].join('\n');
   return current.slice(0, start) + table + current.slice(end + SECRETS_TABLE_END.length);
 }

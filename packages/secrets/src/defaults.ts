@@ -1,3 +1,6 @@
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+
 /**
  * Every default of @rampart/secrets in one frozen object. The CLI, the loader and the
  * providers read from here; the README's table lists the same keys.
@@ -44,3 +47,9 @@ export const DEFAULTS = Object.freeze({
     allowInsecureHttp: false,
   }),
 });
+
+/** The default key file: $XDG_CONFIG_HOME/rampart/secrets.key, ~/.config/..., or %APPDATA%\rampart\secrets.key. */
+export function defaultKeyFilePath(env: NodeJS.ProcessEnv = process.env): string {
+  const base = process.platform === 'win32' ? (env.APPDATA ?? join(homedir(), 'AppData', 'Roaming')) : env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(homedir(), '.config');
+  return join(base, ...DEFAULTS.keyFileName.split('/'));
+}

@@ -10,6 +10,7 @@ export { fileProvider, resolveStoreFile, defaultRecipientName, type FileProvider
 export { vaultProvider, type VaultProviderOptions } from './providers/vault-provider.js';
 export type { VaultAuth, VaultClientOptions } from './providers/vault-client.js';
 export type { SecretsProvider, ProviderSecretInfo } from './providers/provider.js';
+export { readSecretsConfig, validateSecretsConfig, providersFromConfig, vaultOptionsFromConfig, type SecretsConfig, type ProviderConfig, type VaultProviderConfig, type FileProviderConfig } from './providers/provider-config.js';
 export { SecretsError, SecretsTamperError, SecretsKeyError, SecretsFormatError, MissingSecretsError, VaultError } from './errors.js';
 export { parseDuration, formatAge } from './duration.js';
 export { isSecretName, assertSecretName } from './names.js';

@@ -1,7 +1,8 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, realpathSync, statSync, writeSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { DEFAULTS } from './defaults.js';
+import { DEFAULTS, defaultKeyFilePath } from './defaults.js';
+
+export { defaultKeyFilePath };
 import { SecretsKeyError } from './errors.js';
 import { parsePrivateKey, type PrivateKeyInfo } from './keys.js';
 
@@ -26,11 +27,6 @@ export interface KeySourceOptions {
   readonly onWarning?: (message: string) => void;
 }
 
-/** The default key file: $XDG_CONFIG_HOME/rampart/secrets.key, ~/.config/..., or %APPDATA%\rampart\secrets.key. */
-export function defaultKeyFilePath(env: NodeJS.ProcessEnv = process.env): string {
-  const base = process.platform === 'win32' ? (env.APPDATA ?? join(homedir(), 'AppData', 'Roaming')) : env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : join(homedir(), '.config');
-  return join(base, ...DEFAULTS.keyFileName.split('/'));
-}
 
 /** The nearest folder at or above `dir` that holds `.git` (a folder, or a file in worktrees and submodules). */
 export function findRepoRoot(dir: string): string | undefined {

@@ -3,6 +3,7 @@ import { DEFAULTS } from './defaults.js';
 import { MissingSecretsError, SecretsError } from './errors.js';
 import { fileProvider, resolveStoreFile, type FileProviderOptions } from './providers/file-provider.js';
 import type { SecretsProvider } from './providers/provider.js';
+import { providersFromConfig, readSecretsConfig } from './providers/provider-config.js';
 import { Secrets, type LoadedSecrets } from './secrets-container.js';
 import { SecretsStore } from './store.js';
 
@@ -12,6 +13,12 @@ export interface LoadSecretsOptions<Required extends string = string> extends Fi
    * encrypted file store (`file`, `key`, `keyFile` and the other file options apply to it).
    */
   readonly provider?: SecretsProvider | readonly SecretsProvider[];
+  /**
+   * A JSON file naming the providers instead of `provider` (`{ "providers": [{ "kind": "vault",
+   * "path": "myapp/production" }, { "kind": "file" }] }`, see docs/secrets-store.md); the CLI's
+   * `--config` reads the same file. Credentials come from the environment, never from the file.
+   */
+  readonly config?: string | URL;
   /** Names that must be present: loading fails, naming every missing one, when any is not. */
   readonly required?: readonly Required[];
   /**
@@ -55,6 +62,16 @@ function refuse(err: unknown, options: LoadSecretsOptions<string>): never {
   throw error;
 }
 
+function resolveProviders(options: LoadSecretsOptions<string>): readonly SecretsProvider[] {
+  if (options.config !== undefined) {
+    if (options.provider !== undefined) throw new SecretsError('loadSecrets: give `provider` or `config`, not both');
+    const { config, file } = readSecretsConfig(options.config);
+    return providersFromConfig(config, file, options);
+  }
+  if (options.provider === undefined) return [fileProvider(options)];
+  return Array.isArray(options.provider) ? (options.provider as readonly SecretsProvider[]) : [options.provider as SecretsProvider];
+}
+
 /**
  * Loads the app's secrets, verified, into a container that never prints them. Throws (or, with
  * `exitOnError`, exits) with a message naming the problem and never a value when a required
@@ -65,7 +82,7 @@ function refuse(err: unknown, options: LoadSecretsOptions<string>): never {
  */
 export async function loadSecrets<const Required extends string = string>(options: LoadSecretsOptions<Required> = {}): Promise<LoadedSecrets<Required>> {
   try {
-    const providers = options.provider === undefined ? [fileProvider(options)] : Array.isArray(options.provider) ? (options.provider as readonly SecretsProvider[]) : [options.provider as SecretsProvider];
+    const providers = resolveProviders(options);
     if (providers.length === 0) throw new SecretsError('loadSecrets: `provider` is an empty list');
     const values = new Map<string, string>();
     for (const p of providers) {
@@ -83,7 +100,7 @@ export async function loadSecrets<const Required extends string = string>(option
 /** loadSecrets for the file store, synchronously (for CommonJS start-up code and config files). */
 export function loadSecretsSync<const Required extends string = string>(options: Omit<LoadSecretsOptions<Required>, 'provider'> = {}): LoadedSecrets<Required> {
   try {
-    if ((options as LoadSecretsOptions<Required>).provider !== undefined) throw new SecretsError('loadSecretsSync reads the file store only: use `await loadSecrets({ provider })` for other providers');
+    if ((options as LoadSecretsOptions<Required>).provider !== undefined || (options as LoadSecretsOptions<Required>).config !== undefined) throw new SecretsError('loadSecretsSync reads the file store only: use `await loadSecrets({ provider })` or `await loadSecrets({ config })` for other providers');
     const file = resolveStoreFile(options.file, options.env);
     const store = SecretsStore.open(file, { ...options, projectDir: options.projectDir ?? dirname(file) });
     forgetKey(options);

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { inspect } from 'node:util';
 import { MissingSecretsError, SecretsError, VaultError, loadSecrets, vaultProvider } from '@rampart/secrets';
@@ -254,5 +257,44 @@ describe('Vault provider setup errors', () => {
       assert.match(e.message, /cannot reach http:\/\/127\.0\.0\.1:\d+ .*ECONNREFUSED/);
       return true;
     });
+  });
+});
+
+describe('loadSecrets({ config }): providers named in a JSON file', () => {
+  const vault = new VaultLoopbackServer();
+  let address: string;
+  before(async () => {
+    address = await vault.start();
+    vault.put('secret/myapp/config', { DATABASE_URL: DB });
+  });
+  after(() => vault.stop());
+
+  it('loads from the Vault provider the file names, with the token from the environment', async () => {
+    const token = vault.addToken(READ_ONLY);
+    const dir = mkdtempSync(join(tmpdir(), 'rampart-secrets-config-'));
+    const file = join(dir, 'secrets.config.json');
+    writeFileSync(file, JSON.stringify({ providers: [{ kind: 'vault', address, path: 'myapp/config', layout: 'map' }] }));
+    const secrets = await loadSecrets({ config: file, required: ['DATABASE_URL'], env: { VAULT_TOKEN: token } });
+    assert.equal(secrets.DATABASE_URL, DB);
+    assert.ok(vault.requests.some((r) => r.token === token && r.path === '/v1/secret/data/myapp/config'));
+  });
+
+  it('refuses a config with credentials, an unknown key or no path, naming the entry; and config with provider', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rampart-secrets-config-'));
+    const file = join(dir, 'secrets.config.json');
+    const cases: [unknown, RegExp][] = [
+      [{ providers: [{ kind: 'vault', path: 'a', token: 'hvs.x' }] }, /providers\[0\]\.token: credentials do not belong in a committed file/],
+      [{ providers: [{ kind: 'vault', path: 'a', adress: 'https://v' }] }, /providers\[0\] has an unknown key "adress" \(known for vault: kind, address/],
+      [{ providers: [{ kind: 'vault' }] }, /providers\[0\]\.path is required/],
+      [{ providers: [{ kind: 'aws' }] }, /providers\[0\]\.kind must be "vault" or "file"/],
+      [{ provider: 'vault' }, /unknown option "provider"/],
+    ];
+    for (const [config, message] of cases) {
+      writeFileSync(file, JSON.stringify(config));
+      await assert.rejects(loadSecrets({ config: file, env: {} }), (err: Error) => err instanceof SecretsError && message.test(err.message) && err.message.includes(file));
+    }
+    await assert.rejects(loadSecrets({ config: join(dir, 'missing.json') }), /cannot read the secrets config \(ENOENT\)/);
+    const p = vaultProvider({ address, path: 'x', auth: { token: 't' } });
+    await assert.rejects(loadSecrets({ config: file, provider: p }), /give `provider` or `config`, not both/);
   });
 });

@@ -1,30 +1,17 @@
-import type { FindingInput, RuleMeta, ScanWarning, Severity } from '@rampart/core';
-import type { FileRule, JsRule, JsRuleContext, Node, ReportDescriptor, RuleSourceCode, Visitors } from '../rules/types.js';
+import type { FindingInput, ScanWarning } from '@rampart/core';
+import type { JsRuleContext, Node, ReportDescriptor, RuleSourceCode, Visitors } from '../rules/types.js';
 import { nodesInWalkOrder } from '../rules/ast.js';
-import { LineIndex, snippetOf } from './lines.js';
+import { LineIndex } from './lines.js';
 import { jsLang, parseJs, traverse } from './parse.js';
 import { applySuppressions } from './suppress.js';
-import { detectSecrets } from '../secrets/detect.js';
-import { redactAll } from '../secrets/redact.js';
+import { runFileRules, toFinding, type ActiveRules } from './file-rules.js';
 import { cachedTaint } from '../taint/engine.js';
 import type { FileSummary } from '../taint/summary.js';
 import { TAINT_CLASSES } from '../taint/classes.js';
-import type { TaintTables } from '../taint/tables.js';
+
+export type { ActiveRules } from './file-rules.js';
 
 const TAINT_RULE_IDS: ReadonlySet<string> = new Set(TAINT_CLASSES);
-
-export interface ActiveRules {
-  readonly js: readonly JsRule[];
-  readonly file: readonly FileRule[];
-  /** Per-rule severity overrides from the config. */
-  readonly severity: ReadonlyMap<string, Severity>;
-  /** Every rule id Rampart knows (for suppression comments). */
-  readonly known: ReadonlySet<string>;
-  /** Ids of the rules above: a suppression naming one that reports nothing is unused. */
-  readonly active: ReadonlySet<string>;
-  /** Taint sources, sinks and sanitizers in force (built-in plus config); default built-in. */
-  readonly taint?: TaintTables;
-}
 
 export interface FileResult {
   readonly findings: FindingInput[];
@@ -54,46 +41,6 @@ class SourceCode implements RuleSourceCode {
     const [s, e] = nodeRange(node);
     return this.text.slice(s, e);
   }
-}
-
-/** Any rule's snippet may quote a secret (a Dockerfile ENV line): every output shows it redacted. */
-function redactedSnippet(file: string, snippet: string): string {
-  const secrets = detectSecrets(file, snippet);
-  return secrets.length === 0 ? snippet : redactAll(snippet, secrets.map((s) => s.secret));
-}
-
-function toFinding(
-  meta: RuleMeta,
-  severity: Severity,
-  file: string,
-  index: LineIndex,
-  span: { line: number; column: number; endLine: number; endColumn: number },
-  d: {
-    message?: string;
-    severity?: Severity;
-    confidence?: RuleMeta['confidence'];
-    snippet?: string;
-    type?: string;
-    fix?: string;
-    trace?: ReportDescriptor['trace'];
-  },
-  overridden = false,
-): FindingInput {
-  return {
-    ...(d.trace ? { trace: d.trace } : {}),
-    ruleId: meta.id,
-    practice: meta.practice,
-    cwe: meta.cwe,
-    // A severity the config sets for the rule wins over the rule's own per-finding choice.
-    severity: overridden ? severity : (d.severity ?? severity),
-    confidence: d.confidence ?? meta.confidence,
-    message: d.message ?? meta.title,
-    file,
-    ...span,
-    snippet: d.snippet ?? redactedSnippet(file, snippetOf(index, span.line, span.endLine, span.column)),
-    fix: d.fix ?? meta.fix,
-    ...(d.type !== undefined ? { type: d.type } : {}),
-  };
 }
 
 function runJsRules(path: string, text: string, index: LineIndex, rules: ActiveRules, findings: FindingInput[], warnings: ScanWarning[]): Node | false {
@@ -173,27 +120,6 @@ function runJsRules(path: string, text: string, index: LineIndex, rules: ActiveR
     );
   }
   return parsed.ast;
-}
-
-function runFileRules(path: string, text: string, index: LineIndex, rules: ActiveRules, findings: FindingInput[], warnings: ScanWarning[]): boolean {
-  let ran = false;
-  for (const rule of rules.file) {
-    if (!rule.appliesTo(path)) continue;
-    ran = true;
-    const severity = rules.severity.get(rule.meta.id) ?? rule.meta.severity;
-    try {
-      for (const r of rule.check({ path, text })) {
-        const line = Math.max(1, Math.min(r.line, index.lineCount));
-        const column = r.column ?? 1;
-        const endLine = r.endLine ?? line;
-        const endColumn = r.endColumn ?? index.line(endLine).length + 1;
-        findings.push(toFinding(rule.meta, severity, path, index, { line, column, endLine, endColumn }, r, rules.severity.has(rule.meta.id)));
-      }
-    } catch (err) {
-      warnings.push({ kind: 'rule-error', file: path, message: `Rule ${rule.meta.id} failed: ${(err as Error).message}` });
-    }
-  }
-  return ran;
 }
 
 /** Runs every applicable rule on one file's text. Never throws: problems become warnings. */

@@ -1,4 +1,5 @@
 import { shannonEntropy } from './entropy.js';
+import { joinedSegments, originalRanges } from './joins.js';
 import { createKeywordScanner } from './keyword-scan.js';
 import { asksToBeFilledIn, insideDataUri, isPlaceholder } from './placeholders.js';
 import { redact, redactAll } from './redact.js';
@@ -31,6 +32,8 @@ interface Candidate {
   readonly start: number;
   readonly end: number;
   readonly secret: string;
+  /** A secret written in pieces (`'sk_live_' + '...'`): where each piece lies in the file. */
+  readonly parts?: readonly (readonly [number, number])[];
 }
 
 function firstGroup(m: RegExpExecArray): string | undefined {
@@ -41,6 +44,7 @@ function firstGroup(m: RegExpExecArray): string | undefined {
 function checkRules(rules: readonly SecretRule[]): void {
   const ids = new Set<string>();
   for (const r of rules) {
+    for (const t of r.tiers ?? []) if (t.when.global || t.when.sticky) throw new SecretRuleError(`secret rule ${r.id}: a tier's regex must not have the g or y flag (test() would keep state between secrets)`);
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(r.id)) throw new SecretRuleError(`secret rule id "${r.id}" must be kebab-case`);
     if (ids.has(r.id)) throw new SecretRuleError(`secret rule id "${r.id}" is used twice`);
     ids.add(r.id);
@@ -100,9 +104,8 @@ export function createSecretDetector(rules: readonly SecretRule[] = SECRET_RULES
     }
   }
 
-  function detect(path: string, text: string): SecretMatch[] {
-    const active = rules.map((r) => (!r.paths || r.paths.test(path)) && !r.allowlist?.paths?.some((p) => p.test(path)));
-    const candidates: Candidate[] = [];
+  /** Runs the pre-filter and the rules over one text (a file, or a segment with pieces joined). */
+  function collectAll(path: string, text: string, active: readonly boolean[], candidates: Candidate[]): void {
     let lineStart = -1;
     let lineEnd = -1;
     const ranOnLine = new Set<number>();
@@ -138,6 +141,22 @@ export function createSecretDetector(rules: readonly SecretRule[] = SECRET_RULES
         }
       }
     });
+  }
+
+  function detect(path: string, text: string): SecretMatch[] {
+    const active = rules.map((r) => (!r.paths || r.paths.test(path)) && !r.allowlist?.paths?.some((p) => p.test(path)));
+    const candidates: Candidate[] = [];
+    collectAll(path, text, active, candidates);
+    for (const segment of joinedSegments(path, text)) {
+      const found: Candidate[] = [];
+      collectAll(path, segment.text, active, found);
+      for (const c of found) {
+        const parts = originalRanges(segment, c.start, c.end);
+        if (parts.length === 0) continue;
+        // A secret also found whole in the file overlaps the file's own candidate, and one of them is dropped below.
+        candidates.push({ rule: c.rule, start: parts[0][0], end: parts[parts.length - 1][1], secret: c.secret, ...(parts.length > 1 ? { parts } : {}) });
+      }
+    }
     return candidates.length === 0 ? [] : toMatches(text, keepMostSpecific(candidates), rules);
   }
 
@@ -146,7 +165,8 @@ export function createSecretDetector(rules: readonly SecretRule[] = SECRET_RULES
 
 /** Where two findings overlap, the rule listed first (the more specific) keeps it. */
 function keepMostSpecific(candidates: Candidate[]): Candidate[] {
-  const sorted = [...candidates].sort((a, b) => a.rule - b.rule || a.start - b.start);
+  // On a tie the longer one wins: a secret joined from pieces over its first piece alone.
+  const sorted = [...candidates].sort((a, b) => a.rule - b.rule || a.start - b.start || b.end - a.end);
   const kept: Candidate[] = [];
   for (const c of sorted) {
     if (kept.some((k) => k.start < c.end && c.start < k.end)) continue;
@@ -172,12 +192,20 @@ function toMatches(text: string, kept: readonly Candidate[], rules: readonly Sec
     const a = position(c.start);
     return { c, a };
   });
-  // Every secret on a line is redacted in that line's snippet, whichever finding shows it.
+  // Every secret on a line is redacted in that line's snippet, whichever finding shows it. A
+  // secret in pieces is replaced where its pieces are: the first shows its redacted form, the
+  // others an ellipsis.
   const byLine = new Map<number, string[]>();
+  const piecesByLine = new Map<number, { at: number; end: number; text: string }[]>();
   for (const { c, a } of located) {
     const list = byLine.get(a.line);
     if (list) list.push(c.secret);
     else byLine.set(a.line, [c.secret]);
+    if (c.parts) {
+      const lineEnd = lineEndAt(text, a.lineStart);
+      const here = c.parts.filter(([s]) => s >= a.lineStart && s <= lineEnd).map(([s, e], k) => ({ at: s - a.lineStart, end: Math.min(e, lineEnd) - a.lineStart, text: k === 0 ? redact(c.secret) : '…' }));
+      piecesByLine.set(a.line, [...(piecesByLine.get(a.line) ?? []), ...here]);
+    }
   }
   // End positions need their own walk: a PEM block ends lines later.
   return located.map(({ c, a }) => {
@@ -188,10 +216,15 @@ function toMatches(text: string, kept: readonly Candidate[], rules: readonly Sec
       endLine++;
       endLineStart = a.lineStart + i + 1;
     }
-    const nl = text.indexOf('\n', a.lineStart);
-    const lineText = text.slice(a.lineStart, nl < 0 ? text.length : nl).replace(/\r$/, '');
+    let lineText = text.slice(a.lineStart, lineEndAt(text, a.lineStart));
+    for (const p of [...(piecesByLine.get(a.line) ?? [])].sort((x, y) => y.at - x.at)) lineText = lineText.slice(0, p.at) + p.text + lineText.slice(p.end);
+    lineText = lineText.replace(/\r$/, '');
+    const rule = rules[c.rule];
+    const tier = rule.tiers?.find((t) => t.when.test(c.secret));
     return {
-      rule: rules[c.rule],
+      rule,
+      severity: tier?.severity ?? rule.severity,
+      ...(tier ? { tier: tier.label } : {}),
       line: a.line,
       column: a.column,
       endLine,
@@ -200,6 +233,11 @@ function toMatches(text: string, kept: readonly Candidate[], rules: readonly Sec
       snippet: snippetAround(redactAll(lineText, byLine.get(a.line)!), redact(c.secret)),
     };
   });
+}
+
+function lineEndAt(text: string, lineStart: number): number {
+  const nl = text.indexOf('\n', lineStart);
+  return nl < 0 ? text.length : nl;
 }
 
 /** The redacted line, cut around the redacted secret when it is long. Cutting can never reveal a secret: they are already replaced. */

@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { UserError, type FindingInput, type ScanWarning, type SkippedFile } from '@rampart/core';
-import { analyzeFile, type ActiveRules } from '../engine/analyze.js';
+import { analyzeFileRules, type ActiveRules } from '../engine/file-rules.js';
 import { looksMinified } from '../files.js';
 import { isSecretScanCandidate } from './paths.js';
 
@@ -105,7 +105,7 @@ export async function scanGitHistory(root: string, options: HistoryScanOptions):
       return;
     }
     fileVersions++;
-    const result = analyzeFile(f.path, text, options.rules);
+    const result = analyzeFileRules(f.path, text, options.rules);
     suppressed += result.suppressed;
     const real = (line: number): number => f.numbers[Math.min(line, f.numbers.length) - 1] ?? line;
     for (const w of result.warnings) if (w.kind === 'rule-error') warnings.push({ ...w, file: where });

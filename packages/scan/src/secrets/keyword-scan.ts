@@ -46,29 +46,37 @@ export function createKeywordScanner(keywords: readonly string[]): KeywordScanne
       ends[s] = ends[s].concat(ends[fail[s]]);
     }
   }
-  // Dense transition table: one array lookup per character while scanning.
+  // Dense transition table: one array lookup per character while scanning. Built row by row
+  // in breadth-first order: a state's row is its failure state's row (already built) with its
+  // own children written over it. Native copies keep start-up short.
   const table = new Int32Array(children.length * ALPHABET);
-  for (const s of [0, ...queue]) {
-    for (let c = 0; c < ALPHABET; c++) {
-      const direct = children[s].get(c);
-      table[s * ALPHABET + c] = direct !== undefined ? direct : s === 0 ? 0 : table[fail[s] * ALPHABET + c];
-    }
+  for (const [c, child] of children[0]) table[c] = child;
+  for (const s of queue) {
+    const row = s * ALPHABET;
+    table.copyWithin(row, fail[s] * ALPHABET, fail[s] * ALPHABET + ALPHABET);
+    for (const [c, child] of children[s]) table[row + c] = child;
   }
   const lengths = keywords.map((k) => k.length);
   const outputs = ends.map((e) => Int32Array.from(e));
-  const hasOutput = Uint8Array.from(ends, (e) => (e.length > 0 ? 1 : 0));
-  // Upper-case ASCII folded to lower case, anything outside ASCII to a character no keyword holds.
+  // Each entry holds its target's row offset (state * 128), complemented (negative) when the
+  // target ends a keyword: the loop below does one lookup and one sign test per character.
+  for (let i = 0; i < table.length; i++) {
+    const to = table[i];
+    table[i] = ends[to].length > 0 ? ~(to << 7) : to << 7;
+  }
+  // Upper-case ASCII folded to lower case, anything outside ASCII to 0, a character no keyword holds.
   const fold = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) fold[c] = c >= 65 && c <= 90 ? c | 32 : c < ALPHABET ? c : 0;
+  for (let c = 0; c < ALPHABET; c++) fold[c] = c >= 65 && c <= 90 ? c | 32 : c;
 
   return {
     scan(text, onHit) {
       let s = 0;
       const n = text.length;
       for (let i = 0; i < n; i++) {
-        s = table[(s << 7) | fold[text.charCodeAt(i)]];
-        if (hasOutput[s] === 1) {
-          const out = outputs[s];
+        s = table[s | fold[text.charCodeAt(i)]];
+        if (s < 0) {
+          s = ~s;
+          const out = outputs[s >> 7];
           for (let k = 0; k < out.length; k++) onHit(i - lengths[out[k]] + 1, out[k]);
         }
       }

@@ -4,7 +4,7 @@ import picomatch from 'picomatch';
 import { UserError, VERSION, compareFindings, isSeverity, summarize, withFingerprints, type FindingInput, type ScanWarning, type Severity } from '@rampart/core';
 import { readBaseline } from '../baseline.js';
 import { loadConfig, type ResolvedConfig, type RuleSetting } from '../config.js';
-import { analyzeFile, type ActiveRules } from '../engine/analyze.js';
+import { analyzeFileRules, type ActiveRules } from '../engine/file-rules.js';
 import { discoverFiles } from '../files.js';
 import { RULES as SECRET_FILE_RULES } from '../rules/secrets/index.js';
 import type { ScanResult } from '../scan.js';
@@ -107,7 +107,7 @@ export async function scanSecrets(rootDir: string, options: SecretScanOptions = 
       if (source.kind === 'skipped') skipped.push(source.skipped);
       else {
         if (source.warning) warnings.push(source.warning);
-        const result = analyzeFile(file, source.text, rules);
+        const result = analyzeFileRules(file, source.text, rules);
         if (result.analysed) scanned++;
         findings.push(...result.findings);
         warnings.push(...result.warnings);

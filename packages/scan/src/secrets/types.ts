@@ -22,6 +22,18 @@ export interface SecretAllowlist {
 }
 
 /**
+ * A severity that depends on the secret itself rather than on its format: a Stripe test-mode
+ * key is low where a live key is critical; AWS temporary (STS) credentials expire.
+ */
+export interface SecretTier {
+  /** Tested against the secret; the first tier that matches applies. Linear-time, anchored. */
+  readonly when: RegExp;
+  readonly severity: Severity;
+  /** What makes this tier, shown in the message and the docs table: "test-mode key". */
+  readonly label: string;
+}
+
+/**
  * One kind of credential, as data: how to find it and what to tell the user about it.
  * The same id is the `type` of its findings in every report.
  */
@@ -59,7 +71,15 @@ export interface SecretRule {
    */
   readonly extract?: (match: RegExpExecArray, path: string) => string | undefined;
   readonly allowlist?: SecretAllowlist;
+  /**
+   * How bad a leak is (see docs/secrets.md, "Severity"): critical for account-wide cloud,
+   * payment, publishing or admin credentials and private keys; high for service API keys that
+   * write; medium for webhooks and generic high-entropy assignments; low for test-mode keys
+   * and identifiers. `tiers` refine it per secret.
+   */
   readonly severity: Severity;
+  /** Severities for some values of this format (test-mode keys, temporary credentials), tried in order. */
+  readonly tiers?: readonly SecretTier[];
   /** What the secret gives access to: one sentence. */
   readonly access: string;
   /** How to rotate (revoke and replace) it: one or two sentences. */
@@ -77,6 +97,10 @@ export interface SecretMatch {
   readonly endColumn: number;
   /** The secret value. Never printed: use `redact()`. */
   readonly secret: string;
+  /** The rule's severity, or that of the first of its tiers the secret matches. */
+  readonly severity: Severity;
+  /** The label of that tier ("test-mode key"), when one matched. */
+  readonly tier?: string;
   /** The line with every secret found on it redacted, trimmed. */
   readonly snippet: string;
 }

@@ -89,7 +89,7 @@ describe('detectSecrets: positions, redaction, one finding per secret', () => {
 describe('detectSecrets: linear time on hostile lines', () => {
   // A backtracking regex would take minutes on these (the test runner fails a hang); each line
   // must come back with no finding.
-  const hostile: [string, string][] = [
+  const hostile: [string, string, string?][] = [
     ['long identifier run', 'token' + 'a'.repeat(300_000)],
     ['key with no value', 'password'.repeat(40_000)],
     ['assignments without values', '"secret": '.repeat(30_000)],
@@ -100,10 +100,15 @@ describe('detectSecrets: linear time on hostile lines', () => {
     ['quotes and colons', `"a":"${'b'.repeat(250)}":`.repeat(2_000)],
     ['name/value pairs', '- name: DB_PASSWORD\n  value:'.repeat(20_000)],
     ['type annotations', 'apiKey: string'.repeat(20_000)],
+    ['XML start tags without an end', '<password '.repeat(40_000) + '<token>'.repeat(40_000), 'hostile.xml'],
+    ['XML key attributes without a value', '<add key="ApiKey" '.repeat(30_000) + 'name="secret" value='.repeat(20_000), 'hostile.config'],
+    ['a concatenation chain on one line', "const token = 'ab' + ".repeat(40_000) + "'" + "' +\n'".repeat(40_000)],
+    ['YAML block headers', 'secret: |-\n'.repeat(50_000), 'hostile.yaml'],
+    ['line continuations', 'api.token=ab\\\n'.repeat(50_000) + '\\'.repeat(200_000) + '\n', 'hostile.properties'],
   ];
-  for (const [label, text] of hostile) {
+  for (const [label, text, path = 'hostile.js'] of hostile) {
     it(`${label} (${(text.length / 1e6).toFixed(1)} MB)`, { timeout: 20_000 }, () => {
-      assert.deepEqual(detectSecrets('hostile.js', text).map((f) => f.rule.id), []);
+      assert.deepEqual(detectSecrets(path, text).map((f) => f.rule.id), []);
     });
   }
 
@@ -166,5 +171,61 @@ describe('generator specs', () => {
   });
   it('produces high-entropy values, as real tokens are', () => {
     assert.ok(shannonEntropy(generateFromSpec('[A-Za-z0-9]{40}', seededRandom(5))) > 4.5);
+  });
+});
+
+describe('detectSecrets: secrets in pieces and in XML', () => {
+  it('joins literals concatenated with + on one line or across lines, points at the first piece and shows no piece', () => {
+    const head = gen('sk_live_[A-Za-z0-9]{12}');
+    const tail = gen('[A-Za-z0-9]{40}');
+    const text = `const settings = {};\nconst stripe = Stripe(\n  '${head}' +\n    '${tail}');\n`;
+    const [m, ...rest] = detectSecrets('src/pay.ts', text);
+    assert.deepEqual(rest, []);
+    assert.equal(m.rule.id, 'stripe-secret-key');
+    assert.equal(m.secret, head + tail);
+    assert.deepEqual([m.line, m.column, m.endLine, m.endColumn], [3, 4, 4, 6 + tail.length]);
+    assert.equal(m.snippet, `'${redact(head + tail)}' +`);
+    const oneLine = detectSecrets('src/pay.js', `Stripe('${head}' + '${tail}');\n`);
+    assert.equal(oneLine[0].snippet, `Stripe('${redact(head + tail)}' + '…');`);
+    assert.ok(!oneLine[0].snippet.includes(tail.slice(0, 8)));
+  });
+
+  it('reads a YAML block scalar of one line, and a properties value continued on the next line, as one value', () => {
+    const value = gen('[A-Za-z0-9_-]{40}');
+    const [yaml] = detectSecrets('deploy/values.yaml', `auth:\n  client_secret: |-\n    ${value}\n  scopes: [read]\n`);
+    assert.deepEqual([yaml.rule.id, yaml.line, yaml.column, yaml.secret], ['generic-secret', 3, 5, value]);
+    const [props] = detectSecrets('app.properties', `mail.api.token=${value.slice(0, 20)}\\\n    ${value.slice(20)}\n`);
+    assert.deepEqual([props.rule.id, props.line, props.secret], ['generic-secret', 1, value]);
+  });
+
+  it('finds values in XML elements, key/value attribute pairs and .NET settings; not in schemas or placeholders', () => {
+    const pw = gen('[A-Za-z]{6}[0-9]{3}[!#%&]{2}[A-Za-z0-9]{4}');
+    const key = gen('[A-Za-z0-9]{32}');
+    const found = (path: string, text: string) => detectSecrets(path, text).map((f) => [f.rule.id, f.line, f.secret]);
+    assert.deepEqual(found('settings.xml', `<server><id>x</id><password>${pw}</password></server>\n`), [['generic-password', 1, pw]]);
+    assert.deepEqual(found('Web.config', `<appSettings>\n  <add key="ApiKey" value="${key}" />\n</appSettings>\n`), [['generic-secret', 2, key]]);
+    assert.deepEqual(found('beans.xml', `<property name="db.password" value="${pw}"/>\n`), [['generic-password', 1, pw]]);
+    assert.deepEqual(found('jdbc.xml', `<entry key="jdbc.password">${pw}</entry>\n`), [['generic-password', 1, pw]]);
+    assert.deepEqual(found('App.config', `<setting name="ApiKey" serializeAs="String">\n  <value>${key}</value>\n</setting>\n`), [['generic-secret', 2, key]]);
+    assert.deepEqual(found('Web.config', `<add key="TwilioAuthToken" value="${gen('[0-9a-f]{32}')}" />\n`).map((f) => f[0]), ['twilio-auth-token']);
+    assert.deepEqual(found('schema.xsd', '<xs:element name="password" type="xs:string"/>\n<xs:element name="apiKey" type="xs:string"/>\n'), []);
+    assert.deepEqual(found('pom.xml', '<password>${env.DEPLOY_PASSWORD}</password>\n<property name="password" value="${db.password}"/>\n<add key="ApiKey" value="YOUR_API_KEY" />\n<passwordEncoder>org.example.BCryptPasswordEncoder</passwordEncoder>\n'), []);
+  });
+});
+
+describe('severity tiers', () => {
+  const tierOf = (path: string, text: string) => detectSecrets(path, text).map((f) => [f.rule.id, f.severity, f.tier]);
+  it('gives each finding the severity of its kind of secret: live and admin keys above test-mode keys and identifiers', () => {
+    assert.deepEqual(tierOf('.env', `STRIPE_KEY=${gen('sk_live_[A-Za-z0-9]{24}')}\n`), [['stripe-secret-key', 'critical', undefined]]);
+    assert.deepEqual(tierOf('.env', `STRIPE_KEY=${gen('sk_test_[A-Za-z0-9]{24}')}\n`), [['stripe-secret-key', 'low', 'test-mode key']]);
+    assert.deepEqual(tierOf('a.js', `const id = "${gen('ASIA[A-Z2-7]{16}')}";\n`), [['aws-access-key-id', 'high', 'temporary (STS) credentials']]);
+    assert.deepEqual(tierOf('a.js', `const k = "${gen('sk-admin-[A-Za-z0-9_-]{90}')}";\n`), [['openai-api-key', 'critical', 'admin key']]);
+    assert.deepEqual(tierOf('.env', `SESSION_SECRET=${gen('[A-Za-z0-9]{40}')}\n`), [['generic-secret', 'medium', undefined]]);
+    assert.deepEqual(tierOf('a.js', 'const publishable = "pk_live_51H4cKeZz9Xq2LmN4pQ7rS1tV3wX5yB9cD0eF";\n'), [], 'publishable keys are public by design');
+  });
+
+  it('refuses a tier regex with state (g or y), at setup', () => {
+    const rule = { ...SECRET_RULES.find((r) => r.id === 'stripe-secret-key')!, tiers: [{ when: /^sk_test_/g, severity: 'low' as const, label: 'test' }] };
+    assert.throws(() => createSecretDetector([rule]), /stripe-secret-key: a tier's regex must not have the g or y flag/);
   });
 });

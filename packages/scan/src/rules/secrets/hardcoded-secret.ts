@@ -16,10 +16,10 @@ export function secretFinding(m: SecretMatch): FileFindingInput {
     column: m.column,
     endLine: m.endLine,
     endColumn: m.endColumn,
-    severity: m.rule.severity,
+    severity: m.severity,
     type: m.rule.id,
     snippet: m.snippet,
-    message: `${m.rule.title} (${redact(m.secret)}). ${m.rule.access}`,
+    message: `${m.rule.title}${m.tier ? `, ${m.tier}` : ''} (${redact(m.secret)}). ${m.rule.access}`,
     fix: `Rotate it (it is exposed already): ${m.rule.rotate} Then read the new value from the environment or a secret store, never from a committed file.`,
   };
 }
@@ -34,7 +34,7 @@ const rule: FileRule = {
     severity: 'high',
     confidence: 'high',
     description:
-      'A key in the repository is a key for everyone who can read the repository, its forks, its CI logs and every copy of its history: removing it in a later commit does not take it back. Rampart knows the formats of cloud, code-hosting, payment, messaging and AI providers, private keys, database URLs, literal JWT secrets, and secret-named values of high entropy in .env, JSON, YAML, TOML, INI, properties and code. Each finding says what the secret opens and how to rotate it; the value itself is never printed (its first 4 characters and length only). See docs/secrets.md.',
+      'A key in the repository is a key for everyone who can read the repository, its forks, its CI logs and every copy of its history: removing it in a later commit does not take it back. Rampart knows the formats of cloud, code-hosting, payment, messaging and AI providers, private keys, database URLs, literal JWT secrets, and secret-named values of high entropy in .env, JSON, YAML, TOML, INI, properties, XML and code, also when written in pieces. Each finding says what the secret opens, with a severity that follows it (critical for cloud, payment and admin credentials and private keys, low for test-mode keys), and how to rotate it; the value itself is never printed (its first 4 characters and length only). See docs/secrets.md.',
     fix: 'Rotate the secret first (it is already exposed), then load it from the environment or a secret store (rampart secrets), and remove it from the git history if the repository is shared. `rampart secrets scan --history` finds the ones already committed.',
   },
   samples: {

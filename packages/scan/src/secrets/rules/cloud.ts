@@ -12,6 +12,7 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     entropy: 3,
     allowlist: { regexes: [/EXAMPLE$/] },
     severity: 'critical',
+    tiers: [{ when: /^ASIA/, severity: 'high', label: 'temporary (STS) credentials' }],
     access: 'Half of an AWS API credential: with its secret access key it signs requests as that IAM user or role, to every AWS service the policy allows.',
     rotate: 'In IAM, create a new access key for the user, deploy it, then deactivate and delete the old key (aws iam update-access-key --status Inactive, then delete-access-key). Check CloudTrail for its use.',
     samples: {
@@ -40,7 +41,8 @@ export const CLOUD_RULES: readonly SecretRule[] = [
     keywords: ['aiza'],
     regex: token(String.raw`AIza[\w-]{35}`),
     entropy: 4,
-    severity: 'high',
+    // Browser apps ship these by design (Maps, Firebase); the harm depends on the key's restrictions.
+    severity: 'medium',
     access: 'Calls the Google APIs enabled for its project (Maps, Firebase, Gemini, ...) billed to that project, within the key\'s API and referrer restrictions.',
     rotate: 'In Google Cloud console > APIs & Services > Credentials, create a new key (or "Rotate key"), deploy it, then delete the old one; add API and application restrictions.',
     samples: {

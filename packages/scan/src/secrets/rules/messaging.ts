@@ -111,7 +111,8 @@ export const MESSAGING_RULES: readonly SecretRule[] = [
     regex: /twilio.{0,60}?(?<![A-Za-z0-9])(SK[0-9a-f]{32})(?![A-Za-z0-9])/gi,
     extract: (m) => (/^SK[0-9a-f]{32}$/.test(m[1]) ? m[1] : undefined),
     entropy: 3,
-    severity: 'medium',
+    // An identifier: its secret, the credential, is reported on its own (twilio-auth-token).
+    severity: 'low',
     access: 'Identifies a Twilio API key; with its secret it sends SMS and calls billed to the account and reads message logs.',
     rotate: 'In the Twilio console > Account > API keys, delete the key and create a new one.',
     samples: {

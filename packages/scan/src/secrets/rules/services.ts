@@ -12,10 +12,19 @@ export const SERVICE_RULES: readonly SecretRule[] = [
     // Stripe's own documentation key, printed in every tutorial.
     allowlist: { regexes: [/^sk_test_4eC39HqLyjWDarjtT1zdp7dc$/, /^sk_test_BQokikJOvBiI2HlWgH4olfQ2$/] },
     severity: 'critical',
+    // Test-mode keys reach test data only. Publishable keys (pk_live_, pk_test_) are public by design and never reported.
+    tiers: [{ when: /^[sr]k_test_/, severity: 'low', label: 'test-mode key' }],
     access: 'Moves money on the Stripe account: creates charges and refunds, reads customers and payment details, pays out (test keys: the same on test data).',
     rotate: 'In the Stripe dashboard > Developers > API keys, "Roll key" (with an expiry for the old one while you deploy), and prefer restricted keys (rk_) with only the permissions the app needs.',
     samples: {
-      truePositives: ['const stripe = require("stripe")("{{sk_live_[A-Za-z0-9]{99}}}");', { text: 'STRIPE_SECRET_KEY={{sk_test_[A-Za-z0-9]{24}}}\n', path: '.env' }, 'apiKey: "{{rk_live_[A-Za-z0-9]{24}}}"'],
+      truePositives: [
+        'const stripe = require("stripe")("{{sk_live_[A-Za-z0-9]{99}}}");',
+        { text: 'STRIPE_SECRET_KEY={{sk_test_[A-Za-z0-9]{24}}}\n', path: '.env' },
+        'apiKey: "{{rk_live_[A-Za-z0-9]{24}}}"',
+        // Split so that push protection does not see it: joined before matching.
+        { text: "const stripe = Stripe('{{sk_live_[A-Za-z0-9]{12}}}' + '{{[A-Za-z0-9]{40}}}');\n", path: 'src/pay.js' },
+        { text: '<add key="StripeKey" value="{{sk_live_[A-Za-z0-9]{40}}}" />\n', path: 'Web.config' },
+      ],
       falsePositives: ['const stripe = Stripe("sk_test_4eC39HqLyjWDarjtT1zdp7dc"); // Stripe docs key', 'STRIPE_SECRET_KEY=sk_live_...', 'const publishable = "pk_live_51H4cKeXampLe";'],
     },
   },
@@ -85,6 +94,7 @@ export const SERVICE_RULES: readonly SecretRule[] = [
     regex: token(String.raw`sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{80,250}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}`),
     entropy: 3.5,
     severity: 'high',
+    tiers: [{ when: /^sk-admin-/, severity: 'critical', label: 'admin key' }],
     access: 'Calls the OpenAI API billed to the organisation and project, and reads its files, assistants and fine-tuned models.',
     rotate: 'Delete the key at platform.openai.com > API keys, create a project key with restricted permissions, and set a usage limit.',
     samples: {
@@ -99,6 +109,7 @@ export const SERVICE_RULES: readonly SecretRule[] = [
     regex: token(String.raw`sk-ant-(?:api03|admin01)-[\w-]{93}AA`),
     entropy: 3.5,
     severity: 'high',
+    tiers: [{ when: /^sk-ant-admin/, severity: 'critical', label: 'admin key' }],
     access: 'Calls the Claude API billed to the Anthropic workspace (admin keys: manages the organisation\'s members and keys).',
     rotate: 'Disable and delete the key in the Anthropic Console > API keys, create a new one in the right workspace, and set spend limits.',
     samples: {

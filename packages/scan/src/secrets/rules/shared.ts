@@ -9,8 +9,12 @@
  */
 export const TYPE_ANNOTATION = String.raw`:\s{0,3}[A-Za-z_$][\w$.]{0,30}(?:\[\])?\s{0,3}=(?!=)`;
 
-/** Between a key and its value: quotes, spaces and an assignment operator (=, :, :=, =>, ?=, `: type =`). */
-export const ASSIGN = String.raw`["'\]]?\s{0,5}(?:${TYPE_ANNOTATION}|=|:=|:|=>|\?=)\s{0,5}["'\x60]?`;
+/**
+ * Between a key and its value: quotes, spaces and an assignment operator (=, :, :=, =>, ?=,
+ * `: type =`); in XML, the end of the element's start tag (`<twilioAuthToken>value`) or the
+ * value attribute after a key attribute (`<add key="TwilioAuthToken" value="...`).
+ */
+export const ASSIGN = String.raw`(?:["']\s{1,40}value\s{0,3}=\s{0,3}["']|>\s{0,80}|["'\]]?\s{0,5}(?:${TYPE_ANNOTATION}|=|:=|:|=>|\?=)\s{0,5}["'\x60]?)`;
 
 /**
  * A value assigned to a key containing one of `keys` (case-insensitive), e.g.
