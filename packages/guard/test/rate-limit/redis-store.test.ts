@@ -32,7 +32,7 @@ describe('RedisStore against the real Redis', () => {
   for (const algorithm of ['fixed-window', 'sliding-window', 'token-bucket'] as RateLimitAlgorithm[]) {
     it(`${algorithm}: allows exactly the limit under 50 concurrent requests (atomic script)`, async (t) => {
       if (!(await requireService(t, 'Redis', REDIS_URL))) return;
-      const limiter = createRateLimiter({ algorithm, limit: 7, windowMs: 60_000, store: newStore(`${uniqueName('rampart_test')}:`) });
+      const limiter = createRateLimiter({ algorithm, limit: 7, windowMs: 60_000, store: newStore(`${uniqueName('rampart_test')}:`), storeTimeoutMs: 10_000 });
       const decisions = await Promise.all(Array.from({ length: 50 }, () => limiter.consume('ip:198.51.100.1')));
       assert.equal(decisions.filter((d) => d.allowed).length, 7);
       assert.ok(decisions.every((d) => d.degraded === undefined));
