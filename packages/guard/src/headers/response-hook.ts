@@ -66,10 +66,13 @@ function guardedWriteHead(this: Hooked, ...args: unknown[]): ServerResponse {
     let passedCookieKey: string | undefined;
     let passedCacheControl = false;
     if (passed) {
-      for (const key of Object.keys(passed)) {
-        const lower = key.toLowerCase();
-        if (lower === 'set-cookie') passedCookieKey = key;
-        else if (lower === 'cache-control') passedCacheControl = true;
+      // Fastify passes every header here (about twenty): only names of the right length are lower-cased.
+      const keys = Object.keys(passed);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        if (key.length === 10) {
+          if (key.toLowerCase() === 'set-cookie') passedCookieKey = key;
+        } else if (key.length === 13 && key.toLowerCase() === 'cache-control') passedCacheControl = true;
       }
     }
     if (cookies) {
