@@ -59,7 +59,8 @@ function sendAnswer(request: FastifyRequestLike, reply: FastifyReplyLike, answer
 /**
  * The Fastify plugin (tested on Fastify 5), with fastify-plugin semantics (skip-override), so its
  * hooks and error handler apply to every route of the instance it is registered on:
- * onRequest: id, headers, limits, CORS, rate limit; preValidation: body checks (Fastify has
+ * onRequest: id, headers (through reply.header, so Fastify writes them in its one writeHead),
+ * limits, CORS, rate limit; preValidation on routes that take a body: body checks (Fastify has
  * parsed it by then); preSerialization: response filtering; the error handler: safe answers.
  */
 export function fastifyAdapter(guard: Guard): FastifyRampartPlugin {
