@@ -37,6 +37,8 @@ export interface Guard {
   readonly input: InputOptions | false;
   readonly limits: RequestLimits | false;
   readonly nonceInTemplates: boolean;
+  /** X-Powered-By must go: adapters remove it where their framework sets it (Express). */
+  readonly hidePoweredBy: boolean;
   /** The rate limit keys by route (or a key function may): only then must adapters look the route pattern up. */
   readonly wantsRoute: boolean;
   /**
@@ -214,6 +216,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
     input,
     limits,
     nonceInTemplates: usesNonce,
+    hidePoweredBy: headers?.hidePoweredBy ?? false,
     wantsRoute,
 
     begin(req, res, target) {
@@ -230,10 +233,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
         if (headers) headers.applyTo(target, nonce, plain);
       } else {
         if (requestIdOptions) res.setHeader(requestIdHeader, requestId);
-        if (headers) {
-          headers.apply(res, nonce, plain);
-          if (headers.hidePoweredBy) res.removeHeader('X-Powered-By');
-        }
+        if (headers) headers.apply(res, nonce, plain);
       }
       hookResponse(req, res, hookPolicy, plain);
       if (cookies?.renames && typeof req.headers.cookie === 'string') req.headers.cookie = cookies.incoming(req.headers.cookie);

@@ -23,6 +23,7 @@ interface ExpressRouter {
   stack: ExpressLayer[];
 }
 interface ExpressApp {
+  settings?: Record<string, unknown>;
   _router?: ExpressRouter;
   router?: ExpressRouter;
   use(fn: unknown): unknown;
@@ -151,7 +152,14 @@ export function expressAdapter(guard: Guard): ExpressMiddleware & { errorHandler
       res.locals.cspNonce = state.nonce;
       res.locals.requestId = state.requestId;
     }
-    if (req.app && guard.errors) keepErrorHandlerLast(req.app);
+    const app = req.app;
+    if (app && guard.errors) keepErrorHandlerLast(app);
+    // Express adds X-Powered-By in app.handle, before any middleware: switching the app's setting
+    // off once saves a removeHeader per request (and still catches an app that turns it back on).
+    if (guard.hidePoweredBy && (!app?.settings || app.settings['x-powered-by'])) {
+      if (app?.settings) app.settings['x-powered-by'] = false;
+      res.removeHeader('X-Powered-By');
+    }
     const json = res.json as JsonMethod | undefined;
     if (typeof json === 'function' && json[kFiltering] !== true) filterJsonOf(res);
     const refusal = guard.screen(req, res, state);
