@@ -117,7 +117,6 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const headers: HeaderPlan | undefined = compileHeaders(options.headers);
   const cookieOptions = featureOptions(options.cookies, COOKIE_DEFAULTS, 'cookies');
   const cookies: CompiledCookiePolicy | undefined = cookieOptions === false ? undefined : compileCookiePolicy(cookieOptions);
-  const hookPolicy: ResponseHookPolicy = { cookies, noStore: headers?.noStore };
   const cors: CorsPolicy | undefined = options.cors === undefined ? undefined : compileCors(options.cors);
   const requestIdOptions = featureOptions(options.requestId, REQUEST_ID_DEFAULTS, 'requestId');
   if (requestIdOptions && (typeof requestIdOptions.header !== 'string' || !/^[A-Za-z0-9-]+$/.test(requestIdOptions.header))) {
@@ -126,6 +125,13 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const requestIdHeader = requestIdOptions ? requestIdOptions.header : REQUEST_ID_DEFAULTS.header;
   const requestIdLower = requestIdHeader.toLowerCase();
   const trustIncomingId = requestIdOptions ? requestIdOptions.trustIncoming !== false : false;
+  // Headers the Fastify adapter leaves in the reply; the one always set first (see ResponseHookPolicy).
+  const deferredNames = [
+    ...(requestIdOptions ? [requestIdOptions.header.toLowerCase()] : []),
+    ...(headers?.lowerNames ?? []),
+    ...(options.rateLimit !== false ? ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'] : []),
+  ];
+  const hookPolicy: ResponseHookPolicy = { cookies, noStore: headers?.noStore, deferredNames };
   const errors = featureOptions(options.errors, DEFAULTS.errors, 'errors');
   const input = featureOptions(options.input, DEFAULTS.input, 'input');
   const limits = featureOptions(options.limits, LIMITS_DEFAULTS, 'limits');
@@ -235,7 +241,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
         if (requestIdOptions) res.setHeader(requestIdHeader, requestId);
         if (headers) headers.apply(res, nonce, plain);
       }
-      hookResponse(req, res, hookPolicy, plain);
+      hookResponse(req, res, hookPolicy, plain, target);
       if (cookies?.renames && typeof req.headers.cookie === 'string') req.headers.cookie = cookies.incoming(req.headers.cookie);
       if (metrics) {
         const stop = metrics.startRequestTimer(req.method ?? 'GET');

@@ -17,6 +17,7 @@ interface FastifyReplyLike {
   sent: boolean;
   code(status: number): FastifyReplyLike;
   header(name: string, value: string): FastifyReplyLike;
+  getHeader(name: string): unknown;
   type(contentType: string): FastifyReplyLike;
   send(payload?: unknown): FastifyReplyLike;
   cspNonce?: string;

@@ -63,6 +63,7 @@ export const HEADERS_DEFAULTS: HeadersOptions = Object.freeze({
 /** Where headers go when not straight onto node's response: Fastify's reply.header(), which keeps its single-writeHead path. */
 export interface HeaderTarget {
   header(name: string, value: string): unknown;
+  getHeader(name: string): unknown;
 }
 
 /** Everything computed at setup: per request only the header writes and one string join for the nonce. */
@@ -74,6 +75,8 @@ export interface HeaderPlan {
   apply(res: ServerResponse, nonce: string, plainHttpLocalhost: boolean): void;
   /** The same headers through `target.header()` with lower-case names (Fastify stores them so). */
   applyTo(target: HeaderTarget, nonce: string, plainHttpLocalhost: boolean): void;
+  /** Lower-case names applyTo() may set; the first is set in every mode. */
+  readonly lowerNames: readonly string[];
 }
 
 export function compileHeaders(options: Partial<HeadersOptions> | boolean | undefined): HeaderPlan | undefined {
@@ -117,8 +120,11 @@ export function compileHeaders(options: Partial<HeadersOptions> | boolean | unde
   const lists = { strict: flat(strictPairs, false), plain: flat(always, false), strictLower: flat(strictPairs, true), plainLower: flat(always, true) };
   const cspName = csp?.headerName;
   const cspLower = cspName?.toLowerCase();
+  // Headers of both modes first (the first name is the one set in every mode), HSTS last.
+  const lowerNames = [...lists.plainLower.filter((_, i) => i % 2 === 0), ...(cspLower ? [cspLower] : []), ...(hsts ? [hsts[0].toLowerCase()] : [])];
   return {
     csp,
+    lowerNames,
     hidePoweredBy: merged.hidePoweredBy,
     noStore,
     apply(res, nonce, plainHttpLocalhost) {
