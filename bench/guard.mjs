@@ -20,7 +20,8 @@ const SECONDS = Number(process.env.RAMPART_BENCH_GUARD_SECONDS ?? 4);
 const CONNECTIONS = 20;
 
 function startServer(variant) {
-  const child = spawn(process.execPath, [SERVER, variant], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The IPC channel asks the server for its own CPU time (cpuOf), the number that stays honest on a busy machine.
+  const child = spawn(process.execPath, [SERVER, variant], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${variant}: no port after 20 s: ${out}`)), 20_000);
@@ -34,6 +35,18 @@ function startServer(variant) {
     });
     child.stderr.on('data', (d) => (out += d));
     child.on('exit', (code) => reject(new Error(`${variant} exited ${code}: ${out}`)));
+  });
+}
+
+/** The server process's user + system CPU time in µs, asked over IPC. */
+function cpuOf(child) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no CPU time from the server after 10 s')), 10_000);
+    child.once('message', (m) => {
+      clearTimeout(timer);
+      resolve(m.cpu.user + m.cpu.system);
+    });
+    child.send('cpu');
   });
 }
 
@@ -62,28 +75,43 @@ export async function benchGuard({ say = (t = '') => process.stdout.write(`${t}\
     for (let round = 1; round <= ROUNDS; round++) {
       progress(`guard: round ${round}/${ROUNDS}`);
       for (const v of VARIANTS) {
+        const cpuBefore = await cpuOf(servers[v].child);
         const r = await load(servers[v].url, SECONDS);
+        const cpu = (await cpuOf(servers[v].child)) - cpuBefore;
         if (r.non2xx > 0 || r.errors > 0) throw new Error(`${v}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
-        samples[v].push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 });
+        samples[v].push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, cpuUs: cpu / Math.max(1, r.requests.total) });
       }
     }
+    const cpuOfVariant = (v) => median(samples[v].map((x) => x.cpuUs));
     const row = (v, base) => {
       const s = samples[v];
       const rps = median(s.map((x) => x.rps));
-      return [v, fixed(rps, 0), base ? `${fixed((100 * rps) / base - 100, 1)}%` : '-', fixed(median(s.map((x) => x.p50)), 1), fixed(median(s.map((x) => x.p99)), 1)];
+      const cpu = cpuOfVariant(v);
+      // CPU per request says what the server would serve with a core to itself: 1e6 / µs.
+      const cpuBase = base === undefined ? undefined : cpuOfVariant(base);
+      return [
+        v,
+        fixed(rps, 0),
+        cpuBase ? `${fixed((100 * rps) / median(samples[base].map((x) => x.rps)) - 100, 1)}%` : '-',
+        fixed(cpu, 1),
+        cpuBase ? `${fixed((100 * cpuBase) / cpu - 100, 1)}%` : '-',
+        fixed(median(s.map((x) => x.p50)), 1),
+        fixed(median(s.map((x) => x.p99)), 1),
+      ];
     };
     const expressBase = median(samples.express.map((x) => x.rps));
-    const fastifyBase = median(samples.fastify.map((x) => x.rps));
     say(`Guard overhead: GET /hello JSON, autocannon ${CONNECTIONS} connections, median of ${ROUNDS} interleaved ${SECONDS} s rounds, servers in child processes`);
+    say('  (server CPU µs/request is measured in the server process; "capacity" is 1e6 / CPU µs compared with bare, the throughput a core to itself would give)');
     say(
       formatTable(
-        ['server', 'req/s', 'vs bare', 'p50 ms', 'p99 ms'],
-        [...VARIANTS.slice(0, 4).map((v) => row(v, v === 'express' ? undefined : expressBase)), ...VARIANTS.slice(4).map((v) => row(v, v === 'fastify' ? undefined : fastifyBase))],
+        ['server', 'req/s', 'vs bare', 'CPU µs/req', 'capacity vs bare', 'p50 ms', 'p99 ms'],
+        [...VARIANTS.slice(0, 4).map((v) => row(v, v === 'express' ? undefined : 'express')), ...VARIANTS.slice(4).map((v) => row(v, v === 'fastify' ? undefined : 'fastify'))],
       ),
     );
     const rampartRps = median(samples['express+rampart'].map((x) => x.rps));
     const competitorRps = median(samples['express+helmet+express-rate-limit'].map((x) => x.rps));
-    say(`  targets: rampart within 10% of bare Express (${fixed((100 * rampartRps) / expressBase - 100, 1)}%), and no slower than helmet + express-rate-limit (${fixed((100 * rampartRps) / competitorRps - 100, 1)}%)`);
+    const byCpu = (a, b) => fixed((100 * cpuOfVariant(b)) / cpuOfVariant(a) - 100, 1);
+    say(`  targets: rampart within 10% of bare Express (req/s ${fixed((100 * rampartRps) / expressBase - 100, 1)}%, CPU capacity ${byCpu('express+rampart', 'express')}%), and no slower than helmet + express-rate-limit (req/s ${fixed((100 * rampartRps) / competitorRps - 100, 1)}%, CPU capacity ${byCpu('express+rampart', 'express+helmet+express-rate-limit')}%)`);
   } finally {
     for (const s of Object.values(servers)) s.child.kill();
   }

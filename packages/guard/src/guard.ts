@@ -7,7 +7,7 @@ import { REQUEST_ID_DEFAULTS, requestIdFor } from './errors/request-id.js';
 import { renderAnswer, safeAnswerFor, statusText, type SafeAnswer } from './errors/safe-error.js';
 import { createEventBus, LOG_REDACT_PATHS, type EventBus } from './events/index.js';
 import { onDetection } from './protect/events.js';
-import { compileHeaders, type HeaderPlan } from './headers/index.js';
+import { compileHeaders, type HeaderPlan, type HeaderTarget } from './headers/index.js';
 import { createNonce } from './headers/nonce.js';
 import { isPlainHttpLocalhost } from './headers/plain-http-localhost.js';
 import { hookResponse, type ResponseHookPolicy } from './headers/response-hook.js';
@@ -37,12 +37,19 @@ export interface Guard {
   readonly input: InputOptions | false;
   readonly limits: RequestLimits | false;
   readonly nonceInTemplates: boolean;
-  /** Request id, security headers, cookie and cache hooks, CORS headers. Always succeeds. */
-  begin(req: IncomingMessage, res: ServerResponse): RequestState;
+  /** X-Powered-By must go: adapters remove it where their framework sets it (Express). */
+  readonly hidePoweredBy: boolean;
+  /** The rate limit keys by route (or a key function may): only then must adapters look the route pattern up. */
+  readonly wantsRoute: boolean;
+  /**
+   * Request id, security headers, cookie and cache hooks. Always succeeds. Headers go to
+   * `res.setHeader`, or with `target` (Fastify's reply) to `target.header()` with lower-case names.
+   */
+  begin(req: IncomingMessage, res: ServerResponse, target?: HeaderTarget): RequestState;
   /** Synchronous refusals: size limits, dangerous query keys, CORS preflight. */
   screen(req: IncomingMessage, res: ServerResponse, state: RequestState): Answer | undefined;
   /** The rate limit (async when a store is remote). `route` and `userId` refine the key. */
-  admit(req: IncomingMessage, res: ServerResponse, state: RequestState, context?: { route?: string; userId?: string }): Promise<Answer | undefined> | undefined;
+  admit(req: IncomingMessage, res: ServerResponse, state: RequestState, context?: { route?: string; userId?: string }, target?: HeaderTarget): Promise<Answer | undefined> | undefined;
   /** Reads and checks a JSON body the app has not parsed yet; resolves the parsed value or an answer. */
   readJson(req: IncomingMessage, state: RequestState): Promise<{ answer: Answer } | { body: unknown }> | undefined;
   /** Parses JSON text within the depth limit and checks its keys (for frameworks that read bodies themselves). */
@@ -110,7 +117,6 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const headers: HeaderPlan | undefined = compileHeaders(options.headers);
   const cookieOptions = featureOptions(options.cookies, COOKIE_DEFAULTS, 'cookies');
   const cookies: CompiledCookiePolicy | undefined = cookieOptions === false ? undefined : compileCookiePolicy(cookieOptions);
-  const hookPolicy: ResponseHookPolicy = { cookies, noStore: headers?.noStore };
   const cors: CorsPolicy | undefined = options.cors === undefined ? undefined : compileCors(options.cors);
   const requestIdOptions = featureOptions(options.requestId, REQUEST_ID_DEFAULTS, 'requestId');
   if (requestIdOptions && (typeof requestIdOptions.header !== 'string' || !/^[A-Za-z0-9-]+$/.test(requestIdOptions.header))) {
@@ -119,6 +125,13 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const requestIdHeader = requestIdOptions ? requestIdOptions.header : REQUEST_ID_DEFAULTS.header;
   const requestIdLower = requestIdHeader.toLowerCase();
   const trustIncomingId = requestIdOptions ? requestIdOptions.trustIncoming !== false : false;
+  // Headers the Fastify adapter leaves in the reply; the one always set first (see ResponseHookPolicy).
+  const deferredNames = [
+    ...(requestIdOptions ? [requestIdOptions.header.toLowerCase()] : []),
+    ...(headers?.lowerNames ?? []),
+    ...(options.rateLimit !== false ? ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'] : []),
+  ];
+  const hookPolicy: ResponseHookPolicy = { cookies, noStore: headers?.noStore, deferredNames };
   const errors = featureOptions(options.errors, DEFAULTS.errors, 'errors');
   const input = featureOptions(options.input, DEFAULTS.input, 'input');
   const limits = featureOptions(options.limits, LIMITS_DEFAULTS, 'limits');
@@ -148,6 +161,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
 
   let limiter: RateLimiter | undefined;
   let trustProxy: TrustProxy = false;
+  let wantsRoute = false;
   if (options.rateLimit !== false) {
     const rl = options.rateLimit === undefined || options.rateLimit === true ? DEFAULTS.rateLimit : options.rateLimit;
     if (!isPlainObject(rl as unknown)) throw new GuardSetupError('rampart(): `rateLimit` must be true, false or options such as { limit: 100, windowMs: 60_000 }.');
@@ -159,6 +173,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
       throw err;
     }
     trustProxy = (rl.trustProxy ?? false) as TrustProxy;
+    wantsRoute = rl.key === 'route' || typeof rl.key === 'function';
   }
 
   if (rootWarning) {
@@ -172,6 +187,9 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const stopDetections = onDetection(({ id: _id, time: _time, ...event }) => void events.emit(event));
 
   const metrics = events.metrics;
+  // The limit header is the same on every answer: its text is made once.
+  const limitValue = limiter?.options.limit;
+  const limitText = String(limitValue);
   const usesNonce = headers?.csp?.usesNonce ?? false;
 
   function ipOf(req: IncomingMessage): string | undefined {
@@ -204,8 +222,10 @@ export function createGuard(options: GuardOptions = {}): Guard {
     input,
     limits,
     nonceInTemplates: usesNonce,
+    hidePoweredBy: headers?.hidePoweredBy ?? false,
+    wantsRoute,
 
-    begin(req, res) {
+    begin(req, res, target) {
       const plain = devLocalhost && isPlainHttpLocalhost(req);
       const requestId = requestIdFor(req, requestIdLower, trustIncomingId);
       const nonce = usesNonce ? createNonce() : '';
@@ -214,12 +234,14 @@ export function createGuard(options: GuardOptions = {}): Guard {
       // enterWith, not run(): the store is attached to the HTTP parser's async resource, so body
       // 'data'/'end' events (and what body parsers do after them) stay tied to this request.
       if (crashGuard) requestContext.enterWith({ req, res, requestId, onCrash });
-      if (requestIdOptions) res.setHeader(requestIdHeader, requestId);
-      if (headers) {
-        headers.apply(res, nonce, plain);
-        if (headers.hidePoweredBy) res.removeHeader('X-Powered-By');
+      if (target) {
+        if (requestIdOptions) target.header(requestIdLower, requestId);
+        if (headers) headers.applyTo(target, nonce, plain);
+      } else {
+        if (requestIdOptions) res.setHeader(requestIdHeader, requestId);
+        if (headers) headers.apply(res, nonce, plain);
       }
-      hookResponse(req, res, hookPolicy, plain);
+      hookResponse(req, res, hookPolicy, plain, target);
       if (cookies?.renames && typeof req.headers.cookie === 'string') req.headers.cookie = cookies.incoming(req.headers.cookie);
       if (metrics) {
         const stop = metrics.startRequestTimer(req.method ?? 'GET');
@@ -257,16 +279,16 @@ export function createGuard(options: GuardOptions = {}): Guard {
       return undefined;
     },
 
-    admit(req, res, state, context) {
+    admit(req, res, state, context, target) {
       if (!limiter) return undefined;
       const decided = limiter.checkNow(req, { requestId: state.requestId, route: context?.route, userId: context?.userId });
       if (decided === undefined) return undefined;
       // The memory store decides synchronously: an allowed request then costs no promise at all.
       if (!(decided instanceof Promise)) {
-        const refusal = applyDecision(res, state, decided);
+        const refusal = applyDecision(res, state, decided, target);
         return refusal === undefined ? undefined : Promise.resolve(refusal);
       }
-      return decided.then((decision) => applyDecision(res, state, decision));
+      return decided.then((decision) => applyDecision(res, state, decision, target));
     },
 
     readJson(req, state) {
@@ -383,19 +405,26 @@ export function createGuard(options: GuardOptions = {}): Guard {
   };
 
 
-  /** Sets the RateLimit-* headers (three setHeader calls, no header object) and answers a refusal. */
-  function applyDecision(res: ServerResponse, state: RequestState, decision: RateLimitDecision | undefined): Answer | undefined {
+  /** Sets the RateLimit-* headers (three header writes, no header object) and answers a refusal. */
+  function applyDecision(res: ServerResponse, state: RequestState, decision: RateLimitDecision | undefined, target: HeaderTarget | undefined): Answer | undefined {
     if (!decision) return undefined;
     if (decision.allowed) {
-      if (!res.headersSent) {
-        res.setHeader('RateLimit-Limit', String(decision.limit));
+      if (res.headersSent) return undefined;
+      const limit = decision.limit === limitValue ? limitText : String(decision.limit);
+      const reset = String(Math.max(0, Math.ceil((decision.resetAt - Date.now()) / 1000)));
+      if (target) {
+        target.header('ratelimit-limit', limit);
+        target.header('ratelimit-remaining', String(decision.remaining));
+        target.header('ratelimit-reset', reset);
+      } else {
+        res.setHeader('RateLimit-Limit', limit);
         res.setHeader('RateLimit-Remaining', String(decision.remaining));
-        res.setHeader('RateLimit-Reset', String(Math.max(0, Math.ceil((decision.resetAt - Date.now()) / 1000))));
+        res.setHeader('RateLimit-Reset', reset);
       }
       return undefined;
     }
     const h = rateLimitHeaders(decision);
-    if (!res.headersSent) for (const [k, v] of Object.entries(h)) res.setHeader(k, v);
+    if (!target && !res.headersSent) for (const [k, v] of Object.entries(h)) res.setHeader(k, v);
     if (decision.degraded === 'fail-closed') return { status: 503, body: { error: statusText(503), requestId: state.requestId }, headers: h };
     return { status: 429, body: { error: statusText(429), requestId: state.requestId }, headers: h };
   }

@@ -228,3 +228,37 @@ for (const framework of FRAMEWORKS) {
     }
   });
 }
+
+describe('rampart on fastify, replies that bypass Fastify', () => {
+  it('still sends the security headers and request id when a hijacked reply writes to reply.raw', async () => {
+    const { default: Fastify } = await import('fastify');
+    const { rampart } = await import('@rampart/guard');
+    const app = Fastify({ logger: false });
+    const guard = rampart.fastify({ logger: false, rootCheck: false });
+    await app.register(guard as never);
+    app.get('/raw', (_req, reply) => {
+      reply.hijack();
+      reply.raw.writeHead(200, { 'Content-Type': 'text/plain', 'X-Frame-Options': 'DENY' });
+      reply.raw.end('raw');
+    });
+    app.get('/normal', async () => ({ ok: true }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { port } = app.server.address() as { port: number };
+      const raw = await fetch(`http://127.0.0.1:${port}/raw`, { headers: { 'X-Request-Id': 'req-raw-1' } });
+      assert.equal(await raw.text(), 'raw');
+      assert.match(raw.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+      assert.equal(raw.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(raw.headers.get('x-request-id'), 'req-raw-1');
+      assert.equal(raw.headers.get('x-frame-options'), 'DENY', 'a header the app passed to writeHead wins');
+      assert.ok(raw.headers.get('ratelimit-limit'));
+      const normal = await fetch(`http://127.0.0.1:${port}/normal`);
+      assert.deepEqual(await normal.json(), { ok: true });
+      assert.equal(normal.headers.get('x-frame-options'), 'SAMEORIGIN');
+      assert.match(normal.headers.get('content-security-policy') ?? '', /'nonce-/);
+    } finally {
+      await app.close();
+      await guard.close();
+    }
+  });
+});

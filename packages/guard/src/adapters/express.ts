@@ -23,6 +23,7 @@ interface ExpressRouter {
   stack: ExpressLayer[];
 }
 interface ExpressApp {
+  settings?: Record<string, unknown>;
   _router?: ExpressRouter;
   router?: ExpressRouter;
   use(fn: unknown): unknown;
@@ -31,8 +32,45 @@ export type ExpressNext = (err?: unknown) => void;
 export type ExpressMiddleware = (req: ExpressRequest, res: ExpressResponse, next: ExpressNext) => void;
 export type ExpressErrorHandler = (err: unknown, req: ExpressRequest, res: ExpressResponse, next: ExpressNext) => void;
 
-const kJson = Symbol('rampart.expressJson');
 const kRouter = Symbol('rampart.expressRouter');
+/** Marks a res.json that filters responses, so it is wrapped once, not once per request. */
+const kFiltering = Symbol.for('rampart.filteringJson');
+
+type JsonMethod = ((this: ExpressResponse, body: unknown) => unknown) & { [kFiltering]?: true };
+
+/**
+ * res.json that passes objects through the response filter of the guard that began the request
+ * (Express's res.send(object) calls it too). Without a guard state it is the original, untouched.
+ */
+function filteringJson(original: JsonMethod): JsonMethod {
+  const json: JsonMethod = function json(this: ExpressResponse, body: unknown): unknown {
+    const req = this.req;
+    const state = req ? requestState(req) : undefined;
+    if (req && state) {
+      const r = state.guard.filterResponse(body, req, state);
+      if (!r.ok) {
+        this.statusCode = r.answer.status;
+        return original.call(this, r.answer.body);
+      }
+      body = r.value;
+    }
+    return original.call(this, body);
+  };
+  json[kFiltering] = true;
+  return json;
+}
+
+/**
+ * Wraps res.json where it is defined: normally Express's shared response prototype, once for the
+ * process, so sub-apps (which swap the prototype) are covered and a request costs no wrapping;
+ * on the response itself when something assigned its own res.json.
+ */
+function filterJsonOf(res: ExpressResponse): void {
+  let owner: object | null = res;
+  while (owner !== null && !Object.prototype.hasOwnProperty.call(owner, 'json')) owner = Object.getPrototypeOf(owner) as object | null;
+  const target = (owner ?? res) as { json: JsonMethod };
+  target.json = filteringJson(target.json);
+}
 
 function routerOf(app: ExpressApp & { [kRouter]?: ExpressRouter | null }): ExpressRouter | undefined {
   if (app[kRouter] !== undefined) return app[kRouter] ?? undefined;
@@ -79,21 +117,6 @@ export function expressAdapter(guard: Guard): ExpressMiddleware & { errorHandler
     else app.use(errorHandler);
   }
 
-  function guardedJson(this: ExpressResponse, body: unknown): unknown {
-    const original = (this as unknown as Record<symbol, (b: unknown) => unknown>)[kJson];
-    const req = this.req;
-    const state = req ? requestState(req) : undefined;
-    if (req && state) {
-      const r = guard.filterResponse(body, req, state);
-      if (!r.ok) {
-        this.statusCode = r.answer.status;
-        return original.call(this, r.answer.body);
-      }
-      body = r.value;
-    }
-    return original.call(this, body);
-  }
-
   function send(req: ExpressRequest, res: ExpressResponse, answer: Answer): void {
     guard.send(req, res, answer);
   }
@@ -129,11 +152,16 @@ export function expressAdapter(guard: Guard): ExpressMiddleware & { errorHandler
       res.locals.cspNonce = state.nonce;
       res.locals.requestId = state.requestId;
     }
-    if (req.app && guard.errors) keepErrorHandlerLast(req.app);
-    if (typeof res.json === 'function' && res.json !== guardedJson) {
-      (res as unknown as Record<symbol, unknown>)[kJson] = res.json;
-      res.json = guardedJson;
+    const app = req.app;
+    if (app && guard.errors) keepErrorHandlerLast(app);
+    // Express adds X-Powered-By in app.handle, before any middleware: switching the app's setting
+    // off once saves a removeHeader per request (and still catches an app that turns it back on).
+    if (guard.hidePoweredBy && (!app?.settings || app.settings['x-powered-by'])) {
+      if (app?.settings) app.settings['x-powered-by'] = false;
+      res.removeHeader('X-Powered-By');
     }
+    const json = res.json as JsonMethod | undefined;
+    if (typeof json === 'function' && json[kFiltering] !== true) filterJsonOf(res);
     const refusal = guard.screen(req, res, state);
     if (refusal) return send(req, res, refusal);
     const admission = guard.admit(req, res, state);

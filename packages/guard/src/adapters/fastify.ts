@@ -17,11 +17,16 @@ interface FastifyReplyLike {
   sent: boolean;
   code(status: number): FastifyReplyLike;
   header(name: string, value: string): FastifyReplyLike;
+  getHeader(name: string): unknown;
   type(contentType: string): FastifyReplyLike;
   send(payload?: unknown): FastifyReplyLike;
   cspNonce?: string;
 }
 type Done = (err?: Error | null, value?: unknown) => void;
+interface FastifyRouteOptionsLike {
+  method: string | string[];
+  preValidation?: unknown;
+}
 interface FastifyInstanceLike {
   decorateRequest(name: string, value: unknown): unknown;
   decorateReply(name: string, value: unknown): unknown;
@@ -55,7 +60,8 @@ function sendAnswer(request: FastifyRequestLike, reply: FastifyReplyLike, answer
 /**
  * The Fastify plugin (tested on Fastify 5), with fastify-plugin semantics (skip-override), so its
  * hooks and error handler apply to every route of the instance it is registered on:
- * onRequest: id, headers, limits, CORS, rate limit; preValidation: body checks (Fastify has
+ * onRequest: id, headers (through reply.header, so Fastify writes them in its one writeHead),
+ * limits, CORS, rate limit; preValidation on routes that take a body: body checks (Fastify has
  * parsed it by then); preSerialization: response filtering; the error handler: safe answers.
  */
 export function fastifyAdapter(guard: Guard): FastifyRampartPlugin {
@@ -80,13 +86,16 @@ export function fastifyAdapter(guard: Guard): FastifyRampartPlugin {
     }
 
     fastify.addHook('onRequest', function rampartOnRequest(request: FastifyRequestLike, reply: FastifyReplyLike, done: Done) {
-      const state = guard.begin(request.raw, reply.raw);
+      // Headers through reply.header(): Fastify then writes them all in its one writeHead call,
+      // instead of falling back to node's per-header path as soon as anything used reply.raw.
+      const state = guard.begin(request.raw, reply.raw, reply);
       request.cspNonce = state.nonce;
       reply.cspNonce = state.nonce;
       request.requestId = state.requestId;
       const refusal = guard.screen(request.raw, reply.raw, state);
       if (refusal) return sendAnswer(request, reply, refusal);
-      const admission = guard.admit(request.raw, reply.raw, state, { route: request.routeOptions?.url });
+      // request.routeOptions builds an object per call: read only when the limit is keyed by route.
+      const admission = guard.admit(request.raw, reply.raw, state, guard.wantsRoute ? { route: request.routeOptions?.url } : undefined, reply);
       if (!admission) return done();
       admission.then(
         (answer) => (answer ? sendAnswer(request, reply, answer) : done()),
@@ -94,13 +103,21 @@ export function fastifyAdapter(guard: Guard): FastifyRampartPlugin {
       );
     });
 
-    fastify.addHook('preValidation', function rampartPreValidation(request: FastifyRequestLike, reply: FastifyReplyLike, done: Done) {
+    // Body checks only on routes that can have a body: Fastify parses none for GET and HEAD, and a
+    // hook costs every request of every route it is on.
+    function rampartPreValidation(request: FastifyRequestLike, reply: FastifyReplyLike, done: Done): void {
       const state = requestState(request.raw);
       if (state && request.body !== undefined) {
         const bad = guard.checkParsed(request.body, 'body', request.raw, state);
         if (bad) return sendAnswer(request, reply, bad);
       }
       done();
+    }
+    fastify.addHook('onRoute', function rampartOnRoute(route: FastifyRouteOptionsLike) {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      if (methods.every((m) => m === 'GET' || m === 'HEAD')) return;
+      const own = route.preValidation;
+      route.preValidation = own === undefined ? [rampartPreValidation] : [rampartPreValidation, ...(Array.isArray(own) ? own : [own])];
     });
 
     fastify.addHook('preSerialization', function rampartPreSerialization(request: FastifyRequestLike, reply: FastifyReplyLike, payload: unknown, done: Done) {

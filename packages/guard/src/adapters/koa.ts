@@ -44,6 +44,7 @@ export function koaAdapter(guard: Guard): KoaMiddleware {
   return async function rampart(ctx, next) {
     const { req, res } = ctx;
     const state = guard.begin(req, res);
+    if (guard.hidePoweredBy) res.removeHeader('X-Powered-By');
     ctx.state.cspNonce = state.nonce;
     ctx.state.requestId = state.requestId;
     let answer = guard.screen(req, res, state);

@@ -55,6 +55,7 @@ export function nodeHttpAdapter(guard: Guard, handler: NodeHandler): (req: Incom
   }
   return function rampartHandler(req: GuardedRequest, res: ServerResponse): void {
     const state = guard.begin(req, res);
+    if (guard.hidePoweredBy) res.removeHeader('X-Powered-By');
     req.requestId = state.requestId;
     req.cspNonce = state.nonce;
     const refusal = guard.screen(req, res, state);

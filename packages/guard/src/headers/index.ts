@@ -60,13 +60,23 @@ export const HEADERS_DEFAULTS: HeadersOptions = Object.freeze({
   noStore: NO_STORE_DEFAULTS,
 } as HeadersOptions);
 
-/** Everything computed at setup: per request only setHeader calls and one string join for the nonce. */
+/** Where headers go when not straight onto node's response: Fastify's reply.header(), which keeps its single-writeHead path. */
+export interface HeaderTarget {
+  header(name: string, value: string): unknown;
+  getHeader(name: string): unknown;
+}
+
+/** Everything computed at setup: per request only the header writes and one string join for the nonce. */
 export interface HeaderPlan {
   readonly csp: CompiledPolicy | undefined;
   readonly hidePoweredBy: boolean;
   readonly noStore: NoStoreOptions | undefined;
   /** Sets the headers on a response; `plainHttpLocalhost` leaves out HSTS and upgrade-insecure-requests. */
   apply(res: ServerResponse, nonce: string, plainHttpLocalhost: boolean): void;
+  /** The same headers through `target.header()` with lower-case names (Fastify stores them so). */
+  applyTo(target: HeaderTarget, nonce: string, plainHttpLocalhost: boolean): void;
+  /** Lower-case names applyTo() may set; the first is set in every mode. */
+  readonly lowerNames: readonly string[];
 }
 
 export function compileHeaders(options: Partial<HeadersOptions> | boolean | undefined): HeaderPlan | undefined {
@@ -104,16 +114,28 @@ export function compileHeaders(options: Partial<HeadersOptions> | boolean | unde
     }
   }
 
-  const strictList = hsts ? [...always, hsts] : always;
+  // Flat [name, value, name, value, ...] lists, one per mode and name case: per request a plain loop.
+  const flat = (pairs: [string, string][], lower: boolean): string[] => pairs.flatMap(([n, v]) => [lower ? n.toLowerCase() : n, v]);
+  const strictPairs = hsts ? [...always, hsts] : always;
+  const lists = { strict: flat(strictPairs, false), plain: flat(always, false), strictLower: flat(strictPairs, true), plainLower: flat(always, true) };
   const cspName = csp?.headerName;
+  const cspLower = cspName?.toLowerCase();
+  // Headers of both modes first (the first name is the one set in every mode), HSTS last.
+  const lowerNames = [...lists.plainLower.filter((_, i) => i % 2 === 0), ...(cspLower ? [cspLower] : []), ...(hsts ? [hsts[0].toLowerCase()] : [])];
   return {
     csp,
+    lowerNames,
     hidePoweredBy: merged.hidePoweredBy,
     noStore,
     apply(res, nonce, plainHttpLocalhost) {
-      const list = plainHttpLocalhost ? always : strictList;
-      for (let i = 0; i < list.length; i++) res.setHeader(list[i][0], list[i][1]);
+      const list = plainHttpLocalhost ? lists.plain : lists.strict;
+      for (let i = 0; i < list.length; i += 2) res.setHeader(list[i], list[i + 1]);
       if (csp) res.setHeader(cspName!, policyValue(plainHttpLocalhost ? csp.partsForPlainHttp : csp.parts, nonce));
+    },
+    applyTo(target, nonce, plainHttpLocalhost) {
+      const list = plainHttpLocalhost ? lists.plainLower : lists.strictLower;
+      for (let i = 0; i < list.length; i += 2) target.header(list[i], list[i + 1]);
+      if (csp) target.header(cspLower!, policyValue(plainHttpLocalhost ? csp.partsForPlainHttp : csp.parts, nonce));
     },
   };
 }

@@ -10,6 +10,17 @@ import type { NoStoreOptions } from './index.js';
 export interface ResponseHookPolicy {
   readonly cookies: CompiledCookiePolicy | undefined;
   readonly noStore: NoStoreOptions | undefined;
+  /**
+   * Lower-case names of the headers the guard puts in a framework's own header store (Fastify's
+   * reply); the first is always among them. A writeHead without it bypassed that store (a hijacked
+   * reply writing to reply.raw), and gets the guard's headers copied from the store.
+   */
+  readonly deferredNames: readonly string[];
+}
+
+/** Where deferred headers wait: Fastify's reply. */
+export interface HeaderSource {
+  getHeader(name: string): unknown;
 }
 
 interface HookState {
@@ -17,6 +28,7 @@ interface HookState {
   readonly plainHttpLocalhost: boolean;
   readonly authenticated: boolean;
   readonly previous: ServerResponse['writeHead'];
+  readonly source: HeaderSource | undefined;
 }
 
 const kHook = Symbol('rampart.responseHook');
@@ -66,12 +78,16 @@ function guardedWriteHead(this: Hooked, ...args: unknown[]): ServerResponse {
     let passedCookieKey: string | undefined;
     let passedCacheControl = false;
     if (passed) {
-      for (const key of Object.keys(passed)) {
-        const lower = key.toLowerCase();
-        if (lower === 'set-cookie') passedCookieKey = key;
-        else if (lower === 'cache-control') passedCacheControl = true;
+      // Fastify passes every header here (about twenty): only names of the right length are lower-cased.
+      const keys = Object.keys(passed);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        if (key.length === 10) {
+          if (key.toLowerCase() === 'set-cookie') passedCookieKey = key;
+        } else if (key.length === 13 && key.toLowerCase() === 'cache-control') passedCacheControl = true;
       }
     }
+    if (state.source && !(passed && passed[state.policy.deferredNames[0]] !== undefined)) copyDeferred(this, state.source, state.policy.deferredNames, passed);
     if (cookies) {
       const own = this.getHeader('set-cookie');
       if (own !== undefined) this.setHeader('Set-Cookie', rewriteCookies(own, cookies, state.plainHttpLocalhost) as string[]);
@@ -90,11 +106,24 @@ function guardedWriteHead(this: Hooked, ...args: unknown[]): ServerResponse {
   return (state.previous as (...a: unknown[]) => ServerResponse).apply(this, args);
 }
 
-/** Installs the hook for one response. Cheap: one property write, no closure. */
-export function hookResponse(req: IncomingMessage, res: ServerResponse, policy: ResponseHookPolicy, plainHttpLocalhost: boolean): void {
-  if (!policy.cookies && !policy.noStore) return;
+/** The guard's headers a raw writeHead left out, from the framework's store; the app's own (set or passed) win. */
+function copyDeferred(res: ServerResponse, source: HeaderSource, names: readonly string[], passed: OutgoingHttpHeaders | undefined): void {
+  const passedNames = passed ? new Set(Object.keys(passed).map((k) => k.toLowerCase())) : undefined;
+  for (const name of names) {
+    if (res.hasHeader(name) || passedNames?.has(name)) continue;
+    const value = source.getHeader(name);
+    if (typeof value === 'string') res.setHeader(name, value);
+  }
+}
+
+/**
+ * Installs the hook for one response. Cheap: two property writes, no closure. `source`: the
+ * framework store the guard's headers went to (Fastify's reply), for writes that bypass it.
+ */
+export function hookResponse(req: IncomingMessage, res: ServerResponse, policy: ResponseHookPolicy, plainHttpLocalhost: boolean, source?: HeaderSource): void {
+  if (!policy.cookies && !policy.noStore && !(source && policy.deferredNames.length > 0)) return;
   const hooked = res as Hooked;
   if (hooked[kHook]) return;
-  hooked[kHook] = { policy, plainHttpLocalhost, authenticated: isAuthenticatedRequest(req, policy.noStore), previous: res.writeHead };
+  hooked[kHook] = { policy, plainHttpLocalhost, authenticated: isAuthenticatedRequest(req, policy.noStore), previous: res.writeHead, source: policy.deferredNames.length > 0 ? source : undefined };
   res.writeHead = guardedWriteHead as ServerResponse['writeHead'];
 }

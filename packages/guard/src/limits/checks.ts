@@ -14,12 +14,13 @@ const OK: LimitResult = Object.freeze({ ok: true });
 /**
  * Total size of the request headers as sent (name, ": ", value, CRLF per line). Node already
  * refuses headers above --max-http-header-size (16 KiB) with 431; this check lets an app or a
- * route set a lower bound.
+ * route set a lower bound. Node decodes header bytes as latin1, one character per byte, so a
+ * string's length is its size on the wire (no UTF-8 re-encoding per header).
  */
 export function headerBytes(req: IncomingMessage): number {
   const raw = req.rawHeaders;
   let total = 0;
-  for (let i = 0; i < raw.length; i++) total += Buffer.byteLength(raw[i]) + 2;
+  for (let i = 0; i < raw.length; i++) total += raw[i].length + 2;
   return total;
 }
 

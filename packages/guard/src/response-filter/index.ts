@@ -20,18 +20,22 @@ export function normalizeFieldName(name: string): string {
 
 export interface DenyList {
   readonly names: ReadonlySet<string>;
+  /** Field name to denied-or-not, remembered for names seen before (responses repeat their keys). */
+  readonly seen: Map<string, boolean>;
 }
 
 export function compileDenyList(options: ResponseFilterOptions): DenyList {
   if (!Array.isArray(options.denyFields) || options.denyFields.some((f) => typeof f !== 'string' || normalizeFieldName(f) === '')) {
     throw new GuardSetupError('rampart(): `responseFilter.denyFields` must be an array of field names, e.g. ["password", "apiKey"].');
   }
-  return { names: new Set(options.denyFields.map(normalizeFieldName)) };
+  return { names: new Set(options.denyFields.map(normalizeFieldName)), seen: new Map() };
 }
 
 /** Containers visited per response and nesting inspected; beyond them subtrees are dropped. */
 const MAX_NODES = 200_000;
 const MAX_DEPTH = 64;
+/** Names remembered per deny list (up to 64 characters each): keys are the app's field names, but maps keyed by user data must not grow it without bound. */
+const MAX_SEEN_NAMES = 4096;
 
 export interface Redaction {
   readonly value: unknown;
@@ -51,27 +55,50 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-/**
- * Removes every denied field at any depth. Copy-on-write: the app's own objects (a cached user,
- * a Mongoose document) are never mutated; only containers on the way to a denied field are copied.
- */
-export function redactDenied(body: unknown, deny: DenyList, allowed?: ReadonlySet<string>): Redaction {
-  const removed: string[] = [];
-  let budget = MAX_NODES;
-  function walk(value: unknown, path: string, depth: number): unknown {
+function isDenied(key: string, deny: DenyList): boolean {
+  let denied = deny.seen.get(key);
+  if (denied === undefined) {
+    denied = deny.names.has(normalizeFieldName(key));
+    if (key.length <= 64 && deny.seen.size < MAX_SEEN_NAMES) deny.seen.set(key, denied);
+  }
+  return denied;
+}
+
+/** One walk over a response: the state lives here, so a call allocates no closure and builds a path only for a removal. */
+class DenyWalk {
+  readonly removed: string[] = [];
+  budget = MAX_NODES;
+  /** Keys from the root to the object being walked (array items add none). */
+  readonly path: string[] = [];
+
+  constructor(
+    readonly deny: DenyList,
+    readonly allowed: ReadonlySet<string> | undefined,
+  ) {}
+
+  note(last: string | undefined, suffix: string): void {
+    if (this.removed.length >= 20) return;
+    const parts = last === undefined ? this.path : [...this.path, last];
+    const text = parts.length === 0 ? '(root)' : parts.join('.');
+    this.removed.push((text.length > 120 ? `${text.slice(0, 120)}…` : text) + suffix);
+  }
+
+  walk(value: unknown, depth: number): unknown {
     const v = plain(value);
     if (v === null || typeof v !== 'object') return v;
     // Past these bounds nothing is inspected, so nothing is sent: a denied field cannot hide
     // under 65 levels of nesting or after 200 000 objects.
-    if (depth > MAX_DEPTH || --budget < 0) {
-      if (removed.length < 20) removed.push(`${path || '(root)'} (not inspected: too deep or too large)`);
+    if (depth > MAX_DEPTH || --this.budget < 0) {
+      this.note(undefined, ' (not inspected: too deep or too large)');
       return undefined;
     }
     if (Array.isArray(v)) {
       let copy: unknown[] | undefined;
       for (let i = 0; i < v.length; i++) {
-        const next = walk(v[i], path, depth + 1);
-        if (next !== v[i]) {
+        const item: unknown = v[i];
+        // Scalars need no call (a long array of numbers is common).
+        const next = item !== null && typeof item === 'object' ? this.walk(item, depth + 1) : item;
+        if (next !== item) {
           copy ??= v.slice();
           copy[i] = next;
         }
@@ -80,17 +107,20 @@ export function redactDenied(body: unknown, deny: DenyList, allowed?: ReadonlySe
     }
     if (ArrayBuffer.isView(v) || v instanceof Map || v instanceof Set) return v;
     let copy: Record<string, unknown> | undefined;
-    for (const key of Object.keys(v)) {
-      const normalized = normalizeFieldName(key);
-      const childPath = path ? `${path}.${key}` : key;
-      if (deny.names.has(normalized) && !allowed?.has(normalized)) {
+    const keys = Object.keys(v);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (isDenied(key, this.deny) && !this.allowed?.has(normalizeFieldName(key))) {
         copy ??= { ...(v as Record<string, unknown>) };
         delete copy[key];
-        if (removed.length < 20) removed.push(childPath.length > 120 ? `${childPath.slice(0, 120)}…` : childPath);
+        this.note(key, '');
         continue;
       }
       const child = (v as Record<string, unknown>)[key];
-      const next = walk(child, childPath, depth + 1);
+      if (child === null || typeof child !== 'object') continue;
+      this.path.push(key);
+      const next = this.walk(child, depth + 1);
+      this.path.pop();
       if (next !== child) {
         copy ??= { ...(v as Record<string, unknown>) };
         copy[key] = next;
@@ -98,8 +128,16 @@ export function redactDenied(body: unknown, deny: DenyList, allowed?: ReadonlySe
     }
     return copy ?? v;
   }
-  const value = walk(body, '', 0);
-  return { value, removed };
+}
+
+/**
+ * Removes every denied field at any depth. Copy-on-write: the app's own objects (a cached user,
+ * a Mongoose document) are never mutated; only containers on the way to a denied field are copied.
+ */
+export function redactDenied(body: unknown, deny: DenyList, allowed?: ReadonlySet<string>): Redaction {
+  const walk = new DenyWalk(deny, allowed);
+  const value = walk.walk(body, 0);
+  return { value, removed: walk.removed };
 }
 
 /** A field allowlist as a tree: ['id', 'orders.total'] → { id: true, orders: { total: true } }. */
