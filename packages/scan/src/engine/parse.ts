@@ -1,6 +1,6 @@
 import { parse as parseMeriyah } from 'meriyah';
 import { parseSync } from 'oxc-parser';
-import { addToIndex, pushChildren, setNodeIndex } from '../rules/ast.js';
+import { addToIndex, newNodeIndex, pushChildren, setNodeIndex } from '../rules/ast.js';
 import type { Node } from '../rules/types.js';
 
 export type JsLang = 'js' | 'jsx' | 'ts' | 'tsx';
@@ -80,7 +80,7 @@ function parseWithMeriyah(path: string, text: string, jsx: boolean): Parsed {
 /** Links each node to its parent and indexes nodes by type (for nodesOfType), in one pass, in source order. */
 function linkParents(root: Node): void {
   root.parent = null;
-  const index = new Map<string, Node[]>();
+  const index = newNodeIndex();
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;

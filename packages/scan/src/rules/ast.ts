@@ -243,15 +243,39 @@ export function childKeys(node: Node): readonly string[] {
 
 const indexCache = new WeakMap<object, Map<string, Node[]>>();
 const ALL_NODES = '*';
+/**
+ * Combined keys ("CallExpression|NewExpression") by member type: a combination that most files
+ * ask nodesOfType for has its list filled while later files' indexes are built, instead of
+ * filtering each file's whole walk order again. One few files ask for is left to the filter.
+ */
+const combinationsByType = new Map<string, string[]>();
+const combinationAsks = new Map<string, number>();
+let indexesBuilt = 0;
 
 /** Adds a node, met in walk order (parents first, then children in source order), to a by-type index. */
 export function addToIndex(index: Map<string, Node[]>, node: Node): void {
   const list = index.get(node.type);
   if (list) list.push(node);
   else index.set(node.type, [node]);
+  const combinations = combinationsByType.get(node.type);
+  if (combinations) {
+    for (const key of combinations) {
+      const merged = index.get(key);
+      if (merged) merged.push(node);
+      else index.set(key, [node]);
+    }
+  }
   let all = index.get(ALL_NODES);
   if (!all) index.set(ALL_NODES, (all = []));
   all.push(node);
+}
+
+/** Starts a by-type index for addToIndex, with an empty list for each combination it fills as it goes. */
+export function newNodeIndex(): Map<string, Node[]> {
+  indexesBuilt++;
+  const index = new Map<string, Node[]>([[ALL_NODES, []]]);
+  for (const keys of combinationsByType.values()) for (const key of keys) if (!index.has(key)) index.set(key, []);
+  return index;
 }
 
 /** Lets the scanner hand over the by-type index it builds while linking parents (saves a walk). */
@@ -268,19 +292,28 @@ export function nodesOfType(sourceCode: RuleSourceCode, ...types: string[]): Nod
   const ast = sourceCode.ast;
   let index = indexCache.get(ast);
   if (!index) {
-    const built = new Map<string, Node[]>([[ALL_NODES, []]]);
+    const built = newNodeIndex();
     walk(ast, (node) => addToIndex(built, node));
     indexCache.set(ast, built);
     index = built;
   }
   if (types.length === 1) return index.get(types[0]) ?? [];
-  // Several types: filtered from the walk order once, then kept under a combined key.
+  // Several types: filtered from the walk order the first time, then kept under a combined key.
   const key = types.join('|');
   let merged = index.get(key);
   if (!merged) {
     const wanted = new Set(types);
     merged = index.get(ALL_NODES)!.filter((n) => wanted.has(n.type));
     index.set(key, merged);
+    const asks = (combinationAsks.get(key) ?? 0) + 1;
+    combinationAsks.set(key, asks);
+    if (indexesBuilt >= 16 && asks * 2 >= indexesBuilt && !types.includes(ALL_NODES) && !combinationsByType.get(types[0])?.includes(key)) {
+      for (const type of wanted) {
+        const keys = combinationsByType.get(type);
+        if (keys) keys.push(key);
+        else combinationsByType.set(type, [key]);
+      }
+    }
   }
   return merged;
 }
