@@ -178,6 +178,39 @@ export function moduleBindings(sourceCode: RuleSourceCode): Map<string, Binding>
   return out;
 }
 
+const referencedCache = new WeakMap<object, ReadonlySet<string>>();
+
+/**
+ * Every module the file binds or loads: what resolveCallee can ever answer with. A rule that
+ * reports only calls into certain modules skips a file that references none of them.
+ */
+export function referencedModules(sourceCode: RuleSourceCode): ReadonlySet<string> {
+  const cached = referencedCache.get(sourceCode.ast);
+  if (cached) return cached;
+  const out = new Set<string>();
+  for (const b of moduleBindings(sourceCode).values()) out.add(b.module);
+  // Inline loads (`require('crypto').createHash(...)`, `(await import('vm')).runInThisContext(...)`).
+  for (const node of nodesOfType(sourceCode, 'ImportExpression')) {
+    const b = requireBinding(node);
+    if (b) out.add(b.module);
+  }
+  for (const node of nodesOfType(sourceCode, 'CallExpression')) {
+    if (node.callee.type !== 'Identifier' || node.callee.name !== 'require') continue;
+    const b = requireBinding(node);
+    if (b) out.add(b.module);
+  }
+  referencedCache.set(sourceCode.ast, out);
+  return out;
+}
+
+/** True when the file binds or loads one of these modules (see referencedModules). */
+export function referencesAnyModule(sourceCode: RuleSourceCode, modules: Iterable<string>): boolean {
+  const referenced = referencedModules(sourceCode);
+  if (referenced.size === 0) return false;
+  for (const m of modules) if (referenced.has(m)) return true;
+  return false;
+}
+
 /**
  * What a call's callee refers to, in module terms: `cp.exec`, `exec` (imported) and
  * `require('child_process').exec` all give { module: 'child_process', path: ['exec'] }.
