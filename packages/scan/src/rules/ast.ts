@@ -285,30 +285,34 @@ const combinationsByType = new Map<string, string[]>();
 const combinationAsks = new Map<string, number>();
 let indexesBuilt = 0;
 
-/** Adds a node, met in walk order (parents first, then children in source order), to a by-type index. */
-export function addToIndex(index: Map<string, Node[]>, node: Node): void {
-  const list = index.get(node.type);
-  if (list) list.push(node);
-  else index.set(node.type, [node]);
-  const combinations = combinationsByType.get(node.type);
-  if (combinations) {
-    for (const key of combinations) {
-      const merged = index.get(key);
-      if (merged) merged.push(node);
-      else index.set(key, [node]);
-    }
-  }
-  let all = index.get(ALL_NODES);
-  if (!all) index.set(ALL_NODES, (all = []));
-  all.push(node);
-}
+/**
+ * Builds a file's by-type index from nodes met in walk order (parents first, then children in
+ * source order). The lists each type goes to (its own, the combinations holding it, all nodes)
+ * are looked up once per type, not per node.
+ */
+export class NodeIndexBuilder {
+  readonly index = new Map<string, Node[]>([[ALL_NODES, []]]);
+  private readonly targets = new Map<string, Node[][]>();
 
-/** Starts a by-type index for addToIndex, with an empty list for each combination it fills as it goes. */
-export function newNodeIndex(): Map<string, Node[]> {
-  indexesBuilt++;
-  const index = new Map<string, Node[]>([[ALL_NODES, []]]);
-  for (const keys of combinationsByType.values()) for (const key of keys) if (!index.has(key)) index.set(key, []);
-  return index;
+  constructor() {
+    indexesBuilt++;
+    for (const keys of combinationsByType.values()) for (const key of keys) if (!this.index.has(key)) this.index.set(key, []);
+  }
+
+  add(node: Node): void {
+    let lists = this.targets.get(node.type);
+    if (!lists) {
+      lists = [this.list(node.type), ...(combinationsByType.get(node.type) ?? []).map((key) => this.list(key)), this.list(ALL_NODES)];
+      this.targets.set(node.type, lists);
+    }
+    for (let i = 0; i < lists.length; i++) lists[i].push(node);
+  }
+
+  private list(key: string): Node[] {
+    let list = this.index.get(key);
+    if (!list) this.index.set(key, (list = []));
+    return list;
+  }
 }
 
 /** Lets the scanner hand over the by-type index it builds while linking parents (saves a walk). */
@@ -325,10 +329,10 @@ export function nodesOfType(sourceCode: RuleSourceCode, ...types: string[]): Nod
   const ast = sourceCode.ast;
   let index = indexCache.get(ast);
   if (!index) {
-    const built = newNodeIndex();
-    walk(ast, (node) => addToIndex(built, node));
-    indexCache.set(ast, built);
-    index = built;
+    const builder = new NodeIndexBuilder();
+    walk(ast, (node) => builder.add(node));
+    indexCache.set(ast, builder.index);
+    index = builder.index;
   }
   if (types.length === 1) return index.get(types[0]) ?? [];
   // Several types: filtered from the walk order the first time, then kept under a combined key.
