@@ -277,13 +277,11 @@ export function childKeys(node: Node): readonly string[] {
 const indexCache = new WeakMap<object, Map<string, Node[]>>();
 const ALL_NODES = '*';
 /**
- * Combined keys ("CallExpression|NewExpression") by member type: a combination that most files
- * ask nodesOfType for has its list filled while later files' indexes are built, instead of
- * filtering each file's whole walk order again. One few files ask for is left to the filter.
+ * Combined keys ("CallExpression|NewExpression") by member type: once nodesOfType has been
+ * asked for a combination, later files' indexes fill its list as they are built (a push per
+ * node of those types) instead of filtering the whole walk order again (a test per node).
  */
 const combinationsByType = new Map<string, string[]>();
-const combinationAsks = new Map<string, number>();
-let indexesBuilt = 0;
 
 /**
  * Builds a file's by-type index from nodes met in walk order (parents first, then children in
@@ -295,7 +293,6 @@ export class NodeIndexBuilder {
   private readonly targets = new Map<string, Node[][]>();
 
   constructor() {
-    indexesBuilt++;
     for (const keys of combinationsByType.values()) for (const key of keys) if (!this.index.has(key)) this.index.set(key, []);
   }
 
@@ -342,9 +339,7 @@ export function nodesOfType(sourceCode: RuleSourceCode, ...types: string[]): Nod
     const wanted = new Set(types);
     merged = index.get(ALL_NODES)!.filter((n) => wanted.has(n.type));
     index.set(key, merged);
-    const asks = (combinationAsks.get(key) ?? 0) + 1;
-    combinationAsks.set(key, asks);
-    if (indexesBuilt >= 16 && asks * 2 >= indexesBuilt && !types.includes(ALL_NODES) && !combinationsByType.get(types[0])?.includes(key)) {
+    if (!types.includes(ALL_NODES) && !combinationsByType.get(types[0])?.includes(key)) {
       for (const type of wanted) {
         const keys = combinationsByType.get(type);
         if (keys) keys.push(key);
