@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, isAbsolute, join, posix, resolve, sep } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -64,39 +64,52 @@ type Outcome = { file: string; result?: FileResult; skipped?: SkippedFile; warni
 const MIN_FILES_PER_WORKER = 150;
 const BATCH = 32;
 const BATCH_BYTES = 256 * 1024;
+// Batches sent ahead to each worker, so it never waits for this process (busy analysing a
+// file of its own) to hand it the next one.
+const IN_FLIGHT = 2;
 // A tree where the parser crashes on more files than this is not worth retrying file by file.
 const MAX_CRASHES = 25;
 
+interface WorkPlan {
+  /** Files only a worker process may analyse (TypeScript: oxc's native parser can crash). */
+  readonly isolated: string[];
+  /** Files this process or any worker analyses, whichever is free first. */
+  readonly shared: string[];
+  /** Worker processes to start. */
+  readonly workers: number;
+  /** Whether this process analyses shared files itself (it only coordinates when false). */
+  readonly here: boolean;
+}
+
 /**
- * Which files go to worker processes and which are analysed in this process.
- * TypeScript is parsed by oxc's native parser, which can crash on hostile input, so with
- * "auto" TypeScript files always go to isolated workers. JavaScript and config files (pure-JS
- * parsers, whose failures are catchable) stay in this process, alongside the workers, unless
- * there are more than two cores: on 2 cores, two workers measured slower than one process
- * (npm run bench: 13.2 s against 11.9 s on a 38 MB tree). A number of workers sends
- * everything to that many workers; 0 keeps everything here.
+ * Who analyses what. A number of workers sends everything to that many worker processes;
+ * 0 keeps everything in this process. "auto" uses every idle core: this process and one worker
+ * per other idle core take batches from one queue (in discovery order), so neither waits for
+ * the other; TypeScript files always go to workers, since oxc's native parser can crash on
+ * hostile input. A tree too small to repay a worker's start (about 0.3 s of loading) stays here.
  */
-function planWork(files: readonly string[], workers: number | 'auto' | undefined): { here: string[]; isolated: string[]; workers: number } {
-  const cores = Math.max(1, availableParallelism());
+function planWork(files: readonly string[], workers: number | 'auto' | undefined): WorkPlan {
   if (workers !== 'auto' && workers !== undefined) {
     const n = Math.max(0, Math.floor(workers));
-    return n === 0 ? { here: [...files], isolated: [], workers: 0 } : { here: [], isolated: [...files], workers: n };
+    return n === 0 ? { isolated: [], shared: [...files], workers: 0, here: true } : { isolated: [], shared: [...files], workers: n, here: false };
   }
+  const cores = Math.max(1, availableParallelism());
   const isTypeScript = (f: string): boolean => {
     const lang = jsLang(f);
     return lang === 'ts' || lang === 'tsx';
   };
-  const parallel = Math.min(cores, Math.floor(files.length / MIN_FILES_PER_WORKER));
-  if (cores > 2 && parallel >= 2) return { here: [], isolated: [...files], workers: parallel };
   const isolated = files.filter(isTypeScript);
-  return { here: files.filter((f) => !isTypeScript(f)), isolated, workers: Math.max(1, Math.min(cores, Math.floor(isolated.length / MIN_FILES_PER_WORKER))) };
+  const shared = files.filter((f) => !isTypeScript(f));
+  // Cores other programs leave idle (1-minute load average; 0 where the OS has none): a worker
+  // on a busy core adds its start-up, warm-up and messages (about 15% more CPU time in all on
+  // the bench's large tree) and only takes other programs' share of the machine.
+  const idle = Math.round(cores - 1 - loadavg()[0]);
+  const parallel = Math.min(idle, cores - 1, Math.floor(files.length / MIN_FILES_PER_WORKER) - 1);
+  return { isolated, shared, workers: Math.max(isolated.length > 0 ? 1 : 0, parallel), here: true };
 }
 
-/**
- * Largest files first, in batches of about BATCH_BYTES: the workers then finish together
- * instead of one of them chewing through a run of huge files at the end.
- */
-async function batchesBySize(root: string, files: readonly string[]): Promise<string[][]> {
+/** File sizes, read in parallel rounds (for batching by bytes). */
+async function fileSizes(root: string, files: readonly string[]): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
   for (let i = 0; i < files.length; i += 256) {
     await Promise.all(
@@ -105,11 +118,19 @@ async function batchesBySize(root: string, files: readonly string[]): Promise<st
       }),
     );
   }
-  const ordered = [...files].sort((a, b) => sizes.get(b)! - sizes.get(a)!);
+  return sizes;
+}
+
+/**
+ * Batches of about BATCH_BYTES in discovery order (files of one package together). Not largest
+ * first: analysing the biggest files first measured 10-15% more CPU time for the whole scan of
+ * the bench's large tree (the heap grows early and every later collection pays for it).
+ */
+function batchesBySize(files: readonly string[], sizes: ReadonlyMap<string, number>): string[][] {
   const batches: string[][] = [];
   let batch: string[] = [];
   let bytes = 0;
-  for (const f of ordered) {
+  for (const f of files) {
     batch.push(f);
     bytes += sizes.get(f)!;
     if (bytes >= BATCH_BYTES || batch.length >= BATCH) {
@@ -122,99 +143,130 @@ async function batchesBySize(root: string, files: readonly string[]): Promise<st
   return batches;
 }
 
+interface WorkerSetup {
+  readonly root: string;
+  readonly settings: Record<string, RuleSetting>;
+  readonly maxFileSize: number;
+  readonly taint: TaintConfig;
+  readonly dependencies: Record<string, string>;
+  readonly packageDependencies: Record<string, Record<string, string>> | undefined;
+}
+
 /**
- * Analyses files in worker processes. A worker that dies (the native parser can overflow its
- * stack on pathological nesting) loses only its batch: the batch is retried one file at a
- * time and the file that kills a worker on its own is reported as a warning, not analysed.
+ * Analyses the plan's files in worker processes and (when plan.here) in this process, all
+ * taking batches from shared queues. A worker that dies (the native parser can overflow its
+ * stack on pathological nesting) loses only the batch it was on: that batch is retried one
+ * file at a time and the file that kills a worker on its own is reported as a warning, not
+ * analysed; the batches sent ahead to it go back to the queue.
  */
-async function runInWorkers(
-  root: string,
-  files: string[],
-  settings: Record<string, RuleSetting>,
-  maxFileSize: number,
-  taint: TaintConfig,
-  dependencies: Record<string, string>,
-  packageDependencies: Record<string, Record<string, string>> | undefined,
-  count: number,
-  onDone: (o: Outcome) => void,
-): Promise<void> {
+async function analyzeAll(setup: WorkerSetup, plan: WorkPlan, analyzeHere: (file: string) => Outcome, onDone: (o: Outcome) => void): Promise<void> {
+  const { root } = setup;
+  const sizes = plan.workers > 0 ? await fileSizes(root, [...plan.isolated, ...plan.shared]) : undefined;
+  // Worker-only batches (TypeScript, and files retried alone after a crash) and batches anyone takes.
+  const isolatedQueue = sizes ? batchesBySize(plan.isolated, sizes) : [];
+  const sharedQueue = sizes ? batchesBySize(plan.shared, sizes) : [[...plan.shared]];
   const fromSource = import.meta.url.endsWith('.ts');
   const workerPath = fileURLToPath(new URL(fromSource ? './engine/worker.ts' : './engine/worker.js', import.meta.url));
-  const queue = await batchesBySize(root, files);
   let crashes = 0;
   let nextId = 0;
   const live = new Set<ChildProcess>();
+  let pending = isolatedQueue.length + sharedQueue.length;
+  let failed: Error | undefined;
+  let wake: (() => void) | undefined;
+  const finishBatch = (): void => {
+    pending--;
+    wake?.();
+  };
+  const fail = (err: Error): void => {
+    failed ??= err;
+    wake?.();
+  };
 
-  await new Promise<void>((resolveAll, rejectAll) => {
-    let pending = queue.length;
-    let failed = false;
-    const fail = (err: Error): void => {
-      if (failed) return;
-      failed = true;
-      rejectAll(err);
+  const onlyInWorkers = new Set(plan.isolated);
+  const start = (): boolean => {
+    if (failed || (isolatedQueue.length === 0 && sharedQueue.length === 0)) return false;
+    // Run from TypeScript sources (our own tests), the worker inherits tsx through execArgv.
+    const child = fork(workerPath, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+    live.add(child);
+    // Batches sent and not yet answered, in the order the worker works through them.
+    const inFlight: { id: number; files: string[] }[] = [];
+    let closed = false;
+    const topUp = (): void => {
+      while (!closed && !failed && inFlight.length < IN_FLIGHT) {
+        const files = isolatedQueue.shift() ?? sharedQueue.shift();
+        if (!files) break;
+        const batch = { id: nextId++, files };
+        inFlight.push(batch);
+        child.send({ type: 'batch', ...batch });
+      }
+      if (!closed && inFlight.length === 0) {
+        closed = true;
+        child.disconnect();
+      }
     };
-    const finishBatch = (): void => {
-      pending--;
-      if (pending === 0) resolveAll();
-    };
-    const start = (): void => {
-      if (failed || queue.length === 0) return;
-      // Run from TypeScript sources (our own tests), the worker inherits tsx through execArgv.
-      const child = fork(workerPath, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
-      live.add(child);
-      let current: { id: number; files: string[] } | undefined;
-      const sendNext = (): void => {
-        const files = queue.shift();
-        if (!files) {
-          current = undefined;
-          child.disconnect();
-          return;
-        }
-        current = { id: nextId++, files };
-        child.send({ type: 'batch', ...current });
-      };
-      child.on('message', (msg: { id: number; results: Outcome[] }) => {
-        if (!current || msg.id !== current.id) return;
-        for (const o of msg.results) onDone(o);
-        finishBatch();
-        sendNext();
-      });
-      child.on('exit', (code, signal) => {
-        live.delete(child);
-        if (!current) return; // finished normally
-        const lost = current;
-        current = undefined;
-        crashes++;
-        if (crashes > MAX_CRASHES) {
-          fail(new Error(`scan workers crashed ${crashes} times (last: ${signal ?? `exit code ${code}`}); giving up`));
-          return;
-        }
-        if (lost.files.length > 1) {
-          // Find the culprit: retry each file of the lost batch on its own.
-          queue.unshift(...lost.files.map((f) => [f]));
-          pending += lost.files.length - 1;
-        } else {
-          onDone({
+    child.on('message', (msg: { id: number; results: Outcome[] }) => {
+      if (inFlight.length === 0 || msg.id !== inFlight[0].id) return;
+      inFlight.shift();
+      for (const o of msg.results) onDone(o);
+      finishBatch();
+      topUp();
+    });
+    child.on('exit', (code, signal) => {
+      live.delete(child);
+      if (inFlight.length === 0) return; // finished normally
+      const [lost, ...unstarted] = inFlight.splice(0);
+      // Batches sent ahead were not begun: anyone may take them again.
+      for (const b of unstarted.reverse()) (onlyInWorkers.has(b.files[0]) ? isolatedQueue : sharedQueue).unshift(b.files);
+      crashes++;
+      if (crashes > MAX_CRASHES) {
+        fail(new Error(`scan workers crashed ${crashes} times (last: ${signal ?? `exit code ${code}`}); giving up`));
+        return;
+      }
+      if (lost.files.length > 1) {
+        // Find the culprit: retry each file of the lost batch on its own, in a worker.
+        isolatedQueue.unshift(...lost.files.map((f) => [f]));
+        pending += lost.files.length - 1;
+      } else {
+        onDone({
+          file: lost.files[0],
+          warning: {
+            kind: 'parse-error',
             file: lost.files[0],
-            warning: {
-              kind: 'parse-error',
-              file: lost.files[0],
-              message: `The parser crashed on this file (${signal ?? `exit code ${code}`}), most likely from extremely deep nesting; it was not analysed.`,
-            },
-          });
-          finishBatch();
+            message: `The parser crashed on this file (${signal ?? `exit code ${code}`}), most likely from extremely deep nesting; it was not analysed.`,
+          },
+        });
+        finishBatch();
+      }
+      start();
+    });
+    child.on('error', fail);
+    child.send({ type: 'init', root, settings: setup.settings, maxFileSize: setup.maxFileSize, taint: setup.taint, dependencies: setup.dependencies, packageDependencies: setup.packageDependencies });
+    topUp();
+    return true;
+  };
+
+  try {
+    for (let i = 0; i < plan.workers; i++) start();
+    if (plan.here) {
+      for (let files = sharedQueue.shift(); files && !failed; files = sharedQueue.shift()) {
+        for (const file of files) {
+          onDone(analyzeHere(file));
+          // Let worker messages in (answers, and requests for more work) between files.
+          if (live.size > 0) await new Promise((r) => setImmediate(r));
         }
-        start();
-      });
-      child.on('error', fail);
-      child.send({ type: 'init', root, settings, maxFileSize, taint, dependencies, packageDependencies });
-      sendNext();
-    };
-    for (let i = 0; i < Math.min(count, queue.length); i++) start();
-    if (queue.length === 0 && pending === 0) resolveAll();
-  }).finally(() => {
+        finishBatch();
+      }
+    }
+    while (pending > 0 && !failed) {
+      // A crashed worker is replaced at once; if none is left with work queued, start one.
+      if (live.size === 0 && !start()) throw new Error('scan: files left unanalysed with no worker to take them');
+      await new Promise<void>((r) => (wake = r));
+      wake = undefined;
+    }
+    if (failed) throw failed;
+  } finally {
     for (const child of live) child.kill();
-  });
+  }
 }
 
 const VIEW_EXTENSIONS = ['ejs', 'hbs', 'handlebars', 'pug', 'jade', 'njk', 'mustache'];
@@ -333,20 +385,12 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
     options.onProgress?.(done, files.length);
   };
 
-  const analyzeHere = async (list: readonly string[]): Promise<void> => {
-    for (let i = 0; i < list.length; i++) {
-      const file = list[i];
-      const source = readSource(root, file, config.maxFileSize);
-      onDone(source.kind === 'text' ? { file, result: analyzeFile(file, source.text, rules) } : { file, skipped: source.skipped });
-      // Let worker messages in: workers may be analysing other files at the same time.
-      if (i % 8 === 7) await new Promise((r) => setImmediate(r));
-    }
+  const analyzeHere = (file: string): Outcome => {
+    const source = readSource(root, file, config.maxFileSize);
+    return source.kind === 'text' ? { file, result: analyzeFile(file, source.text, rules) } : { file, skipped: source.skipped };
   };
-  const plan = planWork(files, options.workers);
-  await Promise.all([
-    plan.isolated.length > 0 ? runInWorkers(root, plan.isolated, settings, config.maxFileSize, config.taint, dependencies, packageDependencies, plan.workers, onDone) : undefined,
-    analyzeHere(plan.here),
-  ]);
+  const setup = { root, settings, maxFileSize: config.maxFileSize, taint: config.taint, dependencies, packageDependencies };
+  await analyzeAll(setup, planWork(files, options.workers), analyzeHere, onDone);
 
   // Cross-file taint flows: resolved once every file's summary is in.
   const taintRules = new Map(rules.js.filter((r) => isTaintClass(r.meta.id)).map((r) => [r.meta.id, r.meta]));

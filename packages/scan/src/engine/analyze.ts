@@ -43,6 +43,13 @@ class SourceCode implements RuleSourceCode {
   }
 }
 
+/** One rule's visitor for one node type. */
+interface Visit {
+  readonly fn: (node: Node) => void;
+  readonly ruleId: string;
+  readonly type: string;
+}
+
 function runJsRules(path: string, text: string, index: LineIndex, rules: ActiveRules, findings: FindingInput[], warnings: ScanWarning[]): Node | false {
   const lang = jsLang(path);
   if (!lang || rules.js.length === 0) return false;
@@ -55,8 +62,8 @@ function runJsRules(path: string, text: string, index: LineIndex, rules: ActiveR
   }
   const sourceCode = new SourceCode(text, parsed.ast);
   const settings = rules.taint ? { taint: rules.taint } : undefined;
-  const enter = new Map<string, ((node: Node) => void)[]>();
-  const exit = new Map<string, ((node: Node) => void)[]>();
+  const enter = new Map<string, Visit[]>();
+  const exit = new Map<string, Visit[]>();
   for (const rule of rules.js) {
     const severity = rules.severity.get(rule.meta.id) ?? rule.meta.severity;
     const context: JsRuleContext = {
@@ -85,38 +92,34 @@ function runJsRules(path: string, text: string, index: LineIndex, rules: ActiveR
       const isExit = key.endsWith(':exit');
       const type = isExit ? key.slice(0, -5) : key;
       const map = isExit ? exit : enter;
-      const guarded = (node: Node): void => {
-        try {
-          fn(node);
-        } catch (err) {
-          warnings.push({ kind: 'rule-error', file: path, message: `Rule ${rule.meta.id} failed at ${type}: ${(err as Error).message}` });
-        }
-      };
+      const visit = { fn, ruleId: rule.meta.id, type };
       const list = map.get(type);
-      if (list) list.push(guarded);
-      else map.set(type, [guarded]);
+      if (list) list.push(visit);
+      else map.set(type, [visit]);
     }
   }
+  // One rule's failure on one node is a warning; the other rules and nodes go on.
+  const run = (visits: readonly Visit[] | undefined, node: Node): void => {
+    if (!visits) return;
+    for (let i = 0; i < visits.length; i++) {
+      try {
+        visits[i].fn(node);
+      } catch (err) {
+        warnings.push({ kind: 'rule-error', file: path, message: `Rule ${visits[i].ruleId} failed at ${visits[i].type}: ${(err as Error).message}` });
+      }
+    }
+  };
   const onlyProgramExit = [...exit.keys()].every((type) => type === 'Program');
   if (onlyProgramExit) {
     // The common case: no rule needs a node's exit but the Program's, so the nodes are
     // visited from the walk-order list built while linking parents, not walked again.
-    for (const node of nodesInWalkOrder(sourceCode)) {
-      const fns = enter.get(node.type);
-      if (fns) for (const fn of fns) fn(node);
-    }
-    for (const fn of exit.get('Program') ?? []) fn(parsed.ast);
+    for (const node of nodesInWalkOrder(sourceCode)) run(enter.get(node.type), node);
+    run(exit.get('Program'), parsed.ast);
   } else {
     traverse(
       parsed.ast,
-      (node) => {
-        const fns = enter.get(node.type);
-        if (fns) for (const fn of fns) fn(node);
-      },
-      (node) => {
-        const fns = exit.get(node.type);
-        if (fns) for (const fn of fns) fn(node);
-      },
+      (node) => run(enter.get(node.type), node),
+      (node) => run(exit.get(node.type), node),
     );
   }
   return parsed.ast;

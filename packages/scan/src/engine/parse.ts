@@ -1,6 +1,6 @@
 import { parse as parseMeriyah } from 'meriyah';
 import { parseSync } from 'oxc-parser';
-import { addToIndex, pushChildren, setNodeIndex } from '../rules/ast.js';
+import { NodeIndexBuilder, pushChildren, setNodeIndex } from '../rules/ast.js';
 import type { Node } from '../rules/types.js';
 
 export type JsLang = 'js' | 'jsx' | 'ts' | 'tsx';
@@ -61,8 +61,10 @@ const EMPTY_PROGRAM: Node = { type: 'Program', body: [], sourceType: 'script', s
 function parseWithMeriyah(path: string, text: string, jsx: boolean): Parsed {
   // "Unambiguous" like Node: try the likelier goal first, then the other. Scripts get
   // web-compatibility syntax (HTML comments, legacy octals) and a top-level return (CommonJS).
-  const script = { next: true, ranges: true, jsx, module: false, webcompat: true, globalReturn: true } as const;
-  const module = { next: true, ranges: true, jsx, module: true } as const;
+  // start/end offsets only: a `range` array on every node is one more allocation per node for the GC.
+  const ranges = { start: true, end: true } as const;
+  const script = { next: true, ranges, jsx, module: false, webcompat: true, globalReturn: true } as const;
+  const module = { next: true, ranges, jsx, module: true } as const;
   const order = path.endsWith('.cjs') ? [script, module] : [module, script];
   let firstError: unknown;
   for (const options of order) {
@@ -80,16 +82,16 @@ function parseWithMeriyah(path: string, text: string, jsx: boolean): Parsed {
 /** Links each node to its parent and indexes nodes by type (for nodesOfType), in one pass, in source order. */
 function linkParents(root: Node): void {
   root.parent = null;
-  const index = new Map<string, Node[]>();
+  const index = new NodeIndexBuilder();
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    addToIndex(index, node);
+    index.add(node);
     const from = stack.length;
     pushChildren(node, stack);
     for (let i = from; i < stack.length; i++) stack[i].parent = node;
   }
-  setNodeIndex(root, index);
+  setNodeIndex(root, index.index);
 }
 
 /**

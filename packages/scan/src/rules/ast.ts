@@ -178,6 +178,39 @@ export function moduleBindings(sourceCode: RuleSourceCode): Map<string, Binding>
   return out;
 }
 
+const referencedCache = new WeakMap<object, ReadonlySet<string>>();
+
+/**
+ * Every module the file binds or loads: what resolveCallee can ever answer with. A rule that
+ * reports only calls into certain modules skips a file that references none of them.
+ */
+export function referencedModules(sourceCode: RuleSourceCode): ReadonlySet<string> {
+  const cached = referencedCache.get(sourceCode.ast);
+  if (cached) return cached;
+  const out = new Set<string>();
+  for (const b of moduleBindings(sourceCode).values()) out.add(b.module);
+  // Inline loads (`require('crypto').createHash(...)`, `(await import('vm')).runInThisContext(...)`).
+  for (const node of nodesOfType(sourceCode, 'ImportExpression')) {
+    const b = requireBinding(node);
+    if (b) out.add(b.module);
+  }
+  for (const node of nodesOfType(sourceCode, 'CallExpression')) {
+    if (node.callee.type !== 'Identifier' || node.callee.name !== 'require') continue;
+    const b = requireBinding(node);
+    if (b) out.add(b.module);
+  }
+  referencedCache.set(sourceCode.ast, out);
+  return out;
+}
+
+/** True when the file binds or loads one of these modules (see referencedModules). */
+export function referencesAnyModule(sourceCode: RuleSourceCode, modules: Iterable<string>): boolean {
+  const referenced = referencedModules(sourceCode);
+  if (referenced.size === 0) return false;
+  for (const m of modules) if (referenced.has(m)) return true;
+  return false;
+}
+
 /**
  * What a call's callee refers to, in module terms: `cp.exec`, `exec` (imported) and
  * `require('child_process').exec` all give { module: 'child_process', path: ['exec'] }.
@@ -243,15 +276,40 @@ export function childKeys(node: Node): readonly string[] {
 
 const indexCache = new WeakMap<object, Map<string, Node[]>>();
 const ALL_NODES = '*';
+/**
+ * Combined keys ("CallExpression|NewExpression") by member type: once nodesOfType has been
+ * asked for a combination, later files' indexes fill its list as they are built (a push per
+ * node of those types) instead of filtering the whole walk order again (a test per node).
+ */
+const combinationsByType = new Map<string, string[]>();
 
-/** Adds a node, met in walk order (parents first, then children in source order), to a by-type index. */
-export function addToIndex(index: Map<string, Node[]>, node: Node): void {
-  const list = index.get(node.type);
-  if (list) list.push(node);
-  else index.set(node.type, [node]);
-  let all = index.get(ALL_NODES);
-  if (!all) index.set(ALL_NODES, (all = []));
-  all.push(node);
+/**
+ * Builds a file's by-type index from nodes met in walk order (parents first, then children in
+ * source order). The lists each type goes to (its own, the combinations holding it, all nodes)
+ * are looked up once per type, not per node.
+ */
+export class NodeIndexBuilder {
+  readonly index = new Map<string, Node[]>([[ALL_NODES, []]]);
+  private readonly targets = new Map<string, Node[][]>();
+
+  constructor() {
+    for (const keys of combinationsByType.values()) for (const key of keys) if (!this.index.has(key)) this.index.set(key, []);
+  }
+
+  add(node: Node): void {
+    let lists = this.targets.get(node.type);
+    if (!lists) {
+      lists = [this.list(node.type), ...(combinationsByType.get(node.type) ?? []).map((key) => this.list(key)), this.list(ALL_NODES)];
+      this.targets.set(node.type, lists);
+    }
+    for (let i = 0; i < lists.length; i++) lists[i].push(node);
+  }
+
+  private list(key: string): Node[] {
+    let list = this.index.get(key);
+    if (!list) this.index.set(key, (list = []));
+    return list;
+  }
 }
 
 /** Lets the scanner hand over the by-type index it builds while linking parents (saves a walk). */
@@ -268,19 +326,26 @@ export function nodesOfType(sourceCode: RuleSourceCode, ...types: string[]): Nod
   const ast = sourceCode.ast;
   let index = indexCache.get(ast);
   if (!index) {
-    const built = new Map<string, Node[]>([[ALL_NODES, []]]);
-    walk(ast, (node) => addToIndex(built, node));
-    indexCache.set(ast, built);
-    index = built;
+    const builder = new NodeIndexBuilder();
+    walk(ast, (node) => builder.add(node));
+    indexCache.set(ast, builder.index);
+    index = builder.index;
   }
   if (types.length === 1) return index.get(types[0]) ?? [];
-  // Several types: filtered from the walk order once, then kept under a combined key.
+  // Several types: filtered from the walk order the first time, then kept under a combined key.
   const key = types.join('|');
   let merged = index.get(key);
   if (!merged) {
     const wanted = new Set(types);
     merged = index.get(ALL_NODES)!.filter((n) => wanted.has(n.type));
     index.set(key, merged);
+    if (!types.includes(ALL_NODES) && !combinationsByType.get(types[0])?.includes(key)) {
+      for (const type of wanted) {
+        const keys = combinationsByType.get(type);
+        if (keys) keys.push(key);
+        else combinationsByType.set(type, [key]);
+      }
+    }
   }
   return merged;
 }

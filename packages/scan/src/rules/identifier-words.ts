@@ -5,18 +5,28 @@
 import { propertyName, unwrap } from './ast.js';
 import type { Node } from './types.js';
 
+/** Names already split (the same names come up in file after file: req, res, user, password). */
+const wordsByName = new Map<string, string[]>();
+
 /**
  * Lower-case words of an identifier, property or header name:
  * `csrfToken` → [csrf, token], `API_KEY` → [api, key], `x-hub-signature-256` → [x, hub, signature, 256].
  */
 export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .replace(/([a-zA-Z])(\d)/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  let words = wordsByName.get(name);
+  if (!words) {
+    words = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .replace(/([a-zA-Z])(\d)/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+    if (wordsByName.size >= 20_000) wordsByName.clear();
+    wordsByName.set(name, words);
+  }
+  // A copy: callers may trim the list they get.
+  return words.slice();
 }
 
 /**

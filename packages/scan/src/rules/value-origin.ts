@@ -347,9 +347,23 @@ interface State {
   depth: number;
 }
 
+/**
+ * Answers already given, per sanitizer (none: undefined), by node: several rules ask about the
+ * same expressions, and a query's answer depends only on the (unchanging) tree.
+ */
+const originCache = new Map<OriginOptions['sanitizer'], WeakMap<Node, Origin>>();
+
 /** Where the value of `node` comes from. */
 export function originOf(node: Node | null | undefined, sourceCode: RuleSourceCode, options: OriginOptions = {}): Origin {
-  return origin(node, { sourceCode, options, active: new Set(), memo: new Map(), depth: 0 });
+  if (!node) return origin(node, { sourceCode, options, active: new Set(), memo: new Map(), depth: 0 });
+  let answers = originCache.get(options.sanitizer);
+  if (!answers) originCache.set(options.sanitizer, (answers = new WeakMap()));
+  let answer = answers.get(node);
+  if (answer === undefined) {
+    answer = origin(node, { sourceCode, options, active: new Set(), memo: new Map(), depth: 0 });
+    answers.set(node, answer);
+  }
+  return answer;
 }
 
 /** True when the value is fixed or environment-derived: nothing a caller or a request chooses. */

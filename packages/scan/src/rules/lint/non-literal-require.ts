@@ -1,5 +1,5 @@
-import { propertyName, unwrap } from '../ast.js';
-import type { JsRule, Node } from '../types.js';
+import { nodesOfType, propertyName, unwrap } from '../ast.js';
+import type { JsRule, Node, RuleSourceCode } from '../types.js';
 import { findDeclaration, originOf, type Origin } from '../value-origin.js';
 
 /**
@@ -24,14 +24,21 @@ function isCreateRequire(node: Node | null | undefined): boolean {
   return name === 'createRequire' || name === 'createRequireFromPath';
 }
 
+/** Names declared `const name = createRequire(...)` somewhere in the file: the only callees worth a declaration lookup. */
+function createRequireNames(sourceCode: RuleSourceCode): ReadonlySet<string> {
+  const names = new Set<string>();
+  if (!sourceCode.text.includes('createRequire')) return names;
+  for (const d of nodesOfType(sourceCode, 'VariableDeclarator')) if (d.id.type === 'Identifier' && isCreateRequire(d.init)) names.add(d.id.name);
+  return names;
+}
+
 /** `require(x)`, `module.require(x)`, `createRequire(import.meta.url)(x)` and a name bound to the latter. */
-function isRequireCall(node: Node, mayCreateRequire: boolean): boolean {
+function isRequireCall(node: Node, createRequireBound: ReadonlySet<string>): boolean {
   const callee = unwrap(node.callee);
   if (!callee) return false;
   if (callee.type === 'Identifier') {
     if (callee.name === 'require') return true;
-    // A name bound to createRequire(): only worth a declaration lookup when the file says so.
-    if (!mayCreateRequire) return false;
+    if (!createRequireBound.has(callee.name)) return false;
     const d = findDeclaration(callee.name, callee);
     return d?.kind === 'const' && d.path.length === 0 && isCreateRequire(d.node.init);
   }
@@ -88,10 +95,10 @@ const rule: JsRule = {
         severity: origin === 'input' ? 'high' : undefined,
       });
     };
-    const mayCreateRequire = sourceCode.text.includes('createRequire');
+    const createRequireBound = createRequireNames(sourceCode);
     return {
       CallExpression(node) {
-        if (isRequireCall(node, mayCreateRequire)) check(node, node.arguments[0], 'require()');
+        if (isRequireCall(node, createRequireBound)) check(node, node.arguments[0], 'require()');
       },
       ImportExpression(node) {
         check(node, node.source, 'import()');

@@ -1,6 +1,6 @@
-import { objectProperty, resolveCallee, unwrap } from '../ast.js';
+import { objectProperty, referencesAnyModule, resolveCallee, unwrap } from '../ast.js';
 import { constantNode, isConstant } from '../constant-values.js';
-import type { JsRule, JsRuleContext, Node } from '../types.js';
+import type { JsRule, JsRuleContext, Node, Visitors } from '../types.js';
 
 /**
  * spawn() and execFile() are the safe way to run a program: arguments go to it as a list,
@@ -44,6 +44,9 @@ function shellUse(options: Node | undefined, context: JsRuleContext): ShellUse {
   return 'dynamic';
 }
 
+/** The modules whose calls this rule reads. */
+const SPAWNING_MODULES = SPAWNERS.map((s) => s.module);
+
 const rule: JsRule = {
   kind: 'js',
   meta: {
@@ -85,7 +88,9 @@ const rule: JsRule = {
       'const { spawn } = require("child_process"); const args = ["run"]; args.push(script); spawn("npm", args, { shell: true });',
     ],
   },
-  create(context) {
+  create(context): Visitors {
+    // Every report is a call into one of these modules: a file that loads none has nothing to check.
+    if (!referencesAnyModule(context.sourceCode, SPAWNING_MODULES)) return {};
     return {
       CallExpression(node) {
         const target = spawner(node, context);

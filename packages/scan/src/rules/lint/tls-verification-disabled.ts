@@ -24,7 +24,8 @@ const DISABLING_OPTIONS: Readonly<Record<string, { readonly off: boolean | '0'; 
 const CONSEQUENCE = 'anyone on the network path can impersonate the server and read or change the traffic';
 
 function turnsOff(name: string | undefined, value: Node, context: JsRuleContext): string | undefined {
-  const option = name !== undefined ? DISABLING_OPTIONS[name] : undefined;
+  // Own keys only: `constructor: ...` or `toString() {}` must not find Object.prototype's.
+  const option = name !== undefined && Object.hasOwn(DISABLING_OPTIONS, name) ? DISABLING_OPTIONS[name] : undefined;
   if (!option) return undefined;
   if (option.off === '0') return constantString(value, context.sourceCode) === '0' ? `\`${name} = '0'\` ${option.effect}` : undefined;
   const literal = constantNode(value, context.sourceCode);

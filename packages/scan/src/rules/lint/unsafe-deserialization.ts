@@ -1,7 +1,7 @@
 import type { Severity } from '@rampart/core';
-import { isNode, memberPath, moduleBindings, objectProperty, resolveCallee, unwrap } from '../ast.js';
+import { isNode, memberPath, moduleBindings, objectProperty, referencesAnyModule, resolveCallee, unwrap } from '../ast.js';
 import { isConstant } from '../constant-values.js';
-import type { JsRule, JsRuleContext, Node } from '../types.js';
+import type { JsRule, JsRuleContext, Node, Visitors } from '../types.js';
 
 /**
  * Deserializers that can run code or build arbitrary objects from their input, as data:
@@ -45,6 +45,9 @@ function unsafeSchema(schema: Node, context: JsRuleContext): string | undefined 
   return usesJsTypes ? 'a schema built with js-yaml-js-types, which adds !!js/function' : undefined;
 }
 
+/** The modules whose calls this rule reads. */
+const DESERIALIZING_MODULES = [...DESERIALIZERS.map((d) => d.module), 'js-yaml'];
+
 const rule: JsRule = {
   kind: 'js',
   meta: {
@@ -83,7 +86,9 @@ const rule: JsRule = {
       { code: 'import { Deserializer } from "v8"; const d = new Deserializer(payload as Buffer); d.readHeader();', filename: 'ipc.ts' },
     ],
   },
-  create(context) {
+  create(context): Visitors {
+    // Every report is a call into one of these modules: a file that loads none has nothing to check.
+    if (!referencesAnyModule(context.sourceCode, DESERIALIZING_MODULES)) return {};
     const check = (node: Node): void => {
       const target = exportPath(node, context);
       if (!target) return;

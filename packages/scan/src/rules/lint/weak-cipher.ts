@@ -1,7 +1,7 @@
 import type { Severity } from '@rampart/core';
-import { resolveCallee, type Binding } from '../ast.js';
+import { referencedModules, resolveCallee, type Binding } from '../ast.js';
 import { constantString } from '../constant-values.js';
-import type { JsRule, JsRuleContext, Node } from '../types.js';
+import type { JsRule, JsRuleContext, Node, Visitors } from '../types.js';
 
 /**
  * Broken ciphers and modes, by algorithm name (Node/OpenSSL and node-forge spellings,
@@ -17,6 +17,9 @@ const WEAK_ALGORITHMS: readonly { readonly test: RegExp; readonly name: string; 
   { test: /^(cast5?|idea)(-|$)/, name: 'a 64-bit block cipher', why: 'its blocks repeat after a few gigabytes (Sweet32)', severity: 'medium' },
   { test: /(^|-)ecb$/, name: 'ECB mode', why: 'equal plaintext blocks encrypt to equal ciphertext blocks, so patterns in the data show through', severity: 'high' },
 ];
+
+/** The modules whose calls this rule reads. */
+const CIPHER_MODULES = /^(crypto|node-forge|crypto-js(\/.*)?)$/;
 
 /** crypto-js ciphers that are weak whatever the options: module path → cipher name. */
 const CRYPTO_JS_CIPHERS: Readonly<Record<string, string>> = { DES: 'des', TripleDES: 'tripledes', RC4: 'rc4', RC4Drop: 'rc4' };
@@ -73,7 +76,9 @@ const rule: JsRule = {
       'const DES = require("crypto-js/des"); const token = DES.encrypt(message, key);',
     ],
   },
-  create(context: JsRuleContext) {
+  create(context: JsRuleContext): Visitors {
+    // Every report is a call into one of these modules: a file that loads none has nothing to check.
+    if (![...referencedModules(context.sourceCode)].some((m) => CIPHER_MODULES.test(m))) return {};
     const checkAlgorithm = (node: Node, algorithmNode: Node | undefined, what: string): void => {
       const algorithm = constantString(algorithmNode, context.sourceCode);
       if (algorithm === undefined) return; // chosen at run time: unknown
