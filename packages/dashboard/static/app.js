@@ -51,6 +51,7 @@
       body.append(tr);
     }
     $('attacks').textContent = agg.attacksBlocked.total; list('attacks-by-rule', agg.attacksBlocked.byRule);
+    list('attacks-by-route', agg.attacksBlocked.byRoute); list('attacks-by-ip', agg.attacksBlocked.byIp);
     $('ratelimit').textContent = agg.rateLimit.total; list('ratelimit-by-ip', agg.rateLimit.byIp);
     $('auth').textContent = agg.auth.failures + ' / ' + agg.auth.lockouts; list('auth-by-rule', agg.auth.byRule);
     $('errors').textContent = agg.errors.total; list('errors-by-route', agg.errors.byRoute);

@@ -55,7 +55,7 @@ async function startShop(dir: string): Promise<{ base: string; server: Server; s
   const app = express();
   // Mounted before the guard: it sends its own strict headers and needs its token, and its live
   // updates must not count against the app's rate limit.
-  app.use('/rampart', dashboardHandler({ source: memorySource(sink), token: TOKEN, report }));
+  app.use(dashboardHandler({ source: memorySource(sink), token: TOKEN, report, basePath: '/rampart/' }));
   app.use(guard);
   const a = expressAuth(auth);
   app.post('/login', a.login);
@@ -136,8 +136,10 @@ describe('dashboard in chromium, watching an app under attack', { timeout: 180_0
     ({ page, problems } = await watchedPage(browser.context));
     page.setDefaultTimeout(15_000);
     page.on('load', () => loads++);
-    const res = await page.goto(`${shop.base}/rampart/#token=${TOKEN}`);
+    // Opened without the trailing slash: redirected to /rampart/, the token fragment kept.
+    const res = await page.goto(`${shop.base}/rampart#token=${TOKEN}`);
     assert.equal(res?.status(), 200);
+    assert.equal(new URL(res!.url()).pathname, '/rampart/');
     assert.match(res?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
     await page.locator('#status', { hasText: 'live' }).waitFor({ timeout: 10_000 });
     // The token left the address bar once read.
@@ -199,6 +201,8 @@ describe('dashboard in chromium, watching an app under attack', { timeout: 180_0
 
     await page.locator('#auth', { hasText: `${failures} / 1` }).waitFor({ timeout: 2000 });
     assert.equal(await page.locator('#attacks').textContent(), '5');
+    assert.deepEqual(await page.locator('#attacks-by-ip li').allTextContents(), ['127.0.0.2: 3', '127.0.0.3: 2']);
+    assert.ok((await page.locator('#attacks-by-route li').allTextContents()).includes('/users: 1'));
     assert.equal(await page.locator('#ratelimit').textContent(), '1');
     assert.equal(await page.locator('#errors').textContent(), '1');
     assert.equal(loads, 1, 'the page was never reloaded');
