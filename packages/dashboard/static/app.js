@@ -44,7 +44,7 @@
     for (const e of events) {
       const tr = document.createElement('tr');
       tr.dataset.id = e.id;
-      for (const v of [e.time.replace('T', ' ').slice(0, 19), e.kind, e.rule, e.action, e.route, e.ip, e.message]) tr.append(el('td', v));
+      for (const v of [String(e.time || '').replace('T', ' ').slice(0, 19), e.kind, e.rule, e.action, e.route, e.ip, e.message]) tr.append(el('td', v));
       tr.title = e.time;
       if (e.id === selected) tr.className = 'selected';
       tr.addEventListener('click', () => showEvent(e.id).catch(report));
