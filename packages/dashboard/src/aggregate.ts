@@ -10,9 +10,19 @@ export interface Aggregates {
   readonly series: readonly { readonly t: number; readonly attacksBlocked: number; readonly byKind: Counts }[];
   readonly attacksBlocked: { readonly total: number; readonly byRule: Counts; readonly byRoute: Counts; readonly byIp: Counts };
   readonly rateLimit: { readonly total: number; readonly byIp: Counts; readonly byRoute: Counts };
+  /** Login failures and lockouts as @rampart/auth reports them (see AUTH_LOGIN_RULES), and every auth event by rule. */
   readonly auth: { readonly failures: number; readonly lockouts: number; readonly byRule: Counts };
   readonly errors: { readonly total: number; readonly byRoute: Counts };
 }
+
+/**
+ * The @rampart/auth rules (packages/auth/src/events.ts) behind the login counters: `login-failure`
+ * (wrong password or unknown user), `second-factor-failure` (wrong code), `login-throttled` (a login
+ * refused while its user and IP pair, its IP or the account is locked or delayed). Auth marks a
+ * refusal by a lock with the action `limited`: that is a lockout, the rest are failures.
+ * Successes, step-up requests and CSRF refusals count in neither.
+ */
+export const AUTH_LOGIN_RULES: readonly string[] = Object.freeze(['login-failure', 'second-factor-failure', 'login-throttled']);
 
 function add(counts: Counts, key: string | undefined): void {
   const k = key ?? '(none)';
@@ -46,9 +56,7 @@ export function aggregateEvents(events: readonly SecurityEvent[], bucketSeconds:
       add(rateLimit.byRoute, e.route);
     } else if (e.kind === 'auth') {
       add(auth.byRule, e.rule);
-      // Auth rules are named by the auth package: a lockout rule says so, every other auth event is a failure.
-      if (/lock/.test(e.rule)) auth.lockouts++;
-      else if (/fail/.test(e.rule)) auth.failures++;
+      if (AUTH_LOGIN_RULES.includes(e.rule)) auth[e.action === 'limited' ? 'lockouts' : 'failures']++;
     } else if (e.kind === 'error') {
       errors.total++;
       add(errors.byRoute, e.route);

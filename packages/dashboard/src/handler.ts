@@ -20,6 +20,11 @@ export const DEFAULTS = Object.freeze({
   pollMs: 1000,
   /** Live streams open at once; more are refused with 503 so a client cannot exhaust the source. */
   maxStreams: 20,
+  /**
+   * The path the dashboard answers under, ending in '/': '/' on its own server, '/rampart/' inside
+   * an app. Other paths go to next() (404 without one); the prefix without its slash redirects to it.
+   */
+  basePath: '/',
 });
 
 export interface DashboardOptions {
@@ -29,6 +34,7 @@ export interface DashboardOptions {
   readonly window?: number;
   readonly pollMs?: number;
   readonly maxStreams?: number;
+  readonly basePath?: string;
 }
 
 export type DashboardHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => void;
@@ -37,7 +43,7 @@ export class DashboardSetupError extends UserError {}
 
 /** Strict CSP: the page loads only its own script and style files, no inline code, no framing. */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -102,6 +108,10 @@ export function dashboardHandler(options: DashboardOptions): DashboardHandler {
   const pollMs = positiveInt('pollMs', options.pollMs ?? DEFAULTS.pollMs, 60_000);
   const maxStreams = positiveInt('maxStreams', options.maxStreams ?? DEFAULTS.maxStreams, 10_000);
   const report = options.report ?? DEFAULTS.report;
+  const basePath = options.basePath ?? DEFAULTS.basePath;
+  if (typeof basePath !== 'string' || !/^\/(?:[A-Za-z0-9._~-]+\/){0,20}$/.test(basePath)) {
+    throw new DashboardSetupError(`dashboard basePath: expected a path that starts and ends with '/', such as '/rampart/', got ${JSON.stringify(basePath)}.`);
+  }
   const files = loadStatic();
   let streams = 0;
 
@@ -156,7 +166,20 @@ export function dashboardHandler(options: DashboardOptions): DashboardHandler {
 
   async function route(req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://dashboard.invalid');
-    const path = url.pathname;
+    let path = url.pathname;
+    if (basePath !== '/') {
+      // The page's URLs are relative, so it must be opened with the trailing slash.
+      if (path === basePath.slice(0, -1)) {
+        res.writeHead(308, { ...SECURITY_HEADERS, location: basePath + url.search });
+        res.end();
+        return;
+      }
+      if (!path.startsWith(basePath)) {
+        if (next) return next();
+        return send(res, 404, { error: 'not found' });
+      }
+      path = path.slice(basePath.length - 1);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       if (next) return next();
       return send(res, 405, { error: 'method not allowed' });

@@ -12,7 +12,7 @@
   }
   const headers = () => (token ? { authorization: 'Bearer ' + token } : {});
   let filter = new URLSearchParams();
-  let chart;
+  let chart, selected;
 
   function el(tag, text) { const e = document.createElement(tag); e.textContent = text == null ? '' : String(text); return e; }
   function list(id, counts) {
@@ -27,6 +27,8 @@
   }
   async function showEvent(id) {
     const { event } = await api('api/events/' + encodeURIComponent(id));
+    selected = id;
+    for (const tr of $('events').children) tr.className = tr.dataset.id === id ? 'selected' : '';
     const dl = $('detail-fields'); dl.replaceChildren();
     const fields = { id: event.id, time: event.time, kind: event.kind, rule: event.rule, action: event.action, severity: event.severity, message: event.message,
       'request id': event.requestId, ip: event.ip, route: (event.method || '') + ' ' + (event.route || ''), payload: event.attack && event.attack.payload,
@@ -42,19 +44,32 @@
     for (const e of events) {
       const tr = document.createElement('tr');
       tr.dataset.id = e.id;
-      for (const v of [e.time, e.kind, e.rule, e.action, e.route, e.ip, e.message]) tr.append(el('td', v));
+      for (const v of [String(e.time || '').replace('T', ' ').slice(0, 19), e.kind, e.rule, e.action, e.route, e.ip, e.message]) tr.append(el('td', v));
+      tr.title = e.time;
+      if (e.id === selected) tr.className = 'selected';
       tr.addEventListener('click', () => showEvent(e.id).catch(report));
       body.append(tr);
     }
     $('attacks').textContent = agg.attacksBlocked.total; list('attacks-by-rule', agg.attacksBlocked.byRule);
+    list('attacks-by-route', agg.attacksBlocked.byRoute); list('attacks-by-ip', agg.attacksBlocked.byIp);
     $('ratelimit').textContent = agg.rateLimit.total; list('ratelimit-by-ip', agg.rateLimit.byIp);
-    $('auth').textContent = agg.auth.failures + ' / ' + agg.auth.lockouts;
+    $('auth').textContent = agg.auth.failures + ' / ' + agg.auth.lockouts; list('auth-by-rule', agg.auth.byRule);
     $('errors').textContent = agg.errors.total; list('errors-by-route', agg.errors.byRoute);
-    drawChart(agg.series);
+    drawChart(agg);
   }
-  function drawChart(series) {
+  // One point per bucket, empty buckets at zero, over at least the last 30 buckets up to now:
+  // uPlot given a single point would stretch the time axis over years.
+  function drawChart(agg) {
     if (typeof uPlot === 'undefined') return;
-    const data = [series.map((b) => b.t), series.map((b) => b.attacksBlocked), series.map((b) => Object.values(b.byKind).reduce((a, n) => a + n, 0))];
+    const step = agg.bucketSeconds, byT = new Map(agg.series.map((b) => [b.t, b]));
+    const last = agg.series.length ? agg.series[agg.series.length - 1].t : 0;
+    const end = Math.max(Math.floor(Date.now() / 1000 / step) * step, last);
+    const start = Math.max(Math.min(agg.series.length ? agg.series[0].t : end, end - 29 * step), end - 1439 * step);
+    const data = [[], [], []];
+    for (let t = start; t <= end; t += step) {
+      const b = byT.get(t);
+      data[0].push(t); data[1].push(b ? b.attacksBlocked : 0); data[2].push(b ? Object.values(b.byKind).reduce((a, n) => a + n, 0) : 0);
+    }
     if (!chart) {
       chart = new uPlot({ width: Math.min(900, document.body.clientWidth - 60), height: 220,
         series: [{}, { label: 'attacks blocked', stroke: '#c62828' }, { label: 'all events', stroke: '#1565c0' }] }, data, $('chart'));
@@ -68,6 +83,7 @@
     for (const [id, items] of [['deps', r.dependencies || []], ['secrets', r.secrets || []]]) {
       const ul = $(id); ul.replaceChildren();
       items.slice(0, 50).forEach((f) => ul.append(el('li', f.severity + ' ' + f.ruleId + ' ' + f.file + ':' + f.line + ' ' + f.message)));
+      if (r.available && items.length === 0) ul.append(el('li', 'none in this report'));
     }
   }
   // Live updates: SSE read through fetch so the token travels in a header, never in the URL.

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { SecurityEvent } from '@rampart/core';
 import { MemorySink, PostgresSink, RedisStreamSink } from '@rampart/guard';
-import { CONTENT_SECURITY_POLICY, type Aggregates, postgresSource, redisStreamSource, startDashboard } from '@rampart/dashboard';
+import { authEvent, createAuth, type AuthEventRule } from '@rampart/auth';
+import { AUTH_LOGIN_RULES, CONTENT_SECURITY_POLICY, type Aggregates, memorySource, postgresSource, redisStreamSource, startDashboard } from '@rampart/dashboard';
 
 const TOKEN = 'test-token-0123456789abcdef';
 
@@ -28,8 +29,8 @@ describe('dashboard over a memory sink', () => {
     sink.write(event({ time: '2026-01-01T10:00:05.000Z' }));
     sink.write(event({ rule: 'xss', route: '/search', ip: '10.0.0.2', time: '2026-01-01T10:01:10.000Z' }));
     sink.write(event({ kind: 'rate-limit', practice: 3, rule: 'rate-limit-ip', action: 'limited', ip: '10.0.0.3', attack: undefined }));
-    sink.write(event({ kind: 'auth', practice: 2, rule: 'login-failure', action: 'logged', attack: undefined }));
-    sink.write(event({ kind: 'auth', practice: 2, rule: 'account-lockout', action: 'blocked', attack: undefined }));
+    sink.write(authEvent('login-failure', 'rejected', 'low', 'login failed: mismatch', { ip: '10.0.0.1' }));
+    sink.write(authEvent('login-throttled', 'limited', 'medium', 'login refused: pair-locked', { ip: '10.0.0.1' }));
     sink.write(event({ kind: 'error', practice: 3, rule: 'unhandled-error', action: 'logged', route: '/boom', attack: undefined }));
     writeFileSync(reportFile, JSON.stringify({ root: '/app', findings: [
       { ruleId: 'sql-injection', practice: 1, severity: 'critical', file: 'a.js', line: 3, message: 'SQL built from input', snippet: 'db.query(q)' },
@@ -46,7 +47,7 @@ describe('dashboard over a memory sink', () => {
     const res = await get(base, '');
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY);
-    assert.match(CONTENT_SECURITY_POLICY, /default-src 'self'/);
+    assert.match(CONTENT_SECURITY_POLICY, /default-src 'none'/);
     assert.doesNotMatch(CONTENT_SECURITY_POLICY, /unsafe-inline/);
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
     const html = await res.text();
@@ -77,7 +78,7 @@ describe('dashboard over a memory sink', () => {
     const xss = (await (await get(`${base}api/events?rule=xss`)).json()) as { events: SecurityEvent[] };
     assert.deepEqual(xss.events.map((e) => e.route), ['/search']);
     const auth = (await (await get(`${base}api/events?kind=auth&practice=2`)).json()) as { events: SecurityEvent[] };
-    assert.deepEqual(auth.events.map((e) => e.rule).sort(), ['account-lockout', 'login-failure']);
+    assert.deepEqual(auth.events.map((e) => e.rule).sort(), ['login-failure', 'login-throttled']);
     const byIp = (await (await get(`${base}api/events?ip=10.0.0.3&action=limited`)).json()) as { events: SecurityEvent[] };
     assert.equal(byIp.events.length, 1);
     const window = (await (await get(`${base}api/events?since=2026-01-01T10:00:00Z&until=2026-01-01T10:00:59Z`)).json()) as { events: SecurityEvent[] };
@@ -140,6 +141,41 @@ describe('dashboard over a memory sink', () => {
     ac.abort();
     assert.match(text, /event: events\n/);
     assert.ok(text.includes(fresh.id));
+  });
+});
+
+describe('login failures and lockouts count what @rampart/auth emits', () => {
+  test('the counted rules are auth event rules (a rename in @rampart/auth breaks this build)', () => {
+    const rules: readonly AuthEventRule[] = ['login-failure', 'second-factor-failure', 'login-throttled'] satisfies AuthEventRule[];
+    assert.deepEqual([...AUTH_LOGIN_RULES], rules);
+  });
+
+  test('real logins: wrong passwords are failures, refusals by the lock are lockouts, the rest neither', async () => {
+    const sink = new MemorySink();
+    const auth = createAuth({ findUser: async (name) => users.get(name), onEvent: (e) => sink.write(e) });
+    const users = new Map([['alice', { id: 'u1', passwordHash: await auth.passwords.hash('right-password-123') }]]);
+    const outcomes: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const r = await auth.login({ username: i === 3 ? 'nobody' : 'alice', password: `wrong-${i}`, ip: '192.0.2.7' });
+      outcomes.push(r.ok ? 'ok' : r.failure);
+    }
+    // Another address, the right password: a success counts in neither.
+    assert.equal((await auth.login({ username: 'alice', password: 'right-password-123', ip: '198.51.100.1' })).ok, true);
+    const failed = outcomes.filter((o) => o === 'invalid-credentials').length;
+    const locked = outcomes.length - failed;
+    assert.ok(failed >= 5 && locked >= 1, outcomes.join(' '));
+    // Second factor (its events as auth builds them): a wrong code is a failure, a throttled one a lockout.
+    sink.write(authEvent('second-factor-failure', 'rejected', 'medium', 'second factor refused: invalid-code', { userId: 'u1' }));
+    sink.write(authEvent('second-factor-failure', 'limited', 'medium', 'second factor refused: throttled', { userId: 'u1' }));
+    const d = await startDashboard({ source: memorySource(sink), token: TOKEN, port: 0 });
+    try {
+      const agg = (await (await get(`${d.url}api/aggregates?kind=auth`)).json()) as Aggregates;
+      assert.equal(agg.auth.failures, failed + 1);
+      assert.equal(agg.auth.lockouts, locked + 1);
+      assert.deepEqual(agg.auth.byRule, { 'login-failure': failed, 'login-throttled': locked, 'login-success': 1, 'second-factor-failure': 2 });
+    } finally {
+      await d.close();
+    }
   });
 });
 
