@@ -682,11 +682,15 @@ export class TaintAnalyzer {
    */
   private validatingStatement(expression: Node, scope: Scope): void {
     let e = unwrap(expression);
-    if (e?.type === 'AwaitExpression') e = unwrap(e.argument);
+    const awaited = e?.type === 'AwaitExpression';
+    if (awaited) e = unwrap(e!.argument);
     if (!e || e.type !== 'CallExpression' || e.arguments.length === 0) return;
     const callee = unwrap(e.callee)!;
     const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee.property, callee.computed) : undefined;
     if (!name) return;
+    // schema.validate(x) whose result is dropped: Joi returns { error } and ajv false, neither throws;
+    // only an awaited one (yup rejects) stops the code that follows.
+    if (name === 'validate' && callee.type === 'MemberExpression' && !awaited) return;
     const layer = scope.fn.sanitized[scope.fn.sanitized.length - 1];
     if (/^(assert|ok|invariant)$/.test(name) && e.arguments[0]) {
       this.applyGuards(layer, this.guardsOf(e.arguments[0], scope), true);
