@@ -2485,6 +2485,8 @@ export class TaintAnalyzer {
       }
       if (name && REQUEST_NAMES.has(name) && !typedOtherwise(REQUEST_TYPE)) return { flows: [], obj: name === 'ctx' || name === 'context' ? 'context' : 'request' };
       if (name && RESPONSE_NAMES.has(name) && !typedOtherwise(RESPONSE_TYPE)) return { flows: [], obj: 'response' };
+      // Next.js getServerSideProps({ query, params, req }): a request context, however it is named or destructured.
+      if (i === 0 && /^(getServerSideProps|getInitialProps)$/.test(functionName(fn) ?? '')) return { flows: [], obj: 'context' };
       // Next.js pages and route handlers: ({ searchParams }), (request, { params })
       if (u?.type === 'ObjectPattern' && this.isNextComponentOrHandler(fn, i)) {
         // A page's props come from its getServerSideProps/getStaticProps.
