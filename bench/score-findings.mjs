@@ -21,7 +21,7 @@ export function readExpectedFlaws(path) {
   const { flaws } = JSON.parse(readFileSync(path, 'utf8'));
   return flaws.map((f) => {
     const [first, last] = lineRange(f);
-    return { file: String(f.file).replace(/^\.\//, ''), first, last, class: f.class };
+    return { file: String(f.file).replace(/^\.\//, ''), first, last, class: f.class, ruleId: f.ruleId ?? null };
   });
 }
 
@@ -33,7 +33,11 @@ export function scoreFindings(findings, flaws) {
   const found = new Set();
   let truePositives = 0;
   for (const f of findings) {
-    const i = flaws.findIndex((w) => w.file === f.file && f.line >= w.first && f.line <= w.last);
+    // Several flaws can share a line (the same eval is code injection and a lint finding): a finding
+    // counts for the flaw its rule is listed for, else for the first flaw on its lines.
+    const at = (w) => w.file === f.file && f.line >= w.first && f.line <= w.last;
+    let i = flaws.findIndex((w) => at(w) && w.ruleId !== null && w.ruleId === f.ruleId);
+    if (i < 0) i = flaws.findIndex(at);
     if (i >= 0) {
       truePositives++;
       found.add(i);
