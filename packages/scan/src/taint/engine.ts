@@ -143,6 +143,8 @@ interface FnCtx {
   nonHtml: boolean;
   /** The function is a controller method whose return value is the response (NestJS). */
   readonly returnsResponse: boolean;
+  /** A Hapi or Fastify route handler: what it returns is sent as the response body (JSON for objects). */
+  returnsData?: boolean;
 }
 
 class BudgetExceeded extends Error {}
@@ -775,6 +777,7 @@ export class TaintAnalyzer {
       this.sinkValue('data-leak', props, node, scope, 'page props (Next.js serialises them into the HTML) send it to every visitor');
     }
     if (ctx.returnsResponse) this.responseBody(v, node, scope, 'returned as the response');
+    else if (ctx.returnsData) this.sinkValue('data-leak', v, node, scope, 'returned by the route handler, sent to the client');
     ctx.retValue = ctx.retValue ? this.mergeValues(ctx.retValue, v) : v;
     if (v.flows.length === 0) return;
     // A URL whose scheme and host come before any input (`${req.protocol}://${host}${req.originalUrl}`):
@@ -1678,12 +1681,14 @@ export class TaintAnalyzer {
       // fastify.route({ handler }), server.route({ method, path, handler }) (Hapi)
       if (v.fields && !v.fn) {
         const h = v.fields.get('handler');
-        if (h?.fn) this.inline(h.fn, this.handlerArgs(h.fn.node, validated), scope);
+        if (h?.fn) this.inline(h.fn, this.handlerArgs(h.fn.node, validated), scope, true);
         return;
       }
       if (!v.fn) return;
       if (this.evaluated.has(v.fn.node)) return;
-      this.inline(v.fn, this.handlerArgs(v.fn.node, validated), scope);
+      // fastify.get(path, async (request, reply) => user): the returned value is the reply.
+      const returnsData = /^(reply|h)$/.test(unwrap(v.fn.node.params?.[1])?.name ?? '');
+      this.inline(v.fn, this.handlerArgs(v.fn.node, validated), scope, returnsData);
     });
   }
 
@@ -2545,14 +2550,15 @@ export class TaintAnalyzer {
   }
 
   /** Interprets a callback where it is passed, with the values the caller gives its parameters. */
-  private inline(fn: FnVal, args: readonly Value[], scope: Scope): Value {
-    if (!this.worthReading(fn.node, args)) return CLEAN;
+  private inline(fn: FnVal, args: readonly Value[], scope: Scope, returnsData = false): Value {
+    if (!returnsData && !this.worthReading(fn.node, args)) return CLEAN;
     if (this.evaluated.has(fn.node)) {
       const s = this.summaries.get(fn.node);
       return s ? this.applySummary(s.ctx, args, fn.node, fn.node) : CLEAN;
     }
     this.evaluated.add(fn.node);
     const ctx = this.newCtx(fn.node, false);
+    if (returnsData) ctx.returnsData = true;
     // A callback runs inside its caller: parameter flows of enclosing functions stay theirs.
     const inner = new Scope(fn.scope, ctx);
     const params = this.paramValues(fn.node, ctx, args.length > 0 ? args.map((a) => a ?? CLEAN) : undefined);

@@ -267,6 +267,8 @@ export const SINKS: readonly SinkSpec[] = [
   { class: 'data-leak', match: 'method', name: 'end', when: 'response' },
   { class: 'data-leak', match: 'method', name: 'write', when: 'response' },
   { class: 'data-leak', match: 'method', name: 'json', receiver: /^(NextResponse|Response)$/ },
+  // Hapi: return h.response(user)
+  { class: 'data-leak', match: 'method', name: 'response', receiver: /^h$/ },
   { class: 'data-leak', match: 'method', name: 'emit', args: [1], receiver: /^(socket|io|ws|client)$/ },
   { class: 'data-leak', match: 'method', name: 'send', receiver: /^(ws|socket|client|conn|connection|peer)$/ },
 ];
