@@ -1448,7 +1448,7 @@ export class TaintAnalyzer {
       const cb = args[0]?.fn;
       const elem = this.elementOf(receiver);
       if (cb) {
-        const r = this.inline(cb, [elem, CLEAN, receiver], scope);
+        const r = this.inline(cb, [elem, CLEAN, receiver], scope, false, method === 'forEach');
         if (method === 'map' || method === 'flatMap') return r.flows.length > 0 ? { flows: r.flows, record: r.record } : CLEAN;
       }
       if (method === 'forEach' || method === 'some' || method === 'every' || method === 'findIndex') return CLEAN;
@@ -2550,7 +2550,7 @@ export class TaintAnalyzer {
   }
 
   /** Interprets a callback where it is passed, with the values the caller gives its parameters. */
-  private inline(fn: FnVal, args: readonly Value[], scope: Scope, returnsData = false): Value {
+  private inline(fn: FnVal, args: readonly Value[], scope: Scope, returnsData = false, loop = false): Value {
     if (!returnsData && !this.worthReading(fn.node, args)) return CLEAN;
     if (this.evaluated.has(fn.node)) {
       const s = this.summaries.get(fn.node);
@@ -2566,7 +2566,10 @@ export class TaintAnalyzer {
     ctx.sanitized.unshift(...scope.fn.sanitized);
     this.inlineDepth++;
     try {
-      this.body(fn.node, inner);
+      // A forEach/map callback is a loop body: read it twice, as loops are, so what one call assigns
+      // to an outer variable (`node = node[key]`) reaches the next call.
+      if (loop) this.loopBody(fn.node.body.type === 'BlockStatement' ? fn.node.body : { type: 'ExpressionStatement', expression: fn.node.body, parent: fn.node }, inner);
+      else this.body(fn.node, inner);
     } finally {
       this.inlineDepth--;
     }
