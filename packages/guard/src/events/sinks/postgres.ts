@@ -85,10 +85,11 @@ export class PostgresSink implements EventSink, EventReader {
       if (this.#createTable) {
         const pool = this.#pool;
         // Two instances starting together can race on IF NOT EXISTS (PostgreSQL then reports a
-        // duplicate type or relation): the other one created it, which is all we wanted.
+        // unique violation on its catalog, a duplicate relation, or a duplicate object: the table's
+        // row type): the other one created it, which is all we wanted.
         const idempotent = (sql: string) =>
           pool.query(sql).catch((error: { code?: string }) => {
-            if (error?.code !== '23505' && error?.code !== '42P07') throw error;
+            if (error?.code !== '23505' && error?.code !== '42P07' && error?.code !== '42710') throw error;
           });
         await idempotent(`CREATE TABLE IF NOT EXISTS ${this.#quoted} (seq bigserial PRIMARY KEY, ${COLUMNS})`);
         await idempotent(`CREATE INDEX IF NOT EXISTS ${this.#indexName} ON ${this.#quoted} (time)`);
