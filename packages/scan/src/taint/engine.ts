@@ -2413,37 +2413,34 @@ export class TaintAnalyzer {
    * list no library whose filters take operator objects: then `findOne(filter)` belongs to a SQL ORM.
    */
   private mayUseDocumentQueries(): boolean {
-    if (this.documentQueries !== undefined) return this.documentQueries;
-    let known = Object.keys(this.tables.dependencies ?? {}).length > 0;
-    const listed = (deps: Readonly<Record<string, string>> | undefined): boolean => !!deps && DOCUMENT_QUERY_PACKAGES.some((p) => deps[p] !== undefined);
-    let found = listed(this.tables.dependencies);
-    const nested = this.tables.packageDependencies;
-    if (nested && !found) {
-      for (let dir = posix.dirname(this.file.split('\\').join('/')); dir !== '.' && dir !== '/' && dir !== ''; dir = posix.dirname(dir)) {
-        if (nested[dir] === undefined) continue;
-        known = true;
-        if (listed(nested[dir])) {
-          found = true;
-          break;
-        }
-      }
-    }
-    this.documentQueries = found || !known;
-    return this.documentQueries;
+    const manifests = this.manifests();
+    return manifests.length === 0 || manifests.some((deps) => DOCUMENT_QUERY_PACKAGES.some((p) => deps[p] !== undefined));
   }
 
-  private documentQueries?: boolean;
+  private manifestChain?: readonly Readonly<Record<string, string>>[];
 
-  /** The version range of a package for this file: its nearest nested package.json that names it, else the root's. */
-  private dependencyRange(name: string): string | undefined {
+  /**
+   * The dependencies of the package.json files that apply to this file, nearest first: the nested
+   * ones on its path (a monorepo's packages), then the root's when it lists any. Empty: unknown.
+   */
+  private manifests(): readonly Readonly<Record<string, string>>[] {
+    if (this.manifestChain) return this.manifestChain;
+    const out: Readonly<Record<string, string>>[] = [];
     const nested = this.tables.packageDependencies;
     if (nested) {
       for (let dir = posix.dirname(this.file.split('\\').join('/')); dir !== '.' && dir !== '/' && dir !== ''; dir = posix.dirname(dir)) {
-        const range = nested[dir]?.[name];
-        if (range !== undefined) return range;
+        if (nested[dir] !== undefined) out.push(nested[dir]);
       }
     }
-    return this.tables.dependencies?.[name];
+    const root = this.tables.dependencies;
+    if (root && Object.keys(root).length > 0) out.push(root);
+    this.manifestChain = out;
+    return out;
+  }
+
+  /** The version range of a package for this file: its nearest nested package.json that names it, else the root's. */
+  private dependencyRange(name: string): string | undefined {
+    return this.manifests().find((deps) => deps[name] !== undefined)?.[name];
   }
 
   /** `: ExportRequest` where this file declares ExportRequest as an interface extending nothing or an object type: plain data. */

@@ -65,7 +65,7 @@ function countsFailures(fn: Node): boolean {
 function routeThrottled(route: Route): boolean {
   return [...route.handlers, ...(route.call.arguments ?? [])].some((h: Node) => {
     const n = unwrap(h);
-    if (n?.type === 'ObjectExpression') return JSON.stringify(propertyNames(n)).toLowerCase().includes('ratelimit') || propertyNames(n).some((k) => namesThrottle(k));
+    if (n?.type === 'ObjectExpression') return propertyNames(n).some((k) => namesThrottle(k));
     if (n?.type === 'ArrayExpression') return n.elements.some((e: Node) => namesThrottle(middlewareLabel(e)));
     return namesThrottle(middlewareLabel(h));
   });

@@ -37,7 +37,7 @@ function fastifyLogs(app: WebApp): boolean {
   if (app.framework !== 'fastify') return false;
   const opts = unwrap(app.node.arguments?.[0]);
   if (opts?.type !== 'ObjectExpression') return false;
-  const logger = opts.properties.find((p: Node) => p.type === 'Property' && propertyName(p.key, p.computed) === 'logger' || p.type === 'Property' && propertyName(p.key, p.computed) === 'loggerInstance');
+  const logger = opts.properties.find((p: Node) => p.type === 'Property' && /^(logger|loggerInstance)$/.test(propertyName(p.key, p.computed) ?? ''));
   const v = unwrap(logger?.value);
   return !!v && !(v.type === 'Literal' && v.value === false);
 }
