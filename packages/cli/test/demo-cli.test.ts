@@ -151,20 +151,36 @@ describe('rampart demo (not on a terminal: runs once, stops everything, exits)',
     assert.equal(gitStatus(), before);
   });
 
+  it('vulnerable-shop, unchanged, under runtime protection: every injection stopped at its sink; brute force is beyond it', () => {
+    const column = (title: string) => run.table.get(title)?.get('vulnerable+guard') ?? '';
+    assert.match(column('SQL injection'), /^BLOCKED: stopped at the sink, the app answered 500 \(request id [\w -]+\)$/);
+    for (const title of ['Reflected XSS', 'Path traversal', 'Code injection (eval)', 'Command injection']) {
+      assert.match(column(title), /^BLOCKED: 403 \(request id [\w -]+\)$/, title);
+    }
+    // The app catches the refused fetch and answers 502: the protection's own event says who stopped it.
+    assert.match(column('SSRF'), /^BLOCKED: stopped at \S+ by runtime protection; the app then answered 502 "Could not fetch the link"$/);
+    assert.match(column('Brute-force login'), /^FELL: /);
+    assert.match(run.stdout, /^vulnerable\+guard: 1 of 7 attacks succeeded, 6 blocked$/m);
+    assert.match(run.stdout, /^ {2}vulnerable\+guard is the same vulnerable-shop code, unchanged, started with `node --import @rampart\/guard\/register`/m);
+  });
+
+  it('prints one dashboard with the scan and every event: runtime detections and the secured shop\'s', () => {
+    assert.match(run.stdout, /^Dashboard: http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{32}\n {2}the scan of vulnerable-shop \(29 findings\) and [1-9]\d* security events recorded: 6 from vulnerable\+guard \(6 attack\)/m);
+  });
+
   if (existsSync(join(SECURED_SHOP, 'src', 'app.js'))) {
     it('secured-shop blocks or withstands every attack, and its dashboard URL is printed', () => {
       assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
       for (const title of ATTACK_TITLES) assert.match(run.table.get(title)?.get('secured-shop') ?? '', /^(BLOCKED|HELD): /, `${title} against secured-shop`);
       assert.match(run.table.get('Brute-force login')?.get('secured-shop') ?? '', /^BLOCKED: /);
-      assert.match(run.stdout, /^Dashboard: http:\/\/127\.0\.0\.1:\d+\/_rampart\/dashboard\S*\n {2}[1-9]\d* security events? recorded/m);
+      assert.match(run.stdout, /; [1-9]\d* from secured-shop \((\d+ [\w-]+(, )?)+\)\n {2}secured-shop also serves its own, inside the app: http:\/\/127\.0\.0\.1:\d+\/_rampart\/dashboard\S*$/m);
       assert.match(run.stdout, /^secured-shop: 0 of 7 attacks succeeded/m);
     });
   } else {
     it('says that examples/secured-shop is missing and runs the vulnerable side only', () => {
       assert.equal(run.code, 0, run.stderr);
-      assert.match(run.stdout, /secured-shop is not there yet: running the vulnerable side only/);
-      assert.deepEqual([...run.pids.keys()], ['vulnerable-shop']);
-      assert.match(run.stdout, /^Dashboard: none/m);
+      assert.match(run.stdout, /secured-shop is not there yet: no secured side/);
+      assert.deepEqual([...run.pids.keys()], ['vulnerable-shop', 'vulnerable+guard']);
     });
   }
 });
@@ -172,7 +188,7 @@ describe('rampart demo (not on a terminal: runs once, stops everything, exits)',
 describe('rampart demo --secured-dir (any app with the same routes and start protocol)', () => {
   // vulnerable-shop under runtime protection: the sink detectors stop five attacks (eval included),
   // SSRF fails inside the app, and brute force is beyond runtime protection and gets through.
-  const run = demo('--secured-dir', GUARDED_SHOP);
+  const run = demo('--secured-dir', GUARDED_SHOP, '--no-runtime');
   const column = (title: string) => run.table.get(title)?.get('secured-shop') ?? '';
 
   it('shows the guarded shop blocking at the sinks, with request ids, and the rest getting through', () => {
@@ -184,7 +200,8 @@ describe('rampart demo --secured-dir (any app with the same routes and start pro
     assert.match(column('Code injection (eval)'), /^BLOCKED: 403 \(request id [\w-]+\)$/);
     assert.match(column('Brute-force login'), /^FELL: /);
     assert.match(run.stdout, /^secured-shop: 1 of 7 attacks succeeded, 5 blocked, 1 held$/m);
-    assert.match(run.stdout, /^Dashboard: the secured shop printed no "dashboard on <url>" line\.$/m);
+    assert.match(run.stdout, /^ {2}secured-shop printed no "dashboard on <url>" line\.$/m);
+    assert.deepEqual([...run.pids.keys()], ['vulnerable-shop', 'secured-shop'], '--no-runtime starts no vulnerable+guard');
   });
 
   it('exits 1 because attacks got through the secured side, and leaves nothing running', () => {
@@ -194,12 +211,13 @@ describe('rampart demo --secured-dir (any app with the same routes and start pro
 });
 
 /** Starts the demo, sends `signal` once stdout matches `when`, and resolves with the whole run. */
-function demoInterrupted(args: string[], when: RegExp, signal: NodeJS.Signals): Promise<DemoRun & { signalSeen: boolean }> {
+function demoInterrupted(args: string[], when: RegExp, signal: NodeJS.Signals, before?: (stdout: string) => Promise<void>): Promise<DemoRun & { signalSeen: boolean; beforeError?: unknown }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, 'demo', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let sent = false;
+    let beforeError: unknown;
     const started = Date.now();
     const timer = setTimeout(() => {
       // SIGTERM: the demo stops its shops on it, so a failed test leaves nothing running.
@@ -210,21 +228,37 @@ function demoInterrupted(args: string[], when: RegExp, signal: NodeJS.Signals): 
       stdout += chunk;
       if (!sent && when.test(stdout)) {
         sent = true;
-        child.kill(signal);
+        const check = before ? before(stdout).catch((err: unknown) => void (beforeError = err)) : Promise.resolve();
+        void check.then(() => child.kill(signal));
       }
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => void (stderr += chunk));
     child.once('close', (code) => {
       clearTimeout(timer);
-      resolve({ ...readRun(code, stdout, stderr), signalSeen: sent });
+      resolve({ ...readRun(code, stdout, stderr), signalSeen: sent, beforeError });
     });
   });
 }
 
 describe('rampart demo: Ctrl-C', () => {
   it('--keep-open keeps the shops up until Ctrl-C, then stops them and exits 0', async () => {
-    const run = await demoInterrupted(['--no-secured', '--keep-open'], /press Ctrl-C to stop\.\n/, 'SIGINT');
+    // While it is open, the dashboard serves the scan report and the runtime detections, to the token only.
+    const seen: { events?: { kind: string; rule: string; action: string }[]; report?: { available?: boolean; total?: number }; anonymous?: number } = {};
+    const run = await demoInterrupted(['--no-secured', '--keep-open'], /press Ctrl-C to stop\.\n/, 'SIGINT', async (stdout) => {
+      const m = /^Dashboard: (http:\/\/127\.0\.0\.1:\d+\/)#token=([\w-]+)$/m.exec(stdout);
+      assert.ok(m, stdout);
+      const auth = { authorization: `Bearer ${m[2]}` };
+      seen.events = ((await (await fetch(`${m[1]}api/events?limit=100`, { headers: auth })).json()) as { events: typeof seen.events }).events;
+      seen.report = (await (await fetch(`${m[1]}api/report`, { headers: auth })).json()) as typeof seen.report;
+      seen.anonymous = (await fetch(`${m[1]}api/events`)).status;
+    });
     assert.ok(run.signalSeen);
+    assert.equal(run.beforeError, undefined, String(run.beforeError));
+    assert.equal(seen.events?.length, 6, JSON.stringify(seen.events));
+    assert.deepEqual(new Set(seen.events?.map((e) => `${e.kind} ${e.rule} ${e.action}`)), new Set(['sql-injection', 'reflected-xss', 'path-traversal', 'ssrf', 'code-injection', 'shell-injection'].map((r) => `attack ${r} blocked`)));
+    assert.equal(seen.report?.available, true, JSON.stringify(seen.report).slice(0, 500));
+    assert.equal(seen.report?.total, 29);
+    assert.equal(seen.anonymous, 401);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /\nStopping\.\n$/);
     assertNothingLeft(run);

@@ -5,6 +5,7 @@ import { useColor } from '../options.js';
 
 interface DemoFlags {
   secured: boolean;
+  runtime: boolean;
   securedDir?: string;
   vulnerableDir?: string;
   keepOpen?: boolean;
@@ -14,8 +15,9 @@ interface DemoFlags {
 export function registerDemo(program: Command, { io, setExit }: CommandContext): void {
   program
     .command('demo')
-    .description('The whole story on the bundled examples: scan vulnerable-shop, start it and secured-shop, attack both (SQLi, XSS, traversal, SSRF, eval, command injection, brute force), show who fell and who blocked, print the dashboard URL')
-    .option('--no-secured', 'run the vulnerable side only')
+    .description('The whole story on the bundled examples: scan vulnerable-shop, start it, the same code under runtime protection, and secured-shop, attack all three (SQLi, XSS, traversal, SSRF, eval, command injection, brute force), show who fell and who blocked, print the dashboard URL')
+    .option('--no-secured', 'do not start the secured shop')
+    .option('--no-runtime', 'do not start vulnerable-shop a second time under runtime protection (node --import @rampart/guard/register)')
     .option('--secured-dir <dir>', 'the secured app to start instead of examples/secured-shop (same routes and accounts, same start protocol)')
     .option('--vulnerable-dir <dir>', 'the vulnerable app to scan and start instead of examples/vulnerable-shop')
     .option('--keep-open', 'keep the shops and the dashboard running until Ctrl-C (the default on a terminal)')
@@ -32,6 +34,7 @@ export function registerDemo(program: Command, { io, setExit }: CommandContext):
         {
           vulnerableDir: flags.vulnerableDir,
           securedDir: flags.secured ? flags.securedDir : false,
+          runtime: flags.runtime,
           keepOpen: flags.keepOpen ?? io.stdoutIsTTY,
           color: useColor(color, io.stdoutIsTTY, false),
           width: Math.max(100, (io.stdoutIsTTY ? process.stdout.columns : undefined) ?? 160),

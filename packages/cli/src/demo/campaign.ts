@@ -13,6 +13,12 @@ export interface Target {
   readonly pid: number;
   /** The shop's DATA_DIR: command injection is proven when a file appears in it. */
   readonly dataDir: string;
+  /**
+   * For a shop under runtime protection: the sink where an attack of this kind was blocked since
+   * `since` (ms since the epoch), from the protection's own events. An app may catch the blocked
+   * call and answer as for any failure; the event still says who stopped it.
+   */
+  blockedAt?(kind: string, since: number): string | undefined;
 }
 
 export interface CampaignContext {
@@ -253,6 +259,21 @@ export const ATTACKS: readonly Attack[] = Object.freeze([
   },
 ]);
 
+/** How long a held attack waits for the protection's event, which travels apart from the answer (stderr). */
+const EVENT_GRACE_MS = 500;
+
+/** A held outcome becomes blocked when runtime protection reports it stopped that attack's sink. */
+async function withProtectionEvent(target: Target, attack: Attack, since: number, outcome: Outcome): Promise<Outcome> {
+  if (outcome.verdict !== 'held' || !target.blockedAt) return outcome;
+  const until = Date.now() + EVENT_GRACE_MS;
+  for (;;) {
+    const sink = target.blockedAt(attack.kind, since);
+    if (sink) return { verdict: 'blocked', evidence: `stopped at ${shown(sink, 40)} by runtime protection; the app then ${outcome.evidence}` };
+    if (Date.now() >= until) return outcome;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 /** The longest one attack may take (the brute force stops itself after BRUTE_FORCE_BUDGET_MS plus one request). */
 export const ATTACK_DEADLINE_MS = 45_000;
 
@@ -262,11 +283,13 @@ export async function runCampaign(target: Target, ctx: CampaignContext): Promise
   for (const attack of ATTACKS) {
     let outcome: Outcome;
     let timer: NodeJS.Timeout | undefined;
+    const since = Date.now();
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no result within ${ATTACK_DEADLINE_MS / 1000} s`)), ATTACK_DEADLINE_MS);
     });
     try {
       outcome = await Promise.race([attack.run(target, ctx), deadline]);
+      outcome = await withProtectionEvent(target, attack, since, outcome);
     } catch (err) {
       outcome = { verdict: 'not-run', evidence: `no answer: ${shown((err as Error).message)}` };
     } finally {

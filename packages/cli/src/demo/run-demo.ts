@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatReport, UserError } from '@rampart/core';
+import { formatReport, UserError, type SecurityEvent } from '@rampart/core';
 import type { Io } from '../io.js';
 import { ATTACKS, newNonce, runCampaign, type AttackResult } from './campaign.js';
 import { CampaignClient, parseJson } from './http-client.js';
@@ -19,6 +20,8 @@ export interface DemoOptions {
   readonly vulnerableDir?: string;
   /** undefined: examples/secured-shop when it exists; false: no secured side. */
   readonly securedDir?: string | false;
+  /** Also start vulnerable-shop, unmodified, under runtime protection (`node --import @rampart/guard/register`). */
+  readonly runtime: boolean;
   /** Keep the shops and the dashboard running until Ctrl-C (default: only on a TTY). */
   readonly keepOpen: boolean;
   readonly color: boolean;
@@ -59,29 +62,53 @@ function summary(name: string, results: readonly AttackResult[]): string {
   return `${name}: ${parts.join(', ')}`;
 }
 
-/**
- * What the secured shop's dashboard recorded, read from its API with the token of the printed URL
- * (`#token=` or `?token=`): "12 security events (7 attack, 5 rate-limit)", or why it could not say.
- */
-async function dashboardEvents(dashboardUrl: string): Promise<string> {
+/** The column of vulnerable-shop started under runtime protection. */
+const RUNTIME_SIDE = 'vulnerable+guard';
+
+/** Only well-formed events go to the dashboard: an id, a time, a kind and a rule, all short strings. */
+function asEvent(value: unknown): SecurityEvent | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const e = value as Record<string, unknown>;
+  const short = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= 200;
+  return short(e.id) && short(e.time) && short(e.kind) && short(e.rule) ? (value as SecurityEvent) : undefined;
+}
+
+/** The event of a runtime-protection detection line (pino JSON on the shop's stderr), or undefined for any other line. */
+function protectionEvent(line: string): SecurityEvent | undefined {
+  if (!line.startsWith('{"')) return undefined;
   try {
-    const url = new URL(dashboardUrl);
-    const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? url.searchParams.get('token');
-    url.hash = '';
-    url.search = '';
-    const answer = await new CampaignClient(url.href).get('api/events?limit=1000', token ? { authorization: `Bearer ${token}` } : {});
-    const data = parseJson(answer.body) as { events?: { kind?: unknown }[] } | undefined;
-    if (answer.status !== 200 || !Array.isArray(data?.events)) return `its API answered ${answer.status}`;
-    const kinds = new Map<string, number>();
-    for (const e of data.events) {
-      const kind = typeof e.kind === 'string' && /^[\w-]{1,40}$/.test(e.kind) ? e.kind : 'other';
-      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-    }
-    const parts = [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} ${k}`);
-    return `${data.events.length} security event${data.events.length === 1 ? '' : 's'} recorded${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
-  } catch (err) {
-    return `its API did not answer: ${(err as Error).message}`;
+    const event = asEvent((JSON.parse(line) as { event?: unknown }).event);
+    return event?.kind === 'attack' ? event : undefined;
+  } catch {
+    return undefined;
   }
+}
+
+/** "6 attack, 2 validation": events counted by kind, most first. */
+function byKind(events: readonly SecurityEvent[]): string {
+  const kinds = new Map<string, number>();
+  for (const e of events) {
+    const kind = /^[\w-]{1,40}$/.test(e.kind) ? e.kind : 'other';
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  return [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} ${k}`).join(', ');
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Reads the events the secured shop's own dashboard recorded, through its API with the token of
+ * the printed URL (`#token=` or `?token=`). Throws with the reason when it cannot.
+ */
+async function securedShopEvents(dashboardUrl: string): Promise<SecurityEvent[]> {
+  const url = new URL(dashboardUrl);
+  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? url.searchParams.get('token');
+  url.hash = '';
+  url.search = '';
+  const answer = await new CampaignClient(url.href).get('api/events?limit=1000', token ? { authorization: `Bearer ${token}` } : {});
+  const data = parseJson(answer.body) as { events?: unknown[] } | undefined;
+  if (answer.status !== 200 || !Array.isArray(data?.events)) throw new Error(`its API answered ${answer.status}`);
+  return data.events.map(asEvent).filter((e): e is SecurityEvent => e !== undefined);
 }
 
 /** Ctrl-C, a kill, or the terminal closing: each must stop the shops, which run in their own process groups. */
@@ -103,7 +130,7 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<DemoResult>
   else if (options.securedDir === undefined) {
     const bundled = join(EXAMPLES, 'secured-shop');
     if (existsSync(join(bundled, 'src', 'app.js'))) securedDir = shopDir('secured-shop', bundled, true);
-    else io.stdout(`Note: ${bundled} is not there yet: running the vulnerable side only (--secured-dir <path> names another app).\n\n`);
+    else io.stdout(`Note: ${bundled} is not there yet: no secured side (--secured-dir <path> names another app).\n\n`);
   }
 
   io.stdout(`== 1. Scan: rampart scan ${vulnerableDir}\n\n`);
@@ -115,6 +142,7 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<DemoResult>
   const tmp = mkdtempSync(join(tmpdir(), 'rampart-demo-'));
   const shops: ShopProcess[] = [];
   let internal: InternalService | undefined;
+  let dashboard: { close(): Promise<void> } | undefined;
   const onExit = () => killAllShops();
   process.once('exit', onExit);
   // One handler for the whole run (removing and adding listeners can lose a signal that arrives
@@ -139,19 +167,47 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<DemoResult>
     (cleaned ??= (async () => {
       await Promise.all(shops.map((s) => s.stop()));
       await internal?.close();
+      await dashboard?.close();
       await rm(tmp, { recursive: true, force: true });
     })());
 
   try {
-    const sides: { name: string; dir: string; expectDashboard: boolean }[] = [{ name: 'vulnerable-shop', dir: vulnerableDir, expectDashboard: false }];
+    interface Side {
+      readonly name: string;
+      readonly dir: string;
+      readonly expectDashboard: boolean;
+      readonly nodeArgs?: readonly string[];
+      readonly env?: Readonly<Record<string, string>>;
+      readonly onStderrLine?: (line: string) => void;
+    }
+    const sides: Side[] = [{ name: 'vulnerable-shop', dir: vulnerableDir, expectDashboard: false }];
+    // Runtime protection's detections, as the protected shop logs them (one JSON line each on stderr).
+    const runtimeEvents: SecurityEvent[] = [];
+    const { MemorySink } = await import('@rampart/guard');
+    const sink = new MemorySink(10_000);
+    if (options.runtime) {
+      sides.push({
+        name: RUNTIME_SIDE,
+        dir: vulnerableDir,
+        expectDashboard: false,
+        nodeArgs: ['--import', import.meta.resolve('@rampart/guard/register')],
+        env: { RAMPART_MODE: 'block' },
+        onStderrLine: (line) => {
+          const event = protectionEvent(line);
+          if (!event || runtimeEvents.length >= 10_000) return;
+          runtimeEvents.push(event);
+          sink.write(event);
+        },
+      });
+    }
     if (securedDir) sides.push({ name: 'secured-shop', dir: securedDir, expectDashboard: true });
-    say(`\n== 2. Start: ${sides.map((s) => s.name).join(' and ')} (data in ${tmp})\n\n`);
+    say(`\n== 2. Start: ${sides.map((s) => s.name).join(', ')} (data in ${tmp})\n\n`);
     internal = await startInternalService();
     const started = await Promise.allSettled(
       sides.map(async (side) => {
         const dataDir = join(tmp, side.name);
         await mkdir(dataDir, { recursive: true });
-        const shop = await startShop({ name: side.name, dir: side.dir, dataDir, expectDashboard: side.expectDashboard });
+        const shop = await startShop({ ...side, dataDir });
         shops.push(shop);
         return shop;
       }),
@@ -161,27 +217,65 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<DemoResult>
     const running = started.map((s) => (s as PromiseFulfilledResult<ShopProcess>).value);
     for (const shop of running) say(`  ${shop.name.padEnd(16)} ${shop.url}  (pid ${shop.pid})\n`);
     say(`  ${'internal service'.padEnd(16)} ${internal.url}  (the SSRF target: only the shops' own network should reach it)\n`);
+    if (options.runtime) say(`\n  ${RUNTIME_SIDE} is the same vulnerable-shop code, unchanged, started with \`node --import @rampart/guard/register\` (runtime protection, block mode).\n`);
 
     say(`\n== 3. Attack: ${ATTACKS.length} attacks against each shop\n\n`);
     const ctx = { internal, nonce: newNonce() };
     const results: { name: string; results: AttackResult[] }[] = [];
     for (const shop of running) {
       if (interrupted) break;
-      results.push({ name: shop.name, results: await runCampaign({ name: shop.name, url: shop.url, pid: shop.pid, dataDir: shop.dataDir }, ctx) });
+      const target = { name: shop.name, url: shop.url, pid: shop.pid, dataDir: shop.dataDir };
+      const blockedAt =
+        shop.name === RUNTIME_SIDE
+          ? (kind: string, since: number) => runtimeEvents.find((e) => e.rule === kind && e.action === 'blocked' && Date.parse(e.time) >= since - 1000)?.attack?.sink ?? undefined
+          : undefined;
+      results.push({ name: shop.name, results: await runCampaign(blockedAt ? { ...target, blockedAt } : target, ctx) });
     }
     say(formatCampaignTable(results, { color: options.color, width: options.width }));
     say('\n');
     for (const side of results) say(`${summary(side.name, side.results)}\n`);
 
+    // One dashboard for the story: the scan report, runtime protection's detections, and the
+    // secured shop's own events (copied from its API; it also serves them itself).
+    const reportFile = join(tmp, 'scan-report.json');
+    await writeFile(reportFile, formatReport(report, 'json'));
+    const token = randomBytes(24).toString('base64url');
+    const { startDashboard } = await import('@rampart/dashboard');
+    const served = await startDashboard({ source: sink, token, report: reportFile, host: '127.0.0.1', port: 0 });
+    dashboard = served;
     const secured = running.find((s) => s.name === 'secured-shop');
-    say('\n');
-    if (secured?.dashboardUrl) say(`Dashboard: ${secured.dashboardUrl}\n  ${await dashboardEvents(secured.dashboardUrl)}\n`);
-    else if (secured) say('Dashboard: the secured shop printed no "dashboard on <url>" line.\n');
-    else say('Dashboard: none (it is served by examples/secured-shop).\n');
+    const copied = new Set<string>();
+    const securedEvents: SecurityEvent[] = [];
+    let securedProblem: string | undefined;
+    const copySecured = async () => {
+      if (!secured?.dashboardUrl) return;
+      try {
+        for (const e of await securedShopEvents(secured.dashboardUrl)) {
+          if (copied.has(e.id)) continue;
+          copied.add(e.id);
+          securedEvents.push(e);
+          sink.write(e);
+        }
+      } catch (err) {
+        securedProblem = (err as Error).message;
+      }
+    };
+    await copySecured();
+    const parts: string[] = [];
+    if (options.runtime) parts.push(`${runtimeEvents.length} from ${RUNTIME_SIDE}${runtimeEvents.length > 0 ? ` (${byKind(runtimeEvents)})` : ''}`);
+    if (secured) parts.push(securedProblem ? `none from secured-shop: ${securedProblem}` : `${securedEvents.length} from secured-shop${securedEvents.length > 0 ? ` (${byKind(securedEvents)})` : ''}`);
+    const total = runtimeEvents.length + securedEvents.length;
+    say(`\nDashboard: ${served.url}#token=${token}\n`);
+    say(`  the scan of vulnerable-shop (${plural(report.findings.length, 'finding')}) and ${plural(total, 'security event')} recorded${parts.length > 0 ? `: ${parts.join('; ')}` : ''}\n`);
+    if (secured?.dashboardUrl) say(`  secured-shop also serves its own, inside the app: ${secured.dashboardUrl}\n`);
+    else if (secured) say('  secured-shop printed no "dashboard on <url>" line.\n');
 
     if (options.keepOpen && !interrupted) {
-      say(`\nThe shops${secured?.dashboardUrl ? ' and the dashboard' : ''} keep running: press Ctrl-C to stop.\n`);
+      say(`\nThe shops and the dashboard keep running: press Ctrl-C to stop.\n`);
+      // New events keep arriving: runtime protection's as they are logged, the secured shop's every 2 s.
+      const poll = setInterval(() => void copySecured(), 2000);
       const signal = await new Promise<NodeJS.Signals>((resolve) => (endWait = resolve));
+      clearInterval(poll);
       say('\nStopping.\n');
       endWait = undefined;
       interrupted = signal; // a second signal while stopping kills the shops at once

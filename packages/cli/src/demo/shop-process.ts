@@ -26,6 +26,12 @@ export interface StartShopOptions {
   readonly dataDir: string;
   /** Wait for a `dashboard on` line right after `listening on`. */
   readonly expectDashboard: boolean;
+  /** Node options before `src/app.js` (e.g. `--import <module>` to load runtime protection first). */
+  readonly nodeArgs?: readonly string[];
+  /** More environment variables for the shop. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Each whole line the shop writes to stderr (at most 64 KiB long). */
+  readonly onStderrLine?: (line: string) => void;
 }
 
 /** Live shops, so an exit on any path can still end them (see killAllShops). */
@@ -58,9 +64,9 @@ export function killAllShops(): void {
  * shop prints `listening on <url>` (and, if expected, `dashboard on <url>`).
  */
 export function startShop(options: StartShopOptions): Promise<ShopProcess> {
-  const child = spawn(process.execPath, ['src/app.js'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'src/app.js'], {
     cwd: options.dir,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: options.dataDir, BACKUP_DIR: join(options.dataDir, 'backups') },
+    env: { ...process.env, ...options.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: options.dataDir, BACKUP_DIR: join(options.dataDir, 'backups') },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: process.platform !== 'win32',
   });
@@ -89,7 +95,10 @@ export function startShop(options: StartShopOptions): Promise<ShopProcess> {
     errBuffer = (errBuffer + chunk).slice(-65_536);
     const lines = errBuffer.split('\n');
     errBuffer = lines.pop() ?? '';
-    lines.forEach(remember);
+    for (const line of lines) {
+      remember(line);
+      options.onStderrLine?.(line);
+    }
   });
 
   const stop = async (): Promise<void> => {
