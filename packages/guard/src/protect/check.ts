@@ -1,5 +1,5 @@
 import { AttackBlockedError, type Inspection } from './attack.js';
-import { collectInputs, currentContext, type RequestContext, type UserInput } from './context.js';
+import { collectInputs, currentContext, requestPath, routePattern, type RequestContext, type UserInput } from './context.js';
 import { buildEvent, emitDetection, requestIdOf } from './events.js';
 import { DEFAULTS, type ProtectMode, type ProtectOptions } from './options.js';
 import { checkUser, countDetection } from './blocklist/enforce.js';
@@ -19,10 +19,12 @@ export function modeFor(ctx: RequestContext): ProtectMode {
   const routes = active.routes;
   const keys = Object.keys(routes);
   if (keys.length === 0) return active.mode;
-  const path = ctx.route ?? ctx.req?.url?.split('?')[0] ?? '';
+  // Prefixes match the whole path (not Express's router-relative req.url); patterns match exactly.
+  const path = requestPath(ctx.req) ?? '';
+  const pattern = ctx.route ?? routePattern(ctx.req);
   let best: string | undefined;
   for (const key of keys) {
-    if ((path === key || path.startsWith(key.endsWith('/') ? key : `${key}/`) || ctx.route === key) && (!best || key.length > best.length)) best = key;
+    if ((path === key || path.startsWith(key.endsWith('/') ? key : `${key}/`) || pattern === key) && (!best || key.length > best.length)) best = key;
   }
   return best ? routes[best]! : active.mode;
 }

@@ -40,6 +40,21 @@ export function currentContext(): RequestContext | undefined {
   return storage.getStore();
 }
 
+/** The request's whole path, without the query: Express rewrites req.url inside a router; originalUrl keeps it. */
+export function requestPath(req: IncomingMessage | undefined): string | undefined {
+  const original = (req as { originalUrl?: unknown } | undefined)?.originalUrl;
+  const url = typeof original === 'string' ? original : req?.url;
+  if (url === undefined) return undefined;
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/** Express's matched route pattern (a router's mount path plus the route's own), once routing chose one. */
+export function routePattern(req: IncomingMessage | undefined): string | undefined {
+  const r = req as { baseUrl?: unknown; route?: { path?: unknown } } | undefined;
+  return typeof r?.route?.path === 'string' ? `${typeof r.baseUrl === 'string' ? r.baseUrl : ''}${r.route.path}` : undefined;
+}
+
 function requestIdOf(req: IncomingMessage): string {
   const header = req.headers['x-request-id'];
   const value = Array.isArray(header) ? header[0] : header;

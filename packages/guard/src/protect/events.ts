@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, sep } from 'node:path';
 import type { SecurityEvent } from '@rampart/core';
 import type { AttackKind } from './attack.js';
-import type { RequestContext } from './context.js';
+import { requestPath, routePattern, type RequestContext } from './context.js';
 
 export type DetectionListener = (event: SecurityEvent) => void;
 
@@ -54,7 +54,6 @@ export function requestIdOf(ctx: RequestContext | undefined): string | undefined
 
 export function buildEvent(facts: DetectionFacts, ctx: RequestContext | undefined): SecurityEvent {
   const req = ctx?.req;
-  const path = req?.url ? req.url.split('?')[0] : undefined;
   return Object.freeze({
     id: randomUUID(),
     time: new Date().toISOString(),
@@ -67,7 +66,8 @@ export function buildEvent(facts: DetectionFacts, ctx: RequestContext | undefine
     requestId: requestIdOf(ctx),
     ip: ctx?.ip,
     method: ctx?.method,
-    route: ctx?.route ?? path,
+    // Without the rampart() middleware no route is set: Express's route pattern, else the whole path.
+    route: ctx?.route ?? routePattern(req) ?? requestPath(req),
     userId: ctx?.userId,
     attack: Object.freeze({
       payload: facts.payload.length > PAYLOAD_MAX ? `${facts.payload.slice(0, PAYLOAD_MAX)}…` : facts.payload,

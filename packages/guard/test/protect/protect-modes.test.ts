@@ -55,6 +55,27 @@ test('per-route override from the config file: /echo monitored, the rest blocked
   }
 });
 
+test('in an Express router: the event names the route pattern with its mount path, and per-route modes match the whole path', async () => {
+  const dir = appDir();
+  writeFileSync(join(dir, 'cfg.json'), JSON.stringify({ routes: { '/admin': 'monitor' } }));
+  const app = await startApp('app.mjs', true, { APP_DIR: dir, RAMPART_CONFIG: join(dir, 'cfg.json') });
+  try {
+    // Inside the router req.url is /lookup/...; the /admin prefix must still apply: monitored, so it runs.
+    const r = await get(`${app.url}/admin/lookup/${q("x' OR '1'='1")}`);
+    assert.equal(r.status, 200, r.body);
+    assert.match(r.body, /bob-secret/);
+    const event = await waitForEvent(app, () => true);
+    assert.ok(event, app.stderr());
+    assert.equal(event.action, 'monitored');
+    assert.equal(event.route, '/admin/lookup/:name');
+    // Elsewhere the global mode (block) holds.
+    assert.equal((await get(`${app.url}/users?name=${q("' OR '1'='1")}`)).status, 403);
+  } finally {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('mode off: nothing is checked', async () => {
   const dir = appDir();
   const app = await startApp('app.mjs', true, { APP_DIR: dir, RAMPART_MODE: 'off' });
