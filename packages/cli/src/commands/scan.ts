@@ -20,17 +20,19 @@ interface ScanFlags {
   baselineWrite?: string;
   workers?: number | 'auto';
   color?: boolean;
+  taint: boolean;
 }
 
 async function runScan(dir: string, flags: ScanFlags, io: Io): Promise<number> {
   // Loaded on use: other commands (deps, db, --help) do not pay for the scanner's parsers.
-  const { scan, writeBaseline } = await import('@rampart/scan');
+  const { scan, writeBaseline, TAINT_CLASSES } = await import('@rampart/scan');
   const showProgress = io.stderrIsTTY && !flags.output && flags.format === 'pretty';
   let lastDraw = 0;
   const report = await scan(dir, {
     configPath: flags.config,
     baseline: flags.baseline,
     workers: flags.workers,
+    rules: flags.taint ? undefined : Object.fromEntries(TAINT_CLASSES.map((id) => [id, 'off' as const])),
     onProgress: showProgress
       ? (done, total) => {
           const now = Date.now();
@@ -63,6 +65,7 @@ export function registerScan(program: Command, { io, setExit }: CommandContext):
     .option('--baseline <file>', 'hide findings recorded in this baseline file')
     .option('--baseline-write <file>', 'record the current findings as the baseline')
     .option('--workers <n>', 'worker processes ("auto": TypeScript isolated, see README; 0: all in this process)', parseWorkers)
+    .option('--no-taint', 'lint, config and file rules only: no dataflow analysis (the taint rules are off)')
     .option('--no-color', 'no colour in the terminal report')
     .action(async (dir: string, flags: ScanFlags, command: Command) => {
       // commander gives --no-color a default of true: only an explicit flag counts.
