@@ -1,0 +1,4 @@
+export const commands = {
+  lint: ['npx', 'eslint', '--max-warnings', '0'],
+  format: ['npx', 'prettier', '--check'],
+};

@@ -1,0 +1,9 @@
+import type { Knex } from 'knex';
+
+export class CustomersRepo {
+  constructor(private readonly db: Knex) {}
+
+  byId(id: number) {
+    return this.db('customers').select('*').where({ id }).first();
+  }
+}

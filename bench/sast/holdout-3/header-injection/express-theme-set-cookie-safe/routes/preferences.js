@@ -1,0 +1,12 @@
+const express = require('express');
+const { themeCookie } = require('../lib/theme-cookie');
+
+const router = express.Router();
+
+router.get('/theme', (req, res) => {
+  const theme = ['light', 'dark', 'contrast'].includes(req.query.theme) ? req.query.theme : 'light';
+  res.setHeader('Set-Cookie', themeCookie(theme));
+  res.json({ theme });
+});
+
+module.exports = router;

@@ -1,0 +1,5 @@
+'use strict';
+
+const Yaml = require('js-yaml');
+
+exports.parseDashboard = (text) => Yaml.load(text);

@@ -1,0 +1,9 @@
+import type { NextApiRequest, NextApiResponse } from 'next';
+import { logger } from '../../../lib/logger';
+
+export default function handler(req: NextApiRequest, res: NextApiResponse) {
+  const { subscriptionId, reason } = req.body as { subscriptionId: string; reason: string };
+  const note = reason;
+  logger.info(`subscription ${Number(subscriptionId)} cancelled, reason: ${note}`); // expect: log-injection
+  res.status(202).json({ cancelled: true });
+}

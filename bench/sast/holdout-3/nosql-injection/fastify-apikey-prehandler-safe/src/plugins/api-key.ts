@@ -1,0 +1,18 @@
+import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+interface KeyedBody {
+  apiKey?: unknown;
+}
+
+export default fp(async (app) => {
+  const clients = app.mongo.db!.collection('api_clients');
+
+  app.decorate('requireApiKey', async (request: FastifyRequest, reply: FastifyReply) => {
+    const { apiKey } = (request.body ?? {}) as KeyedBody;
+    if (typeof apiKey !== 'string') return reply.code(401).send({ error: 'bad api key' });
+    const client = await clients.findOne({ key: apiKey, revoked: false }, { projection: { name: 1 } });
+    if (!client) return reply.code(401).send({ error: 'bad api key' });
+    request.clientName = client.name;
+  });
+});

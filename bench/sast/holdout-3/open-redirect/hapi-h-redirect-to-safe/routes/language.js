@@ -1,0 +1,17 @@
+'use strict';
+
+const PAGES = new Map([
+  ['home', '/'],
+  ['pricing', '/pricing'],
+  ['docs', '/docs'],
+]);
+
+module.exports = {
+  method: 'GET',
+  path: '/language/{lang}',
+  handler(request, h) {
+    const lang = ['en', 'de', 'fr'].includes(request.params.lang) ? request.params.lang : 'en';
+    const destination = PAGES.get(request.query.to) ?? '/';
+    return h.redirect(destination).state('lang', lang);
+  },
+};

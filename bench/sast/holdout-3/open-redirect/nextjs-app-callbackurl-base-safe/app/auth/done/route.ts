@@ -1,0 +1,10 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+export function GET(request: NextRequest) {
+  const callbackUrl = request.nextUrl.searchParams.get('callbackUrl') ?? '/';
+  const destination = new URL(callbackUrl, request.url);
+  if (destination.origin !== request.nextUrl.origin) {
+    return NextResponse.redirect(new URL('/', request.url));
+  }
+  return NextResponse.redirect(destination);
+}

@@ -1,0 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export class DocsService {
+  constructor(private readonly root: string) {}
+
+  async page(slug: string): Promise<string> {
+    const file = slug.includes('.') ? slug : `${slug}.md`;
+    return readFile(path.join(this.root, file), 'utf8'); // expect: path-traversal
+  }
+}

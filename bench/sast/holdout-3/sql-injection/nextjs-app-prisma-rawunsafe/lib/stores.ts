@@ -1,0 +1,7 @@
+import { prisma } from './prisma';
+
+type StoreRow = { id: number; name: string; address: string };
+
+export async function storesInCity(city: string): Promise<StoreRow[]> {
+  return prisma.$queryRawUnsafe<StoreRow[]>(`SELECT id, name, address FROM "Store" WHERE city = '${city}' ORDER BY name`); // expect: sql-injection
+}

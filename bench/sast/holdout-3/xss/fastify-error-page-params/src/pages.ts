@@ -1,0 +1,3 @@
+export function notFoundPage(slug: string): string {
+  return `<html><body><h1>No article called "${slug}"</h1><a href="/">Home</a></body></html>`;
+}

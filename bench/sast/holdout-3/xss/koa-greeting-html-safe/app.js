@@ -1,0 +1,13 @@
+const Koa = require('koa');
+const he = require('he');
+
+const app = new Koa();
+
+app.use(async (ctx, next) => {
+  if (ctx.path !== '/welcome') return next();
+  const name = he.encode(String(ctx.query.name || 'guest'));
+  ctx.type = 'html';
+  ctx.body = `<main><h2>Welcome back, ${name}!</h2><p>Your dashboard is loading.</p></main>`;
+});
+
+app.listen(3000);

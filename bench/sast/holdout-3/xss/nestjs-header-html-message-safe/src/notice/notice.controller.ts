@@ -1,0 +1,12 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import validator from 'validator';
+
+@Controller('notice')
+export class NoticeController {
+  @Get()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  show(@Query('message') message = 'Saved.') {
+    const text = validator.escape(message.slice(0, 200));
+    return `<div class="notice">${text}</div>`;
+  }
+}

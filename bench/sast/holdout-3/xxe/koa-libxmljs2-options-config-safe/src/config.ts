@@ -1,0 +1,7 @@
+export const xmlParseOptions = {
+  noent: false,
+  dtdload: false,
+  nonet: true,
+  noblanks: true,
+  huge: false,
+};

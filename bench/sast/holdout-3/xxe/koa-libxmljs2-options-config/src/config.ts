@@ -1,0 +1,6 @@
+export const xmlParseOptions = {
+  noent: true,
+  dtdload: true,
+  noblanks: true,
+  huge: false,
+};
