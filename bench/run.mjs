@@ -39,6 +39,11 @@ const SECTIONS = [
     run: (ctx) => runSastBench({ ...ctx, scratchDir: join(ctx.scratch, 'sast-holdout'), casesDir: join(REPO, 'bench', 'sast', 'holdout-2') }),
   },
   {
+    name: 'sast-holdout-3',
+    title: 'taint accuracy on the blind hold-out set bench/sast/holdout-3 (written without seeing the engine, the suite or holdout-2; see its README)',
+    run: (ctx) => runSastBench({ ...ctx, scratchDir: join(ctx.scratch, 'sast-holdout-3'), casesDir: join(REPO, 'bench', 'sast', 'holdout-3') }),
+  },
+  {
     name: 'secrets',
     title: 'rampart secrets scan vs secretlint: MB/s on the large tree, recall and precision on the labelled corpus',
     run: async (ctx) => {
