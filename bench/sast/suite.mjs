@@ -190,7 +190,7 @@ export const EXAMPLE_CLASS_ALIASES = Object.freeze({
 });
 
 /**
- * Taint flaws of an example, from its EXPECTED.json.
+ * Taint flaws of an example, from its EXPECTED.json, each once.
  * @returns {{ file: string, first: number, last: number, class: string }[]} paths relative to the example root
  */
 export function exampleTaintFlaws(expectedJsonPath) {
@@ -200,7 +200,10 @@ export function exampleTaintFlaws(expectedJsonPath) {
     const cls = EXAMPLE_CLASS_ALIASES[f.class] ?? f.class;
     if (!CLASS_SET.has(cls)) continue;
     const [first, last] = Array.isArray(f.line) ? [Number(f.line[0]), Number(f.line[f.line.length - 1])] : [Number(f.line), typeof f.endLine === 'number' ? f.endLine : Number(f.line)];
-    out.push({ file: String(f.file).replace(/^\.\//, ''), first, last, class: cls });
+    const file = String(f.file).replace(/^\.\//, '');
+    // One flaw may be listed once per rule that reports it (the taint rule and a lint rule): one flaw here.
+    if (out.some((o) => o.file === file && o.first === first && o.last === last && o.class === cls)) continue;
+    out.push({ file, first, last, class: cls });
   }
   return out;
 }
