@@ -104,6 +104,19 @@ describe('bench/sast suite: well-formed', () => {
 
 });
 
+describe('bench/sast hold-out sets: well-formed', () => {
+  for (const name of ['holdout-2', 'holdout-3']) {
+    it(`${name} loads with no problems, in twins of the same shape`, () => {
+      const set = loadSuite(join(ROOT, 'bench/sast', name));
+      assert.deepEqual(set.problems, []);
+      assert.ok(set.cases.length >= 150, `${set.cases.length} cases`);
+      assert.equal(set.cases.filter((c) => c.vulnerable).length * 2, set.cases.length);
+      const ids = new Map(set.cases.map((c) => [c.id, c]));
+      for (const c of set.cases) assert.deepEqual(caseFiles(c), caseFiles(ids.get(`${c.class}/${c.twin}`)!), c.id);
+    });
+  }
+});
+
 describe('bench/sast suite: checks catch broken cases', () => {
   function tempSuite(cases: Record<string, { meta: object; files: Record<string, string> }>) {
     const dir = mkdtempSync(join(tmpdir(), 'sast-suite-'));
