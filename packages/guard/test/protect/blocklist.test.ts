@@ -33,10 +33,10 @@ test('blocklist: addresses and CIDR ranges (IPv4, IPv6, IPv4-mapped), users, att
 test('blocklist: auto-block after N detections in the window, runtime blocks expire, unblock', async () => {
   const list = new Blocklist(settings);
   try {
-    assert.equal(list.recordDetection('192.0.2.9'), false);
-    assert.equal(list.recordDetection('192.0.2.9'), false);
+    assert.equal(await list.recordDetection('192.0.2.9'), false);
+    assert.equal(await list.recordDetection('192.0.2.9'), false);
     assert.equal(list.refuseConnection('192.0.2.9', undefined), undefined);
-    assert.equal(list.recordDetection('::ffff:192.0.2.9'), true, 'the third detection from the same client blocks it');
+    assert.equal(await list.recordDetection('::ffff:192.0.2.9'), true, 'the third detection from the same client blocks it');
     assert.equal(list.refuseConnection('192.0.2.9', undefined)?.rule, 'blocked-ip');
     await new Promise((r) => setTimeout(r, 1100));
     assert.equal(list.refuseConnection('192.0.2.9', undefined), undefined, 'the 1 s auto-block expired');

@@ -115,6 +115,19 @@ test('auto-block: after two detections from one IP in one process, both processe
   await send(a!.url, `/admin/unblock?ip=${from}`, { method: 'POST' });
 });
 
+test('auto-block: detections spread over both processes add up in Redis, and one block follows', async (t) => {
+  if (!redis) return t.skip(`needs ${missing}`);
+  const from = '127.0.0.4';
+  // One detection in each process: two in all, the threshold, though neither process saw two.
+  assert.equal((await send(a!.url, `/calc?n=${encodeURIComponent('1; process.exit(1)')}`, { from })).status, 403);
+  assert.equal((await send(b!.url, `/calc?n=${encodeURIComponent('1; process.exit(1)')}`, { from })).status, 403);
+  assert.ok(await eventually(async () => (await send(a!.url, '/calc?n=21', { from })).status === 403), 'A refuses the IP');
+  assert.ok(await eventually(async () => (await send(b!.url, '/calc?n=21', { from })).status === 403), 'B refuses the IP');
+  const blocks = [a!, b!].map((app) => app.stderr().split('\n').filter((l) => l.includes('"auto-block"') && l.includes(from)).length);
+  assert.equal(blocks[0]! + blocks[1]!, 1, `exactly one process blocked it: ${blocks.join(', ')}`);
+  await send(a!.url, `/admin/unblock?ip=${from}`, { method: 'POST' });
+});
+
 test('bots: an attack tool user agent is refused at arrival, a browser passes', async (t) => {
   if (!redis) return t.skip(`needs ${missing}`);
   const r = await send(a!.url, '/me', { headers: { 'user-agent': 'sqlmap/1.7.2#stable (https://sqlmap.org)' } });

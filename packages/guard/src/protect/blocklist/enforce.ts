@@ -136,7 +136,14 @@ export function usersChecked(): boolean {
 
 /** Counts a detection toward the IP's auto-block; records the block when it happens. */
 export function countDetection(ctx: RequestContext): void {
-  if (!ctx.ip || !blocklist().recordDetection(ctx.ip)) return;
-  const ip = normalizeIp(ctx.ip);
-  emitDetection(event(ctx, 'auto-block', `auto-block: ${ip} blocked after repeated attacks`, 'blocked', { value: ip }), logEvents);
+  const peer = ctx.ip;
+  if (!peer) return;
+  void blocklist()
+    .recordDetection(peer)
+    .then((blocked) => {
+      if (!blocked) return;
+      const ip = normalizeIp(peer);
+      emitDetection(event(ctx, 'auto-block', `auto-block: ${ip} blocked after repeated attacks`, 'blocked', { value: ip }), logEvents);
+    })
+    .catch(() => {});
 }

@@ -43,7 +43,6 @@ export class Blocklist {
   readonly #bots: readonly string[];
   readonly #store: BlockStore;
   readonly #auto: AutoBlockOptions | false;
-  readonly #hits = new Map<string, number[]>();
 
   constructor(settings: BlocklistSettings) {
     // Addresses and CIDR ranges (`203.0.113.0/24`, `2001:db8::/32`), matched by Node's BlockList.
@@ -116,25 +115,15 @@ export class Blocklist {
   }
 
   /**
-   * Counts a detection from `ip`; returns true when it just crossed the auto-block threshold
-   * (the block is then stored and shared). Counting is per instance.
+   * Counts a detection from `ip`; resolves true when it just crossed the auto-block threshold
+   * (the block is then stored and shared). With Redis the count spans every instance.
    */
-  recordDetection(ip: string | undefined): boolean {
+  async recordDetection(ip: string | undefined): Promise<boolean> {
     if (!this.#auto || !ip) return false;
     const n = normalizeIp(ip);
-    const now = Date.now();
-    const since = now - this.#auto.windowSeconds * 1000;
-    const times = (this.#hits.get(n) ?? []).filter((t) => t > since);
-    times.push(now);
-    if (times.length >= this.#auto.detections) {
-      this.#hits.delete(n);
-      void this.block('ip', n, this.#auto.blockSeconds).catch(() => {});
-      return true;
-    }
-    this.#hits.set(n, times);
-    // Bounded memory under a flood of distinct addresses: forget the oldest counters.
-    if (this.#hits.size > 10_000) this.#hits.delete(this.#hits.keys().next().value!);
-    return false;
+    if (!(await this.#store.hit(n, this.#auto.windowSeconds * 1000, this.#auto.detections))) return false;
+    await this.block('ip', n, this.#auto.blockSeconds).catch(() => {});
+    return true;
   }
 
   close(): Promise<void> {

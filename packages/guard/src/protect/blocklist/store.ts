@@ -17,15 +17,44 @@ export interface BlockEntry {
 export interface BlockStore {
   add(entry: BlockEntry): Promise<void>;
   remove(kind: BlockKind, value: string): Promise<void>;
+  /**
+   * Counts one detection from `ip` in a sliding window of `windowMs`; true when this one made
+   * `threshold` (that count then starts again, so only one caller sees it).
+   */
+  hit(ip: string, windowMs: number, threshold: number): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** Detection times per IP, in this process; bounded under a flood of distinct addresses. */
+export class LocalHits {
+  readonly #hits = new Map<string, number[]>();
+  static readonly MAX_KEYS = 10_000;
+
+  hit(ip: string, windowMs: number, threshold: number): boolean {
+    const now = Date.now();
+    const times = (this.#hits.get(ip) ?? []).filter((t) => t > now - windowMs);
+    times.push(now);
+    if (times.length >= threshold) {
+      this.#hits.delete(ip);
+      return true;
+    }
+    this.#hits.delete(ip); // re-inserted last: the oldest counters are the first keys
+    this.#hits.set(ip, times);
+    if (this.#hits.size > LocalHits.MAX_KEYS) this.#hits.delete(this.#hits.keys().next().value!);
+    return false;
+  }
 }
 
 export type Mirror = Map<string, number>;
 export const mirrorKey = (kind: BlockKind, value: string) => `${kind}:${value}`;
 
-/** The default: blocks live in this process only. */
+/** The default: blocks and detection counts live in this process only. */
 export class MemoryBlockStore implements BlockStore {
+  readonly #hits = new LocalHits();
   constructor(private readonly mirror: Mirror) {}
+  async hit(ip: string, windowMs: number, threshold: number): Promise<boolean> {
+    return this.#hits.hit(ip, windowMs, threshold);
+  }
   async add(entry: BlockEntry): Promise<void> {
     this.mirror.set(mirrorKey(entry.kind, entry.value), entry.until);
   }
@@ -36,6 +65,18 @@ export class MemoryBlockStore implements BlockStore {
 }
 
 const RESYNC_MS = 30_000;
+
+// One sliding window per IP, counted atomically across instances: a sorted set of detection
+// times; the detection that reaches the threshold deletes it, so exactly one instance blocks.
+const HIT_SCRIPT = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[5])
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return 0`;
 
 /**
  * Blocks shared through Redis: one sorted set (`<prefix>blocks`, member `ip:1.2.3.4`, score the
@@ -49,6 +90,10 @@ export class RedisBlockStore implements BlockStore {
   readonly #key: string;
   readonly #channel: string;
   readonly #timer: NodeJS.Timeout;
+  readonly #prefix: string;
+  /** Counts made here while Redis does not answer. */
+  readonly #fallback = new LocalHits();
+  #seq = 0;
   /** Resolves once the first load finished (or failed: checks then use what is known). */
   readonly ready: Promise<void>;
 
@@ -65,6 +110,7 @@ export class RedisBlockStore implements BlockStore {
     // Without listeners ioredis prints every reconnect failure; a dead Redis means stale lists, not a crash.
     this.#client.on('error', () => {});
     this.#subscriber.on('error', () => {});
+    this.#prefix = prefix;
     this.#key = `${prefix}blocks`;
     this.#channel = `${prefix}changes`;
     this.#subscriber.on('message', (_channel: string, message: string) => this.#apply(message));
@@ -106,6 +152,18 @@ export class RedisBlockStore implements BlockStore {
     this.mirror.delete(mirrorKey(kind, value));
     await this.#client.zrem(this.#key, mirrorKey(kind, value));
     await this.#client.publish(this.#channel, JSON.stringify({ op: 'remove', kind, value }));
+  }
+
+  /** Counted in Redis, so detections spread over instances add up; in this process while Redis is down. */
+  async hit(ip: string, windowMs: number, threshold: number): Promise<boolean> {
+    const now = Date.now();
+    try {
+      const member = `${now}:${process.pid}:${this.#seq++}`;
+      const reached = await this.#client.eval(HIT_SCRIPT, 1, `${this.#prefix}hits:${ip}`, now, now - windowMs, threshold, windowMs, member);
+      return reached === 1;
+    } catch {
+      return this.#fallback.hit(ip, windowMs, threshold);
+    }
   }
 
   async close(): Promise<void> {
