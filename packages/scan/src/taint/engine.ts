@@ -16,6 +16,7 @@ import type { Confidence } from '@rampart/core';
 import { moduleBindings, nodeEnd, nodeStart, nodesOfType, propertyName, resolveCallee, staticValue, unwrap, type Binding } from '../rules/ast.js';
 import { findBacktracking } from '../rules/lint/unsafe-regex.js';
 import { findDeclaration } from '../rules/value-origin.js';
+import { manifestChain } from '../rules/project.js';
 import type { Node, RuleSourceCode } from '../rules/types.js';
 import { LineIndex, snippetOf } from '../engine/lines.js';
 import { classBit, classMask, INPUT_CLEARED, SENSITIVE_CLEARED, ALL_CLASSES_MASK, type TaintClass } from './classes.js';
@@ -2419,23 +2420,9 @@ export class TaintAnalyzer {
 
   private manifestChain?: readonly Readonly<Record<string, string>>[];
 
-  /**
-   * The dependencies of the package.json files that apply to this file, nearest first: the nested
-   * ones on its path (a monorepo's packages), then the root's when it lists any. Empty: unknown.
-   */
+  /** The dependencies of the package.json files that apply to this file, nearest first (empty: unknown). */
   private manifests(): readonly Readonly<Record<string, string>>[] {
-    if (this.manifestChain) return this.manifestChain;
-    const out: Readonly<Record<string, string>>[] = [];
-    const nested = this.tables.packageDependencies;
-    if (nested) {
-      for (let dir = posix.dirname(this.file.split('\\').join('/')); dir !== '.' && dir !== '/' && dir !== ''; dir = posix.dirname(dir)) {
-        if (nested[dir] !== undefined) out.push(nested[dir]);
-      }
-    }
-    const root = this.tables.dependencies;
-    if (root && Object.keys(root).length > 0) out.push(root);
-    this.manifestChain = out;
-    return out;
+    return (this.manifestChain ??= manifestChain(this.tables, this.file));
   }
 
   /** The version range of a package for this file: its nearest nested package.json that names it, else the root's. */
