@@ -18,6 +18,8 @@ import { findBacktracking } from '../rules/lint/unsafe-regex.js';
 import { findDeclaration } from '../rules/value-origin.js';
 import type { Node, RuleSourceCode } from '../rules/types.js';
 import { LineIndex, snippetOf } from '../engine/lines.js';
+import { jsLang, parseJs } from '../engine/parse.js';
+import { specifierCandidates } from './modules.js';
 import { classBit, classMask, INPUT_CLEARED, SENSITIVE_CLEARED, ALL_CLASSES_MASK, type TaintClass } from './classes.js';
 import {
   ENV_CLASSES, GLOBAL_INPUTS, INPUT_DECORATORS, INPUT_EVENTS, NESTED_REQUESTS, PROJECTION_KEYS, PROJECTION_METHODS,
@@ -231,13 +233,76 @@ export function containmentMask(prefix: string | undefined, rejectsProtocolRelat
   if (prefix === undefined) return classMask(CONTAINMENT_CLASSES);
   if (/^[a-z][a-z0-9+.-]*(:(\/\/?)?)?$/i.test(prefix) || prefix === '' || prefix === '//') return 0;
   if (prefix === '/' || prefix === '\\') return rejectsProtocolRelative() ? classMask(['open-redirect']) : 0;
+  // 'https://api.example.com' with no slash after the host: api.example.com.evil.net passes too.
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*$/i.test(prefix)) return classMask(CONTAINMENT_CLASSES) & ~classMask(['ssrf', 'open-redirect']);
   return classMask(CONTAINMENT_CLASSES);
+}
+
+/**
+ * A regex source pinning a URL's host: `^https:\/\/api\.example\.com\/` (or ending there with `$`,
+ * or `(\/|$)`). Without what follows the host, `^https:\/\/api\.example\.com` lets
+ * api.example.com.evil.net through.
+ */
+export function pinsUrlHost(src: string): boolean {
+  return /^\^\(?(?:https\??|http)\)?:\\\/\\\/(?:[a-z0-9-]+\\\.)+[a-z0-9-]+(?::\d+)?(?:\\\/|\$|\((?:\?:)?\\\/\|\$\))/i.test(src);
 }
 
 /** `{ return false; }`: a catch that makes a predicate fail. */
 function returnsFalse(block: Node | null | undefined): boolean {
   const only = block?.type === 'BlockStatement' && block.body.length === 1 ? block.body[0] : undefined;
   return only?.type === 'ReturnStatement' && unwrap(only.argument)?.type === 'Literal' && unwrap(only.argument)!.value === false;
+}
+
+/** A predicate's guards on its parameters, moved onto the call's arguments. */
+function movedGuards(guards: readonly Guard[], params: readonly (string | undefined)[], call: Node): Guard[] {
+  const moved = (path: string | undefined): string | undefined => {
+    if (path === undefined) return undefined;
+    const head = path.split('.')[0];
+    const i = params.indexOf(head);
+    const argPath = i >= 0 ? accessPath(call.arguments[i]) : undefined;
+    return argPath === undefined ? undefined : argPath + path.slice(head.length);
+  };
+  const out: Guard[] = [];
+  for (const g of guards) {
+    const path = moved(g.path);
+    if (path !== undefined) out.push({ ...g, path, owner: moved(g.owner) });
+    // HOSTS.has(url.hostname) with url = new URL(param): the caller's argument has a checked host.
+    const from = moved(g.parsedFrom);
+    if (from !== undefined) out.push({ path: from, mask: g.mask & classMask(['ssrf', 'open-redirect']), whenTrue: g.whenTrue });
+  }
+  // The body was read: what it checks is all it checks, whatever its name promises (`isOurDomain`).
+  return out;
+}
+
+/** Reads another file of the project by its path as the scanner names files; undefined when there is none. */
+export type ProjectFileReader = (file: string) => string | undefined;
+
+/** Predicates read in other modules that call predicates of yet other modules: bounded, cycles included. */
+let crossPredicateDepth = 0;
+const MAX_IMPORTED_MODULE_BYTES = 256 * 1024;
+const MAX_IMPORTED_MODULES = 64;
+/** Imported modules read for their predicates, per tables in force, by path and text (a changed file is read again). */
+const importedModules = new WeakMap<TaintTables, Map<string, TaintAnalyzer | null>>();
+
+function moduleAnalyzer(file: string, text: string, tables: TaintTables, readFile: ProjectFileReader): TaintAnalyzer | undefined {
+  let byFile = importedModules.get(tables);
+  if (!byFile) importedModules.set(tables, (byFile = new Map()));
+  const key = `${file}\u0000${text}`;
+  const known = byFile.get(key);
+  if (known !== undefined) return known ?? undefined;
+  let analyzer: TaintAnalyzer | null = null;
+  const lang = jsLang(file);
+  if (lang && text.length <= MAX_IMPORTED_MODULE_BYTES) {
+    const parsed = parseJs(file, text, lang);
+    if (parsed.errors.length === 0) {
+      const sourceCode: RuleSourceCode = { text, ast: parsed.ast, getText: (n?: Node) => (n ? text.slice(nodeStart(n), nodeEnd(n)) : text) };
+      const a = new TaintAnalyzer(sourceCode, file, tables, readFile);
+      if (a.readTopLevel()) analyzer = a;
+    }
+  }
+  if (byFile.size >= MAX_IMPORTED_MODULES) byFile.delete(byFile.keys().next().value!);
+  byFile.set(key, analyzer);
+  return analyzer ?? undefined;
 }
 
 function isFunctionNode(n: Node | null | undefined): boolean {
@@ -331,6 +396,8 @@ export class TaintAnalyzer {
     private readonly sourceCode: RuleSourceCode,
     private readonly file: string,
     tables?: TaintTables,
+    /** Reads the project's other files, for the bodies of imported predicates; none: names are trusted. */
+    private readonly readFile?: ProjectFileReader,
   ) {
     this.tables = tables ?? mergeTables();
     const top = this.newCtx(undefined, false);
@@ -2140,8 +2207,81 @@ export class TaintAnalyzer {
     if (callee.type !== 'Identifier' || this.predicateDepth >= 3) return undefined;
     const fnNode = scope.lookup(callee.name)?.fn?.node;
     if (!fnNode) return undefined;
+    const read = this.predicateBody(fnNode, scope, (i) => {
+      const a = unwrap(t.arguments[i]);
+      return a && (a.type === 'Identifier' || a.type === 'MemberExpression') ? this.eval(a, scope) : CLEAN;
+    });
+    return read && movedGuards(read.guards, read.params, t);
+  }
+
+  /**
+   * `isAllowedHost(url)` where isAllowedHost is exported by a relative module of the project:
+   * its body is read in that module, as a local predicate's is here, each parameter standing for
+   * an unknown input. Undefined when the module or the function cannot be read as a predicate.
+   */
+  private importedPredicateGuards(t: Node, callee: Node): Guard[] | undefined {
+    if (!this.readFile || crossPredicateDepth >= 3) return undefined;
+    const binding = resolveCallee(callee, this.sourceCode);
+    if (!binding || !binding.module.startsWith('.')) return undefined;
+    const other = this.importedModule(binding.module);
+    const fnNode = other?.exportedFunction(binding.path);
+    if (!other || !fnNode) return undefined;
+    crossPredicateDepth++;
+    try {
+      const read = other.predicateBody(fnNode, other.moduleScope, (i) => ({ flows: [{ o: { k: 'p', i, f: -1 }, m: 0, t: [] }] }));
+      return read && movedGuards(read.guards, read.params, t);
+    } catch (err) {
+      if (err instanceof BudgetExceeded || err instanceof RangeError) return undefined;
+      throw err;
+    } finally {
+      crossPredicateDepth--;
+    }
+  }
+
+  /** The analyzer of a module this file imports by a relative specifier, its top level read. */
+  private importedModule(spec: string): TaintAnalyzer | undefined {
+    if (!this.readFile) return undefined;
+    const known = this.imported.get(spec);
+    if (known !== undefined) return known ?? undefined;
+    let found: TaintAnalyzer | undefined;
+    for (const candidate of specifierCandidates(this.file, spec)) {
+      if (candidate === this.file) continue;
+      const text = this.readFile(candidate);
+      if (text === undefined) continue;
+      found = moduleAnalyzer(candidate, text, this.tables, this.readFile);
+      break;
+    }
+    this.imported.set(spec, found ?? null);
+    return found;
+  }
+  private readonly imported = new Map<string, TaintAnalyzer | null>();
+
+  /** The function exported under `path` (as an import binding names it), once the top level is read. */
+  private exportedFunction(path: readonly string[]): Node | undefined {
+    const key = path.join('.');
+    const ex = this.exportsMap;
+    return ex.get(key) ?? (key === '' || key === 'default' ? (ex.get('') ?? ex.get('default')) : key.startsWith('default.') ? ex.get(key.slice(8)) : undefined);
+  }
+
+  /** Reads the module's top level only (bindings, exports), as a file without sources is read. */
+  readTopLevel(): boolean {
+    try {
+      this.lazy = true;
+      this.execBlock(this.sourceCode.ast.body, this.moduleScope);
+      return true;
+    } catch (err) {
+      if (err instanceof BudgetExceeded || err instanceof RangeError) return false;
+      throw err;
+    }
+  }
+
+  /**
+   * What a predicate's body checks on its parameters: the guards of its one returned condition
+   * (after `const url = new URL(param)` lines, also inside `try { ... } catch { return false; }`),
+   * on paths rooted at the parameter names. `argValue(i)` is what parameter i holds.
+   */
+  private predicateBody(fnNode: Node, scope: Scope, argValue: (i: number) => Value): { params: (string | undefined)[]; guards: Guard[] } | undefined {
     let ret: Node | undefined = fnNode.body;
-    // `const url = new URL(input)` lines before the return, also inside `try { ... } catch { return false; }`.
     const parsed: [string, string][] = [];
     if (ret?.type === 'BlockStatement') {
       let body: Node[] = ret.body;
@@ -2164,34 +2304,15 @@ export class TaintAnalyzer {
     const params = (fnNode.params as Node[]).map((p) => (p.type === 'Identifier' ? p.name : undefined));
     const inner = new Scope(scope, scope.fn);
     params.forEach((name, i) => {
-      const a = unwrap(t.arguments[i]);
-      if (name) inner.vars.set(name, a && (a.type === 'Identifier' || a.type === 'MemberExpression') ? this.eval(a, scope) : CLEAN);
+      if (name) inner.vars.set(name, argValue(i));
     });
     for (const [name, from] of parsed) inner.vars.set(name, { flows: inner.lookup(from)?.flows ?? [], parsedUrl: true, urlOf: from });
     this.predicateDepth++;
-    let guards: Guard[];
     try {
-      guards = this.guardsOf(ret, inner);
+      return { params, guards: this.guardsOf(ret, inner) };
     } finally {
       this.predicateDepth--;
     }
-    const out: Guard[] = [];
-    const moved = (path: string | undefined): string | undefined => {
-      if (path === undefined) return undefined;
-      const head = path.split('.')[0];
-      const i = params.indexOf(head);
-      const argPath = i >= 0 ? accessPath(t.arguments[i]) : undefined;
-      return argPath === undefined ? undefined : argPath + path.slice(head.length);
-    };
-    for (const g of guards) {
-      const path = moved(g.path);
-      if (path !== undefined) out.push({ ...g, path, owner: moved(g.owner) });
-      // HOSTS.has(url.hostname) with url = new URL(param): the caller's argument has a checked host.
-      const from = moved(g.parsedFrom);
-      if (from !== undefined) out.push({ path: from, mask: g.mask & classMask(['ssrf', 'open-redirect']), whenTrue: g.whenTrue });
-    }
-    // The body was read: what it checks is all it checks, whatever its name promises (`isOurDomain`).
-    return out;
   }
 
   /**
@@ -2262,6 +2383,7 @@ export class TaintAnalyzer {
       const src: string | undefined = recv.regex?.pattern ?? (recv.type === 'Identifier' ? scope.lookup(recv.name)?.regex?.pattern : undefined);
       if (src !== undefined) {
         if (src.startsWith('^') && src.endsWith('$')) return [withOwner(a0Path, ALL_CLASSES_MASK)];
+        if (pinsUrlHost(src)) return [withOwner(a0Path, classMask(['ssrf', 'open-redirect']))];
         if (/\\\.\\\.|\.\./.test(src)) return [{ path: a0Path, mask: classMask(DOTDOT_CLASSES), whenTrue: false }];
         if (/\\r|\\n|\[\\r\\n\]/.test(src)) return [{ path: a0Path, mask: classMask(NEWLINE_CLASSES), whenTrue: false }];
         if (/__proto__|constructor|prototype/.test(src)) return [{ path: a0Path, mask: classMask(PROTO_KEY_CLASSES), whenTrue: false }];
@@ -2285,7 +2407,7 @@ export class TaintAnalyzer {
         return [{ path: a0Path, mask: classMask(PROTO_KEY_CLASSES), whenTrue: false }];
       }
     }
-    const local = this.localPredicateGuards(t, callee, scope);
+    const local = this.localPredicateGuards(t, callee, scope) ?? this.importedPredicateGuards(t, callee);
     if (local !== undefined) return local;
     const binding = resolveCallee(callee, this.sourceCode);
     const mask = this.sanitizerFor(callee, method, binding, '', scope, 'guard');
@@ -2900,10 +3022,10 @@ function sourceHint(tables: TaintTables): RegExp {
 const cache = new WeakMap<object, FileTaint>();
 
 /** The taint results of a file, computed once per syntax tree and shared by the taint rules. */
-export function taintOf(sourceCode: RuleSourceCode, file: string, tables?: TaintTables): FileTaint {
+export function taintOf(sourceCode: RuleSourceCode, file: string, tables?: TaintTables, readFile?: ProjectFileReader): FileTaint {
   const known = cache.get(sourceCode.ast);
   if (known) return known;
-  const result = new TaintAnalyzer(sourceCode, file, tables).run();
+  const result = new TaintAnalyzer(sourceCode, file, tables, readFile).run();
   cache.set(sourceCode.ast, result);
   return result;
 }

@@ -5,10 +5,10 @@
  * value (a source, or a parameter) reaching a sink here. Exported summaries grow as calls
  * are resolved (a wrapper of a wrapper), so it iterates to a fixpoint, with a bound.
  */
-import { posix } from 'node:path';
 import type { FindingInput, RuleMeta, Severity } from '@rampart/core';
 import { classBit, type TaintClass } from './classes.js';
 import { mergeFlows } from './engine.js';
+import { specifierCandidates } from './modules.js';
 import type { FileSummary, Flow, ParamSink, SinkSite } from './summary.js';
 
 interface WorkingExport {
@@ -22,7 +22,6 @@ import { engineOf, unescapedNames } from './templates.js';
 
 const MAX_ROUNDS = 6;
 const MAX_STEPS = 16;
-const EXTENSIONS = ['.js', '.ts', '.mjs', '.cjs', '.jsx', '.tsx', '.mts', '.cts'];
 
 export interface LinkOptions {
   /** Metadata of the active taint rules, by class; a class missing here is off. */
@@ -39,16 +38,7 @@ export interface LinkResult {
 
 /** The file a relative specifier names, among the scanned files. */
 export function resolveSpecifier(from: string, spec: string, files: ReadonlySet<string>): string | undefined {
-  if (!spec.startsWith('.')) return undefined;
-  const base = posix.normalize(posix.join(posix.dirname(from), spec));
-  const candidates = [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => `${base}/index${e}`)];
-  // TypeScript ESM imports name the emitted file: './db.js' is db.ts in the sources.
-  const m = /\.(m|c)?js$/.exec(base);
-  if (m) {
-    const stem = base.slice(0, -m[0].length);
-    candidates.push(`${stem}.${m[1] ?? ''}ts`, `${stem}.tsx`);
-  }
-  return candidates.find((c) => files.has(c));
+  return specifierCandidates(from, spec).find((c) => files.has(c));
 }
 
 function cap<T>(steps: T[]): T[] {

@@ -224,4 +224,54 @@ exports.run = (c) => cp.execSync('sh -c ' + c);
     const ids = (r: typeof here) => r.findings.map((f) => `${f.ruleId}:${f.file}:${f.line}:${f.fingerprint}`);
     assert.deepEqual(ids(workers), ids(here));
   });
+  it('an imported predicate is read in its own module: a host allowlist cleans SSRF, a scheme check does not, whatever the name', async () => {
+    const server = `const express = require('express');
+const https = require('https');
+const { isAllowedHost } = require('./validators');
+const app = express();
+app.get('/proxy', (req, res) => {
+  const target = req.query.url;
+  if (!isAllowedHost(target)) return res.sendStatus(400);
+  https.get(target, (r) => r.pipe(res));
+});
+`;
+    const schemeOnly = await scanTaint({
+      'server.js': server,
+      'validators.js': `exports.isAllowedHost = function (value) { return /^https:\\/\\//.test(value); };\n`,
+    });
+    assert.deepEqual(at(schemeOnly.taint), ['ssrf server.js:8']);
+    const allowlist = await scanTaint({
+      'server.js': server,
+      'validators.js': `const { isPinned } = require('./pinned');
+const HOSTS = new Set(['api.example.com']);
+function isAllowedHost(value) {
+  try {
+    const u = new URL(value);
+    return HOSTS.has(u.hostname);
+  } catch {
+    return false;
+  }
+}
+module.exports = { isAllowedHost, isPinned };
+`,
+      'pinned.js': `const { isAllowedHost } = require('./validators');\nexports.isPinned = (v) => isAllowedHost(v);\n`,
+    });
+    assert.deepEqual(at(allowlist.taint), []);
+  });
+
+  it('predicates calling each other across modules in a cycle end (depth-bounded)', async () => {
+    const r = await scanTaint({
+      'server.js': `const express = require('express');
+const { a } = require('./a');
+const app = express();
+app.get('/f', (req, res) => {
+  if (!a(req.query.u)) return res.end();
+  fetch(req.query.u);
+});
+`,
+      'a.js': `const { b } = require('./b');\nexports.a = (x) => b(x);\n`,
+      'b.js': `const { a } = require('./a');\nexports.b = (x) => a(x);\n`,
+    });
+    assert.deepEqual(at(r.taint), ['ssrf server.js:6']);
+  });
 });
