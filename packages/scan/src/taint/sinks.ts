@@ -80,11 +80,20 @@ const ssrfSinks: SinkSpec[] = [
   { class: 'ssrf', match: 'module', module: 'undici', name: 'fetch' },
   { class: 'ssrf', match: 'module', module: 'undici', name: 'stream' },
 ];
-for (const m of ['axios', 'got', 'superagent', 'request', 'needle']) {
-  for (const name of HTTP_CLIENT_METHODS) if (!(m === 'axios' && name === 'request')) ssrfSinks.push({ class: 'ssrf', match: 'module', module: m, name });
+// Other fetch-like clients: the URL is the first argument of the module itself or of its verbs.
+for (const m of ['cross-fetch', 'isomorphic-fetch', 'ky', 'ofetch', 'phin', 'urllib', 'make-fetch-happen']) {
+  ssrfSinks.push({ class: 'ssrf', match: 'module', module: m, name: '' }, { class: 'ssrf', match: 'module', module: m, name: 'default' });
 }
+ssrfSinks.push({ class: 'ssrf', match: 'module', module: 'ofetch', name: '$fetch' }, { class: 'ssrf', match: 'module', module: 'ofetch', name: 'ofetch' }, { class: 'ssrf', match: 'module', module: 'urllib', name: 'curl' });
+for (const m of ['axios', 'got', 'superagent', 'request', 'needle', 'ky', 'urllib', '@hapi/wreck', 'wreck']) {
+  for (const name of HTTP_CLIENT_METHODS) if (!(m === 'axios' && name === 'request') && !(m.endsWith('wreck') && name === 'request')) ssrfSinks.push({ class: 'ssrf', match: 'module', module: m, name });
+}
+// Wreck.request(method, uri, options): the URL is the second argument.
+for (const m of ['@hapi/wreck', 'wreck']) ssrfSinks.push({ class: 'ssrf', match: 'module', module: m, name: 'request', args: [1] });
 for (const m of ['http', 'https', 'http2']) {
   ssrfSinks.push({ class: 'ssrf', match: 'module', module: m, name: 'get' }, { class: 'ssrf', match: 'module', module: m, name: 'request' });
+  // follow-redirects: the same API under require('follow-redirects').https.
+  if (m !== 'http2') ssrfSinks.push({ class: 'ssrf', match: 'module', module: 'follow-redirects', name: `${m}.get` }, { class: 'ssrf', match: 'module', module: 'follow-redirects', name: `${m}.request` });
 }
 ssrfSinks.push({ class: 'ssrf', match: 'module', module: 'http2', name: 'connect' });
 // Instances made with axios.create() / got.extend(): receivers named like an HTTP client.
