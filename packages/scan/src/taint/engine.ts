@@ -20,7 +20,7 @@ import type { Node, RuleSourceCode } from '../rules/types.js';
 import { LineIndex, snippetOf } from '../engine/lines.js';
 import { jsLang, parseJs } from '../engine/parse.js';
 import { specifierCandidates } from './modules.js';
-import { classBit, classMask, INPUT_CLEARED, SENSITIVE_CLEARED, ALL_CLASSES_MASK, type TaintClass } from './classes.js';
+import { classBit, classMask, INPUT_CLEARED, SENSITIVE_CLEARED, ALL_CLASSES_MASK, URL_SCHEME_CHECKED, type TaintClass } from './classes.js';
 import {
   ENV_CLASSES, GLOBAL_INPUTS, INPUT_DECORATORS, INPUT_EVENTS, NESTED_REQUESTS, PROJECTION_KEYS, PROJECTION_METHODS,
   RECORD_CONTAINERS, RECORD_READ_METHODS, REQUEST_INPUTS, REQUEST_NAMES, RESPONSE_NAMES, SENSITIVE_FIELD, UPLOAD_SERVER_FIELDS,
@@ -231,10 +231,11 @@ const PROTOCOL_RELATIVE_CHECK = /startsWith\(\s*['"`]\/[/\\]|\[1\]\s*[!=]==?\s*[
  */
 export function containmentMask(prefix: string | undefined, rejectsProtocolRelative: () => boolean): number {
   if (prefix === undefined) return classMask(CONTAINMENT_CLASSES);
-  if (/^[a-z][a-z0-9+.-]*(:(\/\/?)?)?$/i.test(prefix) || prefix === '' || prefix === '//') return 0;
-  if (prefix === '/' || prefix === '\\') return rejectsProtocolRelative() ? classMask(['open-redirect']) : 0;
+  if (/^[a-z][a-z0-9+.-]*(:(\/\/?)?)?$/i.test(prefix) || prefix === '' || prefix === '//') return SAFE_SCHEME.test(prefix) ? URL_SCHEME_CHECKED : 0;
+  // A path starting with '/' names no scheme (`javascript:`), even when `//host` gets through.
+  if (prefix === '/' || prefix === '\\') return (rejectsProtocolRelative() ? classMask(['open-redirect']) : 0) | (prefix === '/' ? URL_SCHEME_CHECKED : 0);
   // 'https://api.example.com' with no slash after the host: api.example.com.evil.net passes too.
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*$/i.test(prefix)) return classMask(CONTAINMENT_CLASSES) & ~classMask(['ssrf', 'open-redirect']);
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*$/i.test(prefix)) return (classMask(CONTAINMENT_CLASSES) & ~classMask(['ssrf', 'open-redirect'])) | (SAFE_SCHEME.test(prefix) ? URL_SCHEME_CHECKED : 0);
   return classMask(CONTAINMENT_CLASSES);
 }
 
@@ -243,6 +244,14 @@ export function containmentMask(prefix: string | undefined, rejectsProtocolRelat
  * or `(\/|$)`). Without what follows the host, `^https:\/\/api\.example\.com` lets
  * api.example.com.evil.net through.
  */
+/** A URL prefix naming a scheme that runs no script. */
+const SAFE_SCHEME = /^(?:https?|mailto|ftp):/i;
+
+/** A regex source requiring a scheme that runs no script: `^https?:\/\/`, `^(https?|mailto):`. */
+export function checksUrlScheme(src: string): boolean {
+  return /^\^\(?(?:\?:)?(?:https\??|http|mailto|ftp)(?:\|(?:https\??|http|mailto|ftp))*\)?:/i.test(src);
+}
+
 export function pinsUrlHost(src: string): boolean {
   return /^\^\(?(?:https\??|http)\)?:\\\/\\\/(?:[a-z0-9-]+\\\.)+[a-z0-9-]+(?::\d+)?(?:\\\/|\$|\((?:\?:)?\\\/\|\$\))/i.test(src);
 }
@@ -252,6 +261,9 @@ function returnsFalse(block: Node | null | undefined): boolean {
   const only = block?.type === 'BlockStatement' && block.body.length === 1 ? block.body[0] : undefined;
   return only?.type === 'ReturnStatement' && unwrap(only.argument)?.type === 'Literal' && unwrap(only.argument)!.value === false;
 }
+
+/** HTML text ending at the start of a URL attribute's value: `<a href="`, `<form action=`. */
+const URL_ATTRIBUTE_START = /\b(?:href|src|action|formaction|poster|xlink:href)\s*=\s*["']?$/i;
 
 /** A predicate's guards on its parameters, moved onto the call's arguments. */
 function movedGuards(guards: readonly Guard[], params: readonly (string | undefined)[], call: Node): Guard[] {
@@ -567,6 +579,17 @@ export class TaintAnalyzer {
   private clear(v: Value, mask: number): Value {
     if (v.flows.length === 0 || mask === 0) return v;
     return { ...v, flows: v.flows.map((f) => ({ ...f, m: f.m | mask })) };
+  }
+
+  /**
+   * A value printed at the start of a URL attribute: HTML escaping keeps it inside the attribute
+   * but `javascript:...` still runs, so it is XSS-safe only if also scheme-checked or URL-safe.
+   */
+  private urlAttributeValue(v: Value, node: Node): Value {
+    const urlSafe = URL_SCHEME_CHECKED | classBit('open-redirect');
+    if (!v.flows.some((f) => f.m & classBit('xss') && !(f.m & urlSafe))) return v;
+    const opened = { ...v, flows: v.flows.map((f) => (f.m & urlSafe ? f : { ...f, m: f.m & ~classBit('xss') })) };
+    return this.withStep(opened, node, 'at the start of a URL attribute: HTML escaping does not stop a `javascript:` URL');
   }
 
   private union(...values: Value[]): Value {
@@ -964,6 +987,7 @@ export class TaintAnalyzer {
         let text = '';
         node.quasis.forEach((q: Node, i: number) => {
           text += q.value.cooked ?? q.value.raw ?? '';
+          if (i < parts.length && URL_ATTRIBUTE_START.test(text.slice(-40))) parts[i] = this.urlAttributeValue(parts[i], node.expressions[i]);
           if (i < parts.length) text += holeText(parts[i]);
         });
         return { ...this.clear(this.union(...parts.map((p: Value) => this.stringified(p))), 0), text };
@@ -994,8 +1018,9 @@ export class TaintAnalyzer {
         let text = '';
         const values: Value[] = [];
         for (const t of terms) {
-          const v = this.eval(t, scope);
+          let v = this.eval(t, scope);
           const s = staticValue(t);
+          if (s === undefined && URL_ATTRIBUTE_START.test(text.slice(-40))) v = this.urlAttributeValue(v, t);
           text += s !== undefined ? s : holeText(v);
           values.push(this.stringified(v));
         }
@@ -2383,7 +2408,8 @@ export class TaintAnalyzer {
       const src: string | undefined = recv.regex?.pattern ?? (recv.type === 'Identifier' ? scope.lookup(recv.name)?.regex?.pattern : undefined);
       if (src !== undefined) {
         if (src.startsWith('^') && src.endsWith('$')) return [withOwner(a0Path, ALL_CLASSES_MASK)];
-        if (pinsUrlHost(src)) return [withOwner(a0Path, classMask(['ssrf', 'open-redirect']))];
+        if (pinsUrlHost(src)) return [withOwner(a0Path, classMask(['ssrf', 'open-redirect']) | URL_SCHEME_CHECKED)];
+        if (checksUrlScheme(src)) return [{ path: a0Path, mask: URL_SCHEME_CHECKED, whenTrue: true }];
         if (/\\\.\\\.|\.\./.test(src)) return [{ path: a0Path, mask: classMask(DOTDOT_CLASSES), whenTrue: false }];
         if (/\\r|\\n|\[\\r\\n\]/.test(src)) return [{ path: a0Path, mask: classMask(NEWLINE_CLASSES), whenTrue: false }];
         if (/__proto__|constructor|prototype/.test(src)) return [{ path: a0Path, mask: classMask(PROTO_KEY_CLASSES), whenTrue: false }];

@@ -195,6 +195,22 @@ app.get('/a', (req, res) => {
     expect: ['sql-injection@5'],
   },
   {
+    name: 'an HTML escaper does not make the start of an href safe (javascript:), a scheme check or a path prefix with it does',
+    code: `const escapeHtml = require('escape-html');
+app.get('/a', (req, res) => {
+  const u = String(req.query.u);
+  res.send(\`<a title="\${escapeHtml(u)}" href="\${escapeHtml(u)}">\${escapeHtml(u)}</a>\`);
+  res.send('<form action=' + escapeHtml(u) + '>');
+  res.send(\`<a href="/search?q=\${escapeHtml(u)}">again</a>\`);
+  const v = /^https?:\\/\\//i.test(u) ? u : '/';
+  res.send(\`<a href="\${escapeHtml(v)}">go</a>\`);
+  if (!u.startsWith('/')) return;
+  res.send(\`<img src='\${escapeHtml(u)}'>\`);
+  res.send(\`<img src='\${u}'>\`);
+});`,
+    expect: ['xss@4', 'xss@5', 'xss@11'],
+  },
+  {
     name: 'placeholders and tagged templates are parameterised',
     code: `app.get('/a', async (req, res) => {
   await db.query('SELECT * FROM t WHERE a = $1', [req.query.a]);
