@@ -1891,6 +1891,16 @@ export class TaintAnalyzer {
       case 'no-root':
         // `{ root }` written inline or held in a variable (`const options = { root: dir }`).
         return !args.slice(1).some((a) => a.fields?.has('root'));
+      case 'confine-off': {
+        // `{ confine: false }` written inline or in a const (`const FILE_OPTIONS = { confine: false }`).
+        let opts = unwrap(node.arguments[1]);
+        if (opts?.type === 'Identifier') {
+          const d = findDeclaration(opts.name, opts);
+          if (d?.kind === 'const' && d.path.length === 0 && d.node.init) opts = unwrap(d.node.init) ?? opts;
+        }
+        const confine = opts?.type === 'ObjectExpression' ? objectProp(opts, 'confine') : undefined;
+        return !!confine && confine.type === 'Literal' && confine.value === false;
+      }
       case 'noent':
         return node.arguments.some((a: Node) => {
           const o = unwrap(a);

@@ -7,6 +7,7 @@ import type { TaintClass } from './classes.js';
 /**
  * Extra facts a sink needs before it is one; each is checked by the engine by name.
  * - shell: the call runs a shell (exec, or spawn/execa with `shell: true`); without one only the command (arg 0) is a sink.
+ * - confine-off: `h.file(p, { confine: false })` (inert's default confinement turned off).
  * - no-root: `res.sendFile(p)` / `res.download(p)` without a `root` option.
  * - noent: an XML parse with entity substitution on (`noent: true`).
  * - html: the response is HTML (no text/plain or JSON content type set before, not an object).
@@ -19,7 +20,7 @@ import type { TaintClass } from './classes.js';
  * - yaml-unsafe: js-yaml load with a schema that builds functions, or js-yaml 3 (whose load is unsafe).
  * - lodash-unpatched: lodash's deep merge/set, unless the project pins lodash 4.17.21 or later (which refuse __proto__ and constructor keys).
  */
-export type SinkCondition = 'sql-text' | 'raw-http' | 'shell' | 'no-root' | 'noent' | 'html' | 'query-builder' | 'xml-text' | 'string' | 'response' | 'record-filter' | 'log-file' | 'yaml-unsafe' | 'lodash-unpatched';
+export type SinkCondition = 'confine-off' | 'sql-text' | 'raw-http' | 'shell' | 'no-root' | 'noent' | 'html' | 'query-builder' | 'xml-text' | 'string' | 'response' | 'record-filter' | 'log-file' | 'yaml-unsafe' | 'lodash-unpatched';
 
 export interface SinkSpec {
   readonly class: TaintClass;
@@ -158,6 +159,8 @@ export const SINKS: readonly SinkSpec[] = [
   // Path traversal
   ...fsSinks,
   { class: 'path-traversal', match: 'method', name: 'sendFile', when: 'no-root' },
+  // @hapi/inert: h.file(path) is confined to the route's files unless `{ confine: false }`.
+  { class: 'path-traversal', match: 'method', name: 'file', receiver: /^(h|toolkit|reply|responseToolkit)$/, when: 'confine-off' },
   { class: 'path-traversal', match: 'method', name: 'download', when: 'no-root', receiver: /^(res|response|resp)$/ },
   { class: 'path-traversal', match: 'module', module: 'koa-send', name: '', args: [1], when: 'no-root' },
 
