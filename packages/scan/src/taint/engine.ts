@@ -20,10 +20,10 @@ import type { Node, RuleSourceCode } from '../rules/types.js';
 import { LineIndex, snippetOf } from '../engine/lines.js';
 import { jsLang, parseJs } from '../engine/parse.js';
 import { specifierCandidates } from './modules.js';
-import { classBit, classMask, INPUT_CLEARED, SENSITIVE_CLEARED, ALL_CLASSES_MASK, URL_SCHEME_CHECKED, type TaintClass } from './classes.js';
+import { blockedAt, classBit, classMask, INPUT_CLEARED, OWNER_ONLY, SENSITIVE_CLEARED, ALL_CLASSES_MASK, URL_SCHEME_CHECKED, type TaintClass } from './classes.js';
 import {
   ENV_CLASSES, GLOBAL_INPUTS, INPUT_DECORATORS, INPUT_EVENTS, NESTED_REQUESTS, PROJECTION_KEYS, PROJECTION_METHODS,
-  RECORD_CONTAINERS, RECORD_READ_METHODS, REQUEST_INPUTS, REQUEST_NAMES, RESPONSE_NAMES, SENSITIVE_FIELD, UPLOAD_SERVER_FIELDS,
+  OWNER_CREDENTIAL_FIELD, RECORD_CONTAINERS, RECORD_READ_METHODS, REQUEST_INPUTS, REQUEST_NAMES, RESPONSE_NAMES, SENSITIVE_FIELD, UPLOAD_SERVER_FIELDS,
 } from './sources.js';
 import { SINKS, type SinkSpec } from './sinks.js';
 import {
@@ -100,6 +100,10 @@ interface Value {
   readonly resolver?: Flow[];
   /** Request inputs a route's schema validated (Hapi validate, Fastify schema with patterns). */
   readonly validated?: ReadonlySet<string>;
+  /** A collection of such objects (`wss.clients`: the connected sockets). */
+  readonly elements?: ObjKind;
+  /** One of every connected client (an element of `wss.clients`): what is sent to it goes to all. */
+  readonly broadcast?: boolean;
 }
 
 const CLEAN: Value = Object.freeze({ flows: [] });
@@ -261,6 +265,9 @@ function returnsFalse(block: Node | null | undefined): boolean {
   const only = block?.type === 'BlockStatement' && block.body.length === 1 ? block.body[0] : undefined;
   return only?.type === 'ReturnStatement' && unwrap(only.argument)?.type === 'Literal' && unwrap(only.argument)!.value === false;
 }
+
+/** socket.io receivers whose emit reaches many clients: `io.emit`, `socket.broadcast.emit`, `io.to(room).emit`. */
+const BROADCAST_EMITTERS: ReadonlySet<string> = new Set(['io', 'broadcast', 'to', 'in', 'nsp', 'namespace']);
 
 /** HTML text ending at the start of a URL attribute's value: `<a href="`, `<form action=`. */
 const URL_ATTRIBUTE_START = /\b(?:href|src|action|formaction|poster|xlink:href)\s*=\s*["']?$/i;
@@ -687,7 +694,7 @@ export class TaintAnalyzer {
       case 'ForOfStatement': {
         const inner = new Scope(scope, ctx);
         const right = this.eval(node.right, scope);
-        const elem = this.withStep({ flows: right.flows }, node.left, node.type === 'ForInStatement' ? 'key of the input' : 'element of the input');
+        const elem = right.elements && node.type === 'ForOfStatement' ? this.elementOf(right) : this.withStep({ flows: right.flows }, node.left, node.type === 'ForInStatement' ? 'key of the input' : 'element of the input');
         const left = node.left.type === 'VariableDeclaration' ? node.left.declarations[0].id : node.left;
         this.bindPattern(left, elem, inner, node.left.type === 'VariableDeclaration', node.left);
         this.loopBody(node.body, inner);
@@ -911,7 +918,10 @@ export class TaintAnalyzer {
             const rest = v.fields ? new Map([...v.fields].filter(([k]) => !taken.includes(k))) : undefined;
             // `const { password, ...safe } = user`: the rest no longer holds the removed secret fields.
             const removedSecret = taken.some((k) => SENSITIVE_FIELD.test(k));
-            const restVal: Value = { flows: removedSecret ? this.clear(v, classBit('data-leak')).flows : v.flows, fields: rest, obj: v.obj, record: removedSecret ? false : v.record };
+            // `const { token, ...presence } = session`: nor the owner's credential.
+            const removedCredential = taken.some((k) => OWNER_CREDENTIAL_FIELD.test(k));
+            const flows = removedSecret ? this.clear(v, classBit('data-leak')).flows : removedCredential ? v.flows.map((f) => (f.m & OWNER_ONLY ? { ...f, m: f.m | classBit('data-leak') } : f)) : v.flows;
+            const restVal: Value = { flows, fields: rest, obj: v.obj, record: removedSecret ? false : v.record };
             this.bindPattern(prop.argument, restVal, scope, declare, at);
             continue;
           }
@@ -945,6 +955,7 @@ export class TaintAnalyzer {
   }
 
   private elementOf(v: Value): Value {
+    if (v.elements) return { flows: [], obj: v.elements, broadcast: true };
     if (v.flows.length === 0) return v.fields?.get('0') ?? CLEAN;
     return { flows: v.flows, record: v.record, ...(v.upload ? { upload: true } : {}) };
   }
@@ -1136,6 +1147,8 @@ export class TaintAnalyzer {
       if (key !== undefined && SENSITIVE_FIELD.test(key) && !constantStructure(p.value) && !isFunctionNode(unwrap(p.value))) {
         // An object that carries a secret field: sending it is a leak whatever the value's origin.
         v = this.union(v, this.source(p, `object field \`${key}\``, 'medium', SENSITIVE_CLEARED));
+      } else if (key !== undefined && OWNER_CREDENTIAL_FIELD.test(key) && !constantStructure(p.value) && !isFunctionNode(unwrap(p.value))) {
+        v = this.union(v, this.source(p, `object field \`${key}\` (its owner's credential)`, 'medium', SENSITIVE_CLEARED | OWNER_ONLY));
       }
       if (key !== undefined) fields.set(key, v);
       vals.push(v);
@@ -1183,6 +1196,8 @@ export class TaintAnalyzer {
 
   /** Reads field `key` of a value: request inputs, known fields, or the value's own taint. */
   private member(obj: Value, key: string, keyNode: Node, at: Node): Value {
+    // A WebSocket server's `clients`: every connected socket, each one a place data is sent to.
+    if (obj.obj === 'ws' && key === 'clients') return { flows: [], elements: 'ws' };
     if (obj.obj === 'request' || obj.obj === 'context') {
       const input = this.tables.requestInputs.find((r) => r.name === key && r.kind === 'property');
       const label = `${this.text(at.type === 'MemberExpression' ? at : keyNode, 40)}`;
@@ -1852,11 +1867,13 @@ export class TaintAnalyzer {
         if (s.when === 'html' && !s.receiver && !(receiver.obj === 'response' || receiver.obj === 'context' || (receiverName !== undefined && RESPONSE_NAMES.has(receiverName)) || isResponseChain(callee.object))) ok = false;
         if (s.when === 'html' && s.name === 'send' && receiverName === 'reply' && !this.replyIsHtml(scope)) ok = false;
         if (s.when === 'html' && (s.name === 'send' || s.name === 'write' || s.name === 'end') && receiver.obj === 'ws') ok = false;
-        // ws.send() is a response only on the server side (a connection handed to 'connection').
-        if (s.class === 'data-leak' && s.name === 'send' && s.receiver && receiver.obj !== 'ws') ok = false;
+        // ws.send() is a response only on the server side (a connection handed to 'connection', an
+        // element of wss.clients), whatever the socket's name.
+        if (s.class === 'data-leak' && s.name === 'send' && s.receiver) ok = receiver.obj === 'ws';
       }
       if (!ok) continue;
       if (!this.conditionHolds(s, node, receiver, args, scope)) continue;
+      if (s.class === 'data-leak' && (receiver?.broadcast || (s.name === 'emit' && receiverName !== undefined && BROADCAST_EMITTERS.has(receiverName)))) this.broadcasts.add(node);
       this.sinkArgs(s, node, args, scope, calleeText);
     }
   }
@@ -2028,6 +2045,7 @@ export class TaintAnalyzer {
     for (const f of v.flows) {
       if (f.m & bit) continue;
       site ??= this.site(node, cls, what);
+      if (blockedAt(f.m, cls, site.broadcast)) continue;
       this.reach(f, cls, site, node, scope);
     }
   }
@@ -2039,8 +2057,12 @@ export class TaintAnalyzer {
     const a = this.index.position(nodeStart(anchor));
     const b = this.index.position(nodeEnd(node));
     const step: Step = { file: this.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column, label: `sink: ${what}` };
-    return { step, snippet: snippetOf(this.index, a.line, b.line, a.column), message: `${MESSAGES[cls]}: ${what}`, confidence: 'high' };
+    const broadcast = cls === 'data-leak' && this.broadcasts.has(node);
+    return { step, snippet: snippetOf(this.index, a.line, b.line, a.column), message: `${MESSAGES[cls]}: ${what}${broadcast ? ' (to every connected client)' : ''}`, confidence: 'high', ...(broadcast ? { broadcast } : {}) };
   }
+
+  /** Calls that send to every connected client: `client.send` over `wss.clients`, `io.emit`, `socket.broadcast.emit`. */
+  private readonly broadcasts = new WeakSet<Node>();
 
   private reach(f: Flow, cls: TaintClass, site: SinkSite, node: Node, scope: Scope): void {
     void scope;
@@ -2758,7 +2780,7 @@ export class TaintAnalyzer {
       const sink = ps.sink;
       for (const f of a.flows) {
         const m = f.m | ps.m;
-        if (m & classBit(ps.cls)) continue;
+        if (blockedAt(m, ps.cls, sink.broadcast)) continue;
         const combined: Flow = { o: f.o, m, t: capSteps([...f.t, callStep(ps.i), ...ps.t]) };
         this.reach(combined, ps.cls, sink, call, scope ?? this.moduleScope);
       }

@@ -6,7 +6,7 @@
  * are resolved (a wrapper of a wrapper), so it iterates to a fixpoint, with a bound.
  */
 import type { FindingInput, RuleMeta, Severity } from '@rampart/core';
-import { classBit, type TaintClass } from './classes.js';
+import { blockedAt, type TaintClass } from './classes.js';
 import { mergeFlows } from './engine.js';
 import { specifierCandidates } from './modules.js';
 import type { FileSummary, Flow, ParamSink, SinkSite } from './summary.js';
@@ -147,7 +147,7 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
 
   /** A flow of `file` reaching a sink: a finding, or a new sink of the exported function whose parameter it is. */
   const reach = (file: string, flow: Flow, cls: TaintClass, sink: SinkSite): void => {
-    if (flow.m & classBit(cls)) return;
+    if (blockedAt(flow.m, cls, sink.broadcast)) return;
     if (flow.o.k === 's') return report(flow, cls, sink);
     if (flow.o.k === 'f') {
       for (const sf of fieldFlows(file, flow.o.name)) reach(file, { o: sf.o, m: sf.m | flow.m, t: cap([...sf.t, ...flow.t]) }, cls, sink);

@@ -281,7 +281,8 @@ export const SINKS: readonly SinkSpec[] = [
   { class: 'data-leak', match: 'method', name: 'json', receiver: /^(NextResponse|Response)$/ },
   // Hapi: return h.response(user)
   { class: 'data-leak', match: 'method', name: 'response', receiver: /^h$/ },
-  { class: 'data-leak', match: 'method', name: 'emit', args: [1], receiver: /^(socket|io|ws|client)$/ },
+  // socket.io: io.emit, socket.broadcast.emit, io.to(room).emit, socket.in(room).emit.
+  { class: 'data-leak', match: 'method', name: 'emit', args: [1], receiver: /^(socket|io|ws|client|broadcast|to|in|nsp|namespace)$/ },
   { class: 'data-leak', match: 'method', name: 'send', receiver: /^(ws|socket|client|conn|connection|peer)$/ },
 ];
 

@@ -49,6 +49,8 @@ export interface SinkSite {
   readonly snippet: string;
   readonly message: string;
   readonly confidence: Confidence;
+  /** A send to every connected client (`wss.clients` each, `io.emit`): owner-only data leaks there too. */
+  readonly broadcast?: boolean;
 }
 
 /** What calling an exported function does. */

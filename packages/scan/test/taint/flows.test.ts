@@ -211,6 +211,21 @@ app.get('/a', (req, res) => {
     expect: ['xss@4', 'xss@5', 'xss@11'],
   },
   {
+    name: 'a session token goes to its owner, not to every client: wss.clients elements and socket.io broadcasts are broadcasts',
+    code: `const { WebSocketServer } = require('ws');
+const wss = new WebSocketServer({ port: 1 });
+wss.on('connection', (ws) => {
+  const me = { name: 'a', token: newToken() };
+  ws.send(JSON.stringify(me));
+  for (const other of wss.clients) other.send(JSON.stringify(me));
+  const { token, ...pub } = me;
+  wss.clients.forEach((c) => c.send(JSON.stringify(pub)));
+  io.to('room').emit('joined', me);
+  res.json(me);
+});`,
+    expect: ['data-leak@6', 'data-leak@9'],
+  },
+  {
     name: 'placeholders and tagged templates are parameterised',
     code: `app.get('/a', async (req, res) => {
   await db.query('SELECT * FROM t WHERE a = $1', [req.query.a]);
