@@ -269,6 +269,26 @@ function returnsFalse(block: Node | null | undefined): boolean {
 /** socket.io receivers whose emit reaches many clients: `io.emit`, `socket.broadcast.emit`, `io.to(room).emit`. */
 const BROADCAST_EMITTERS: ReadonlySet<string> = new Set(['io', 'broadcast', 'to', 'in', 'nsp', 'namespace']);
 
+/** Folders found to hold (or not) a NestJS app's global ValidationPipe, per project reader. */
+const globalPipes = new WeakMap<ProjectFileReader, Map<string, boolean>>();
+
+/** `app.useGlobalPipes(new ValidationPipe(...))` or `{ provide: APP_PIPE, useClass: ValidationPipe }`. */
+function installsGlobalValidation(text: string): boolean {
+  for (const marker of ['useGlobalPipes(', 'APP_PIPE']) {
+    for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + marker.length)) {
+      if (text.slice(i, i + 300).includes('ValidationPipe')) return true;
+    }
+  }
+  return false;
+}
+
+/** A parameter typed as a class (`dto: CreateUserDto`), which a ValidationPipe validates; not a primitive, any or a generic. */
+function isClassTyped(param: Node): boolean {
+  const t = unwrap(param.typeAnnotation?.typeAnnotation);
+  if (t?.type !== 'TSTypeReference' || t.typeName?.type !== 'Identifier' || t.typeArguments || t.typeParameters) return false;
+  return /^[A-Z]/.test(t.typeName.name) && !/^(String|Number|Boolean|Object|Array|Record|Partial|Promise|Map|Set|Buffer|Date|Request|Response)$/.test(t.typeName.name);
+}
+
 /** HTML text ending at the start of a URL attribute's value: `<a href="`, `<form action=`. */
 const URL_ATTRIBUTE_START = /\b(?:href|src|action|formaction|poster|xlink:href)\s*=\s*["']?$/i;
 
@@ -2636,6 +2656,41 @@ export class TaintAnalyzer {
     return false;
   }
 
+  /**
+   * Whether the NestJS app around this file installs a ValidationPipe for every route:
+   * `app.useGlobalPipes(new ValidationPipe())` in its main file, or an APP_PIPE provider in its app
+   * module, found where Nest puts them (main.ts, app.module.ts) in this folder or one above it.
+   */
+  private globalValidationPipe(): boolean {
+    const read = this.readFile;
+    if (!read) return false;
+    let byDir = globalPipes.get(read);
+    if (!byDir) globalPipes.set(read, (byDir = new Map()));
+    const dirs: string[] = [];
+    for (let dir = posix.dirname(this.file); dirs.length < 8; dir = posix.dirname(dir)) {
+      dirs.push(dir);
+      if (dir === '.' || dir === '/' || dir === '') break;
+    }
+    for (const dir of dirs) {
+      let found = byDir.get(dir);
+      if (found === undefined) {
+        found = ['main.ts', 'main.js', 'app.module.ts', 'app.module.js'].some((name) => {
+          const text = read(dir === '.' ? name : `${dir}/${name}`);
+          return text !== undefined && installsGlobalValidation(text);
+        });
+        byDir.set(dir, found);
+      }
+      if (found) return true;
+    }
+    return false;
+  }
+
+  /** `dto: Filter` where this file declares Filter as an interface or type alias: nothing at run time for a pipe to check. */
+  private isLocalTypeOnly(param: Node): boolean {
+    const name = unwrap(param.typeAnnotation?.typeAnnotation)?.typeName?.name;
+    return nodesOfType(this.sourceCode, 'TSInterfaceDeclaration', 'TSTypeAliasDeclaration').some((d) => d.id?.name === name);
+  }
+
   private paramValues(fn: Node, ctx: FnCtx, explicit?: readonly Value[]): Value[] {
     const parentMethod = fn.parent?.type === 'MethodDefinition' ? fn.parent : undefined;
     return fn.params.map((p: Node, i: number) => {
@@ -2650,7 +2705,10 @@ export class TaintAnalyzer {
         // @Param('id', ParseIntPipe): a parsing pipe vouches for the value; a ValidationPipe for its type.
         const pipes = e?.type === 'CallExpression' ? e.arguments.map((a: Node) => this.text(a, 200)).join(' ') : '';
         if (kind && /Parse(Int|Float|Bool|UUID|Enum)Pipe/.test(pipes)) return CLEAN;
-        if (kind && /ValidationPipe/.test(pipes)) return this.source(param, `@${name}()`, 'high', INPUT_CLEARED | classMask(['nosql-injection', 'prototype-pollution']));
+        // A ValidationPipe on the parameter, or one installed for the whole app (main.ts) when the
+        // parameter is a DTO class: the pipe checks a class's decorated fields, never a primitive.
+        const validated = /ValidationPipe/.test(pipes) || (kind === 'input' && isClassTyped(param) && !this.isLocalTypeOnly(param) && this.globalValidationPipe());
+        if (kind && validated) return this.source(param, `@${name}()`, 'high', INPUT_CLEARED | classMask(['nosql-injection', 'prototype-pollution']));
         if (kind) return this.source(param, `@${name}(${e?.type === 'CallExpression' && e.arguments[0] ? this.text(e.arguments[0], 20) : ''})`, 'high', INPUT_CLEARED | (kind === 'string-input' ? classBit('nosql-injection') : 0));
       }
       const u = unwrap(param.type === 'AssignmentPattern' ? param.left : param);

@@ -274,4 +274,24 @@ app.get('/f', (req, res) => {
     });
     assert.deepEqual(at(r.taint), ['ssrf server.js:6']);
   });
+  it('NestJS: a global ValidationPipe in main.ts validates DTO-class parameters of every controller, not primitives or interfaces', async () => {
+    const controller = `import { Body, Controller, Post } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { LoginDto } from './login.dto';
+interface Lookup { email: string }
+@Controller('auth')
+export class AuthController {
+  constructor(@InjectModel('User') private readonly userModel: Model<unknown>) {}
+  @Post('a') a(@Body() dto: LoginDto) { return this.userModel.countDocuments({ email: dto.email }); }
+  @Post('b') b(@Body('email') email: string) { return this.userModel.countDocuments({ email }); }
+  @Post('c') c(@Body() q: Lookup) { return this.userModel.countDocuments({ email: q.email }); }
+}
+`;
+    const files = { 'src/auth/auth.controller.ts': controller, 'src/auth/login.dto.ts': 'export class LoginDto { email!: string; }\n' };
+    const without = await scanTaint({ ...files, 'src/main.ts': 'bootstrap();\n' });
+    assert.deepEqual(at(without.taint), ['nosql-injection src/auth/auth.controller.ts:10', 'nosql-injection src/auth/auth.controller.ts:11', 'nosql-injection src/auth/auth.controller.ts:9']);
+    const withPipe = await scanTaint({ ...files, 'src/main.ts': 'const app = await NestFactory.create(AppModule);\napp.useGlobalPipes(new ValidationPipe({ whitelist: true }));\n' });
+    assert.deepEqual(at(withPipe.taint), ['nosql-injection src/auth/auth.controller.ts:10', 'nosql-injection src/auth/auth.controller.ts:11']);
+  });
 });
