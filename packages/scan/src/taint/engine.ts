@@ -289,6 +289,16 @@ function isClassTyped(param: Node): boolean {
   return /^[A-Z]/.test(t.typeName.name) && !/^(String|Number|Boolean|Object|Array|Record|Partial|Promise|Map|Set|Buffer|Date|Request|Response)$/.test(t.typeName.name);
 }
 
+/** An object literal written here, or the one a `const` names (`const schema = { ... }`). */
+function constObject(node: Node | null | undefined): Node | undefined {
+  let n = unwrap(node);
+  if (n?.type === 'Identifier') {
+    const d = findDeclaration(n.name, n);
+    n = d?.kind === 'const' && d.path.length === 0 && d.node.init ? unwrap(d.node.init) : undefined;
+  }
+  return n?.type === 'ObjectExpression' ? n : undefined;
+}
+
 /** HTML text ending at the start of a URL attribute's value: `<a href="`, `<form action=`. */
 const URL_ATTRIBUTE_START = /\b(?:href|src|action|formaction|poster|xlink:href)\s*=\s*["']?$/i;
 
@@ -1800,8 +1810,8 @@ export class TaintAnalyzer {
     // Route options with a validation schema (Hapi `validate`, Fastify `schema`) vouch for some inputs.
     let validated: Set<string> | undefined;
     node.arguments.forEach((a: Node) => {
-      const o = unwrap(a);
-      if (o?.type === 'ObjectExpression') validated = this.validatedInputs(o) ?? validated;
+      const o = constObject(a);
+      if (o) validated = this.validatedInputs(o) ?? validated;
     });
     node.arguments.forEach((a: Node, i: number) => {
       const v = args[i];
@@ -1820,15 +1830,17 @@ export class TaintAnalyzer {
   }
 
   private validatedInputs(options: Node): Set<string> | undefined {
-    const inner = unwrap(objectProp(options, 'options') ?? objectProp(options, 'config'));
-    const schema = unwrap(objectProp(options, 'schema') ?? objectProp(options, 'validate') ?? (inner?.type === 'ObjectExpression' ? objectProp(inner, 'validate') ?? objectProp(inner, 'schema') : undefined));
-    if (!schema || schema.type !== 'ObjectExpression') return undefined;
+    // Each part may be written inline or held in a const (`const schema = { body: BODY }; { schema }`).
+    const inner = constObject(objectProp(options, 'options') ?? objectProp(options, 'config'));
+    const schema = constObject(objectProp(options, 'schema') ?? objectProp(options, 'validate') ?? (inner ? objectProp(inner, 'validate') ?? objectProp(inner, 'schema') : undefined));
+    if (!schema) return undefined;
     const out = new Set<string>();
     for (const p of schema.properties) {
       const key = p.type === 'Property' ? propertyName(p.key, p.computed) : undefined;
       if (!key) continue;
+      const part = constObject(p.value) ?? p.value;
       // A schema that pins the shape (a pattern, an enum, a number, a format) makes the input safe; `string()` alone does not.
-      if (/pattern|valid\(|enum|uuid|guid|integer|number|alphanum|format|email|isoDate|hex|token\(/.test(this.text(p.value, 10_000))) out.add(key === 'payload' ? 'payload' : key);
+      if (/pattern|valid\(|enum|uuid|guid|integer|number|alphanum|format|email|isoDate|hex|token\(/.test(this.text(part, 10_000))) out.add(key === 'querystring' ? 'query' : key);
     }
     return out.size > 0 ? out : undefined;
   }
