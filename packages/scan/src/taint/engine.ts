@@ -2838,7 +2838,7 @@ export class TaintAnalyzer {
     const callStep = (i: number): Step => this.step(call.arguments?.[i] ?? call, `passed to \`${name}()\`${fnNode.params?.[i] ? ` as \`${this.text(fnNode.params[i], 20)}\`` : ''}`);
     // A flow of one field of a parameter takes that field of an object-literal argument, else the whole argument.
     const argOf = (i: number, fld: string | undefined): Value | undefined => {
-      const a = args[i];
+      const a = args[i] && args[i].text !== undefined ? { ...args[i], flows: hostPinned(args[i]) } : args[i];
       if (fld === undefined || !a) return a;
       if (a.upload && SERVER_FILE_FIELDS.has(fld)) return CLEAN;
       return a.fields?.get(fld) ?? a;
@@ -2892,7 +2892,7 @@ export class TaintAnalyzer {
     this.calls.push({
       spec: binding.module,
       path: binding.path,
-      args: args.map((a) => a.flows.slice(0, MAX_FLOWS) as Flow[]),
+      args: args.map((a) => hostPinned(a).slice(0, MAX_FLOWS) as Flow[]),
       step: this.step(node, `calls \`${this.text(node.callee, 30)}()\` in ${binding.module}`),
     });
     return { flows: [{ o: { k: 'r', c }, m: 0, t: [] }] };
@@ -2947,6 +2947,16 @@ function holeText(v: Value): string {
   const open = v.flows.filter((f) => (f.m & hostBits) !== hostBits);
   if (open.length === 0) return '\u0001';
   return open.some((f) => f.o.k === 's') ? '\u0000' : '\u0002';
+}
+
+/**
+ * The flows of a value handed to a function: a URL or path built with its host fixed before any
+ * input (`'/unread?' + query`) carries that on its flows, since the callee sees flows, not text.
+ */
+function hostPinned(v: Value): readonly Flow[] {
+  if (v.text === undefined || v.flows.length === 0 || !fixedHost(v.text.replace(/\u0002/g, '\u0000'))) return v.flows;
+  const bits = classMask(['open-redirect', 'ssrf']);
+  return v.flows.map((f) => ((f.m & bits) === bits ? f : { ...f, m: f.m | bits }));
 }
 
 /**
