@@ -299,6 +299,25 @@ function constObject(node: Node | null | undefined): Node | undefined {
   return n?.type === 'ObjectExpression' ? n : undefined;
 }
 
+/** `path.join(dir, 'theme.json')`, written inline or held in a const: a path whose last part is a fixed .json file. */
+function joinsToJson(node: Node | null | undefined): boolean {
+  let n = unwrap(node);
+  if (n?.type === 'Identifier') {
+    const d = findDeclaration(n.name, n);
+    n = d?.kind === 'const' && d.path.length === 0 && d.node.init ? unwrap(d.node.init) : undefined;
+  }
+  if (n?.type !== 'CallExpression' || !/^(join|resolve)$/.test(lastName(n.callee) ?? '')) return false;
+  return /\.json$/i.test(staticValue(n.arguments[n.arguments.length - 1]) ?? '');
+}
+
+/** `require` in an ES module: `const require = createRequire(import.meta.url)` (any name) is Node's require. */
+function madeByCreateRequire(callee: Node): boolean {
+  if (callee.type !== 'Identifier') return false;
+  const d = findDeclaration(callee.name, callee);
+  const init = d?.kind === 'const' && d.path.length === 0 ? unwrap(d.node.init) : undefined;
+  return init?.type === 'CallExpression' && lastName(init.callee) === 'createRequire';
+}
+
 /** HTML text ending at the start of a URL attribute's value: `<a href="`, `<form action=`. */
 const URL_ATTRIBUTE_START = /\b(?:href|src|action|formaction|poster|xlink:href)\s*=\s*["']?$/i;
 
@@ -1890,7 +1909,7 @@ export class TaintAnalyzer {
     for (const s of candidates) {
       let ok = false;
       if (s.match === 'module') ok = !!binding && binding.module === s.module && bindingName === s.name;
-      else if (s.match === 'global') ok = (isGlobal && callee.name === s.name) || path === `globalThis.${s.name}` || path === `window.${s.name}`;
+      else if (s.match === 'global') ok = (isGlobal && callee.name === s.name) || path === `globalThis.${s.name}` || path === `window.${s.name}` || (s.name === 'require' && madeByCreateRequire(callee));
       else if (s.match === 'method') {
         if (method !== s.name || !receiver) continue;
         if (receiver.obj === 'request' && s.class !== 'data-leak') continue;
@@ -1940,6 +1959,9 @@ export class TaintAnalyzer {
       case 'no-root':
         // `{ root }` written inline or held in a variable (`const options = { root: dir }`).
         return !args.slice(1).some((a) => a.fields?.has('root'));
+      case 'code-module':
+        // require(path.join(dir, 'theme.json')): Node parses a .json module, it runs nothing.
+        return !/\.json$/i.test(args[0]?.text ?? '') && !joinsToJson(node.arguments[0]);
       case 'confine-off': {
         // `{ confine: false }` written inline or in a const (`const FILE_OPTIONS = { confine: false }`).
         let opts = unwrap(node.arguments[1]);

@@ -7,6 +7,7 @@ import type { TaintClass } from './classes.js';
 /**
  * Extra facts a sink needs before it is one; each is checked by the engine by name.
  * - shell: the call runs a shell (exec, or spawn/execa with `shell: true`); without one only the command (arg 0) is a sink.
+ * - code-module: `require(p)` / `import(p)` of a path not ending in `.json` (JSON is parsed, never run).
  * - confine-off: `h.file(p, { confine: false })` (inert's default confinement turned off).
  * - no-root: `res.sendFile(p)` / `res.download(p)` without a `root` option.
  * - noent: an XML parse with entity substitution on (`noent: true`).
@@ -20,7 +21,7 @@ import type { TaintClass } from './classes.js';
  * - yaml-unsafe: js-yaml load with a schema that builds functions, or js-yaml 3 (whose load is unsafe).
  * - lodash-unpatched: lodash's deep merge/set, unless the project pins lodash 4.17.21 or later (which refuse __proto__ and constructor keys).
  */
-export type SinkCondition = 'confine-off' | 'sql-text' | 'raw-http' | 'shell' | 'no-root' | 'noent' | 'html' | 'query-builder' | 'xml-text' | 'string' | 'response' | 'record-filter' | 'log-file' | 'yaml-unsafe' | 'lodash-unpatched';
+export type SinkCondition = 'code-module' | 'confine-off' | 'sql-text' | 'raw-http' | 'shell' | 'no-root' | 'noent' | 'html' | 'query-builder' | 'xml-text' | 'string' | 'response' | 'record-filter' | 'log-file' | 'yaml-unsafe' | 'lodash-unpatched';
 
 export interface SinkSpec {
   readonly class: TaintClass;
@@ -149,8 +150,8 @@ export const SINKS: readonly SinkSpec[] = [
   { class: 'code-injection', match: 'new', name: 'Function', args: 'all' },
   { class: 'code-injection', match: 'global', name: 'setTimeout', when: 'string' },
   { class: 'code-injection', match: 'global', name: 'setInterval', when: 'string' },
-  { class: 'code-injection', match: 'global', name: 'require' },
-  { class: 'code-injection', match: 'global', name: 'import' },
+  { class: 'code-injection', match: 'global', name: 'require', when: 'code-module' },
+  { class: 'code-injection', match: 'global', name: 'import', when: 'code-module' },
   ...['runInContext', 'runInNewContext', 'runInThisContext', 'compileFunction'].map((name): SinkSpec => ({ class: 'code-injection', match: 'module', module: 'vm', name })),
   { class: 'code-injection', match: 'new', module: 'vm', name: 'Script' },
   { class: 'code-injection', match: 'module', module: 'vm2', name: 'VM.run' },
