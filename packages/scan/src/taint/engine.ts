@@ -1805,6 +1805,35 @@ export class TaintAnalyzer {
     return fnNode ? { node: fnNode, scope: this.moduleScope, thisVal: receiver.cls ? receiver : undefined } : undefined;
   }
 
+  /** The receiver of `x.on('message')` is a process or thread of the app: `process`, `parentPort`, `fork()`, `new Worker()`. */
+  private isOwnProcess(call: Node): boolean {
+    const callee = unwrap(call.callee);
+    const recv = callee?.type === 'MemberExpression' ? unwrap(callee.object) : undefined;
+    if (!recv) return false;
+    if (recv.type === 'Identifier' && /^(process|parentPort)$/.test(recv.name)) return true;
+    let init: Node | undefined = recv;
+    if (recv.type === 'Identifier') {
+      const d = findDeclaration(recv.name, recv);
+      init = d && d.path.length === 0 && d.node.type === 'VariableDeclarator' ? (unwrap(d.node.init) ?? undefined) : undefined;
+      // `var minifier; ... minifier = fork(...)`: the one assignment in this file.
+      if (!init && d) init = this.assignedOnce(recv.name);
+    }
+    // `var minifier = Meta.minifierProc = fork(...)`: the value of a chain of assignments.
+    while (init?.type === 'AssignmentExpression') init = unwrap(init.right) ?? undefined;
+    if (init?.type === 'MemberExpression' && lastName(init) === 'parentPort') return true;
+    return (init?.type === 'CallExpression' || init?.type === 'NewExpression') && /^(fork|Worker|SharedWorker)$/.test(lastName(init.callee) ?? '');
+  }
+
+  /** The value of `name = <init>` when the file assigns `name` exactly once. */
+  private assignedOnce(name: string): Node | undefined {
+    let found: Node | undefined;
+    let count = 0;
+    for (const a of nodesOfType(this.sourceCode, 'AssignmentExpression')) {
+      if (a.operator === '=' && a.left?.type === 'Identifier' && a.left.name === name && ++count === 1) found = unwrap(a.right) ?? undefined;
+    }
+    return count === 1 ? found : undefined;
+  }
+
   private eventCallbacks(node: Node, args: Value[], receiver: Value, scope: Scope): void {
     const event = staticValue(node.arguments[0]);
     const cb = args[1]?.fn;
@@ -1817,6 +1846,8 @@ export class TaintAnalyzer {
       return;
     }
     const spec = this.tables.inputEvents.find((e) => e.event === event);
+    // A child process's, worker's or parent's 'message' is IPC between the app's own processes.
+    if (spec && event === 'message' && this.isOwnProcess(node)) return;
     if (spec && (!spec.requestOnly || receiver.obj === 'request' || receiver.obj === 'context')) {
       const src = this.source(cb.node.params[0] ?? node, spec.label, 'high', INPUT_CLEARED);
       this.inline(cb, [src], scope);

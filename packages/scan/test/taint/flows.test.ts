@@ -226,6 +226,20 @@ wss.on('connection', (ws) => {
     expect: ['data-leak@6', 'data-leak@9'],
   },
   {
+    name: "a 'message' from the app's own processes (fork, Worker, process, parentPort) is IPC, not client input",
+    code: `const { fork } = require('child_process');
+const { Worker, parentPort } = require('worker_threads');
+let child;
+child = fork('job.js');
+child.on('message', (m) => console.log('child ' + m));
+const w = new Worker('./w.js');
+w.on('message', (m) => console.log('worker ' + m));
+process.on('message', (m) => console.log('parent ' + m));
+parentPort.on('message', (m) => console.log('port ' + m));
+wss.on('connection', (ws) => ws.on('message', (m) => console.log('client ' + m)));`,
+    expect: ['log-injection@10'],
+  },
+  {
     name: 'placeholders and tagged templates are parameterised',
     code: `app.get('/a', async (req, res) => {
   await db.query('SELECT * FROM t WHERE a = $1', [req.query.a]);
