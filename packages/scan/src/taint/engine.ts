@@ -318,6 +318,32 @@ function madeByCreateRequire(callee: Node): boolean {
   return init?.type === 'CallExpression' && lastName(init.callee) === 'createRequire';
 }
 
+/** The text every match of a `^`-anchored regex starts with (`^\/topic\/(\d+)` → "/topic/"); undefined without an anchor. */
+export function literalPrefix(pattern: string): string | undefined {
+  if (!pattern.startsWith('^')) return undefined;
+  let out = '';
+  for (let i = 1; i < pattern.length; i++) {
+    const c = pattern[i];
+    let lit: string | undefined;
+    if (c === '\\') {
+      const n = pattern[i + 1];
+      if (n === undefined || /[A-Za-z0-9]/.test(n)) break; // \d, \w, \b...: a class, not a character
+      lit = n;
+      i++;
+    } else if (/[A-Za-z0-9_\-/:=&,;~%@!'"<>#]/.test(c)) lit = c;
+    else {
+      // A quantifier makes the character before it optional (or repeated): it is not part of every match.
+      if (c === '?' || c === '*' || c === '{') out = out.slice(0, -1);
+      break;
+    }
+    const next = pattern[i + 1];
+    if (next === '?' || next === '*' || next === '{') break;
+    out += lit;
+    if (next === '+') break;
+  }
+  return out;
+}
+
 /** HTML text ending at the start of a URL attribute's value: `<a href="`, `<form action=`. */
 const URL_ATTRIBUTE_START = /\b(?:href|src|action|formaction|poster|xlink:href)\s*=\s*["']?$/i;
 
@@ -1653,6 +1679,13 @@ export class TaintAnalyzer {
     }
     if (method && HTML_RENDER_METHODS.has(method) && args[0]) return this.stringified(args[0]);
     if (method === 'concat' && receiver) return this.union(receiver, ...args);
+    // str.match(/^\/topic\/(\d+)\//)[0], RE.exec(str)[0]: the whole match starts with the regex's literal prefix.
+    const re = method === 'match' ? args[0]?.regex : method === 'exec' ? receiver?.regex : undefined;
+    const subject = method === 'match' ? receiver : args[0];
+    if (re && subject && subject.flows.length > 0) {
+      const prefix = literalPrefix(re.pattern);
+      if (prefix !== undefined && fixedHost(`${prefix}\u0000`)) return { flows: subject.flows, record: subject.record, fields: new Map([['0', { flows: hostPinned({ flows: subject.flows, text: `${prefix}\u0000` }) }]]) };
+    }
     if (receiver && receiver.flows.length > 0 && method) {
       if (CLEAN_METHODS.has(method)) return CLEAN;
       const r: Value = { flows: receiver.flows, record: receiver.record };
