@@ -1838,6 +1838,17 @@ export class TaintAnalyzer {
     return fnNode ? { node: fnNode, scope: this.moduleScope, thisVal: receiver.cls ? receiver : undefined } : undefined;
   }
 
+  private browserCode?: boolean;
+
+  /** A script for the browser: it uses the DOM (window, document) and nothing of Node (require, process, node: modules). */
+  private isBrowserCode(): boolean {
+    if (this.browserCode === undefined) {
+      const text = this.sourceCode.text;
+      this.browserCode = /\b(window|document)\.(addEventListener|location|querySelector|getElementById|body|cookie|parent|opener)\b/.test(text) && !/\brequire\s*\(|\bprocess\.(env|argv)\b|\bfrom\s+['"](node:|express|fastify|koa|http|@nestjs|@hapi)/.test(text);
+    }
+    return this.browserCode;
+  }
+
   /** The receiver of `x.on('message')` is a process or thread of the app: `process`, `parentPort`, `fork()`, `new Worker()`. */
   private isOwnProcess(call: Node): boolean {
     const callee = unwrap(call.callee);
@@ -1987,6 +1998,8 @@ export class TaintAnalyzer {
         if (s.class === 'data-leak' && s.name === 'send' && s.receiver) ok = receiver.obj === 'ws';
       }
       if (!ok) continue;
+      // The browser's console is the visitor's own devtools, not a log the server keeps.
+      if (s.class === 'log-injection' && receiverName === 'console' && this.isBrowserCode()) continue;
       if (!this.conditionHolds(s, node, receiver, args, scope)) continue;
       if (s.class === 'data-leak' && (receiver?.broadcast || (s.name === 'emit' && receiverName !== undefined && BROADCAST_EMITTERS.has(receiverName)))) this.broadcasts.add(node);
       this.sinkArgs(s, node, args, scope, calleeText);
