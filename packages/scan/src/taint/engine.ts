@@ -344,6 +344,11 @@ export function literalPrefix(pattern: string): string | undefined {
   return out;
 }
 
+/** `app.locals.name`, `req.app.locals.name`, `res.app.locals.name` (Express's app-wide store). */
+const APP_LOCALS = /^(?:(?:req|request|res|response)\.)?app\.locals\.([A-Za-z_$][\w$]*)$/;
+/** The import specifier a call through app.locals records: the link phase looks the name up in the app. */
+export const APP_LOCALS_SPEC = '#app.locals';
+
 /** HTML text ending at the start of a URL attribute's value: `<a href="`, `<form action=`. */
 const URL_ATTRIBUTE_START = /\b(?:href|src|action|formaction|poster|xlink:href)\s*=\s*["']?$/i;
 
@@ -484,6 +489,8 @@ export class TaintAnalyzer {
   private readonly moduleScope: Scope;
   private readonly reported = new Set<string>();
   private readonly exportsMap = new Map<string, Node>();
+  /** Objects of relative modules this file stores on app.locals, by name. */
+  private readonly appLocals: Record<string, { spec: string; path: string[] }> = {};
   private readonly classes = new Map<string, Node>();
 
   constructor(
@@ -605,7 +612,7 @@ export class TaintAnalyzer {
         if (m) ignores.push([line, m[1].split(/[\s,]+/).filter(Boolean)]);
       }
     }
-    return { file: this.file, exports, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, requestFields: empty ? {} : this.requestFields, reexports: this.reexports, imports: this.relativeImports(), ignores };
+    return { file: this.file, exports, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, requestFields: empty ? {} : this.requestFields, ...(Object.keys(this.appLocals).length > 0 ? { appLocals: this.appLocals } : {}), reexports: this.reexports, imports: this.relativeImports(), ignores };
   }
 
   // ---------------------------------------------------------------------------------
@@ -1271,6 +1278,11 @@ export class TaintAnalyzer {
 
   /** Reads field `key` of a value: request inputs, known fields, or the value's own taint. */
   private member(obj: Value, key: string, keyNode: Node, at: Node): Value {
+    // req.app.locals.invoices: an object the app file stored there (resolved by the link phase).
+    if (at.type === 'MemberExpression' && !at.computed) {
+      const shared = APP_LOCALS.exec(accessPath(at) ?? '');
+      if (shared) return { flows: [], importedInstance: { module: APP_LOCALS_SPEC, path: [shared[1]] } };
+    }
     // A WebSocket server's `clients`: every connected socket, each one a place data is sent to.
     if (obj.obj === 'ws' && key === 'clients') return { flows: [], elements: 'ws' };
     if (obj.obj === 'request' || obj.obj === 'context') {
@@ -1374,6 +1386,11 @@ export class TaintAnalyzer {
       if (v.fn) this.exportsMap.set(name, v.fn.node);
       if (v.classDecl) this.exportClassMethodsAs(v.classDecl, [name]);
       return;
+    }
+    // app.locals.invoices = new InvoiceRepository(pool): routes in other files reach it as req.app.locals.invoices.
+    const shared = path ? APP_LOCALS.exec(path) : null;
+    if (shared && v.importedInstance && v.importedInstance.module.startsWith('.') && Object.keys(this.appLocals).length < 32) {
+      this.appLocals[shared[1]] = { spec: v.importedInstance.module, path: [...v.importedInstance.path] };
     }
     const objVal = this.eval(left.object, scope);
     if ((objVal.obj === 'request' || (objVal.obj === 'context' && unwrap(left.object)?.type === 'MemberExpression')) && key !== undefined && !SAFE_REQUEST_FIELDS.has(key)) {

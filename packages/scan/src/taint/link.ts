@@ -7,7 +7,7 @@
  */
 import type { FindingInput, RuleMeta, Severity } from '@rampart/core';
 import { blockedAt, type TaintClass } from './classes.js';
-import { mergeFlows } from './engine.js';
+import { APP_LOCALS_SPEC, mergeFlows } from './engine.js';
 import { specifierCandidates } from './modules.js';
 import type { FileSummary, Flow, ParamSink, SinkSite } from './summary.js';
 
@@ -56,6 +56,11 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
     exportsOf.set(s.file, m);
   }
   const targetOf = (file: string, spec: string, path: readonly string[], depth = 0): { file: string; exp: WorkingExport } | undefined => {
+    // req.app.locals.invoices.listOpen(): the class of what a file of this app stored as app.locals.invoices.
+    if (spec === APP_LOCALS_SPEC) {
+      const stored = localsOf(file, path[0]);
+      return stored && depth < 8 ? targetOf(stored.file, stored.spec, [...stored.path, ...path.slice(1)], depth + 1) : undefined;
+    }
     const target = resolveSpecifier(file, spec, files);
     if (!target) return undefined;
     const ex = exportsOf.get(target)!;
@@ -106,6 +111,19 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
       appFields.set(app, m);
     }
   }
+  // Objects stored on app.locals, per app (a tree may hold several apps), then anywhere.
+  const localsOf = (file: string, name: string | undefined): { file: string; spec: string; path: readonly string[] } | undefined => {
+    if (name === undefined) return undefined;
+    let any: { file: string; spec: string; path: readonly string[] } | undefined;
+    for (const s of summaries) {
+      const entry = s.appLocals?.[name];
+      if (!entry) continue;
+      const found = { file: s.file, spec: entry.spec, path: entry.path };
+      if (appOf(s.file) === appOf(file)) return found;
+      any ??= found;
+    }
+    return any;
+  };
   const fieldFlows = (file: string, name: string): Flow[] => appFields.get(appOf(file))?.get(name) ?? requestFields.get(name) ?? [];
   const findings = new Map<string, FindingInput>();
   let suppressed = 0;

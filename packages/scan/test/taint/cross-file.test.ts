@@ -294,4 +294,27 @@ export class AuthController {
     const withPipe = await scanTaint({ ...files, 'src/main.ts': 'const app = await NestFactory.create(AppModule);\napp.useGlobalPipes(new ValidationPipe({ whitelist: true }));\n' });
     assert.deepEqual(at(withPipe.taint), ['nosql-injection src/auth/auth.controller.ts:10', 'nosql-injection src/auth/auth.controller.ts:11']);
   });
+  it('Express app.locals: a method of an object another file stored there is that object class\'s method, in the same app', async () => {
+    const r = await scanTaint({
+      'app.js': `const express = require('express');
+const Repo = require('./repo');
+const app = express();
+app.locals.repo = new Repo(pool);
+app.use(require('./routes'));
+`,
+      'routes.js': `const router = require('express').Router();
+router.get('/r', async (req, res) => res.json(await req.app.locals.repo.byName(req.query.name)));
+router.get('/s', async (req, res) => res.json(await req.app.locals.other.byName(req.query.name)));
+module.exports = router;
+`,
+      'repo.js': `module.exports = class Repo {
+  constructor(pool) { this.pool = pool; }
+  byName(name) { return this.pool.query("SELECT id FROM t WHERE name = '" + name + "'"); }
+};
+`,
+    });
+    assert.deepEqual(at(r.taint), ['sql-injection repo.js:3']);
+    assert.equal(r.taint[0].trace!.source.file, 'routes.js');
+    assert.equal(r.taint[0].trace!.source.line, 2);
+  });
 });
