@@ -195,6 +195,8 @@ const HTML_RENDER_METHODS: ReadonlySet<string> = new Set(['makeHtml']);
 const SENSITIVE_TABLE = /^\w*(user|account|customer|member|employee|patient|profile|person|people|admin|staff|client|subscriber|login|credential|player|student|contact|integration|oauth|api_?key|token|secret|session|webhook)\w*$/i;
 /** The same tables after FROM or JOIN in SQL text (optionally schema-qualified). */
 const SENSITIVE_TABLE_IN_SQL = new RegExp(`\\b(from|join)\\s+["'\`]?(\\w+\\.)?${SENSITIVE_TABLE.source.slice(1, -1)}`, 'i');
+/** Types of an injected table handle (`this.accounts: Repository<Account>`): its `find()` reads whole records. */
+const ORM_HANDLE_TYPES = /^(Repository|MongoRepository|TreeRepository|EntityRepository|Model|ModelStatic|Collection|ModelCtor)$/;
 /** Callable query builders named like a knex instance: knex('users'), db('accounts'). */
 const KNEX_BUILDER_NAMES = /^(knex|db|database|qb|trx|pg|mysql|sqlite)$/;
 /** The pseudo request field that carries errors thrown with input to the app's error handlers. */
@@ -367,6 +369,17 @@ export class TaintAnalyzer {
       }
       while (open.length > 0 && nodeEnd(open[open.length - 1]) <= offset) open.pop();
       if (open.length > 0) this.hotFunctions.add(open[open.length - 1]);
+    }
+    // A handler registered inside a setup function (`export default async (app) => { app.get('/x', h) }`,
+    // a Fastify plugin): the setup function is read too, so the registration says what the handler is.
+    for (const fn of [...this.hotFunctions]) {
+      const call = fn.parent;
+      const callee = call?.type === 'CallExpression' ? unwrap(call.callee) : undefined;
+      if (!call || callee?.type !== 'MemberExpression' || !ROUTE_METHODS.has(propertyName(callee.property, callee.computed) ?? '')) continue;
+      if (!(staticValue(call.arguments[0]) ?? '').startsWith('/')) continue;
+      let outer: Node | null | undefined = call.parent;
+      while (outer && !isFunctionNode(outer)) outer = outer.parent;
+      if (outer) this.hotFunctions.add(outer);
     }
   }
 
@@ -1403,10 +1416,11 @@ export class TaintAnalyzer {
     // Data-leak sources: whole-record reads.
     const record = ownMethod ? undefined : this.recordRead(node, callee, method, receiver, args, path, scope);
     if (record) return record;
-    if (receiver?.record && method && PROJECTION_METHODS.has(method)) return CLEAN;
+    if (receiver?.record && method && PROJECTION_METHODS.has(method) && !selectsEverything(node)) return CLEAN;
 
     // Route registration and callbacks
-    if (method && ROUTE_METHODS.has(method) && receiver && !receiver.flows.length) {
+    // (`repo.all()`, `store.get(id)` on another file's class instance are no route registrations.)
+    if (method && ROUTE_METHODS.has(method) && receiver && !receiver.importedInstance && node.arguments.length > 0 && (!receiver.flows.length || this.pluginInstanceRoute(receiver, node))) {
       this.routeHandlers(node, args, scope);
       return receiver.obj ? receiver : CLEAN;
     }
@@ -1690,6 +1704,16 @@ export class TaintAnalyzer {
       const returnsData = /^(reply|h)$/.test(unwrap(v.fn.node.params?.[1])?.name ?? '');
       this.inline(v.fn, this.handlerArgs(v.fn.node, validated), scope, returnsData);
     });
+  }
+
+  /**
+   * `app.get('/path', handler)` where `app` is a parameter (a Fastify plugin's instance, a router
+   * handed to a setup function): a route registration, when the first argument is a route path.
+   */
+  private pluginInstanceRoute(receiver: Value, node: Node): boolean {
+    if (!receiver.flows.every((f) => f.o.k === 'p') || receiver.fields) return false;
+    const path = staticValue(node.arguments[0]);
+    return path !== undefined && path.startsWith('/') && node.arguments.slice(1).some((a: Node) => isFunctionNode(unwrap(a)));
   }
 
   private validatedInputs(options: Node): Set<string> | undefined {
@@ -2339,7 +2363,7 @@ export class TaintAnalyzer {
   private recordRead(node: Node, callee: Node, method: string | undefined, receiver: Value | undefined, args: Value[], path: string, scope: Scope): Value | undefined {
     void receiver;
     void scope;
-    const modelFind = method === 'find' && callee.type === 'MemberExpression' && /^[A-Z]|[Mm]odel$|[Rr]epo(sitory)?$|[Cc]ollection$/.test(lastName(callee.object) ?? '') && !isFunctionNode(unwrap(node.arguments[0])) && staticValue(node.arguments[0]) === undefined;
+    const modelFind = method === 'find' && callee.type === 'MemberExpression' && (/^[A-Z]|[Mm]odel$|[Rr]epo(sitory)?$|[Cc]ollection$/.test(lastName(callee.object) ?? '') || ORM_HANDLE_TYPES.test(this.typedField(callee) ?? '')) && !isFunctionNode(unwrap(node.arguments[0])) && staticValue(node.arguments[0]) === undefined;
     if (method && (RECORD_READ_METHODS.has(method) || modelFind) && callee.type === 'MemberExpression') {
       const recvName = lastName(callee.object) ?? '';
       if (/^(arr|array|list|items|rows|results|values|_|lodash|Object|Array|document|el|element|map|cache)$/.test(recvName)) return undefined;
@@ -2359,7 +2383,9 @@ export class TaintAnalyzer {
       return { ...v, record: true };
     }
     // Knex-style builders: knex('users').where(...) selects every column unless a select()/pluck() follows.
-    const table = callee.type === 'Identifier' && KNEX_BUILDER_NAMES.test(callee.name) && node.arguments.length === 1 ? staticValue(node.arguments[0]) : undefined;
+    // Also a builder held in a field: this.db('customers'), this.knex('users').
+    const builderName = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && unwrap(callee.object)?.type === 'ThisExpression' ? lastName(callee) : undefined;
+    const table = builderName !== undefined && KNEX_BUILDER_NAMES.test(builderName) && node.arguments.length === 1 ? staticValue(node.arguments[0]) : undefined;
     if (table !== undefined && SENSITIVE_TABLE.test(table) && !this.projectedByChain(node)) {
       const v = this.source(node, `${this.text(node, 40)} (every column)`, 'medium', SENSITIVE_CLEARED);
       return { ...v, record: true };
@@ -2389,7 +2415,7 @@ export class TaintAnalyzer {
     while (cur) {
       if (cur.type === 'MemberExpression' && cur.parent?.type === 'CallExpression' && cur.parent.callee === cur) {
         const m = propertyName(cur.property, cur.computed);
-        if (m && PROJECTION_METHODS.has(m)) return true;
+        if (m && PROJECTION_METHODS.has(m) && !selectsEverything(cur.parent)) return true;
         // knex: .first('id', 'name') selects those columns of the first row.
         const named = cur.parent.arguments;
         if (m === 'first' && named.length > 0 && named.every((a: Node) => staticValue(a) !== undefined || unwrap(a)?.type === 'ArrayExpression')) return true;
@@ -2807,6 +2833,20 @@ export function mergeFlows(lists: readonly (readonly Flow[])[]): Flow[] {
     }
   }
   return out;
+}
+
+/** `.select()`, `.select('*')`, `.select('c.*')`: a projection call that still selects every column. */
+function selectsEverything(call: Node): boolean {
+  if (lastName(call.callee) !== 'select') return false;
+  return call.arguments.every((a: Node) => /^(\w+\.)?\*$/.test(staticValue(a) ?? ''));
+}
+
+/** Whether a class member carries the decorator `@name` or `@name(...)`. */
+function hasDecorator(member: Node | null | undefined, name: string): boolean {
+  return (member?.decorators ?? []).some((d: Node) => {
+    const e = unwrap(d.expression);
+    return lastName(e?.type === 'CallExpression' ? e.callee : e) === name;
+  });
 }
 
 function objectProp(obj: Node, name: string): Node | undefined {
