@@ -790,6 +790,12 @@ export class TaintAnalyzer {
       this.sinkValue('data-leak', props, node, scope, 'page props (Next.js serialises them into the HTML) send it to every visitor');
     }
     if (ctx.returnsResponse) this.responseBody(v, node, scope, 'returned as the response');
+    // NestJS @Redirect(): a returned `{ url }` replaces the decorator's target.
+    const url = v.fields?.get('url');
+    if (url && ctx.node && hasDecorator(ctx.node.parent, 'Redirect')) {
+      const choosers = hostChoosers(url);
+      if (choosers.length > 0) this.sinkValue('open-redirect', { flows: choosers }, node, scope, 'the `url` a `@Redirect()` handler returns');
+    }
     else if (ctx.returnsData) this.sinkValue('data-leak', v, node, scope, 'returned by the route handler, sent to the client');
     ctx.retValue = ctx.retValue ? this.mergeValues(ctx.retValue, v) : v;
     if (v.flows.length === 0) return;
