@@ -23,7 +23,7 @@ import {
   ENV_CLASSES, GLOBAL_INPUTS, INPUT_DECORATORS, INPUT_EVENTS, NESTED_REQUESTS, PROJECTION_KEYS, PROJECTION_METHODS,
   RECORD_CONTAINERS, RECORD_READ_METHODS, REQUEST_INPUTS, REQUEST_NAMES, RESPONSE_NAMES, SENSITIVE_FIELD, UPLOAD_SERVER_FIELDS,
 } from './sources.js';
-import { SINKS, type SinkSpec } from './sinks.js';
+import { SINKS, XML_DOCUMENT_PARSERS, type SinkSpec } from './sinks.js';
 import {
   ANGLE_CLASSES, CONTAINMENT_CLASSES, DOTDOT_CLASSES, NEWLINE_CLASSES, PROTO_KEY_CLASSES, REGEX_ESCAPE_CLASSES, SANITIZERS,
   STRING_TYPE_CLASSES, type SanitizerSpec,
@@ -96,6 +96,8 @@ interface Value {
   readonly regex?: { readonly pattern: string; readonly flags: string };
   /** The `resolve` of a promise executor: what it is called with. */
   readonly resolver?: Flow[];
+  /** A parsed XML document (libxmljs): its `find`/`get` take XPath whatever the variable is called. */
+  readonly xmlDocument?: boolean;
   /** Request inputs a route's schema validated (Hapi validate, Fastify schema with patterns). */
   readonly validated?: ReadonlySet<string>;
 }
@@ -1402,6 +1404,9 @@ export class TaintAnalyzer {
       for (const a of args) calleeVal.resolver.push(...a.flows.slice(0, MAX_FLOWS));
       return CLEAN;
     }
+    if (binding && XML_DOCUMENT_PARSERS.some((p) => p.module === binding.module && p.names.includes(binding.path.join('.')))) {
+      return { flows: this.union(...args).flows, xmlDocument: true };
+    }
     // Templates compiled or rendered from a string in code: the unescaped names carry their input to the HTML.
     const tpl = this.templateCall(callee, method, binding, node, args);
     if (tpl) return tpl;
@@ -1785,7 +1790,7 @@ export class TaintAnalyzer {
       else if (s.match === 'method') {
         if (method !== s.name || !receiver) continue;
         if (receiver.obj === 'request' && s.class !== 'data-leak') continue;
-        ok = !s.receiver || (receiverName !== undefined && s.receiver.test(receiverName)) || (s.when === 'response' && (receiver.obj === 'response' || receiver.obj === 'context'));
+        ok = !s.receiver || (receiverName !== undefined && s.receiver.test(receiverName)) || (s.when === 'response' && (receiver.obj === 'response' || receiver.obj === 'context')) || (s.receiverKind === 'xml-document' && !!receiver.xmlDocument);
         if (s.when === 'response' && !(receiver.obj === 'response' || receiver.obj === 'context' || (receiverName !== undefined && RESPONSE_NAMES.has(receiverName)) || isResponseChain(callee.object))) ok = false;
         if (s.when === 'html' && !s.receiver && !(receiver.obj === 'response' || receiver.obj === 'context' || (receiverName !== undefined && RESPONSE_NAMES.has(receiverName)) || isResponseChain(callee.object))) ok = false;
         if (s.when === 'html' && s.name === 'send' && receiverName === 'reply' && !this.replyIsHtml(scope)) ok = false;
@@ -2040,7 +2045,10 @@ export class TaintAnalyzer {
       if (global && /^\[[^\]]*\]$/.test(src) && ['*', '(', ')', '\\\\'].every((c) => src.includes(c))) mask |= classBit('ldap-injection');
     }
     const r = this.clear({ flows: receiver.flows, record: receiver.record }, mask);
-    return this.union(r, replacement.fn ? CLEAN : replacement);
+    const out = this.union(r, replacement.fn ? CLEAN : replacement);
+    // xml.replace('</users>', `<user name="${name}"/></users>`): the result holds the replacement's markup.
+    const text = replacement.text !== undefined && !replacement.fn ? `${receiver.text ?? '\u0001'}${replacement.text}` : receiver.text;
+    return text !== undefined && out.flows.length > 0 ? { ...out, text } : out;
   }
 
   /** The checks a condition makes, and on what. */
