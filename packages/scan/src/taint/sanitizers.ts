@@ -32,6 +32,8 @@ export const SANITIZERS: readonly SanitizerSpec[] = [
   { kind: 'return', match: 'method', name: /^(isInteger|isSafeInteger|isFinite|parseInt|parseFloat)$/, receiver: /^Number$/, classes: 'all' },
   { kind: 'return', match: 'global', name: 'String', classes: STRINGIFIED },
   { kind: 'return', match: 'method', name: 'stringify', receiver: /^JSON$/, classes: [...STRINGIFIED, 'log-injection', 'header-injection', 'code-injection', 'command-injection'] },
+  // util.inspect quotes a string and writes its line breaks as \n escapes: one log line, one header value.
+  { kind: 'return', match: 'module', module: 'util', name: 'inspect', classes: ['log-injection', 'header-injection'] },
   { kind: 'return', match: 'global', name: 'encodeURIComponent', classes: URL_SAFE },
   { kind: 'return', match: 'global', name: 'escape', classes: URL_SAFE },
   { kind: 'return', match: 'module', module: 'querystring', name: 'escape', classes: URL_SAFE },
