@@ -96,6 +96,8 @@ interface Value {
   readonly regex?: { readonly pattern: string; readonly flags: string };
   /** The `resolve` of a promise executor: what it is called with. */
   readonly resolver?: Flow[];
+  /** Koa's `ctx.state`: its fields are whatever a middleware stored there (resolved by the link phase). */
+  readonly middlewareState?: boolean;
   /** A parsed XML document (libxmljs): its `find`/`get` take XPath whatever the variable is called. */
   readonly xmlDocument?: boolean;
   /** Request inputs a route's schema validated (Hapi validate, Fastify schema with patterns). */
@@ -1069,6 +1071,8 @@ export class TaintAnalyzer {
       if (key !== undefined) fields.set(key, v);
       vals.push(v);
     }
+    // A route declared as data (Hapi `{ method, path, options, handler }`, exported or listed): its handler is a route handler.
+    if (fields.get('handler')?.fn && (fields.has('path') || fields.has('method'))) this.routeConfig(node, fields.get('handler')!.fn!, scope);
     return { ...this.union(...vals), fields, object: true, record: record || undefined };
   }
 
@@ -1112,7 +1116,15 @@ export class TaintAnalyzer {
 
   /** Reads field `key` of a value: request inputs, known fields, or the value's own taint. */
   private member(obj: Value, key: string, keyNode: Node, at: Node): Value {
+    // Koa's ctx.state is where middleware hands values to later middleware (Hapi's request.state is cookies).
+    if (obj.obj === 'context' && key === 'state') return { flows: [], middlewareState: true };
+    if (obj.middlewareState) {
+      return { flows: [{ o: { k: 'f', name: `state.${key}` }, m: INPUT_CLEARED, t: [this.step(at, `\`${this.text(at, 30)}\`, set by a middleware`)] }] };
+    }
     if (obj.obj === 'request' || obj.obj === 'context') {
+      // request.pre of a route whose pre methods were read (Hapi).
+      const own = obj.fields?.get(key);
+      if (own) return own;
       const input = this.tables.requestInputs.find((r) => r.name === key && r.kind === 'property');
       const label = `${this.text(at.type === 'MemberExpression' ? at : keyNode, 40)}`;
       if (input && obj.validated?.has(key)) return CLEAN;
@@ -1215,6 +1227,11 @@ export class TaintAnalyzer {
       return;
     }
     const objVal = this.eval(left.object, scope);
+    if (objVal.middlewareState && key !== undefined) {
+      const input = v.flows.filter((f) => f.o.k === 's');
+      const name = `state.${key}`;
+      if (Object.keys(this.requestFields).length < 32) this.requestFields[name] = mergeFlows([this.requestFields[name] ?? [], input.length > 0 ? this.withStep({ flows: input }, at, `stored in \`${this.text(left, 30)}\``).flows : []]);
+    }
     if ((objVal.obj === 'request' || (objVal.obj === 'context' && unwrap(left.object)?.type === 'MemberExpression')) && key !== undefined && !SAFE_REQUEST_FIELDS.has(key)) {
       const input = v.flows.filter((f) => f.o.k === 's');
       // A field set from no input is recorded too: it tells the link phase that this app sets it.
@@ -1741,9 +1758,32 @@ export class TaintAnalyzer {
     return out.size > 0 ? out : undefined;
   }
 
-  private handlerArgs(fn: Node, validated?: ReadonlySet<string>): Value[] {
+  /**
+   * A route object: its handler is read as a route handler, with the inputs its `validate` schema
+   * vouches for, and with `request.pre.<assign>` holding what each of its `pre` methods returned.
+   */
+  private routeConfig(node: Node, handler: FnVal, scope: Scope): void {
+    if (this.evaluated.has(handler.node)) return;
+    const validated = this.validatedInputs(node);
+    const options = unwrap(objectProp(node, 'options') ?? objectProp(node, 'config'));
+    const preList = unwrap(objectProp(node, 'pre') ?? (options?.type === 'ObjectExpression' ? objectProp(options, 'pre') : undefined));
+    const pre = new Map<string, Value>();
+    const readPre = (el: Node | null | undefined): void => {
+      const e = unwrap(el);
+      if (e?.type === 'ArrayExpression') for (const inner of e.elements) readPre(inner); // parallel pre methods
+      if (e?.type !== 'ObjectExpression' || pre.size >= 16) return;
+      const assign = staticValue(objectProp(e, 'assign'));
+      const method = this.eval(objectProp(e, 'method'), scope).fn;
+      if (assign === undefined || !method) return;
+      pre.set(assign, this.inline(method, [{ flows: [], obj: 'request', validated }, { flows: [], obj: 'response' }], scope, false));
+    };
+    if (preList?.type === 'ArrayExpression') for (const el of preList.elements) readPre(el);
+    this.inline(handler, this.handlerArgs(handler.node, validated, pre.size > 0 ? { flows: [], fields: pre } : undefined), scope, true);
+  }
+
+  private handlerArgs(fn: Node, validated?: ReadonlySet<string>, pre?: Value): Value[] {
     const names = fn.params.map((p: Node) => (unwrap(p)?.type === 'Identifier' ? unwrap(p)!.name : undefined));
-    const request: Value = { flows: [], obj: 'request', validated };
+    const request: Value = { flows: [], obj: 'request', validated, ...(pre ? { fields: new Map([['pre', pre]]) } : {}) };
     if (names.length === 4) return [CLEAN, request, { flows: [], obj: 'response' }, CLEAN];
     if (this.koa || (names[0] && /^(ctx|context)$/.test(names[0]))) return [{ flows: [], obj: 'context' }, CLEAN];
     return [request, { flows: [], obj: 'response' }, CLEAN];
