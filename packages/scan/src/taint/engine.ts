@@ -2697,6 +2697,20 @@ export class TaintAnalyzer {
         }
         if (add.length > 0) rec.args[j] = mergeFlows([flows, add]);
       });
+      // The same for the fields of object-literal arguments: `save({ name })` with `name` a parameter.
+      rec.argFields?.forEach((fields, j) => {
+        if (!fields) return;
+        for (const [k, flows] of Object.entries(fields)) {
+          const add: Flow[] = [];
+          for (const f of flows) {
+            if (f.o.k !== 'p' || f.o.f !== ctx.id) continue;
+            const a = argOf(f.o.i, f.o.fld);
+            if (!a) continue;
+            for (const af of a.flows) add.push({ o: af.o, m: af.m | f.m, t: capSteps([...af.t, callStep(f.o.i), ...f.t]) });
+          }
+          if (add.length > 0) fields[k] = mergeFlows([flows, add]);
+        }
+      });
     }
     const out: Flow[] = [];
     for (const rf of ctx.ret) {
@@ -2719,10 +2733,19 @@ export class TaintAnalyzer {
     for (const a of args) if (a.fn && !this.evaluated.has(a.fn.node)) this.inline(a.fn, [], scope);
     if (this.calls.length >= 512) return CLEAN;
     const c = this.calls.length;
+    // `{ account, reference }` written at the call: each field's flows, for callee sinks on one field.
+    const argFields = args.map((a, i): Record<string, Flow[]> | null => {
+      const lit = unwrap(node.arguments?.[i]);
+      if (!a.fields || lit?.type !== 'ObjectExpression' || lit.properties.some((p: Node) => p.type !== 'Property') || a.fields.size > 32) return null;
+      const out: Record<string, Flow[]> = {};
+      for (const [k, v] of a.fields) if (v.flows.length > 0) out[k] = v.flows.slice(0, MAX_FLOWS) as Flow[];
+      return out;
+    });
     this.calls.push({
       spec: binding.module,
       path: binding.path,
       args: args.map((a) => a.flows.slice(0, MAX_FLOWS) as Flow[]),
+      ...(argFields.some((f) => f !== null) ? { argFields } : {}),
       step: this.step(node, `calls \`${this.text(node.callee, 30)}()\` in ${binding.module}`),
     });
     return { flows: [{ o: { k: 'r', c }, m: 0, t: [] }] };

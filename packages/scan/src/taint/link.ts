@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import type { FindingInput, RuleMeta, Severity } from '@rampart/core';
 import { classBit, type TaintClass } from './classes.js';
 import { mergeFlows } from './engine.js';
-import type { FileSummary, Flow, ParamSink, SinkSite } from './summary.js';
+import type { CallRecord, FileSummary, Flow, ParamSink, SinkSite } from './summary.js';
 
 interface WorkingExport {
   readonly fn: number;
@@ -49,6 +49,12 @@ export function resolveSpecifier(from: string, spec: string, files: ReadonlySet<
     candidates.push(`${stem}.${m[1] ?? ''}ts`, `${stem}.tsx`);
   }
   return candidates.find((c) => files.has(c));
+}
+
+/** The flows a call passes as argument i, or only as its field `fld` when the argument was an object literal. */
+function argFlows(rec: CallRecord, i: number, fld: string | undefined): readonly Flow[] {
+  const fields = fld === undefined ? undefined : rec.argFields?.[i];
+  return fields ? (fields[fld!] ?? []) : (rec.args[i] ?? []);
 }
 
 function cap<T>(steps: T[]): T[] {
@@ -167,9 +173,9 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
     const origin = flow.o;
     for (const exp of exportsOf.get(file)!.values()) {
       if (exp.fn !== origin.f) continue;
-      const dup = exp.sinks.some((ps) => ps.i === origin.i && ps.cls === cls && ps.sink.step.file === sink.step.file && ps.sink.step.line === sink.step.line && ps.sink.step.column === sink.step.column);
+      const dup = exp.sinks.some((ps) => ps.i === origin.i && ps.fld === origin.fld && ps.cls === cls && ps.sink.step.file === sink.step.file && ps.sink.step.line === sink.step.line && ps.sink.step.column === sink.step.column);
       if (dup || exp.sinks.length >= 64) continue;
-      const ps: ParamSink = { i: origin.i, cls, m: flow.m, t: flow.t, sink };
+      const ps: ParamSink = { i: origin.i, ...(origin.fld === undefined ? {} : { fld: origin.fld }), cls, m: flow.m, t: flow.t, sink };
       exp.sinks.push(ps);
       changed = true;
     }
@@ -184,7 +190,7 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
         if (!target) return;
         const { exp } = target;
         for (const ps of exp.sinks) {
-          for (const f of rec.args[ps.i] ?? []) {
+          for (const f of argFlows(rec, ps.i, ps.fld)) {
             reach(s.file, { o: f.o, m: f.m | ps.m, t: cap([...f.t, rec.step, ...ps.t]) }, ps.cls, ps.sink);
           }
         }
@@ -192,7 +198,7 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
         const substitute = (rf: Flow): void => {
           if (rf.o.k === 'p') {
             if (rf.o.f !== exp.fn) return;
-            for (const af of rec.args[rf.o.i] ?? []) out.push({ o: af.o, m: af.m | rf.m, t: cap([...af.t, rec.step, ...rf.t]) });
+            for (const af of argFlows(rec, rf.o.i, rf.o.fld)) out.push({ o: af.o, m: af.m | rf.m, t: cap([...af.t, rec.step, ...rf.t]) });
           } else if (rf.o.k === 's') {
             out.push({ ...rf, t: cap([...rf.t, rec.step]) });
           }

@@ -68,6 +68,11 @@ export interface CallRecord {
   readonly path: readonly string[];
   /** Flows of each argument (sources, or parameters of the calling function). */
   readonly args: Flow[][];
+  /**
+   * For an argument written as an object literal with no spread (`{ account, reference }`): the
+   * flows of each of its fields, so a callee sink on one field (`<Account>${account}`) takes that field's only.
+   */
+  readonly argFields?: (Record<string, Flow[]> | null)[];
   readonly step: Step;
 }
 
