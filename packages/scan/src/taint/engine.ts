@@ -25,8 +25,8 @@ import {
 } from './sources.js';
 import { SINKS, XML_DOCUMENT_PARSERS, type SinkSpec } from './sinks.js';
 import {
-  ANGLE_CLASSES, CONTAINMENT_CLASSES, DOTDOT_CLASSES, NEWLINE_CLASSES, PROTO_KEY_CLASSES, REGEX_ESCAPE_CLASSES, SANITIZERS,
-  STRING_TYPE_CLASSES, type SanitizerSpec,
+  AGENT_FIELDS, ANGLE_CLASSES, CONTAINMENT_CLASSES, DOTDOT_CLASSES, NEWLINE_CLASSES, PROTO_KEY_CLASSES, REGEX_ESCAPE_CLASSES, SANITIZERS,
+  SSRF_FILTERING_AGENTS, STRING_TYPE_CLASSES, type SanitizerSpec,
 } from './sanitizers.js';
 import type { CallRecord, DeferredSink, ExportSummary, FileSummary, Flow, Origin, ParamSink, SinkSite, SourceRef, Step } from './summary.js';
 import { DOCUMENT_QUERY_PACKAGES, mergeTables, type TaintTables } from './tables.js';
@@ -96,6 +96,8 @@ interface Value {
   readonly regex?: { readonly pattern: string; readonly flags: string };
   /** The `resolve` of a promise executor: what it is called with. */
   readonly resolver?: Flow[];
+  /** An HTTP agent that refuses private and loopback addresses (request-filtering-agent). */
+  readonly filteringAgent?: boolean;
   /** Koa's `ctx.state`: its fields are whatever a middleware stored there (resolved by the link phase). */
   readonly middlewareState?: boolean;
   /** A parsed XML document (libxmljs): its `find`/`get` take XPath whatever the variable is called. */
@@ -905,7 +907,7 @@ export class TaintAnalyzer {
       case 'Identifier': {
         if (node.name === 'undefined') return CLEAN;
         const v = scope.lookup(node.name);
-        if (!v) return CLEAN;
+        if (!v) return isFilteringAgent(moduleBindings(this.sourceCode).get(node.name)) ? { flows: [], filteringAgent: true } : CLEAN;
         const m = this.sanitizedMask(ctx, node.name);
         return m ? this.clear(v, m) : v;
       }
@@ -1372,6 +1374,7 @@ export class TaintAnalyzer {
       this.inline(args[0].fn, [{ flows: [], resolver: holder }, CLEAN], scope);
       return { flows: mergeFlows([holder]) };
     }
+    if (isFilteringAgent(binding)) return { flows: [], filteringAgent: true };
     // new Repository(...) of a class from another file of the project: its methods link across files.
     if (binding && binding.module.startsWith('.') && !local?.classDecl) return { flows: [], importedInstance: binding };
     // new AdmZip(uploadedBuffer): the archive's entries (and their names) come from whoever sent it.
@@ -1421,6 +1424,7 @@ export class TaintAnalyzer {
       for (const a of args) calleeVal.resolver.push(...a.flows.slice(0, MAX_FLOWS));
       return CLEAN;
     }
+    if (isFilteringAgent(binding)) return { flows: [], filteringAgent: true };
     if (binding && XML_DOCUMENT_PARSERS.some((p) => p.module === binding.module && p.names.includes(binding.path.join('.')))) {
       return { flows: this.union(...args).flows, xmlDocument: true };
     }
@@ -1954,6 +1958,8 @@ export class TaintAnalyzer {
   }
 
   private sinkArgs(s: SinkSpec, node: Node, args: Value[], scope: Scope, calleeText: () => string): void {
+    // fetch(url, { agent: useAgent(url) }): the agent refuses internal addresses wherever the URL points.
+    if (s.class === 'ssrf' && args.some(carriesFilteringAgent)) return;
     const idx = s.args === 'all' ? args.map((_, i) => i) : s.args === 'last' ? [args.length - 1] : (s.args ?? [0]);
     for (const i of idx) {
       let v = args[i];
@@ -2916,6 +2922,19 @@ export function mergeFlows(lists: readonly (readonly Flow[])[]): Flow[] {
 function selectsEverything(call: Node): boolean {
   if (lastName(call.callee) !== 'select') return false;
   return call.arguments.every((a: Node) => /^(\w+\.)?\*$/.test(staticValue(a) ?? ''));
+}
+
+/** An export of an SSRF-filtering agent package (request-filtering-agent's useAgent). */
+function isFilteringAgent(binding: Binding | undefined): boolean {
+  return !!binding && SSRF_FILTERING_AGENTS.some((a) => a.module === binding.module && a.name.test(binding.path.join('.')));
+}
+
+/** Request options whose agent filters addresses: `{ agent }`, axios `{ httpsAgent }`, got `{ agent: { https } }`. */
+function carriesFilteringAgent(options: Value): boolean {
+  return AGENT_FIELDS.some((k) => {
+    const agent = options.fields?.get(k);
+    return !!agent && (!!agent.filteringAgent || [...(agent.fields?.values() ?? [])].some((a) => a.filteringAgent));
+  });
 }
 
 /** Whether a class member carries the decorator `@name` or `@name(...)`. */
