@@ -662,7 +662,7 @@ export class TaintAnalyzer {
         }
         if (node.declaration) {
           this.exec(node.declaration, scope);
-          this.recordExportDeclaration(node.declaration);
+          this.recordExportDeclaration(node.declaration, scope);
         }
         for (const sp of node.specifiers ?? []) {
           if (node.source) continue;
@@ -739,12 +739,14 @@ export class TaintAnalyzer {
     }
   }
 
-  private recordExportDeclaration(decl: Node): void {
+  private recordExportDeclaration(decl: Node, scope: Scope): void {
     if (decl.type === 'FunctionDeclaration' && decl.id) this.exportsMap.set(decl.id.name, decl);
     if (decl.type === 'VariableDeclaration') {
       for (const d of decl.declarations) {
         const init = unwrap(d.init);
         if (d.id.type === 'Identifier' && isFunctionNode(init)) this.exportsMap.set(d.id.name, init!);
+        // export const commands = { lint: (files) => `eslint ${files}` }: each function field is an export.
+        else if (d.id.type === 'Identifier' && init?.type === 'ObjectExpression') this.exportObjectFields(scope.lookup(d.id.name) ?? CLEAN, [d.id.name]);
       }
     }
     if (decl.type === 'ClassDeclaration' && decl.id) this.exportClassMethods(decl, decl.id.name);
@@ -1226,6 +1228,7 @@ export class TaintAnalyzer {
       const name = path.split('.').pop()!;
       if (v.fn) this.exportsMap.set(name, v.fn.node);
       if (v.classDecl) this.exportClassMethodsAs(v.classDecl, [name]);
+      else if (!v.fn) this.exportObjectFields(v, [name]);
       return;
     }
     const objVal = this.eval(left.object, scope);
