@@ -783,6 +783,18 @@ export class TaintAnalyzer {
     }
   }
 
+  /** `module.exports = require('./sales')` or `= { ...require('./sales') }`: a CommonJS barrel, followed like `export *`. */
+  private requireReexports(right: Node | null | undefined): void {
+    const specOf = (n: Node | null | undefined): string | undefined => {
+      const c = unwrap(n);
+      if (c?.type !== 'CallExpression' || unwrap(c.callee)?.type !== 'Identifier' || unwrap(c.callee)!.name !== 'require') return undefined;
+      const spec = staticValue(c.arguments[0]);
+      return spec?.startsWith('.') ? spec : undefined;
+    };
+    const specs = right?.type === 'ObjectExpression' ? right.properties.filter((p: Node) => p.type === 'SpreadElement').map((p: Node) => specOf(p.argument)) : [specOf(right)];
+    for (const spec of specs) if (spec && this.reexports.length < 64) this.reexports.push({ spec });
+  }
+
   private registerClass(node: Node, scope: Scope): void {
     if (node.id) {
       scope.vars.set(node.id.name, { flows: [], classDecl: node });
@@ -1219,6 +1231,7 @@ export class TaintAnalyzer {
     const key = left.computed ? staticValue(left.property) : propertyName(left.property, false);
     // module.exports = ..., exports.x = ..., module.exports.x = ...
     if (path === 'module.exports' && !scope.has('module')) {
+      this.requireReexports(unwrap(at.type === 'AssignmentExpression' ? at.right : undefined));
       if (v.fn) this.exportsMap.set('', v.fn.node);
       this.exportObjectFields(v, []);
       if (v.classDecl) this.exportClassMethodsAs(v.classDecl, []);
