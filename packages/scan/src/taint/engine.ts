@@ -28,7 +28,7 @@ import {
   AGENT_FIELDS, ANGLE_CLASSES, CONTAINMENT_CLASSES, DOTDOT_CLASSES, NEWLINE_CLASSES, PROTO_KEY_CLASSES, REGEX_ESCAPE_CLASSES, SANITIZERS,
   SSRF_FILTERING_AGENTS, STRING_TYPE_CLASSES, type SanitizerSpec,
 } from './sanitizers.js';
-import type { CallRecord, DeferredSink, ExportSummary, FileSummary, Flow, Origin, ParamSink, SinkSite, SourceRef, Step } from './summary.js';
+import type { CallRecord, ConstantNeed, DeferredSink, ExportedConstant, ExportSummary, FileSummary, Flow, Origin, ParamSink, SinkSite, SourceRef, Step } from './summary.js';
 import { DOCUMENT_QUERY_PACKAGES, mergeTables, type TaintTables } from './tables.js';
 import { engineOf, unescapedNames } from './templates.js';
 
@@ -454,6 +454,7 @@ export class TaintAnalyzer {
         const s = this.summaryOf({ node: fnNode, scope: this.moduleScope });
         exports[name] = { fn: s.ctx.id, ret: s.ctx.ret.filter((f) => f.o.k !== 'p' || f.o.f === s.ctx.id), sinks: s.ctx.sinks, ...(s.ctx.retValue?.object ? { retObject: true } : {}) };
       }
+      for (const [name, ctx] of this.templateExports) exports[name] ??= { fn: ctx.id, ret: ctx.ret, sinks: [] };
     }
     const ignores: [number, string[]][] = [];
     const text = this.sourceCode.text;
@@ -463,7 +464,8 @@ export class TaintAnalyzer {
         if (m) ignores.push([line, m[1].split(/[\s,]+/).filter(Boolean)]);
       }
     }
-    return { file: this.file, exports, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, requestFields: empty ? {} : this.requestFields, reexports: this.reexports, imports: this.relativeImports(), ignores };
+    const constants = Object.keys(this.constants).length > 0 ? { constants: this.constants } : {};
+    return { file: this.file, exports, ...constants, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, requestFields: empty ? {} : this.requestFields, reexports: this.reexports, imports: this.relativeImports(), ignores };
   }
 
   // ---------------------------------------------------------------------------------
@@ -747,6 +749,7 @@ export class TaintAnalyzer {
         if (d.id.type === 'Identifier' && isFunctionNode(init)) this.exportsMap.set(d.id.name, init!);
         // export const commands = { lint: (files) => `eslint ${files}` }: each function field is an export.
         else if (d.id.type === 'Identifier' && init?.type === 'ObjectExpression') this.exportObjectFields(scope.lookup(d.id.name) ?? CLEAN, [d.id.name]);
+        if (d.id.type === 'Identifier') this.recordExportedConstant(d.id.name, scope.lookup(d.id.name) ?? CLEAN, init);
       }
     }
     if (decl.type === 'ClassDeclaration' && decl.id) this.exportClassMethods(decl, decl.id.name);
@@ -780,6 +783,30 @@ export class TaintAnalyzer {
         const key = propertyName(m.key, m.computed);
         if (key) this.exportsMap.set([...prefix, key].join('.'), m.value);
       }
+    }
+  }
+
+  /** Exported constants other files may test input against or parse with (read by the link phase). */
+  private readonly constants: Record<string, ExportedConstant> = {};
+  /** Exported compiled templates (`Handlebars.compile('...{{{x}}}')`): functions returning their unescaped fields. */
+  private readonly templateExports = new Map<string, FnCtx>();
+
+  private recordExportedConstant(name: string, v: Value, init: Node | null | undefined): void {
+    if (Object.keys(this.constants).length >= 64) return;
+    if (v.regex) this.constants[name] = { regex: v.regex };
+    else if (init?.type === 'ObjectExpression') {
+      const fields: Record<string, string> = {};
+      for (const p of init.properties) {
+        const key = p.type === 'Property' ? propertyName(p.key, p.computed) : undefined;
+        const value = key === undefined ? undefined : staticValue(p.value);
+        if (key !== undefined && value !== undefined) fields[key] = value;
+      }
+      if (Object.keys(fields).length > 0) this.constants[name] = { fields };
+    }
+    if (v.unescaped && v.unescaped.length > 0) {
+      const ctx = this.newCtx(undefined, false);
+      ctx.ret = v.unescaped.slice(0, MAX_FLOWS).map((fld): Flow => ({ o: { k: 'p', i: 0, f: ctx.id, fld }, m: 0, t: [] }));
+      this.templateExports.set(name, ctx);
     }
   }
 
@@ -1242,6 +1269,7 @@ export class TaintAnalyzer {
       if (v.fn) this.exportsMap.set(name, v.fn.node);
       if (v.classDecl) this.exportClassMethodsAs(v.classDecl, [name]);
       else if (!v.fn) this.exportObjectFields(v, [name]);
+      this.recordExportedConstant(name, v, unwrap(at.type === 'AssignmentExpression' ? at.right : undefined));
       return;
     }
     const objVal = this.eval(left.object, scope);
@@ -1652,9 +1680,40 @@ export class TaintAnalyzer {
       regex = args[0].regex;
       input = receiver;
     }
+    if (!regex) {
+      // EMAIL.test(input) with EMAIL imported from a module of the project: the link phase reads its pattern.
+      const regexNode = method === 'test' || method === 'exec' ? unwrap(node.callee)?.object : /^(match|matchAll|search|replace|replaceAll|split)$/.test(method) ? node.arguments[0] : undefined;
+      const tested = method === 'test' || method === 'exec' ? args[0] : receiver;
+      const imported = regexNode ? this.importedConstant(regexNode) : undefined;
+      if (imported && tested && tested.flows.length > 0) {
+        this.withNeeds({ ...imported, test: 'backtracks' }, () => this.sinkValue('redos', tested, node, scope, `input is matched against \`${this.text(regexNode, 30)}\` (imported), which backtracks`));
+      }
+      return;
+    }
     if (!regex || !input || input.flows.length === 0) return;
     const b = findBacktracking(regex.pattern, regex.flags);
     if (b) this.sinkValue('redos', input, node, scope, `input is matched against /${regex.pattern.length > 40 ? `${regex.pattern.slice(0, 39)}…` : regex.pattern}/, which backtracks`);
+  }
+
+  /** An identifier bound to an import from a module of the project: where the link phase finds its value. */
+  private importedConstant(n: Node): { spec: string; path: readonly string[] } | undefined {
+    const id = unwrap(n);
+    if (id?.type !== 'Identifier') return undefined;
+    const b = moduleBindings(this.sourceCode).get(id.name);
+    return b && b.module.startsWith('.') ? { spec: b.module, path: b.path } : undefined;
+  }
+
+  private needs?: ConstantNeed;
+
+  /** Runs `report` with its sinks deferred to the link phase, which keeps them only if the imported constant is as `needs` says. */
+  private withNeeds(needs: ConstantNeed, report: () => void): void {
+    const outer = this.needs;
+    this.needs = needs;
+    try {
+      report();
+    } finally {
+      this.needs = outer;
+    }
   }
 
   /** A method value of a known object without turning request fields into sources (for `req.get`). */
@@ -1859,7 +1918,12 @@ export class TaintAnalyzer {
         if (s.class === 'data-leak' && s.name === 'send' && s.receiver && receiver.obj !== 'ws') ok = false;
       }
       if (!ok) continue;
-      if (!this.conditionHolds(s, node, receiver, args, scope)) continue;
+      if (!this.conditionHolds(s, node, receiver, args, scope)) {
+        // parseXml(xml, xmlParseOptions) with the options imported: the link phase reads them.
+        const options = s.when === 'noent' ? node.arguments.slice(1).map((a: Node) => this.importedConstant(a)).find(Boolean) : undefined;
+        if (options) this.withNeeds({ ...options, test: 'noent' }, () => this.sinkArgs(s, node, args, scope, calleeText));
+        continue;
+      }
       this.sinkArgs(s, node, args, scope, calleeText);
     }
   }
@@ -2039,6 +2103,10 @@ export class TaintAnalyzer {
 
   private reach(f: Flow, cls: TaintClass, site: SinkSite, node: Node, scope: Scope): void {
     void scope;
+    if (this.needs) {
+      if (this.deferred.length < 256) this.deferred.push({ flow: f, cls, sink: site, needs: this.needs });
+      return;
+    }
     if (f.o.k === 's') {
       const key = `${cls}:${site.step.line}:${site.step.column}`;
       if (this.reported.has(key)) return;

@@ -9,7 +9,8 @@ import { posix } from 'node:path';
 import type { FindingInput, RuleMeta, Severity } from '@rampart/core';
 import { classBit, type TaintClass } from './classes.js';
 import { mergeFlows } from './engine.js';
-import type { CallRecord, FileSummary, Flow, ParamSink, SinkSite } from './summary.js';
+import type { CallRecord, ConstantNeed, ExportedConstant, FileSummary, Flow, ParamSink, SinkSite } from './summary.js';
+import { findBacktracking } from '../rules/lint/unsafe-regex.js';
 
 interface WorkingExport {
   readonly fn: number;
@@ -90,6 +91,27 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
       }
     }
     return undefined;
+  };
+
+  /** The constant a module exports under `path`, through barrels. */
+  const constantOf = (file: string, spec: string, path: readonly string[], depth = 0): ExportedConstant | undefined => {
+    const target = resolveSpecifier(file, spec, files);
+    const summary = target === undefined ? undefined : byFile.get(target);
+    if (!summary || path.length === 0) return undefined;
+    const found = summary.constants?.[path.join('.')];
+    if (found || depth >= 8) return found;
+    for (const r of summary.reexports ?? []) {
+      const name = r.names ? r.names[path[0]] : path[0];
+      if (name === undefined || name === '*') continue;
+      const c = constantOf(summary.file, r.spec, [name, ...path.slice(1)], depth + 1);
+      if (c) return c;
+    }
+    return undefined;
+  };
+  const constantHolds = (file: string, needs: ConstantNeed): boolean => {
+    const c = constantOf(file, needs.spec, needs.path);
+    if (needs.test === 'backtracks') return !!c?.regex && !!findBacktracking(c.regex.pattern, c.regex.flags);
+    return c?.fields?.noent === 'true' || c?.fields?.replaceEntities === 'true';
   };
 
   // Files joined by relative imports (either way) are one app: union-find over the import edges.
@@ -215,6 +237,14 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
         }
       });
       for (const d of s.deferred) {
+        if (d.needs) {
+          // A sink that holds only if an imported constant is what it needs (a backtracking regex, noent options).
+          if (round > 0 || !constantHolds(s.file, d.needs)) continue;
+          if (d.flow.o.k === 's' || d.flow.o.k === 'p' || d.flow.o.k === 'f') {
+            reach(s.file, d.flow, d.cls, d.sink);
+            continue;
+          }
+        }
         if (d.flow.o.k === 'f') {
           if (round === 0) reach(s.file, d.flow, d.cls, d.sink);
           continue;

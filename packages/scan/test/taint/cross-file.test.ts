@@ -224,4 +224,49 @@ exports.run = (c) => cp.execSync('sh -c ' + c);
     const ids = (r: typeof here) => r.findings.map((f) => `${f.ruleId}:${f.file}:${f.line}:${f.fingerprint}`);
     assert.deepEqual(ids(workers), ids(here));
   });
+  it('imported constants decide sinks at link time: a backtracking regex, noent parse options, a compiled template', async () => {
+    const files = (re: string, noent: boolean, out: string): Record<string, string> => ({
+      'consts.mjs': `import Handlebars from 'handlebars';
+export const NAME = ${re};
+export const xmlOptions = { noent: ${noent}, nonet: true };
+export const card = Handlebars.compile('<p>{{title}}</p><div>${out}</div>');
+`,
+      'app.mjs': `import express from 'express';
+import libxmljs from 'libxmljs';
+import { NAME, xmlOptions, card } from './consts.mjs';
+const app = express();
+app.post('/x', (req, res) => {
+  if (!NAME.test(req.body.name)) return res.sendStatus(400);
+  libxmljs.parseXml(req.body.xml, xmlOptions);
+  res.type('html').send(card({ title: req.body.title, body: req.body.body }));
+});
+`,
+    });
+    const bad = await scanTaint(files('/^(a+)+$/', true, '{{{body}}}'));
+    assert.deepEqual(at(bad.taint).filter((f) => !f.startsWith('data-leak')), ['redos app.mjs:6', 'xss app.mjs:8', 'xxe app.mjs:7']);
+    const good = await scanTaint(files('/^[a-z]{1,20}$/', false, '{{body}}'));
+    assert.deepEqual(at(good.taint), []);
+  });
+
+  it('an object literal argument keeps its fields apart: a callee sink on one field sees that field only', async () => {
+    const files = (field: string): Record<string, string> => ({
+      'db.js': `const { Pool } = require('pg');
+const pool = new Pool();
+async function save({ table, note }) {
+  await pool.query('INSERT INTO ' + ${field} + ' (note) VALUES ($1)', [note]);
+}
+module.exports = { save };
+`,
+      'app.js': `const express = require('express');
+const { save } = require('./db');
+const app = express();
+app.post('/n', async (req, res) => {
+  await save({ table: 'notes', note: req.body.note });
+  res.sendStatus(204);
+});
+`,
+    });
+    assert.deepEqual(at((await scanTaint(files('table'))).taint), []);
+    assert.deepEqual(at((await scanTaint(files('note'))).taint), ['sql-injection db.js:4']);
+  });
 });
