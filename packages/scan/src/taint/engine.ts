@@ -205,6 +205,17 @@ const SENSITIVE_TABLE_IN_SQL = new RegExp(`\\b(from|join)\\s+["'\`]?(\\w+\\.)?${
 const ORM_HANDLE_TYPES = /^(Repository|MongoRepository|TreeRepository|EntityRepository|Model|ModelStatic|Collection|ModelCtor)$/;
 /** Callable query builders named like a knex instance: knex('users'), db('accounts'). */
 const KNEX_BUILDER_NAMES = /^(knex|db|database|qb|trx|pg|mysql|sqlite)$/;
+/** Pseudo request fields carrying what the app emits on its own event emitters, by event name. */
+const EVENT_FIELD = '#event:';
+/** Events of Node's streams, sockets, servers and processes: never the app's own messages. */
+const PLATFORM_EVENTS = new Set([
+  'error', 'close', 'end', 'finish', 'data', 'readable', 'drain', 'open', 'connection', 'connect', 'request', 'response', 'message', 'exit',
+  'listening', 'upgrade', 'timeout', 'pipe', 'unpipe', 'newListener', 'removeListener', 'line', 'ready', 'disconnect', 'online', 'spawn',
+  'uncaughtException', 'unhandledRejection', 'warning', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'headers', 'ping', 'pong', 'secureConnect',
+]);
+function isAppEvent(event: string): boolean {
+  return event.length > 0 && !PLATFORM_EVENTS.has(event);
+}
 /** The pseudo request field that carries errors thrown with input to the app's error handlers. */
 const THROWN_FIELD = '#thrown';
 /** Archive readers built from a buffer or path: entries read from an uploaded archive carry its taint (zip slip). */
@@ -1454,6 +1465,7 @@ export class TaintAnalyzer {
     if (receiver && method && (method === 'on' || method === 'once' || method === 'addEventListener') && receiver.obj !== 'request' && receiver.obj !== 'context') {
       this.eventCallbacks(node, args, receiver, scope);
     }
+    if (receiver && method === 'emit' && !receiver.obj) this.recordEmit(node, args);
     // Response content type chosen before a send.
     if (receiver && method && (receiver.obj === 'response' || receiver.obj === 'context')) this.noteContentType(method, node, scope);
 
@@ -1787,7 +1799,23 @@ export class TaintAnalyzer {
       this.inline(cb, [src], scope);
       return;
     }
+    // bus.on('preview', ({ url }) => ...): what the app emits under that name, here or in another file (linked).
+    if (isAppEvent(event) && cb.node.params.length > 0) {
+      const payload: Value = { flows: [{ o: { k: 'f', name: `${EVENT_FIELD}${event}` }, m: INPUT_CLEARED, t: [this.step(cb.node.params[0], `payload of the \`${event}\` event`)] }] };
+      this.inline(cb, cb.node.params.map(() => payload), scope);
+      return;
+    }
     this.inline(cb, [], scope);
+  }
+
+  /** bus.emit('preview', { url }): the input in the payload reaches the event's listeners (linked like request fields). */
+  private recordEmit(node: Node, args: Value[]): void {
+    const event = staticValue(node.arguments[0]);
+    if (event === undefined || !isAppEvent(event)) return;
+    const input = args.slice(1).flatMap((a) => a.flows.filter((f) => f.o.k === 's'));
+    if (input.length === 0 || Object.keys(this.requestFields).length >= 32) return;
+    const key = `${EVENT_FIELD}${event}`;
+    this.requestFields[key] = mergeFlows([this.requestFields[key] ?? [], this.withStep({ flows: input }, node, `emitted as the \`${event}\` event`).flows]);
   }
 
   private routeHandlers(node: Node, args: Value[], scope: Scope): void {
