@@ -1431,7 +1431,7 @@ export class TaintAnalyzer {
     }
     if (isFilteringAgent(binding)) return { flows: [], filteringAgent: true };
     // new Repository(...) of a class from another file of the project: its methods link across files.
-    if (binding && binding.module.startsWith('.') && !local?.classDecl) return { flows: [], importedInstance: binding };
+    if (binding && isProjectModule(binding.module) && !local?.classDecl) return { flows: [], importedInstance: binding };
     // new AdmZip(uploadedBuffer): the archive's entries (and their names) come from whoever sent it.
     if (binding && ARCHIVE_READERS.has(binding.module) && args.length > 0) return { flows: args[0].flows };
     if (calleeName === 'URL' && args.length > 0) {
@@ -1514,7 +1514,7 @@ export class TaintAnalyzer {
     }
 
     // Cross-file: a function imported from a relative module.
-    if (binding && (binding.module.startsWith('.') || binding.module.startsWith('/'))) {
+    if (binding && isProjectModule(binding.module)) {
       return this.importedCall(binding, args, node, scope);
     }
     // repo.search(q) on an instance of another file's class.
@@ -1530,7 +1530,7 @@ export class TaintAnalyzer {
         if (local) fnVal = this.methodOf({ flows: [], cls: local }, method, callee, scope);
         else {
           const b = moduleBindings(this.sourceCode).get(typed);
-          if (b && b.module.startsWith('.')) return this.importedCall({ module: b.module, path: [...b.path, method] }, args, node, scope);
+          if (b && isProjectModule(b.module)) return this.importedCall({ module: b.module, path: [...b.path, method] }, args, node, scope);
         }
       }
     }
@@ -1658,7 +1658,7 @@ export class TaintAnalyzer {
   /** The relative modules this file binds (import/require), at most 64. */
   private relativeImports(): string[] {
     const specs = new Set<string>();
-    for (const b of moduleBindings(this.sourceCode).values()) if (b.module.startsWith('.') && specs.size < 64) specs.add(b.module);
+    for (const b of moduleBindings(this.sourceCode).values()) if (isProjectModule(b.module) && specs.size < 64) specs.add(b.module);
     return [...specs];
   }
 
@@ -1712,7 +1712,7 @@ export class TaintAnalyzer {
     const id = unwrap(n);
     if (id?.type !== 'Identifier') return undefined;
     const b = moduleBindings(this.sourceCode).get(id.name);
-    return b && b.module.startsWith('.') ? { spec: b.module, path: b.path } : undefined;
+    return b && isProjectModule(b.module) ? { spec: b.module, path: b.path } : undefined;
   }
 
   private needs?: ConstantNeed;
@@ -1768,7 +1768,7 @@ export class TaintAnalyzer {
     if (!typed) return undefined;
     if (this.classes.has(typed)) return true;
     const b = moduleBindings(this.sourceCode).get(typed);
-    return b && b.module.startsWith('.') ? true : undefined;
+    return b && isProjectModule(b.module) ? true : undefined;
   }
 
   private methodOf(receiver: Value, method: string, callee: Node, scope: Scope): FnVal | undefined {
@@ -2156,7 +2156,7 @@ export class TaintAnalyzer {
     const nameOk = (n: string | undefined): boolean => n !== undefined && (typeof spec.name === 'string' ? spec.name === n : spec.name.test(n));
     if (spec.match === 'module') return !!binding && binding.module === spec.module && nameOk(binding.path.join('.'));
     if (spec.match === 'global') {
-      if (callee.type === 'Identifier') return nameOk(callee.name) && (!binding || binding.module.startsWith('.')) && (spec.kind === 'guard' || !this.isLocalNonFunction(callee.name, scope));
+      if (callee.type === 'Identifier') return nameOk(callee.name) && (!binding || isProjectModule(binding.module)) && (spec.kind === 'guard' || !this.isLocalNonFunction(callee.name, scope));
       return false;
     }
     if (callee.type !== 'MemberExpression' || !nameOk(method)) return false;
@@ -3034,6 +3034,14 @@ export function mergeFlows(lists: readonly (readonly Flow[])[]): Flow[] {
 function selectsEverything(call: Node): boolean {
   if (lastName(call.callee) !== 'select') return false;
   return call.arguments.every((a: Node) => /^(\w+\.)?\*$/.test(staticValue(a) ?? ''));
+}
+
+/**
+ * A module of the project rather than a package: a relative or absolute path, or a path alias in
+ * the `@/lib/x` and `~/lib/x` style of Next.js and Nuxt (no npm package is named `@` or `~`).
+ */
+export function isProjectModule(spec: string): boolean {
+  return spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('@/') || spec.startsWith('~/');
 }
 
 /** An export of an SSRF-filtering agent package (request-filtering-agent's useAgent). */

@@ -40,6 +40,7 @@ export interface LinkResult {
 
 /** The file a relative specifier names, among the scanned files. */
 export function resolveSpecifier(from: string, spec: string, files: ReadonlySet<string>): string | undefined {
+  if (spec.startsWith('@/') || spec.startsWith('~/')) return resolveAlias(from, spec, files);
   if (!spec.startsWith('.')) return undefined;
   const base = posix.normalize(posix.join(posix.dirname(from), spec));
   const candidates = [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => `${base}/index${e}`)];
@@ -56,6 +57,23 @@ export function resolveSpecifier(from: string, spec: string, files: ReadonlySet<
 function argFlows(rec: CallRecord, i: number, fld: string | undefined): readonly Flow[] {
   const fields = fld === undefined ? undefined : rec.argFields?.[i];
   return fields ? (fields[fld!] ?? []) : (rec.args[i] ?? []);
+}
+
+/**
+ * `@/lib/stores` (a Next.js or Nuxt path alias): the project root it stands for is the nearest
+ * folder above the importing file holding `lib/stores` (or `src/lib/stores`), as `"@/*": ["./*"]`
+ * or `["./src/*"]` in its tsconfig would say.
+ */
+function resolveAlias(from: string, spec: string, files: ReadonlySet<string>): string | undefined {
+  const rest = spec.slice(2);
+  for (let dir = posix.dirname(from); ; dir = posix.dirname(dir)) {
+    const base = dir === '.' || dir === '' ? '.' : dir;
+    for (const root of [base, posix.join(base, 'src')]) {
+      const found = resolveSpecifier(posix.join(root, '_'), `./${rest}`, files);
+      if (found) return found;
+    }
+    if (dir === '.' || dir === '/' || dir === '') return undefined;
+  }
 }
 
 function cap<T>(steps: T[]): T[] {

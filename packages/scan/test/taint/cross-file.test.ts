@@ -269,4 +269,21 @@ app.post('/n', async (req, res) => {
     assert.deepEqual(at((await scanTaint(files('table'))).taint), []);
     assert.deepEqual(at((await scanTaint(files('note'))).taint), ['sql-injection db.js:4']);
   });
+  it('a Next.js path alias (@/lib/x) names a module of the project: the nearest folder above holding lib/x or src/lib/x', async () => {
+    const r = await scanTaint({
+      'src/app/api/run/route.ts': `import { NextRequest } from 'next/server';
+import { run } from '@/lib/run';
+export async function GET(request: NextRequest) {
+  await run(request.nextUrl.searchParams.get('cmd') ?? '');
+  return new Response(null, { status: 204 });
+}
+`,
+      'src/lib/run.ts': `import { execSync } from 'node:child_process';
+export async function run(cmd: string) {
+  execSync('git ' + cmd);
+}
+`,
+    });
+    assert.deepEqual(at(r.taint), ['command-injection src/lib/run.ts:3']);
+  });
 });
