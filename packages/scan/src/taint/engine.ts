@@ -26,12 +26,12 @@ import {
   ENV_CLASSES, GLOBAL_INPUTS, INPUT_DECORATORS, INPUT_EVENTS, NESTED_REQUESTS, PROJECTION_KEYS, PROJECTION_METHODS,
   OWNER_CREDENTIAL_FIELD, RECORD_CONTAINERS, RECORD_READ_METHODS, REQUEST_INPUTS, REQUEST_NAMES, RESPONSE_NAMES, SENSITIVE_FIELD, UPLOAD_SERVER_FIELDS,
 } from './sources.js';
-import { SINKS, type SinkSpec } from './sinks.js';
+import { SINKS, XML_DOCUMENT_PARSERS, type SinkSpec } from './sinks.js';
 import {
-  ANGLE_CLASSES, CONTAINMENT_CLASSES, DOTDOT_CLASSES, NEWLINE_CLASSES, PROTO_KEY_CLASSES, REGEX_ESCAPE_CLASSES, SANITIZERS,
-  STRING_TYPE_CLASSES, type SanitizerSpec,
+  AGENT_FIELDS, ANGLE_CLASSES, CONTAINMENT_CLASSES, DOTDOT_CLASSES, NEWLINE_CLASSES, PROTO_KEY_CLASSES, REGEX_ESCAPE_CLASSES, SANITIZERS,
+  SSRF_FILTERING_AGENTS, STRING_TYPE_CLASSES, type SanitizerSpec,
 } from './sanitizers.js';
-import type { CallRecord, DeferredSink, ExportSummary, FileSummary, Flow, Origin, ParamSink, SinkSite, SourceRef, Step } from './summary.js';
+import type { CallRecord, ConstantNeed, DeferredSink, ExportedConstant, ExportSummary, FileSummary, Flow, Origin, ParamSink, SinkSite, SourceRef, Step } from './summary.js';
 import { DOCUMENT_QUERY_PACKAGES, mergeTables, type TaintTables } from './tables.js';
 import { engineOf, unescapedNames } from './templates.js';
 
@@ -99,6 +99,12 @@ interface Value {
   readonly regex?: { readonly pattern: string; readonly flags: string };
   /** The `resolve` of a promise executor: what it is called with. */
   readonly resolver?: Flow[];
+  /** An HTTP agent that refuses private and loopback addresses (request-filtering-agent). */
+  readonly filteringAgent?: boolean;
+  /** Koa's `ctx.state`: its fields are whatever a middleware stored there (resolved by the link phase). */
+  readonly middlewareState?: boolean;
+  /** A parsed XML document (libxmljs): its `find`/`get` take XPath whatever the variable is called. */
+  readonly xmlDocument?: boolean;
   /** Request inputs a route's schema validated (Hapi validate, Fastify schema with patterns). */
   readonly validated?: ReadonlySet<string>;
   /** A collection of such objects (`wss.clients`: the connected sockets). */
@@ -202,8 +208,21 @@ const HTML_RENDER_METHODS: ReadonlySet<string> = new Set(['makeHtml']);
 const SENSITIVE_TABLE = /^\w*(user|account|customer|member|employee|patient|profile|person|people|admin|staff|client|subscriber|login|credential|player|student|contact|integration|oauth|api_?key|token|secret|session|webhook)\w*$/i;
 /** The same tables after FROM or JOIN in SQL text (optionally schema-qualified). */
 const SENSITIVE_TABLE_IN_SQL = new RegExp(`\\b(from|join)\\s+["'\`]?(\\w+\\.)?${SENSITIVE_TABLE.source.slice(1, -1)}`, 'i');
+/** Types of an injected table handle (`this.accounts: Repository<Account>`): its `find()` reads whole records. */
+const ORM_HANDLE_TYPES = /^(Repository|MongoRepository|TreeRepository|EntityRepository|Model|ModelStatic|Collection|ModelCtor)$/;
 /** Callable query builders named like a knex instance: knex('users'), db('accounts'). */
 const KNEX_BUILDER_NAMES = /^(knex|db|database|qb|trx|pg|mysql|sqlite)$/;
+/** Pseudo request fields carrying what the app emits on its own event emitters, by event name. */
+const EVENT_FIELD = '#event:';
+/** Events of Node's streams, sockets, servers and processes: never the app's own messages. */
+const PLATFORM_EVENTS = new Set([
+  'error', 'close', 'end', 'finish', 'data', 'readable', 'drain', 'open', 'connection', 'connect', 'request', 'response', 'message', 'exit',
+  'listening', 'upgrade', 'timeout', 'pipe', 'unpipe', 'newListener', 'removeListener', 'line', 'ready', 'disconnect', 'online', 'spawn',
+  'uncaughtException', 'unhandledRejection', 'warning', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'headers', 'ping', 'pong', 'secureConnect',
+]);
+function isAppEvent(event: string): boolean {
+  return event.length > 0 && !PLATFORM_EVENTS.has(event);
+}
 /** The pseudo request field that carries errors thrown with input to the app's error handlers. */
 const THROWN_FIELD = '#thrown';
 /** Archive readers built from a buffer or path: entries read from an uploaded archive carry its taint (zip slip). */
@@ -537,6 +556,17 @@ export class TaintAnalyzer {
       while (open.length > 0 && nodeEnd(open[open.length - 1]) <= offset) open.pop();
       if (open.length > 0) this.hotFunctions.add(open[open.length - 1]);
     }
+    // A handler registered inside a setup function (`export default async (app) => { app.get('/x', h) }`,
+    // a Fastify plugin): the setup function is read too, so the registration says what the handler is.
+    for (const fn of [...this.hotFunctions]) {
+      const call = fn.parent;
+      const callee = call?.type === 'CallExpression' ? unwrap(call.callee) : undefined;
+      if (!call || callee?.type !== 'MemberExpression' || !ROUTE_METHODS.has(propertyName(callee.property, callee.computed) ?? '')) continue;
+      if (!(staticValue(call.arguments[0]) ?? '').startsWith('/')) continue;
+      let outer: Node | null | undefined = call.parent;
+      while (outer && !isFunctionNode(outer)) outer = outer.parent;
+      if (outer) this.hotFunctions.add(outer);
+    }
   }
 
   private functionList?: Node[];
@@ -604,6 +634,7 @@ export class TaintAnalyzer {
         const s = this.summaryOf({ node: fnNode, scope: this.moduleScope });
         exports[name] = { fn: s.ctx.id, ret: s.ctx.ret.filter((f) => f.o.k !== 'p' || f.o.f === s.ctx.id), sinks: s.ctx.sinks, ...(s.ctx.retValue?.object ? { retObject: true } : {}) };
       }
+      for (const [name, ctx] of this.templateExports) exports[name] ??= { fn: ctx.id, ret: ctx.ret, sinks: [] };
     }
     const ignores: [number, string[]][] = [];
     const text = this.sourceCode.text;
@@ -613,7 +644,8 @@ export class TaintAnalyzer {
         if (m) ignores.push([line, m[1].split(/[\s,]+/).filter(Boolean)]);
       }
     }
-    return { file: this.file, exports, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, requestFields: empty ? {} : this.requestFields, ...(Object.keys(this.appLocals).length > 0 ? { appLocals: this.appLocals } : {}), reexports: this.reexports, imports: this.relativeImports(), ignores };
+    const constants = Object.keys(this.constants).length > 0 ? { constants: this.constants } : {};
+    return { file: this.file, exports, ...constants, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, requestFields: empty ? {} : this.requestFields, ...(Object.keys(this.appLocals).length > 0 ? { appLocals: this.appLocals } : {}), reexports: this.reexports, imports: this.relativeImports(), ignores };
   }
 
   // ---------------------------------------------------------------------------------
@@ -823,7 +855,7 @@ export class TaintAnalyzer {
         }
         if (node.declaration) {
           this.exec(node.declaration, scope);
-          this.recordExportDeclaration(node.declaration);
+          this.recordExportDeclaration(node.declaration, scope);
         }
         for (const sp of node.specifiers ?? []) {
           if (node.source) continue;
@@ -900,12 +932,15 @@ export class TaintAnalyzer {
     }
   }
 
-  private recordExportDeclaration(decl: Node): void {
+  private recordExportDeclaration(decl: Node, scope: Scope): void {
     if (decl.type === 'FunctionDeclaration' && decl.id) this.exportsMap.set(decl.id.name, decl);
     if (decl.type === 'VariableDeclaration') {
       for (const d of decl.declarations) {
         const init = unwrap(d.init);
         if (d.id.type === 'Identifier' && isFunctionNode(init)) this.exportsMap.set(d.id.name, init!);
+        // export const commands = { lint: (files) => `eslint ${files}` }: each function field is an export.
+        else if (d.id.type === 'Identifier' && init?.type === 'ObjectExpression') this.exportObjectFields(scope.lookup(d.id.name) ?? CLEAN, [d.id.name]);
+        if (d.id.type === 'Identifier') this.recordExportedConstant(d.id.name, scope.lookup(d.id.name) ?? CLEAN, init);
       }
     }
     if (decl.type === 'ClassDeclaration' && decl.id) this.exportClassMethods(decl, decl.id.name);
@@ -942,6 +977,42 @@ export class TaintAnalyzer {
     }
   }
 
+  /** Exported constants other files may test input against or parse with (read by the link phase). */
+  private readonly constants: Record<string, ExportedConstant> = {};
+  /** Exported compiled templates (`Handlebars.compile('...{{{x}}}')`): functions returning their unescaped fields. */
+  private readonly templateExports = new Map<string, FnCtx>();
+
+  private recordExportedConstant(name: string, v: Value, init: Node | null | undefined): void {
+    if (Object.keys(this.constants).length >= 64) return;
+    if (v.regex) this.constants[name] = { regex: v.regex };
+    else if (init?.type === 'ObjectExpression') {
+      const fields: Record<string, string> = {};
+      for (const p of init.properties) {
+        const key = p.type === 'Property' ? propertyName(p.key, p.computed) : undefined;
+        const value = key === undefined ? undefined : staticValue(p.value);
+        if (key !== undefined && value !== undefined) fields[key] = value;
+      }
+      if (Object.keys(fields).length > 0) this.constants[name] = { fields };
+    }
+    if (v.unescaped && v.unescaped.length > 0) {
+      const ctx = this.newCtx(undefined, false);
+      ctx.ret = v.unescaped.slice(0, MAX_FLOWS).map((fld): Flow => ({ o: { k: 'p', i: 0, f: ctx.id, fld }, m: 0, t: [] }));
+      this.templateExports.set(name, ctx);
+    }
+  }
+
+  /** `module.exports = require('./sales')` or `= { ...require('./sales') }`: a CommonJS barrel, followed like `export *`. */
+  private requireReexports(right: Node | null | undefined): void {
+    const specOf = (n: Node | null | undefined): string | undefined => {
+      const c = unwrap(n);
+      if (c?.type !== 'CallExpression' || unwrap(c.callee)?.type !== 'Identifier' || unwrap(c.callee)!.name !== 'require') return undefined;
+      const spec = staticValue(c.arguments[0]);
+      return spec?.startsWith('.') ? spec : undefined;
+    };
+    const specs = right?.type === 'ObjectExpression' ? right.properties.filter((p: Node) => p.type === 'SpreadElement').map((p: Node) => specOf(p.argument)) : [specOf(right)];
+    for (const spec of specs) if (spec && this.reexports.length < 64) this.reexports.push({ spec });
+  }
+
   private registerClass(node: Node, scope: Scope): void {
     if (node.id) {
       scope.vars.set(node.id.name, { flows: [], classDecl: node });
@@ -957,6 +1028,12 @@ export class TaintAnalyzer {
       this.sinkValue('data-leak', props, node, scope, 'page props (Next.js serialises them into the HTML) send it to every visitor');
     }
     if (ctx.returnsResponse) this.responseBody(v, node, scope, 'returned as the response');
+    // NestJS @Redirect(): a returned `{ url }` replaces the decorator's target.
+    const url = v.fields?.get('url');
+    if (url && ctx.node && hasDecorator(ctx.node.parent, 'Redirect')) {
+      const choosers = hostChoosers(url);
+      if (choosers.length > 0) this.sinkValue('open-redirect', { flows: choosers }, node, scope, 'the `url` a `@Redirect()` handler returns');
+    }
     else if (ctx.returnsData) this.sinkValue('data-leak', v, node, scope, 'returned by the route handler, sent to the client');
     ctx.retValue = ctx.retValue ? this.mergeValues(ctx.retValue, v) : v;
     if (v.flows.length === 0) return;
@@ -1066,7 +1143,7 @@ export class TaintAnalyzer {
       case 'Identifier': {
         if (node.name === 'undefined') return CLEAN;
         const v = scope.lookup(node.name);
-        if (!v) return CLEAN;
+        if (!v) return isFilteringAgent(moduleBindings(this.sourceCode).get(node.name)) ? { flows: [], filteringAgent: true } : CLEAN;
         const m = this.sanitizedMask(ctx, node.name);
         return m ? this.clear(v, m) : v;
       }
@@ -1236,6 +1313,8 @@ export class TaintAnalyzer {
       if (key !== undefined) fields.set(key, v);
       vals.push(v);
     }
+    // A route declared as data (Hapi `{ method, path, options, handler }`, exported or listed): its handler is a route handler.
+    if (fields.get('handler')?.fn && (fields.has('path') || fields.has('method'))) this.routeConfig(node, fields.get('handler')!.fn!, scope);
     return { ...this.union(...vals), fields, object: true, record: record || undefined };
   }
 
@@ -1286,7 +1365,15 @@ export class TaintAnalyzer {
     }
     // A WebSocket server's `clients`: every connected socket, each one a place data is sent to.
     if (obj.obj === 'ws' && key === 'clients') return { flows: [], elements: 'ws' };
+    // Koa's ctx.state is where middleware hands values to later middleware (Hapi's request.state is cookies).
+    if (obj.obj === 'context' && key === 'state') return { flows: [], middlewareState: true };
+    if (obj.middlewareState) {
+      return { flows: [{ o: { k: 'f', name: `state.${key}` }, m: INPUT_CLEARED, t: [this.step(at, `\`${this.text(at, 30)}\`, set by a middleware`)] }] };
+    }
     if (obj.obj === 'request' || obj.obj === 'context') {
+      // request.pre of a route whose pre methods were read (Hapi).
+      const own = obj.fields?.get(key);
+      if (own) return own;
       const input = this.tables.requestInputs.find((r) => r.name === key && r.kind === 'property');
       const label = `${this.text(at.type === 'MemberExpression' ? at : keyNode, 40)}`;
       if (input && obj.validated?.has(key)) return CLEAN;
@@ -1377,6 +1464,7 @@ export class TaintAnalyzer {
     const key = left.computed ? staticValue(left.property) : propertyName(left.property, false);
     // module.exports = ..., exports.x = ..., module.exports.x = ...
     if (path === 'module.exports' && !scope.has('module')) {
+      this.requireReexports(unwrap(at.type === 'AssignmentExpression' ? at.right : undefined));
       if (v.fn) this.exportsMap.set('', v.fn.node);
       this.exportObjectFields(v, []);
       if (v.classDecl) this.exportClassMethodsAs(v.classDecl, []);
@@ -1386,6 +1474,8 @@ export class TaintAnalyzer {
       const name = path.split('.').pop()!;
       if (v.fn) this.exportsMap.set(name, v.fn.node);
       if (v.classDecl) this.exportClassMethodsAs(v.classDecl, [name]);
+      else if (!v.fn) this.exportObjectFields(v, [name]);
+      this.recordExportedConstant(name, v, unwrap(at.type === 'AssignmentExpression' ? at.right : undefined));
       return;
     }
     // app.locals.invoices = new InvoiceRepository(pool): routes in other files reach it as req.app.locals.invoices.
@@ -1394,6 +1484,11 @@ export class TaintAnalyzer {
       this.appLocals[shared[1]] = { spec: v.importedInstance.module, path: [...v.importedInstance.path] };
     }
     const objVal = this.eval(left.object, scope);
+    if (objVal.middlewareState && key !== undefined) {
+      const input = v.flows.filter((f) => f.o.k === 's');
+      const name = `state.${key}`;
+      if (Object.keys(this.requestFields).length < 32) this.requestFields[name] = mergeFlows([this.requestFields[name] ?? [], input.length > 0 ? this.withStep({ flows: input }, at, `stored in \`${this.text(left, 30)}\``).flows : []]);
+    }
     if ((objVal.obj === 'request' || (objVal.obj === 'context' && unwrap(left.object)?.type === 'MemberExpression')) && key !== undefined && !SAFE_REQUEST_FIELDS.has(key)) {
       const input = v.flows.filter((f) => f.o.k === 's');
       // A field set from no input is recorded too: it tells the link phase that this app sets it.
@@ -1534,8 +1629,9 @@ export class TaintAnalyzer {
       this.inline(args[0].fn, [{ flows: [], resolver: holder }, CLEAN], scope);
       return { flows: mergeFlows([holder]) };
     }
+    if (isFilteringAgent(binding)) return { flows: [], filteringAgent: true };
     // new Repository(...) of a class from another file of the project: its methods link across files.
-    if (binding && binding.module.startsWith('.') && !local?.classDecl) return { flows: [], importedInstance: binding };
+    if (binding && isProjectModule(binding.module) && !local?.classDecl) return { flows: [], importedInstance: binding };
     // new AdmZip(uploadedBuffer): the archive's entries (and their names) come from whoever sent it.
     if (binding && ARCHIVE_READERS.has(binding.module) && args.length > 0) return { flows: args[0].flows };
     if (calleeName === 'URL' && args.length > 0) {
@@ -1569,6 +1665,7 @@ export class TaintAnalyzer {
     if (receiver && method && (method === 'on' || method === 'once' || method === 'addEventListener') && receiver.obj !== 'request' && receiver.obj !== 'context') {
       this.eventCallbacks(node, args, receiver, scope);
     }
+    if (receiver && method === 'emit' && !receiver.obj) this.recordEmit(node, args);
     // Response content type chosen before a send.
     if (receiver && method && (receiver.obj === 'response' || receiver.obj === 'context')) this.noteContentType(method, node, scope);
 
@@ -1582,6 +1679,10 @@ export class TaintAnalyzer {
     if (calleeVal.resolver) {
       for (const a of args) calleeVal.resolver.push(...a.flows.slice(0, MAX_FLOWS));
       return CLEAN;
+    }
+    if (isFilteringAgent(binding)) return { flows: [], filteringAgent: true };
+    if (binding && XML_DOCUMENT_PARSERS.some((p) => p.module === binding.module && p.names.includes(binding.path.join('.')))) {
+      return { flows: this.union(...args).flows, xmlDocument: true };
     }
     // Templates compiled or rendered from a string in code: the unescaped names carry their input to the HTML.
     const tpl = this.templateCall(callee, method, binding, node, args);
@@ -1603,16 +1704,17 @@ export class TaintAnalyzer {
     // Data-leak sources: whole-record reads.
     const record = ownMethod ? undefined : this.recordRead(node, callee, method, receiver, args, path, scope);
     if (record) return record;
-    if (receiver?.record && method && PROJECTION_METHODS.has(method)) return CLEAN;
+    if (receiver?.record && method && PROJECTION_METHODS.has(method) && !selectsEverything(node)) return CLEAN;
 
     // Route registration and callbacks
-    if (method && ROUTE_METHODS.has(method) && receiver && !receiver.flows.length) {
+    // (`repo.all()`, `store.get(id)` on another file's class instance are no route registrations.)
+    if (method && ROUTE_METHODS.has(method) && receiver && !receiver.importedInstance && node.arguments.length > 0 && (!receiver.flows.length || this.pluginInstanceRoute(receiver, node))) {
       this.routeHandlers(node, args, scope);
       return receiver.obj ? receiver : CLEAN;
     }
 
     // Cross-file: a function imported from a relative module.
-    if (binding && (binding.module.startsWith('.') || binding.module.startsWith('/'))) {
+    if (binding && isProjectModule(binding.module)) {
       return this.importedCall(binding, args, node, scope);
     }
     // repo.search(q) on an instance of another file's class.
@@ -1628,7 +1730,7 @@ export class TaintAnalyzer {
         if (local) fnVal = this.methodOf({ flows: [], cls: local }, method, callee, scope);
         else {
           const b = moduleBindings(this.sourceCode).get(typed);
-          if (b && b.module.startsWith('.')) return this.importedCall({ module: b.module, path: [...b.path, method] }, args, node, scope);
+          if (b && isProjectModule(b.module)) return this.importedCall({ module: b.module, path: [...b.path, method] }, args, node, scope);
         }
       }
     }
@@ -1763,7 +1865,7 @@ export class TaintAnalyzer {
   /** The relative modules this file binds (import/require), at most 64. */
   private relativeImports(): string[] {
     const specs = new Set<string>();
-    for (const b of moduleBindings(this.sourceCode).values()) if (b.module.startsWith('.') && specs.size < 64) specs.add(b.module);
+    for (const b of moduleBindings(this.sourceCode).values()) if (isProjectModule(b.module) && specs.size < 64) specs.add(b.module);
     return [...specs];
   }
 
@@ -1797,9 +1899,40 @@ export class TaintAnalyzer {
       regex = args[0].regex;
       input = receiver;
     }
+    if (!regex) {
+      // EMAIL.test(input) with EMAIL imported from a module of the project: the link phase reads its pattern.
+      const regexNode = method === 'test' || method === 'exec' ? unwrap(node.callee)?.object : /^(match|matchAll|search|replace|replaceAll|split)$/.test(method) ? node.arguments[0] : undefined;
+      const tested = method === 'test' || method === 'exec' ? args[0] : receiver;
+      const imported = regexNode ? this.importedConstant(regexNode) : undefined;
+      if (imported && tested && tested.flows.length > 0) {
+        this.withNeeds({ ...imported, test: 'backtracks' }, () => this.sinkValue('redos', tested, node, scope, `input is matched against \`${this.text(regexNode, 30)}\` (imported), which backtracks`));
+      }
+      return;
+    }
     if (!regex || !input || input.flows.length === 0) return;
     const b = findBacktracking(regex.pattern, regex.flags);
     if (b) this.sinkValue('redos', input, node, scope, `input is matched against /${regex.pattern.length > 40 ? `${regex.pattern.slice(0, 39)}…` : regex.pattern}/, which backtracks`);
+  }
+
+  /** An identifier bound to an import from a module of the project: where the link phase finds its value. */
+  private importedConstant(n: Node): { spec: string; path: readonly string[] } | undefined {
+    const id = unwrap(n);
+    if (id?.type !== 'Identifier') return undefined;
+    const b = moduleBindings(this.sourceCode).get(id.name);
+    return b && isProjectModule(b.module) ? { spec: b.module, path: b.path } : undefined;
+  }
+
+  private needs?: ConstantNeed;
+
+  /** Runs `report` with its sinks deferred to the link phase, which keeps them only if the imported constant is as `needs` says. */
+  private withNeeds(needs: ConstantNeed, report: () => void): void {
+    const outer = this.needs;
+    this.needs = needs;
+    try {
+      report();
+    } finally {
+      this.needs = outer;
+    }
   }
 
   /** A method value of a known object without turning request fields into sources (for `req.get`). */
@@ -1842,7 +1975,7 @@ export class TaintAnalyzer {
     if (!typed) return undefined;
     if (this.classes.has(typed)) return true;
     const b = moduleBindings(this.sourceCode).get(typed);
-    return b && b.module.startsWith('.') ? true : undefined;
+    return b && isProjectModule(b.module) ? true : undefined;
   }
 
   private methodOf(receiver: Value, method: string, callee: Node, scope: Scope): FnVal | undefined {
@@ -1915,7 +2048,23 @@ export class TaintAnalyzer {
       this.inline(cb, [src], scope);
       return;
     }
+    // bus.on('preview', ({ url }) => ...): what the app emits under that name, here or in another file (linked).
+    if (isAppEvent(event) && cb.node.params.length > 0) {
+      const payload: Value = { flows: [{ o: { k: 'f', name: `${EVENT_FIELD}${event}` }, m: INPUT_CLEARED, t: [this.step(cb.node.params[0], `payload of the \`${event}\` event`)] }] };
+      this.inline(cb, cb.node.params.map(() => payload), scope);
+      return;
+    }
     this.inline(cb, [], scope);
+  }
+
+  /** bus.emit('preview', { url }): the input in the payload reaches the event's listeners (linked like request fields). */
+  private recordEmit(node: Node, args: Value[]): void {
+    const event = staticValue(node.arguments[0]);
+    if (event === undefined || !isAppEvent(event)) return;
+    const input = args.slice(1).flatMap((a) => a.flows.filter((f) => f.o.k === 's'));
+    if (input.length === 0 || Object.keys(this.requestFields).length >= 32) return;
+    const key = `${EVENT_FIELD}${event}`;
+    this.requestFields[key] = mergeFlows([this.requestFields[key] ?? [], this.withStep({ flows: input }, node, `emitted as the \`${event}\` event`).flows]);
   }
 
   private routeHandlers(node: Node, args: Value[], scope: Scope): void {
@@ -1941,6 +2090,16 @@ export class TaintAnalyzer {
     });
   }
 
+  /**
+   * `app.get('/path', handler)` where `app` is a parameter (a Fastify plugin's instance, a router
+   * handed to a setup function): a route registration, when the first argument is a route path.
+   */
+  private pluginInstanceRoute(receiver: Value, node: Node): boolean {
+    if (!receiver.flows.every((f) => f.o.k === 'p') || receiver.fields) return false;
+    const path = staticValue(node.arguments[0]);
+    return path !== undefined && path.startsWith('/') && node.arguments.slice(1).some((a: Node) => isFunctionNode(unwrap(a)));
+  }
+
   private validatedInputs(options: Node): Set<string> | undefined {
     // Each part may be written inline or held in a const (`const schema = { body: BODY }; { schema }`).
     const inner = constObject(objectProp(options, 'options') ?? objectProp(options, 'config'));
@@ -1957,9 +2116,32 @@ export class TaintAnalyzer {
     return out.size > 0 ? out : undefined;
   }
 
-  private handlerArgs(fn: Node, validated?: ReadonlySet<string>): Value[] {
+  /**
+   * A route object: its handler is read as a route handler, with the inputs its `validate` schema
+   * vouches for, and with `request.pre.<assign>` holding what each of its `pre` methods returned.
+   */
+  private routeConfig(node: Node, handler: FnVal, scope: Scope): void {
+    if (this.evaluated.has(handler.node)) return;
+    const validated = this.validatedInputs(node);
+    const options = unwrap(objectProp(node, 'options') ?? objectProp(node, 'config'));
+    const preList = unwrap(objectProp(node, 'pre') ?? (options?.type === 'ObjectExpression' ? objectProp(options, 'pre') : undefined));
+    const pre = new Map<string, Value>();
+    const readPre = (el: Node | null | undefined): void => {
+      const e = unwrap(el);
+      if (e?.type === 'ArrayExpression') for (const inner of e.elements) readPre(inner); // parallel pre methods
+      if (e?.type !== 'ObjectExpression' || pre.size >= 16) return;
+      const assign = staticValue(objectProp(e, 'assign'));
+      const method = this.eval(objectProp(e, 'method'), scope).fn;
+      if (assign === undefined || !method) return;
+      pre.set(assign, this.inline(method, [{ flows: [], obj: 'request', validated }, { flows: [], obj: 'response' }], scope, false));
+    };
+    if (preList?.type === 'ArrayExpression') for (const el of preList.elements) readPre(el);
+    this.inline(handler, this.handlerArgs(handler.node, validated, pre.size > 0 ? { flows: [], fields: pre } : undefined), scope, true);
+  }
+
+  private handlerArgs(fn: Node, validated?: ReadonlySet<string>, pre?: Value): Value[] {
     const names = fn.params.map((p: Node) => (unwrap(p)?.type === 'Identifier' ? unwrap(p)!.name : undefined));
-    const request: Value = { flows: [], obj: 'request', validated };
+    const request: Value = { flows: [], obj: 'request', validated, ...(pre ? { fields: new Map([['pre', pre]]) } : {}) };
     if (names.length === 4) return [CLEAN, request, { flows: [], obj: 'response' }, CLEAN];
     if (this.koa || (names[0] && /^(ctx|context)$/.test(names[0]))) return [{ flows: [], obj: 'context' }, CLEAN];
     return [request, { flows: [], obj: 'response' }, CLEAN];
@@ -2006,7 +2188,7 @@ export class TaintAnalyzer {
       else if (s.match === 'method') {
         if (method !== s.name || !receiver) continue;
         if (receiver.obj === 'request' && s.class !== 'data-leak') continue;
-        ok = !s.receiver || (receiverName !== undefined && s.receiver.test(receiverName)) || (s.when === 'response' && (receiver.obj === 'response' || receiver.obj === 'context'));
+        ok = !s.receiver || (receiverName !== undefined && s.receiver.test(receiverName)) || (s.when === 'response' && (receiver.obj === 'response' || receiver.obj === 'context')) || (s.receiverKind === 'xml-document' && !!receiver.xmlDocument);
         if (s.when === 'response' && !(receiver.obj === 'response' || receiver.obj === 'context' || (receiverName !== undefined && RESPONSE_NAMES.has(receiverName)) || isResponseChain(callee.object))) ok = false;
         if (s.when === 'html' && !s.receiver && !(receiver.obj === 'response' || receiver.obj === 'context' || (receiverName !== undefined && RESPONSE_NAMES.has(receiverName)) || isResponseChain(callee.object))) ok = false;
         if (s.when === 'html' && s.name === 'send' && receiverName === 'reply' && !this.replyIsHtml(scope)) ok = false;
@@ -2018,7 +2200,12 @@ export class TaintAnalyzer {
       if (!ok) continue;
       // The browser's console is the visitor's own devtools, not a log the server keeps.
       if (s.class === 'log-injection' && receiverName === 'console' && this.isBrowserCode()) continue;
-      if (!this.conditionHolds(s, node, receiver, args, scope)) continue;
+      if (!this.conditionHolds(s, node, receiver, args, scope)) {
+        // parseXml(xml, xmlParseOptions) with the options imported: the link phase reads them.
+        const options = s.when === 'noent' ? node.arguments.slice(1).map((a: Node) => this.importedConstant(a)).find(Boolean) : undefined;
+        if (options) this.withNeeds({ ...options, test: 'noent' }, () => this.sinkArgs(s, node, args, scope, calleeText));
+        continue;
+      }
       if (s.class === 'data-leak' && (receiver?.broadcast || (s.name === 'emit' && receiverName !== undefined && BROADCAST_EMITTERS.has(receiverName)))) this.broadcasts.add(node);
       this.sinkArgs(s, node, args, scope, calleeText);
     }
@@ -2147,6 +2334,8 @@ export class TaintAnalyzer {
   }
 
   private sinkArgs(s: SinkSpec, node: Node, args: Value[], scope: Scope, calleeText: () => string): void {
+    // fetch(url, { agent: useAgent(url) }): the agent refuses internal addresses wherever the URL points.
+    if (s.class === 'ssrf' && args.some(carriesFilteringAgent)) return;
     const idx = s.args === 'all' ? args.map((_, i) => i) : s.args === 'last' ? [args.length - 1] : (s.args ?? [0]);
     for (const i of idx) {
       let v = args[i];
@@ -2215,6 +2404,10 @@ export class TaintAnalyzer {
 
   private reach(f: Flow, cls: TaintClass, site: SinkSite, node: Node, scope: Scope): void {
     void scope;
+    if (this.needs) {
+      if (this.deferred.length < 256) this.deferred.push({ flow: f, cls, sink: site, needs: this.needs });
+      return;
+    }
     if (f.o.k === 's') {
       const key = `${cls}:${site.step.line}:${site.step.column}`;
       if (this.reported.has(key)) return;
@@ -2236,7 +2429,7 @@ export class TaintAnalyzer {
     const nameOk = (n: string | undefined): boolean => n !== undefined && (typeof spec.name === 'string' ? spec.name === n : spec.name.test(n));
     if (spec.match === 'module') return !!binding && binding.module === spec.module && nameOk(binding.path.join('.'));
     if (spec.match === 'global') {
-      if (callee.type === 'Identifier') return nameOk(callee.name) && (!binding || binding.module.startsWith('.')) && (spec.kind === 'guard' || !this.isLocalNonFunction(callee.name, scope));
+      if (callee.type === 'Identifier') return nameOk(callee.name) && (!binding || isProjectModule(binding.module)) && (spec.kind === 'guard' || !this.isLocalNonFunction(callee.name, scope));
       return false;
     }
     if (callee.type !== 'MemberExpression' || !nameOk(method)) return false;
@@ -2283,7 +2476,10 @@ export class TaintAnalyzer {
       if (global && /^\[[^\]]*\]$/.test(src) && ['*', '(', ')', '\\\\'].every((c) => src.includes(c))) mask |= classBit('ldap-injection');
     }
     const r = this.clear({ flows: receiver.flows, record: receiver.record }, mask);
-    return this.union(r, replacement.fn ? CLEAN : replacement);
+    const out = this.union(r, replacement.fn ? CLEAN : replacement);
+    // xml.replace('</users>', `<user name="${name}"/></users>`): the result holds the replacement's markup.
+    const text = replacement.text !== undefined && !replacement.fn ? `${receiver.text ?? '\u0001'}${replacement.text}` : receiver.text;
+    return text !== undefined && out.flows.length > 0 ? { ...out, text } : out;
   }
 
   /** The checks a condition makes, and on what. */
@@ -2668,7 +2864,7 @@ export class TaintAnalyzer {
   private recordRead(node: Node, callee: Node, method: string | undefined, receiver: Value | undefined, args: Value[], path: string, scope: Scope): Value | undefined {
     void receiver;
     void scope;
-    const modelFind = method === 'find' && callee.type === 'MemberExpression' && /^[A-Z]|[Mm]odel$|[Rr]epo(sitory)?$|[Cc]ollection$/.test(lastName(callee.object) ?? '') && !isFunctionNode(unwrap(node.arguments[0])) && staticValue(node.arguments[0]) === undefined;
+    const modelFind = method === 'find' && callee.type === 'MemberExpression' && (/^[A-Z]|[Mm]odel$|[Rr]epo(sitory)?$|[Cc]ollection$/.test(lastName(callee.object) ?? '') || ORM_HANDLE_TYPES.test(this.typedField(callee) ?? '')) && !isFunctionNode(unwrap(node.arguments[0])) && staticValue(node.arguments[0]) === undefined;
     if (method && (RECORD_READ_METHODS.has(method) || modelFind) && callee.type === 'MemberExpression') {
       const recvName = lastName(callee.object) ?? '';
       if (/^(arr|array|list|items|rows|results|values|_|lodash|Object|Array|document|el|element|map|cache)$/.test(recvName)) return undefined;
@@ -2688,7 +2884,9 @@ export class TaintAnalyzer {
       return { ...v, record: true };
     }
     // Knex-style builders: knex('users').where(...) selects every column unless a select()/pluck() follows.
-    const table = callee.type === 'Identifier' && KNEX_BUILDER_NAMES.test(callee.name) && node.arguments.length === 1 ? staticValue(node.arguments[0]) : undefined;
+    // Also a builder held in a field: this.db('customers'), this.knex('users').
+    const builderName = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && unwrap(callee.object)?.type === 'ThisExpression' ? lastName(callee) : undefined;
+    const table = builderName !== undefined && KNEX_BUILDER_NAMES.test(builderName) && node.arguments.length === 1 ? staticValue(node.arguments[0]) : undefined;
     if (table !== undefined && SENSITIVE_TABLE.test(table) && !this.projectedByChain(node)) {
       const v = this.source(node, `${this.text(node, 40)} (every column)`, 'medium', SENSITIVE_CLEARED);
       return { ...v, record: true };
@@ -2718,7 +2916,7 @@ export class TaintAnalyzer {
     while (cur) {
       if (cur.type === 'MemberExpression' && cur.parent?.type === 'CallExpression' && cur.parent.callee === cur) {
         const m = propertyName(cur.property, cur.computed);
-        if (m && PROJECTION_METHODS.has(m)) return true;
+        if (m && PROJECTION_METHODS.has(m) && !selectsEverything(cur.parent)) return true;
         // knex: .first('id', 'name') selects those columns of the first row.
         const named = cur.parent.arguments;
         if (m === 'first' && named.length > 0 && named.every((a: Node) => staticValue(a) !== undefined || unwrap(a)?.type === 'ArrayExpression')) return true;
@@ -2970,6 +3168,20 @@ export class TaintAnalyzer {
         }
         if (add.length > 0) rec.args[j] = mergeFlows([flows, add]);
       });
+      // The same for the fields of object-literal arguments: `save({ name })` with `name` a parameter.
+      rec.argFields?.forEach((fields, j) => {
+        if (!fields) return;
+        for (const [k, flows] of Object.entries(fields)) {
+          const add: Flow[] = [];
+          for (const f of flows) {
+            if (f.o.k !== 'p' || f.o.f !== ctx.id) continue;
+            const a = argOf(f.o.i, f.o.fld);
+            if (!a) continue;
+            for (const af of a.flows) add.push({ o: af.o, m: af.m | f.m, t: capSteps([...af.t, callStep(f.o.i), ...f.t]) });
+          }
+          if (add.length > 0) fields[k] = mergeFlows([flows, add]);
+        }
+      });
     }
     const out: Flow[] = [];
     for (const rf of ctx.ret) {
@@ -2992,10 +3204,19 @@ export class TaintAnalyzer {
     for (const a of args) if (a.fn && !this.evaluated.has(a.fn.node)) this.inline(a.fn, [], scope);
     if (this.calls.length >= 512) return CLEAN;
     const c = this.calls.length;
+    // `{ account, reference }` written at the call: each field's flows, for callee sinks on one field.
+    const argFields = args.map((a, i): Record<string, Flow[]> | null => {
+      const lit = unwrap(node.arguments?.[i]);
+      if (!a.fields || lit?.type !== 'ObjectExpression' || lit.properties.some((p: Node) => p.type !== 'Property') || a.fields.size > 32) return null;
+      const out: Record<string, Flow[]> = {};
+      for (const [k, v] of a.fields) if (v.flows.length > 0) out[k] = v.flows.slice(0, MAX_FLOWS) as Flow[];
+      return out;
+    });
     this.calls.push({
       spec: binding.module,
       path: binding.path,
       args: args.map((a) => hostPinned(a).slice(0, MAX_FLOWS) as Flow[]),
+      ...(argFields.some((f) => f !== null) ? { argFields } : {}),
       step: this.step(node, `calls \`${this.text(node.callee, 30)}()\` in ${binding.module}`),
     });
     return { flows: [{ o: { k: 'r', c }, m: 0, t: [] }] };
@@ -3170,6 +3391,41 @@ export function mergeFlows(lists: readonly (readonly Flow[])[]): Flow[] {
     }
   }
   return out;
+}
+
+/** `.select()`, `.select('*')`, `.select('c.*')`: a projection call that still selects every column. */
+function selectsEverything(call: Node): boolean {
+  if (lastName(call.callee) !== 'select') return false;
+  return call.arguments.every((a: Node) => /^(\w+\.)?\*$/.test(staticValue(a) ?? ''));
+}
+
+/**
+ * A module of the project rather than a package: a relative or absolute path, or a path alias in
+ * the `@/lib/x` and `~/lib/x` style of Next.js and Nuxt (no npm package is named `@` or `~`).
+ */
+export function isProjectModule(spec: string): boolean {
+  return spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('@/') || spec.startsWith('~/');
+}
+
+/** An export of an SSRF-filtering agent package (request-filtering-agent's useAgent). */
+function isFilteringAgent(binding: Binding | undefined): boolean {
+  return !!binding && SSRF_FILTERING_AGENTS.some((a) => a.module === binding.module && a.name.test(binding.path.join('.')));
+}
+
+/** Request options whose agent filters addresses: `{ agent }`, axios `{ httpsAgent }`, got `{ agent: { https } }`. */
+function carriesFilteringAgent(options: Value): boolean {
+  return AGENT_FIELDS.some((k) => {
+    const agent = options.fields?.get(k);
+    return !!agent && (!!agent.filteringAgent || [...(agent.fields?.values() ?? [])].some((a) => a.filteringAgent));
+  });
+}
+
+/** Whether a class member carries the decorator `@name` or `@name(...)`. */
+function hasDecorator(member: Node | null | undefined, name: string): boolean {
+  return (member?.decorators ?? []).some((d: Node) => {
+    const e = unwrap(d.expression);
+    return lastName(e?.type === 'CallExpression' ? e.callee : e) === name;
+  });
 }
 
 function objectProp(obj: Node, name: string): Node | undefined {

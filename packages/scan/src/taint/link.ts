@@ -6,10 +6,12 @@
  * are resolved (a wrapper of a wrapper), so it iterates to a fixpoint, with a bound.
  */
 import type { FindingInput, RuleMeta, Severity } from '@rampart/core';
+import { posix } from 'node:path';
 import { blockedAt, type TaintClass } from './classes.js';
 import { APP_LOCALS_SPEC, mergeFlows } from './engine.js';
 import { specifierCandidates } from './modules.js';
-import type { FileSummary, Flow, ParamSink, SinkSite } from './summary.js';
+import type { CallRecord, ConstantNeed, ExportedConstant, FileSummary, Flow, ParamSink, SinkSite } from './summary.js';
+import { findBacktracking } from '../rules/lint/unsafe-regex.js';
 
 interface WorkingExport {
   readonly fn: number;
@@ -38,7 +40,31 @@ export interface LinkResult {
 
 /** The file a relative specifier names, among the scanned files. */
 export function resolveSpecifier(from: string, spec: string, files: ReadonlySet<string>): string | undefined {
+  if (spec.startsWith('@/') || spec.startsWith('~/')) return resolveAlias(from, spec, files);
   return specifierCandidates(from, spec).find((c) => files.has(c));
+}
+
+/** The flows a call passes as argument i, or only as its field `fld` when the argument was an object literal. */
+function argFlows(rec: CallRecord, i: number, fld: string | undefined): readonly Flow[] {
+  const fields = fld === undefined ? undefined : rec.argFields?.[i];
+  return fields ? (fields[fld!] ?? []) : (rec.args[i] ?? []);
+}
+
+/**
+ * `@/lib/stores` (a Next.js or Nuxt path alias): the project root it stands for is the nearest
+ * folder above the importing file holding `lib/stores` (or `src/lib/stores`), as `"@/*": ["./*"]`
+ * or `["./src/*"]` in its tsconfig would say.
+ */
+function resolveAlias(from: string, spec: string, files: ReadonlySet<string>): string | undefined {
+  const rest = spec.slice(2);
+  for (let dir = posix.dirname(from); ; dir = posix.dirname(dir)) {
+    const base = dir === '.' || dir === '' ? '.' : dir;
+    for (const root of [base, posix.join(base, 'src')]) {
+      const found = resolveSpecifier(posix.join(root, '_'), `./${rest}`, files);
+      if (found) return found;
+    }
+    if (dir === '.' || dir === '/' || dir === '') return undefined;
+  }
 }
 
 function cap<T>(steps: T[]): T[] {
@@ -79,6 +105,27 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
       }
     }
     return undefined;
+  };
+
+  /** The constant a module exports under `path`, through barrels. */
+  const constantOf = (file: string, spec: string, path: readonly string[], depth = 0): ExportedConstant | undefined => {
+    const target = resolveSpecifier(file, spec, files);
+    const summary = target === undefined ? undefined : byFile.get(target);
+    if (!summary || path.length === 0) return undefined;
+    const found = summary.constants?.[path.join('.')];
+    if (found || depth >= 8) return found;
+    for (const r of summary.reexports ?? []) {
+      const name = r.names ? r.names[path[0]] : path[0];
+      if (name === undefined || name === '*') continue;
+      const c = constantOf(summary.file, r.spec, [name, ...path.slice(1)], depth + 1);
+      if (c) return c;
+    }
+    return undefined;
+  };
+  const constantHolds = (file: string, needs: ConstantNeed): boolean => {
+    const c = constantOf(file, needs.spec, needs.path);
+    if (needs.test === 'backtracks') return !!c?.regex && !!findBacktracking(c.regex.pattern, c.regex.flags);
+    return c?.fields?.noent === 'true' || c?.fields?.replaceEntities === 'true';
   };
 
   // Files joined by relative imports (either way) are one app: union-find over the import edges.
@@ -175,9 +222,9 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
     const origin = flow.o;
     for (const exp of exportsOf.get(file)!.values()) {
       if (exp.fn !== origin.f) continue;
-      const dup = exp.sinks.some((ps) => ps.i === origin.i && ps.cls === cls && ps.sink.step.file === sink.step.file && ps.sink.step.line === sink.step.line && ps.sink.step.column === sink.step.column);
+      const dup = exp.sinks.some((ps) => ps.i === origin.i && ps.fld === origin.fld && ps.cls === cls && ps.sink.step.file === sink.step.file && ps.sink.step.line === sink.step.line && ps.sink.step.column === sink.step.column);
       if (dup || exp.sinks.length >= 64) continue;
-      const ps: ParamSink = { i: origin.i, cls, m: flow.m, t: flow.t, sink };
+      const ps: ParamSink = { i: origin.i, ...(origin.fld === undefined ? {} : { fld: origin.fld }), cls, m: flow.m, t: flow.t, sink };
       exp.sinks.push(ps);
       changed = true;
     }
@@ -192,7 +239,7 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
         if (!target) return;
         const { exp } = target;
         for (const ps of exp.sinks) {
-          for (const f of rec.args[ps.i] ?? []) {
+          for (const f of argFlows(rec, ps.i, ps.fld)) {
             reach(s.file, { o: f.o, m: f.m | ps.m, t: cap([...f.t, rec.step, ...ps.t]) }, ps.cls, ps.sink);
           }
         }
@@ -200,7 +247,7 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
         const substitute = (rf: Flow): void => {
           if (rf.o.k === 'p') {
             if (rf.o.f !== exp.fn) return;
-            for (const af of rec.args[rf.o.i] ?? []) out.push({ o: af.o, m: af.m | rf.m, t: cap([...af.t, rec.step, ...rf.t]) });
+            for (const af of argFlows(rec, rf.o.i, rf.o.fld)) out.push({ o: af.o, m: af.m | rf.m, t: cap([...af.t, rec.step, ...rf.t]) });
           } else if (rf.o.k === 's') {
             out.push({ ...rf, t: cap([...rf.t, rec.step]) });
           }
@@ -217,6 +264,14 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
         }
       });
       for (const d of s.deferred) {
+        if (d.needs) {
+          // A sink that holds only if an imported constant is what it needs (a backtracking regex, noent options).
+          if (round > 0 || !constantHolds(s.file, d.needs)) continue;
+          if (d.flow.o.k === 's' || d.flow.o.k === 'p' || d.flow.o.k === 'f') {
+            reach(s.file, d.flow, d.cls, d.sink);
+            continue;
+          }
+        }
         if (d.flow.o.k === 'f') {
           if (round === 0) reach(s.file, d.flow, d.cls, d.sink);
           continue;

@@ -32,6 +32,8 @@ export const SANITIZERS: readonly SanitizerSpec[] = [
   { kind: 'return', match: 'method', name: /^(isInteger|isSafeInteger|isFinite|parseInt|parseFloat)$/, receiver: /^Number$/, classes: 'all' },
   { kind: 'return', match: 'global', name: 'String', classes: STRINGIFIED },
   { kind: 'return', match: 'method', name: 'stringify', receiver: /^JSON$/, classes: [...STRINGIFIED, 'log-injection', 'header-injection', 'code-injection', 'command-injection'] },
+  // util.inspect quotes a string and writes its line breaks as \n escapes: one log line, one header value.
+  { kind: 'return', match: 'module', module: 'util', name: 'inspect', classes: ['log-injection', 'header-injection'] },
   { kind: 'return', match: 'global', name: 'encodeURIComponent', classes: URL_SAFE },
   { kind: 'return', match: 'global', name: 'escape', classes: URL_SAFE },
   { kind: 'return', match: 'module', module: 'querystring', name: 'escape', classes: URL_SAFE },
@@ -118,3 +120,16 @@ export const NEWLINE_CLASSES: readonly TaintClass[] = ['log-injection', 'header-
 export const REGEX_ESCAPE_CLASSES: readonly TaintClass[] = ['redos'];
 /** Classes made safe by a replace that escapes or strips `<` and `>`. */
 export const ANGLE_CLASSES: readonly TaintClass[] = ['xss', 'xml-injection'];
+
+/**
+ * HTTP agents that refuse to connect to private, loopback and link-local addresses after DNS
+ * resolution (redirects included): a request sent through one cannot reach the internal network.
+ * An SSRF sink whose options carry one (`agent`, `httpAgent`, `httpsAgent`, `dispatcher`) is safe.
+ */
+export const SSRF_FILTERING_AGENTS: readonly { readonly module: string; readonly name: RegExp }[] = [
+  { module: 'request-filtering-agent', name: /^(useAgent|RequestFilteringHttpAgent|RequestFilteringHttpsAgent|globalHttpAgent|globalHttpsAgent)$/ },
+  { module: 'ssrf-req-filter', name: /^(default)?$/ },
+  { module: 'ssrf-agent', name: /^(default)?$/ },
+];
+/** Option fields that hold the agent of a request (node-fetch, http, axios, got, undici). */
+export const AGENT_FIELDS: readonly string[] = ['agent', 'httpAgent', 'httpsAgent', 'dispatcher'];

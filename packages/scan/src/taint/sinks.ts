@@ -43,7 +43,15 @@ export interface SinkSpec {
   /** Only this field of an object argument is the sink: `{ filter: x }`, `{ url: x }`. */
   readonly field?: string;
   readonly when?: SinkCondition;
+  /** Also a method of a value known to be this kind, whatever its name (a document a libxmljs parse returned). */
+  readonly receiverKind?: 'xml-document';
 }
+
+/** Calls that return a parsed XML document, whose `find`/`get` take XPath: `libxmljs.parseXml(text)`. */
+export const XML_DOCUMENT_PARSERS: readonly { readonly module: string; readonly names: readonly string[] }[] = [
+  { module: 'libxmljs', names: ['parseXml', 'parseXmlString', 'parseHtml', 'parseHtmlString', 'parseXmlAsync'] },
+  { module: 'libxmljs2', names: ['parseXml', 'parseXmlString', 'parseHtml', 'parseHtmlString', 'parseXmlAsync'] },
+];
 
 const SQL_RECEIVER = /(db|database|pool|client|conn|connection|sql|knex|sequelize|pg|mysql|sqlite|tx|trx|transaction|manager|datasource|source|runner|queryrunner|repo|repository|prisma|orm|store|dao|model)$/i;
 const FS = 'fs';
@@ -229,8 +237,8 @@ export const SINKS: readonly SinkSpec[] = [
   { class: 'xpath-injection', match: 'module', module: 'xpath', name: 'parse' },
   { class: 'xpath-injection', match: 'method', name: 'select', receiver: /^xpath$/ },
   { class: 'xpath-injection', match: 'method', name: 'evaluate', receiver: /^(document|doc|xmlDoc|dom)$/ },
-  { class: 'xpath-injection', match: 'method', name: 'find', receiver: /^(doc|xmlDoc|document|xml|root)$/ },
-  { class: 'xpath-injection', match: 'method', name: 'get', receiver: /^(doc|xmlDoc|xml|root)$/ },
+  { class: 'xpath-injection', match: 'method', name: 'find', receiver: /^(doc|xmlDoc|document|xml|root)$/, receiverKind: 'xml-document' },
+  { class: 'xpath-injection', match: 'method', name: 'get', receiver: /^(doc|xmlDoc|xml|root)$/, receiverKind: 'xml-document' },
 
   // LDAP
   { class: 'ldap-injection', match: 'method', name: 'search', args: [1], field: 'filter' },

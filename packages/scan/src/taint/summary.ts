@@ -70,14 +70,37 @@ export interface CallRecord {
   readonly path: readonly string[];
   /** Flows of each argument (sources, or parameters of the calling function). */
   readonly args: Flow[][];
+  /**
+   * For an argument written as an object literal with no spread (`{ account, reference }`): the
+   * flows of each of its fields, so a callee sink on one field (`<Account>${account}`) takes that field's only.
+   */
+  readonly argFields?: (Record<string, Flow[]> | null)[];
   readonly step: Step;
 }
 
-/** A sink reached by the result of an imported call (k 'r' flows). */
+/**
+ * What an imported constant must be for a sink to be one, checked by the link phase:
+ * `backtracks`: a regular expression that backtracks (`EMAIL.test(input)` with EMAIL imported);
+ * `noent`: parse options with entity substitution on (`parseXml(input, xmlParseOptions)`).
+ */
+export interface ConstantNeed {
+  readonly spec: string;
+  readonly path: readonly string[];
+  readonly test: 'backtracks' | 'noent';
+}
+
+/** A sink reached by the result of an imported call (k 'r' flows), or one that holds only if an imported constant is what `needs` says. */
 export interface DeferredSink {
   readonly flow: Flow;
   readonly cls: TaintClass;
   readonly sink: SinkSite;
+  readonly needs?: ConstantNeed;
+}
+
+/** An exported constant the link phase may need: a regular expression literal, or an object literal's literal fields. */
+export interface ExportedConstant {
+  readonly regex?: { readonly pattern: string; readonly flags: string };
+  readonly fields?: Readonly<Record<string, string>>;
 }
 
 export interface FileSummary {
@@ -95,6 +118,8 @@ export interface FileSummary {
   readonly appLocals?: Record<string, { readonly spec: string; readonly path: readonly string[] }>;
   /** Relative modules this file imports: files joined by imports form one app, whose middleware sets its routes' request fields. */
   readonly imports?: readonly string[];
+  /** Exported constants (regular expressions, option objects) by export name. */
+  readonly constants?: Record<string, ExportedConstant>;
   /** Lines with a suppression comment naming taint rule ids, for findings made at link time. */
   readonly ignores: [number, string[]][];
 }

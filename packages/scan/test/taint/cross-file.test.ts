@@ -317,4 +317,66 @@ module.exports = router;
     assert.equal(r.taint[0].trace!.source.file, 'routes.js');
     assert.equal(r.taint[0].trace!.source.line, 2);
   });
+  it('imported constants decide sinks at link time: a backtracking regex, noent parse options, a compiled template', async () => {
+    const files = (re: string, noent: boolean, out: string): Record<string, string> => ({
+      'consts.mjs': `import Handlebars from 'handlebars';
+export const NAME = ${re};
+export const xmlOptions = { noent: ${noent}, nonet: true };
+export const card = Handlebars.compile('<p>{{title}}</p><div>${out}</div>');
+`,
+      'app.mjs': `import express from 'express';
+import libxmljs from 'libxmljs';
+import { NAME, xmlOptions, card } from './consts.mjs';
+const app = express();
+app.post('/x', (req, res) => {
+  if (!NAME.test(req.body.name)) return res.sendStatus(400);
+  libxmljs.parseXml(req.body.xml, xmlOptions);
+  res.type('html').send(card({ title: req.body.title, body: req.body.body }));
+});
+`,
+    });
+    const bad = await scanTaint(files('/^(a+)+$/', true, '{{{body}}}'));
+    assert.deepEqual(at(bad.taint).filter((f) => !f.startsWith('data-leak')), ['redos app.mjs:6', 'xss app.mjs:8', 'xxe app.mjs:7']);
+    const good = await scanTaint(files('/^[a-z]{1,20}$/', false, '{{body}}'));
+    assert.deepEqual(at(good.taint), []);
+  });
+
+  it('an object literal argument keeps its fields apart: a callee sink on one field sees that field only', async () => {
+    const files = (field: string): Record<string, string> => ({
+      'db.js': `const { Pool } = require('pg');
+const pool = new Pool();
+async function save({ table, note }) {
+  await pool.query('INSERT INTO ' + ${field} + ' (note) VALUES ($1)', [note]);
+}
+module.exports = { save };
+`,
+      'app.js': `const express = require('express');
+const { save } = require('./db');
+const app = express();
+app.post('/n', async (req, res) => {
+  await save({ table: 'notes', note: req.body.note });
+  res.sendStatus(204);
+});
+`,
+    });
+    assert.deepEqual(at((await scanTaint(files('table'))).taint), []);
+    assert.deepEqual(at((await scanTaint(files('note'))).taint), ['sql-injection db.js:4']);
+  });
+  it('a Next.js path alias (@/lib/x) names a module of the project: the nearest folder above holding lib/x or src/lib/x', async () => {
+    const r = await scanTaint({
+      'src/app/api/run/route.ts': `import { NextRequest } from 'next/server';
+import { run } from '@/lib/run';
+export async function GET(request: NextRequest) {
+  await run(request.nextUrl.searchParams.get('cmd') ?? '');
+  return new Response(null, { status: 204 });
+}
+`,
+      'src/lib/run.ts': `import { execSync } from 'node:child_process';
+export async function run(cmd: string) {
+  execSync('git ' + cmd);
+}
+`,
+    });
+    assert.deepEqual(at(r.taint), ['command-injection src/lib/run.ts:3']);
+  });
 });

@@ -1,0 +1,1 @@
+export const VERSION = /^\d{1,4}\.\d{1,4}\.\d{1,4}$/;

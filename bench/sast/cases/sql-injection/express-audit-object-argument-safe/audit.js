@@ -1,0 +1,9 @@
+'use strict';
+
+const { pool } = require('./db');
+
+async function record({ table, action }) {
+  await pool.query(`INSERT INTO ${table} (action) VALUES ($1)`, [action]);
+}
+
+module.exports = { record };

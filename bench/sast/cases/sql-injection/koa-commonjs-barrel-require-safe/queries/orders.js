@@ -1,0 +1,10 @@
+'use strict';
+
+const db = require('../db');
+
+async function ordersByStatus(status) {
+  const [rows] = await db.query('SELECT id, total, status FROM orders WHERE status = ?', [status]);
+  return rows;
+}
+
+module.exports = { ordersByStatus };

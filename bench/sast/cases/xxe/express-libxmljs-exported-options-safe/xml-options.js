@@ -1,0 +1,3 @@
+'use strict';
+
+exports.parseOptions = { noent: false, nonet: true, noblanks: true };

@@ -1,0 +1,3 @@
+'use strict';
+
+exports.parseOptions = { noent: true, nonet: true, noblanks: true };
