@@ -237,6 +237,8 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<DemoResult>
 
     // One dashboard for the story: the scan report, runtime protection's detections, and the
     // secured shop's own events (copied from its API; it also serves them itself).
+    // Stopped by a signal: the cleanup is removing the temp folder, so nothing more goes into it.
+    if (interrupted) return { securedFell: 0 };
     const reportFile = join(tmp, 'scan-report.json');
     await writeFile(reportFile, formatReport(report, 'json'));
     const token = randomBytes(24).toString('base64url');
