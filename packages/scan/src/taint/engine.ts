@@ -1126,7 +1126,7 @@ export class TaintAnalyzer {
       vals.push(v);
     }
     // A route declared as data (Hapi `{ method, path, options, handler }`, exported or listed): its handler is a route handler.
-    if (fields.get('handler')?.fn && (fields.has('path') || fields.has('method'))) this.routeConfig(node, fields.get('handler')!.fn!, scope);
+    if (fields.get('handler')?.fn && (staticValue(objectProp(node, 'path')) ?? '').startsWith('/')) this.routeConfig(node, fields.get('handler')!.fn!, scope);
     return { ...this.union(...vals), fields, object: true, record: record || undefined };
   }
 
@@ -1802,7 +1802,10 @@ export class TaintAnalyzer {
     // bus.on('preview', ({ url }) => ...): what the app emits under that name, here or in another file (linked).
     if (isAppEvent(event) && cb.node.params.length > 0) {
       const payload: Value = { flows: [{ o: { k: 'f', name: `${EVENT_FIELD}${event}` }, m: INPUT_CLEARED, t: [this.step(cb.node.params[0], `payload of the \`${event}\` event`)] }] };
-      this.inline(cb, cb.node.params.map(() => payload), scope);
+      // Parameters named like a request or response keep that role (http-proxy's 'proxyReq' gives (proxyReq, req, res)).
+      const named = (p: Node): string => (unwrap(p)?.type === 'Identifier' ? unwrap(p)!.name : '');
+      const role = (p: Node): Value => (REQUEST_NAMES.has(named(p)) ? { flows: [], obj: 'request' } : RESPONSE_NAMES.has(named(p)) ? { flows: [], obj: 'response' } : payload);
+      this.inline(cb, cb.node.params.map(role), scope);
       return;
     }
     this.inline(cb, [], scope);
