@@ -96,6 +96,10 @@ interface Value {
   readonly regex?: { readonly pattern: string; readonly flags: string };
   /** The `resolve` of a promise executor: what it is called with. */
   readonly resolver?: Flow[];
+  /** A string part of a parsed URL (`url.pathname`): the parser turned its backslashes into slashes. */
+  readonly urlPart?: boolean;
+  /** Text whose leading slashes (and backslashes) were stripped: after a '/', it cannot start a `//host`. */
+  readonly noLeadingSlash?: boolean;
   /** An HTTP agent that refuses private and loopback addresses (request-filtering-agent). */
   readonly filteringAgent?: boolean;
   /** Koa's `ctx.state`: its fields are whatever a middleware stored there (resolved by the link phase). */
@@ -1198,7 +1202,7 @@ export class TaintAnalyzer {
     // url.search, url.hash, url.pathname: the URL parser percent-encodes quotes, angle brackets and
     // spaces and drops line breaks; a search or hash cannot name another host.
     const encoded = obj.parsedUrl ? URL_ENCODED_PARTS.get(key) : undefined;
-    if (encoded !== undefined) return this.clear({ flows: obj.flows }, encoded);
+    if (encoded !== undefined) return { ...this.clear({ flows: obj.flows }, encoded), urlPart: true };
     // req.files.avatar[0].path: where the upload middleware stored the file, not the client's name for it.
     if (obj.upload) return SERVER_FILE_FIELDS.has(key) ? CLEAN : { flows: obj.flows, upload: true };
     if (obj.flows.length === 0) {
@@ -2207,6 +2211,14 @@ export class TaintAnalyzer {
     }
     const r = this.clear({ flows: receiver.flows, record: receiver.record }, mask);
     const out = this.union(r, replacement.fn ? CLEAN : replacement);
+    // x.replace(/^[\/\\]+/, ''), or /^\/+/ on a URL's pathname: '/' + the result is a same-site path.
+    if (src !== undefined && staticValue(node.arguments[1]) === '' && out.flows.length > 0) {
+      const strip = /^\^(?:\\\/|\[([^\]]*)\])[+*]$/.exec(src);
+      const cls = strip?.[1];
+      const slashes = !!strip && (cls === undefined || /^(\\?\/|\\?\/\\\\|\\\\\\?\/)$/.test(cls));
+      const backslashes = cls !== undefined && cls.includes('\\\\');
+      if (slashes && (backslashes || receiver.urlPart)) return { ...out, noLeadingSlash: true };
+    }
     // xml.replace('</users>', `<user name="${name}"/></users>`): the result holds the replacement's markup.
     const text = replacement.text !== undefined && !replacement.fn ? `${receiver.text ?? '\u0001'}${replacement.text}` : receiver.text;
     return text !== undefined && out.flows.length > 0 ? { ...out, text } : out;
@@ -2916,6 +2928,8 @@ const MESSAGES: Record<TaintClass, string> = {
  * (decided later), \u0001 when not.
  */
 function holeText(v: Value): string {
+  // '_' stands for the first character, known to be no slash or backslash.
+  if (v.noLeadingSlash) return `_${holeText({ ...v, noLeadingSlash: false })}`;
   if (v.text !== undefined && v.text.length < 2000) return v.text;
   const hostBits = classMask(['open-redirect', 'ssrf']);
   const open = v.flows.filter((f) => (f.m & hostBits) !== hostBits);

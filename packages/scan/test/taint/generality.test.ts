@@ -491,3 +491,19 @@ app.use(async (ctx) => {
     assert.deepEqual((await scanTaint(app('await lookupAccount(ctx.cookies.get("sid"))'))).taint, []);
   });
 });
+
+describe('taint generality: stripped leading slashes', () => {
+  const redirect = (expr: string): string => `app.get('/go', (req, res) => {
+  const next = String(req.query.next || '');
+  res.redirect('/' + ${expr});
+});`;
+  it("'/' + x.replace(/^[\\/\\\\]+/, '') is a same-site path", () => {
+    assert.deepEqual(flowsIn(redirect(String.raw`next.replace(/^[\/\\]+/, '')`)), []);
+  });
+  it("stripping only slashes leaves /\\evil.example: still an open redirect", () => {
+    assert.deepEqual(flowsIn(redirect(String.raw`next.replace(/^\/+/, '')`)), ['open-redirect@3']);
+  });
+  it("a parsed URL's pathname has no backslashes left: stripping its slashes is enough", () => {
+    assert.deepEqual(flowsIn(redirect(String.raw`new URL(next, 'http://x.local').pathname.replace(/^\/+/, '')`)), []);
+  });
+});
