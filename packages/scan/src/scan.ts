@@ -21,7 +21,7 @@ import { readBaseline } from './baseline.js';
 import { loadConfig, type RuleSetting } from './config.js';
 import { analyzeFile, type FileResult } from './engine/analyze.js';
 import { jsLang } from './engine/parse.js';
-import { readSource } from './engine/read.js';
+import { projectFileReader, readSource } from './engine/read.js';
 import { activeRules, KNOWN_RULE_IDS } from './engine/rules-config.js';
 import { auditDependencies, LOCKFILE_NAMES } from './deps/index.js';
 import { discoverFiles } from './files.js';
@@ -363,6 +363,7 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
   // A monorepo's packages declare their own versions: the nearest package.json decides version-dependent sinks.
   const packageDependencies = await nestedDependencies(root, files.filter((f) => jsLang(f) !== undefined));
   if (packageDependencies) rules = activeRules(settings, config.taint, dependencies, packageDependencies);
+  rules = { ...rules, readFile: projectFileReader(root, config.maxFileSize) };
 
   const findings: FindingInput[] = [];
   const warnings: ScanWarning[] = [];

@@ -61,7 +61,7 @@ function runJsRules(path: string, text: string, index: LineIndex, rules: ActiveR
     return false;
   }
   const sourceCode = new SourceCode(text, parsed.ast);
-  const settings = rules.taint ? { taint: rules.taint } : undefined;
+  const settings = rules.taint || rules.readFile ? { taint: rules.taint, taintFiles: rules.readFile } : undefined;
   const enter = new Map<string, Visit[]>();
   const exit = new Map<string, Visit[]>();
   for (const rule of rules.js) {

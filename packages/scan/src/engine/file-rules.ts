@@ -21,6 +21,8 @@ export interface ActiveRules {
   readonly active: ReadonlySet<string>;
   /** Taint sources, sinks and sanitizers in force (built-in plus config); default built-in. */
   readonly taint?: TaintTables;
+  /** Reads another project file (path relative to the root), for the taint pass's look into imported predicates. */
+  readonly readFile?: (file: string) => string | undefined;
 }
 
 /** Any rule's snippet may quote a secret (a Dockerfile ENV line): every output shows it redacted. */

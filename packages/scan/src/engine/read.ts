@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { SkippedFile } from '@rampart/core';
 import { looksBinary, looksMinified } from '../files.js';
 
@@ -23,4 +23,16 @@ export function readSource(root: string, file: string, maxFileSize: number): Sou
   } catch (err) {
     return { kind: 'skipped', skipped: { file, reason: 'unreadable', detail: (err as Error).message } };
   }
+}
+
+/**
+ * Reads project files for another file's analysis (the module an imported predicate lives in):
+ * the same limits as a scanned file, never outside the root nor inside node_modules.
+ */
+export function projectFileReader(root: string, maxFileSize: number): (file: string) => string | undefined {
+  return (file) => {
+    if (file === '..' || file.startsWith('../') || isAbsolute(file) || file.split('/').includes('node_modules')) return undefined;
+    const source = readSource(root, file, maxFileSize);
+    return source.kind === 'text' ? source.text : undefined;
+  };
 }

@@ -1,7 +1,7 @@
 import type { RuleSetting } from '../config.js';
 import type { TaintConfig } from '../taint/tables.js';
 import { analyzeFile } from './analyze.js';
-import { readSource } from './read.js';
+import { projectFileReader, readSource } from './read.js';
 import type { ActiveRules } from './analyze.js';
 import { activeRules } from './rules-config.js';
 
@@ -18,7 +18,7 @@ let config: { root: string; maxFileSize: number; rules: ActiveRules } | undefine
 
 process.on('message', (msg: WorkerMessage) => {
   if (msg.type === 'init') {
-    config = { root: msg.root, maxFileSize: msg.maxFileSize, rules: activeRules(msg.settings, msg.taint, msg.dependencies, msg.packageDependencies) };
+    config = { root: msg.root, maxFileSize: msg.maxFileSize, rules: { ...activeRules(msg.settings, msg.taint, msg.dependencies, msg.packageDependencies), readFile: projectFileReader(msg.root, msg.maxFileSize) } };
     return;
   }
   const { root, maxFileSize, rules } = config!;

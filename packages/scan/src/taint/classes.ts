@@ -46,6 +46,24 @@ export function classMask(classes: readonly TaintClass[]): number {
 
 export const ALL_CLASSES_MASK = (1 << TAINT_CLASSES.length) - 1;
 
+/**
+ * Not a class: a flow whose URL scheme was checked (`/^https?:\/\//.test(x)`). At the start of an
+ * href, a value is safe when it is HTML-escaped (xss) and cannot name `javascript:`: this bit, or
+ * the open-redirect bit (a same-site path, an allowlisted or encoded value). Escaping alone is not.
+ */
+export const URL_SCHEME_CHECKED = 1 << TAINT_CLASSES.length;
+
 /** Request input causes every class but data-leak; sensitive records cause only data-leak. */
 export const INPUT_CLEARED = classBit('data-leak');
 export const SENSITIVE_CLEARED = ALL_CLASSES_MASK & ~classBit('data-leak');
+
+/**
+ * Not a class: a flow that only its owner may receive (a session token in an object). Data-leak
+ * sinks that answer one client ignore it; a broadcast to every client reports it.
+ */
+export const OWNER_ONLY = 1 << (TAINT_CLASSES.length + 1);
+
+/** Whether a flow with mask `m` cannot cause `cls` at a sink: sanitized, or owner-only data not broadcast. */
+export function blockedAt(m: number, cls: TaintClass, broadcast: boolean | undefined): boolean {
+  return (m & classBit(cls)) !== 0 || (cls === 'data-leak' && broadcast !== true && (m & OWNER_ONLY) !== 0);
+}

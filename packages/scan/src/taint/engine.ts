@@ -16,12 +16,15 @@ import type { Confidence } from '@rampart/core';
 import { moduleBindings, nodeEnd, nodeStart, nodesOfType, propertyName, resolveCallee, staticValue, unwrap, type Binding } from '../rules/ast.js';
 import { findBacktracking } from '../rules/lint/unsafe-regex.js';
 import { findDeclaration } from '../rules/value-origin.js';
+import { manifestChain } from '../rules/project.js';
 import type { Node, RuleSourceCode } from '../rules/types.js';
 import { LineIndex, snippetOf } from '../engine/lines.js';
-import { classBit, classMask, INPUT_CLEARED, SENSITIVE_CLEARED, ALL_CLASSES_MASK, type TaintClass } from './classes.js';
+import { jsLang, parseJs } from '../engine/parse.js';
+import { specifierCandidates } from './modules.js';
+import { blockedAt, classBit, classMask, INPUT_CLEARED, OWNER_ONLY, SENSITIVE_CLEARED, ALL_CLASSES_MASK, URL_SCHEME_CHECKED, type TaintClass } from './classes.js';
 import {
   ENV_CLASSES, GLOBAL_INPUTS, INPUT_DECORATORS, INPUT_EVENTS, NESTED_REQUESTS, PROJECTION_KEYS, PROJECTION_METHODS,
-  RECORD_CONTAINERS, RECORD_READ_METHODS, REQUEST_INPUTS, REQUEST_NAMES, RESPONSE_NAMES, SENSITIVE_FIELD, UPLOAD_SERVER_FIELDS,
+  OWNER_CREDENTIAL_FIELD, RECORD_CONTAINERS, RECORD_READ_METHODS, REQUEST_INPUTS, REQUEST_NAMES, RESPONSE_NAMES, SENSITIVE_FIELD, UPLOAD_SERVER_FIELDS,
 } from './sources.js';
 import { SINKS, XML_DOCUMENT_PARSERS, type SinkSpec } from './sinks.js';
 import {
@@ -108,6 +111,10 @@ interface Value {
   readonly xmlDocument?: boolean;
   /** Request inputs a route's schema validated (Hapi validate, Fastify schema with patterns). */
   readonly validated?: ReadonlySet<string>;
+  /** A collection of such objects (`wss.clients`: the connected sockets). */
+  readonly elements?: ObjKind;
+  /** One of every connected client (an element of `wss.clients`): what is sent to it goes to all. */
+  readonly broadcast?: boolean;
 }
 
 const CLEAN: Value = Object.freeze({ flows: [] });
@@ -252,15 +259,173 @@ const PROTOCOL_RELATIVE_CHECK = /startsWith\(\s*['"`]\/[/\\]|\[1\]\s*[!=]==?\s*[
  */
 export function containmentMask(prefix: string | undefined, rejectsProtocolRelative: () => boolean): number {
   if (prefix === undefined) return classMask(CONTAINMENT_CLASSES);
-  if (/^[a-z][a-z0-9+.-]*(:(\/\/?)?)?$/i.test(prefix) || prefix === '' || prefix === '//') return 0;
-  if (prefix === '/' || prefix === '\\') return rejectsProtocolRelative() ? classMask(['open-redirect']) : 0;
+  if (/^[a-z][a-z0-9+.-]*(:(\/\/?)?)?$/i.test(prefix) || prefix === '' || prefix === '//') return SAFE_SCHEME.test(prefix) ? URL_SCHEME_CHECKED : 0;
+  // A path starting with '/' names no scheme (`javascript:`), even when `//host` gets through.
+  if (prefix === '/' || prefix === '\\') return (rejectsProtocolRelative() ? classMask(['open-redirect']) : 0) | (prefix === '/' ? URL_SCHEME_CHECKED : 0);
+  // 'https://api.example.com' with no slash after the host: api.example.com.evil.net passes too.
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*$/i.test(prefix)) return (classMask(CONTAINMENT_CLASSES) & ~classMask(['ssrf', 'open-redirect'])) | (SAFE_SCHEME.test(prefix) ? URL_SCHEME_CHECKED : 0);
   return classMask(CONTAINMENT_CLASSES);
+}
+
+/**
+ * A regex source pinning a URL's host: `^https:\/\/api\.example\.com\/` (or ending there with `$`,
+ * or `(\/|$)`). Without what follows the host, `^https:\/\/api\.example\.com` lets
+ * api.example.com.evil.net through.
+ */
+/** A URL prefix naming a scheme that runs no script. */
+const SAFE_SCHEME = /^(?:https?|mailto|ftp):/i;
+
+/** A regex source requiring a scheme that runs no script: `^https?:\/\/`, `^(https?|mailto):`. */
+export function checksUrlScheme(src: string): boolean {
+  return /^\^\(?(?:\?:)?(?:https\??|http|mailto|ftp)(?:\|(?:https\??|http|mailto|ftp))*\)?:/i.test(src);
+}
+
+export function pinsUrlHost(src: string): boolean {
+  return /^\^\(?(?:https\??|http)\)?:\\\/\\\/(?:[a-z0-9-]+\\\.)+[a-z0-9-]+(?::\d+)?(?:\\\/|\$|\((?:\?:)?\\\/\|\$\))/i.test(src);
 }
 
 /** `{ return false; }`: a catch that makes a predicate fail. */
 function returnsFalse(block: Node | null | undefined): boolean {
   const only = block?.type === 'BlockStatement' && block.body.length === 1 ? block.body[0] : undefined;
   return only?.type === 'ReturnStatement' && unwrap(only.argument)?.type === 'Literal' && unwrap(only.argument)!.value === false;
+}
+
+/** socket.io receivers whose emit reaches many clients: `io.emit`, `socket.broadcast.emit`, `io.to(room).emit`. */
+const BROADCAST_EMITTERS: ReadonlySet<string> = new Set(['io', 'broadcast', 'to', 'in', 'nsp', 'namespace']);
+
+/** Folders found to hold (or not) a NestJS app's global ValidationPipe, per project reader. */
+const globalPipes = new WeakMap<ProjectFileReader, Map<string, boolean>>();
+
+/** `app.useGlobalPipes(new ValidationPipe(...))` or `{ provide: APP_PIPE, useClass: ValidationPipe }`. */
+function installsGlobalValidation(text: string): boolean {
+  for (const marker of ['useGlobalPipes(', 'APP_PIPE']) {
+    for (let i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + marker.length)) {
+      if (text.slice(i, i + 300).includes('ValidationPipe')) return true;
+    }
+  }
+  return false;
+}
+
+/** A parameter typed as a class (`dto: CreateUserDto`), which a ValidationPipe validates; not a primitive, any or a generic. */
+function isClassTyped(param: Node): boolean {
+  const t = unwrap(param.typeAnnotation?.typeAnnotation);
+  if (t?.type !== 'TSTypeReference' || t.typeName?.type !== 'Identifier' || t.typeArguments || t.typeParameters) return false;
+  return /^[A-Z]/.test(t.typeName.name) && !/^(String|Number|Boolean|Object|Array|Record|Partial|Promise|Map|Set|Buffer|Date|Request|Response)$/.test(t.typeName.name);
+}
+
+/** An object literal written here, or the one a `const` names (`const schema = { ... }`). */
+function constObject(node: Node | null | undefined): Node | undefined {
+  let n = unwrap(node);
+  if (n?.type === 'Identifier') {
+    const d = findDeclaration(n.name, n);
+    n = d?.kind === 'const' && d.path.length === 0 && d.node.init ? unwrap(d.node.init) : undefined;
+  }
+  return n?.type === 'ObjectExpression' ? n : undefined;
+}
+
+/** `path.join(dir, 'theme.json')`, written inline or held in a const: a path whose last part is a fixed .json file. */
+function joinsToJson(node: Node | null | undefined): boolean {
+  let n = unwrap(node);
+  if (n?.type === 'Identifier') {
+    const d = findDeclaration(n.name, n);
+    n = d?.kind === 'const' && d.path.length === 0 && d.node.init ? unwrap(d.node.init) : undefined;
+  }
+  if (n?.type !== 'CallExpression' || !/^(join|resolve)$/.test(lastName(n.callee) ?? '')) return false;
+  return /\.json$/i.test(staticValue(n.arguments[n.arguments.length - 1]) ?? '');
+}
+
+/** `require` in an ES module: `const require = createRequire(import.meta.url)` (any name) is Node's require. */
+function madeByCreateRequire(callee: Node): boolean {
+  if (callee.type !== 'Identifier') return false;
+  const d = findDeclaration(callee.name, callee);
+  const init = d?.kind === 'const' && d.path.length === 0 ? unwrap(d.node.init) : undefined;
+  return init?.type === 'CallExpression' && lastName(init.callee) === 'createRequire';
+}
+
+/** The text every match of a `^`-anchored regex starts with (`^\/topic\/(\d+)` → "/topic/"); undefined without an anchor. */
+export function literalPrefix(pattern: string): string | undefined {
+  if (!pattern.startsWith('^')) return undefined;
+  let out = '';
+  for (let i = 1; i < pattern.length; i++) {
+    const c = pattern[i];
+    let lit: string | undefined;
+    if (c === '\\') {
+      const n = pattern[i + 1];
+      if (n === undefined || /[A-Za-z0-9]/.test(n)) break; // \d, \w, \b...: a class, not a character
+      lit = n;
+      i++;
+    } else if (/[A-Za-z0-9_\-/:=&,;~%@!'"<>#]/.test(c)) lit = c;
+    else {
+      // A quantifier makes the character before it optional (or repeated): it is not part of every match.
+      if (c === '?' || c === '*' || c === '{') out = out.slice(0, -1);
+      break;
+    }
+    const next = pattern[i + 1];
+    if (next === '?' || next === '*' || next === '{') break;
+    out += lit;
+    if (next === '+') break;
+  }
+  return out;
+}
+
+/** `app.locals.name`, `req.app.locals.name`, `res.app.locals.name` (Express's app-wide store). */
+const APP_LOCALS = /^(?:(?:req|request|res|response)\.)?app\.locals\.([A-Za-z_$][\w$]*)$/;
+/** The import specifier a call through app.locals records: the link phase looks the name up in the app. */
+export const APP_LOCALS_SPEC = '#app.locals';
+
+/** HTML text ending at the start of a URL attribute's value: `<a href="`, `<form action=`. */
+const URL_ATTRIBUTE_START = /\b(?:href|src|action|formaction|poster|xlink:href)\s*=\s*["']?$/i;
+
+/** A predicate's guards on its parameters, moved onto the call's arguments. */
+function movedGuards(guards: readonly Guard[], params: readonly (string | undefined)[], call: Node): Guard[] {
+  const moved = (path: string | undefined): string | undefined => {
+    if (path === undefined) return undefined;
+    const head = path.split('.')[0];
+    const i = params.indexOf(head);
+    const argPath = i >= 0 ? accessPath(call.arguments[i]) : undefined;
+    return argPath === undefined ? undefined : argPath + path.slice(head.length);
+  };
+  const out: Guard[] = [];
+  for (const g of guards) {
+    const path = moved(g.path);
+    if (path !== undefined) out.push({ ...g, path, owner: moved(g.owner) });
+    // HOSTS.has(url.hostname) with url = new URL(param): the caller's argument has a checked host.
+    const from = moved(g.parsedFrom);
+    if (from !== undefined) out.push({ path: from, mask: g.mask & classMask(['ssrf', 'open-redirect']), whenTrue: g.whenTrue });
+  }
+  // The body was read: what it checks is all it checks, whatever its name promises (`isOurDomain`).
+  return out;
+}
+
+/** Reads another file of the project by its path as the scanner names files; undefined when there is none. */
+export type ProjectFileReader = (file: string) => string | undefined;
+
+/** Predicates read in other modules that call predicates of yet other modules: bounded, cycles included. */
+let crossPredicateDepth = 0;
+const MAX_IMPORTED_MODULE_BYTES = 256 * 1024;
+const MAX_IMPORTED_MODULES = 64;
+/** Imported modules read for their predicates, per tables in force, by path and text (a changed file is read again). */
+const importedModules = new WeakMap<TaintTables, Map<string, TaintAnalyzer | null>>();
+
+function moduleAnalyzer(file: string, text: string, tables: TaintTables, readFile: ProjectFileReader): TaintAnalyzer | undefined {
+  let byFile = importedModules.get(tables);
+  if (!byFile) importedModules.set(tables, (byFile = new Map()));
+  const key = `${file}\u0000${text}`;
+  const known = byFile.get(key);
+  if (known !== undefined) return known ?? undefined;
+  let analyzer: TaintAnalyzer | null = null;
+  const lang = jsLang(file);
+  if (lang && text.length <= MAX_IMPORTED_MODULE_BYTES) {
+    const parsed = parseJs(file, text, lang);
+    if (parsed.errors.length === 0) {
+      const sourceCode: RuleSourceCode = { text, ast: parsed.ast, getText: (n?: Node) => (n ? text.slice(nodeStart(n), nodeEnd(n)) : text) };
+      const a = new TaintAnalyzer(sourceCode, file, tables, readFile);
+      if (a.readTopLevel()) analyzer = a;
+    }
+  }
+  if (byFile.size >= MAX_IMPORTED_MODULES) byFile.delete(byFile.keys().next().value!);
+  byFile.set(key, analyzer);
+  return analyzer ?? undefined;
 }
 
 function isFunctionNode(n: Node | null | undefined): boolean {
@@ -348,12 +513,16 @@ export class TaintAnalyzer {
   private readonly moduleScope: Scope;
   private readonly reported = new Set<string>();
   private readonly exportsMap = new Map<string, Node>();
+  /** Objects of relative modules this file stores on app.locals, by name. */
+  private readonly appLocals: Record<string, { spec: string; path: string[] }> = {};
   private readonly classes = new Map<string, Node>();
 
   constructor(
     private readonly sourceCode: RuleSourceCode,
     private readonly file: string,
     tables?: TaintTables,
+    /** Reads the project's other files, for the bodies of imported predicates; none: names are trusted. */
+    private readonly readFile?: ProjectFileReader,
   ) {
     this.tables = tables ?? mergeTables();
     const top = this.newCtx(undefined, false);
@@ -480,7 +649,7 @@ export class TaintAnalyzer {
       }
     }
     const constants = Object.keys(this.constants).length > 0 ? { constants: this.constants } : {};
-    return { file: this.file, exports, ...constants, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, requestFields: empty ? {} : this.requestFields, reexports: this.reexports, imports: this.relativeImports(), ignores };
+    return { file: this.file, exports, ...constants, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, requestFields: empty ? {} : this.requestFields, ...(Object.keys(this.appLocals).length > 0 ? { appLocals: this.appLocals } : {}), reexports: this.reexports, imports: this.relativeImports(), ignores };
   }
 
   // ---------------------------------------------------------------------------------
@@ -536,6 +705,17 @@ export class TaintAnalyzer {
   private clear(v: Value, mask: number): Value {
     if (v.flows.length === 0 || mask === 0) return v;
     return { ...v, flows: v.flows.map((f) => ({ ...f, m: f.m | mask })) };
+  }
+
+  /**
+   * A value printed at the start of a URL attribute: HTML escaping keeps it inside the attribute
+   * but `javascript:...` still runs, so it is XSS-safe only if also scheme-checked or URL-safe.
+   */
+  private urlAttributeValue(v: Value, node: Node): Value {
+    const urlSafe = URL_SCHEME_CHECKED | classBit('open-redirect');
+    if (!v.flows.some((f) => f.m & classBit('xss') && !(f.m & urlSafe))) return v;
+    const opened = { ...v, flows: v.flows.map((f) => (f.m & urlSafe ? f : { ...f, m: f.m & ~classBit('xss') })) };
+    return this.withStep(opened, node, 'at the start of a URL attribute: HTML escaping does not stop a `javascript:` URL');
   }
 
   private union(...values: Value[]): Value {
@@ -633,7 +813,7 @@ export class TaintAnalyzer {
       case 'ForOfStatement': {
         const inner = new Scope(scope, ctx);
         const right = this.eval(node.right, scope);
-        const elem = this.withStep({ flows: right.flows }, node.left, node.type === 'ForInStatement' ? 'key of the input' : 'element of the input');
+        const elem = right.elements && node.type === 'ForOfStatement' ? this.elementOf(right) : this.withStep({ flows: right.flows }, node.left, node.type === 'ForInStatement' ? 'key of the input' : 'element of the input');
         const left = node.left.type === 'VariableDeclaration' ? node.left.declarations[0].id : node.left;
         this.bindPattern(left, elem, inner, node.left.type === 'VariableDeclaration', node.left);
         this.loopBody(node.body, inner);
@@ -902,7 +1082,10 @@ export class TaintAnalyzer {
             const rest = v.fields ? new Map([...v.fields].filter(([k]) => !taken.includes(k))) : undefined;
             // `const { password, ...safe } = user`: the rest no longer holds the removed secret fields.
             const removedSecret = taken.some((k) => SENSITIVE_FIELD.test(k));
-            const restVal: Value = { flows: removedSecret ? this.clear(v, classBit('data-leak')).flows : v.flows, fields: rest, obj: v.obj, record: removedSecret ? false : v.record };
+            // `const { token, ...presence } = session`: nor the owner's credential.
+            const removedCredential = taken.some((k) => OWNER_CREDENTIAL_FIELD.test(k));
+            const flows = removedSecret ? this.clear(v, classBit('data-leak')).flows : removedCredential ? v.flows.map((f) => (f.m & OWNER_ONLY ? { ...f, m: f.m | classBit('data-leak') } : f)) : v.flows;
+            const restVal: Value = { flows, fields: rest, obj: v.obj, record: removedSecret ? false : v.record };
             this.bindPattern(prop.argument, restVal, scope, declare, at);
             continue;
           }
@@ -936,6 +1119,7 @@ export class TaintAnalyzer {
   }
 
   private elementOf(v: Value): Value {
+    if (v.elements) return { flows: [], obj: v.elements, broadcast: true };
     if (v.flows.length === 0) return v.fields?.get('0') ?? CLEAN;
     return { flows: v.flows, record: v.record, ...(v.upload ? { upload: true } : {}) };
   }
@@ -978,6 +1162,7 @@ export class TaintAnalyzer {
         let text = '';
         node.quasis.forEach((q: Node, i: number) => {
           text += q.value.cooked ?? q.value.raw ?? '';
+          if (i < parts.length && URL_ATTRIBUTE_START.test(text.slice(-40))) parts[i] = this.urlAttributeValue(parts[i], node.expressions[i]);
           if (i < parts.length) text += holeText(parts[i]);
         });
         return { ...this.clear(this.union(...parts.map((p: Value) => this.stringified(p))), 0), text };
@@ -1008,8 +1193,9 @@ export class TaintAnalyzer {
         let text = '';
         const values: Value[] = [];
         for (const t of terms) {
-          const v = this.eval(t, scope);
+          let v = this.eval(t, scope);
           const s = staticValue(t);
+          if (s === undefined && URL_ATTRIBUTE_START.test(text.slice(-40))) v = this.urlAttributeValue(v, t);
           text += s !== undefined ? s : holeText(v);
           values.push(this.stringified(v));
         }
@@ -1125,6 +1311,8 @@ export class TaintAnalyzer {
       if (key !== undefined && SENSITIVE_FIELD.test(key) && !constantStructure(p.value) && !isFunctionNode(unwrap(p.value))) {
         // An object that carries a secret field: sending it is a leak whatever the value's origin.
         v = this.union(v, this.source(p, `object field \`${key}\``, 'medium', SENSITIVE_CLEARED));
+      } else if (key !== undefined && OWNER_CREDENTIAL_FIELD.test(key) && !constantStructure(p.value) && !isFunctionNode(unwrap(p.value))) {
+        v = this.union(v, this.source(p, `object field \`${key}\` (its owner's credential)`, 'medium', SENSITIVE_CLEARED | OWNER_ONLY));
       }
       if (key !== undefined) fields.set(key, v);
       vals.push(v);
@@ -1174,6 +1362,13 @@ export class TaintAnalyzer {
 
   /** Reads field `key` of a value: request inputs, known fields, or the value's own taint. */
   private member(obj: Value, key: string, keyNode: Node, at: Node): Value {
+    // req.app.locals.invoices: an object the app file stored there (resolved by the link phase).
+    if (at.type === 'MemberExpression' && !at.computed) {
+      const shared = APP_LOCALS.exec(accessPath(at) ?? '');
+      if (shared) return { flows: [], importedInstance: { module: APP_LOCALS_SPEC, path: [shared[1]] } };
+    }
+    // A WebSocket server's `clients`: every connected socket, each one a place data is sent to.
+    if (obj.obj === 'ws' && key === 'clients') return { flows: [], elements: 'ws' };
     // Koa's ctx.state is where middleware hands values to later middleware (Hapi's request.state is cookies).
     if (obj.obj === 'context' && key === 'state') return { flows: [], middlewareState: true };
     if (obj.middlewareState) {
@@ -1286,6 +1481,11 @@ export class TaintAnalyzer {
       else if (!v.fn) this.exportObjectFields(v, [name]);
       this.recordExportedConstant(name, v, unwrap(at.type === 'AssignmentExpression' ? at.right : undefined));
       return;
+    }
+    // app.locals.invoices = new InvoiceRepository(pool): routes in other files reach it as req.app.locals.invoices.
+    const shared = path ? APP_LOCALS.exec(path) : null;
+    if (shared && v.importedInstance && v.importedInstance.module.startsWith('.') && Object.keys(this.appLocals).length < 32) {
+      this.appLocals[shared[1]] = { spec: v.importedInstance.module, path: [...v.importedInstance.path] };
     }
     const objVal = this.eval(left.object, scope);
     if (objVal.middlewareState && key !== undefined) {
@@ -1603,6 +1803,13 @@ export class TaintAnalyzer {
     }
     if (method && HTML_RENDER_METHODS.has(method) && args[0]) return this.stringified(args[0]);
     if (method === 'concat' && receiver) return this.union(receiver, ...args);
+    // str.match(/^\/topic\/(\d+)\//)[0], RE.exec(str)[0]: the whole match starts with the regex's literal prefix.
+    const re = method === 'match' ? args[0]?.regex : method === 'exec' ? receiver?.regex : undefined;
+    const subject = method === 'match' ? receiver : args[0];
+    if (re && subject && subject.flows.length > 0) {
+      const prefix = literalPrefix(re.pattern);
+      if (prefix !== undefined && fixedHost(`${prefix}\u0000`)) return { flows: subject.flows, record: subject.record, fields: new Map([['0', { flows: hostPinned({ flows: subject.flows, text: `${prefix}\u0000` }) }]]) };
+    }
     if (receiver && receiver.flows.length > 0 && method) {
       if (CLEAN_METHODS.has(method)) return CLEAN;
       const r: Value = { flows: receiver.flows, record: receiver.record };
@@ -1786,6 +1993,46 @@ export class TaintAnalyzer {
     return fnNode ? { node: fnNode, scope: this.moduleScope, thisVal: receiver.cls ? receiver : undefined } : undefined;
   }
 
+  private browserCode?: boolean;
+
+  /** A script for the browser: it uses the DOM (window, document) and nothing of Node (require, process, node: modules). */
+  private isBrowserCode(): boolean {
+    if (this.browserCode === undefined) {
+      const text = this.sourceCode.text;
+      this.browserCode = /\b(window|document)\.(addEventListener|location|querySelector|getElementById|body|cookie|parent|opener)\b/.test(text) && !/\brequire\s*\(|\bprocess\.(env|argv)\b|\bfrom\s+['"](node:|express|fastify|koa|http|@nestjs|@hapi)/.test(text);
+    }
+    return this.browserCode;
+  }
+
+  /** The receiver of `x.on('message')` is a process or thread of the app: `process`, `parentPort`, `fork()`, `new Worker()`. */
+  private isOwnProcess(call: Node): boolean {
+    const callee = unwrap(call.callee);
+    const recv = callee?.type === 'MemberExpression' ? unwrap(callee.object) : undefined;
+    if (!recv) return false;
+    if (recv.type === 'Identifier' && /^(process|parentPort)$/.test(recv.name)) return true;
+    let init: Node | undefined = recv;
+    if (recv.type === 'Identifier') {
+      const d = findDeclaration(recv.name, recv);
+      init = d && d.path.length === 0 && d.node.type === 'VariableDeclarator' ? (unwrap(d.node.init) ?? undefined) : undefined;
+      // `var minifier; ... minifier = fork(...)`: the one assignment in this file.
+      if (!init && d) init = this.assignedOnce(recv.name);
+    }
+    // `var minifier = Meta.minifierProc = fork(...)`: the value of a chain of assignments.
+    while (init?.type === 'AssignmentExpression') init = unwrap(init.right) ?? undefined;
+    if (init?.type === 'MemberExpression' && lastName(init) === 'parentPort') return true;
+    return (init?.type === 'CallExpression' || init?.type === 'NewExpression') && /^(fork|Worker|SharedWorker)$/.test(lastName(init.callee) ?? '');
+  }
+
+  /** The value of `name = <init>` when the file assigns `name` exactly once. */
+  private assignedOnce(name: string): Node | undefined {
+    let found: Node | undefined;
+    let count = 0;
+    for (const a of nodesOfType(this.sourceCode, 'AssignmentExpression')) {
+      if (a.operator === '=' && a.left?.type === 'Identifier' && a.left.name === name && ++count === 1) found = unwrap(a.right) ?? undefined;
+    }
+    return count === 1 ? found : undefined;
+  }
+
   private eventCallbacks(node: Node, args: Value[], receiver: Value, scope: Scope): void {
     const event = staticValue(node.arguments[0]);
     const cb = args[1]?.fn;
@@ -1798,6 +2045,8 @@ export class TaintAnalyzer {
       return;
     }
     const spec = this.tables.inputEvents.find((e) => e.event === event);
+    // A child process's, worker's or parent's 'message' is IPC between the app's own processes.
+    if (spec && event === 'message' && this.isOwnProcess(node)) return;
     if (spec && (!spec.requestOnly || receiver.obj === 'request' || receiver.obj === 'context')) {
       const src = this.source(cb.node.params[0] ?? node, spec.label, 'high', INPUT_CLEARED);
       this.inline(cb, [src], scope);
@@ -1829,8 +2078,8 @@ export class TaintAnalyzer {
     // Route options with a validation schema (Hapi `validate`, Fastify `schema`) vouch for some inputs.
     let validated: Set<string> | undefined;
     node.arguments.forEach((a: Node) => {
-      const o = unwrap(a);
-      if (o?.type === 'ObjectExpression') validated = this.validatedInputs(o) ?? validated;
+      const o = constObject(a);
+      if (o) validated = this.validatedInputs(o) ?? validated;
     });
     node.arguments.forEach((a: Node, i: number) => {
       const v = args[i];
@@ -1859,15 +2108,17 @@ export class TaintAnalyzer {
   }
 
   private validatedInputs(options: Node): Set<string> | undefined {
-    const inner = unwrap(objectProp(options, 'options') ?? objectProp(options, 'config'));
-    const schema = unwrap(objectProp(options, 'schema') ?? objectProp(options, 'validate') ?? (inner?.type === 'ObjectExpression' ? objectProp(inner, 'validate') ?? objectProp(inner, 'schema') : undefined));
-    if (!schema || schema.type !== 'ObjectExpression') return undefined;
+    // Each part may be written inline or held in a const (`const schema = { body: BODY }; { schema }`).
+    const inner = constObject(objectProp(options, 'options') ?? objectProp(options, 'config'));
+    const schema = constObject(objectProp(options, 'schema') ?? objectProp(options, 'validate') ?? (inner ? objectProp(inner, 'validate') ?? objectProp(inner, 'schema') : undefined));
+    if (!schema) return undefined;
     const out = new Set<string>();
     for (const p of schema.properties) {
       const key = p.type === 'Property' ? propertyName(p.key, p.computed) : undefined;
       if (!key) continue;
+      const part = constObject(p.value) ?? p.value;
       // A schema that pins the shape (a pattern, an enum, a number, a format) makes the input safe; `string()` alone does not.
-      if (/pattern|valid\(|enum|uuid|guid|integer|number|alphanum|format|email|isoDate|hex|token\(/.test(this.text(p.value, 10_000))) out.add(key === 'payload' ? 'payload' : key);
+      if (/pattern|valid\(|enum|uuid|guid|integer|number|alphanum|format|email|isoDate|hex|token\(/.test(this.text(part, 10_000))) out.add(key === 'querystring' ? 'query' : key);
     }
     return out.size > 0 ? out : undefined;
   }
@@ -1940,7 +2191,7 @@ export class TaintAnalyzer {
     for (const s of candidates) {
       let ok = false;
       if (s.match === 'module') ok = !!binding && binding.module === s.module && bindingName === s.name;
-      else if (s.match === 'global') ok = (isGlobal && callee.name === s.name) || path === `globalThis.${s.name}` || path === `window.${s.name}`;
+      else if (s.match === 'global') ok = (isGlobal && callee.name === s.name) || path === `globalThis.${s.name}` || path === `window.${s.name}` || (s.name === 'require' && madeByCreateRequire(callee));
       else if (s.match === 'method') {
         if (method !== s.name || !receiver) continue;
         if (receiver.obj === 'request' && s.class !== 'data-leak') continue;
@@ -1949,16 +2200,20 @@ export class TaintAnalyzer {
         if (s.when === 'html' && !s.receiver && !(receiver.obj === 'response' || receiver.obj === 'context' || (receiverName !== undefined && RESPONSE_NAMES.has(receiverName)) || isResponseChain(callee.object))) ok = false;
         if (s.when === 'html' && s.name === 'send' && receiverName === 'reply' && !this.replyIsHtml(scope)) ok = false;
         if (s.when === 'html' && (s.name === 'send' || s.name === 'write' || s.name === 'end') && receiver.obj === 'ws') ok = false;
-        // ws.send() is a response only on the server side (a connection handed to 'connection').
-        if (s.class === 'data-leak' && s.name === 'send' && s.receiver && receiver.obj !== 'ws') ok = false;
+        // ws.send() is a response only on the server side (a connection handed to 'connection', an
+        // element of wss.clients), whatever the socket's name.
+        if (s.class === 'data-leak' && s.name === 'send' && s.receiver) ok = receiver.obj === 'ws';
       }
       if (!ok) continue;
+      // The browser's console is the visitor's own devtools, not a log the server keeps.
+      if (s.class === 'log-injection' && receiverName === 'console' && this.isBrowserCode()) continue;
       if (!this.conditionHolds(s, node, receiver, args, scope)) {
         // parseXml(xml, xmlParseOptions) with the options imported: the link phase reads them.
         const options = s.when === 'noent' ? node.arguments.slice(1).map((a: Node) => this.importedConstant(a)).find(Boolean) : undefined;
         if (options) this.withNeeds({ ...options, test: 'noent' }, () => this.sinkArgs(s, node, args, scope, calleeText));
         continue;
       }
+      if (s.class === 'data-leak' && (receiver?.broadcast || (s.name === 'emit' && receiverName !== undefined && BROADCAST_EMITTERS.has(receiverName)))) this.broadcasts.add(node);
       this.sinkArgs(s, node, args, scope, calleeText);
     }
   }
@@ -1993,6 +2248,19 @@ export class TaintAnalyzer {
       case 'no-root':
         // `{ root }` written inline or held in a variable (`const options = { root: dir }`).
         return !args.slice(1).some((a) => a.fields?.has('root'));
+      case 'code-module':
+        // require(path.join(dir, 'theme.json')): Node parses a .json module, it runs nothing.
+        return !/\.json$/i.test(args[0]?.text ?? '') && !joinsToJson(node.arguments[0]);
+      case 'confine-off': {
+        // `{ confine: false }` written inline or in a const (`const FILE_OPTIONS = { confine: false }`).
+        let opts = unwrap(node.arguments[1]);
+        if (opts?.type === 'Identifier') {
+          const d = findDeclaration(opts.name, opts);
+          if (d?.kind === 'const' && d.path.length === 0 && d.node.init) opts = unwrap(d.node.init) ?? opts;
+        }
+        const confine = opts?.type === 'ObjectExpression' ? objectProp(opts, 'confine') : undefined;
+        return !!confine && confine.type === 'Literal' && confine.value === false;
+      }
       case 'noent':
         return node.arguments.some((a: Node) => {
           const o = unwrap(a);
@@ -2122,6 +2390,7 @@ export class TaintAnalyzer {
     for (const f of v.flows) {
       if (f.m & bit) continue;
       site ??= this.site(node, cls, what);
+      if (blockedAt(f.m, cls, site.broadcast)) continue;
       this.reach(f, cls, site, node, scope);
     }
   }
@@ -2133,8 +2402,12 @@ export class TaintAnalyzer {
     const a = this.index.position(nodeStart(anchor));
     const b = this.index.position(nodeEnd(node));
     const step: Step = { file: this.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column, label: `sink: ${what}` };
-    return { step, snippet: snippetOf(this.index, a.line, b.line, a.column), message: `${MESSAGES[cls]}: ${what}`, confidence: 'high' };
+    const broadcast = cls === 'data-leak' && this.broadcasts.has(node);
+    return { step, snippet: snippetOf(this.index, a.line, b.line, a.column), message: `${MESSAGES[cls]}: ${what}${broadcast ? ' (to every connected client)' : ''}`, confidence: 'high', ...(broadcast ? { broadcast } : {}) };
   }
+
+  /** Calls that send to every connected client: `client.send` over `wss.clients`, `io.emit`, `socket.broadcast.emit`. */
+  private readonly broadcasts = new WeakSet<Node>();
 
   private reach(f: Flow, cls: TaintClass, site: SinkSite, node: Node, scope: Scope): void {
     void scope;
@@ -2351,8 +2624,81 @@ export class TaintAnalyzer {
     if (callee.type !== 'Identifier' || this.predicateDepth >= 3) return undefined;
     const fnNode = scope.lookup(callee.name)?.fn?.node;
     if (!fnNode) return undefined;
+    const read = this.predicateBody(fnNode, scope, (i) => {
+      const a = unwrap(t.arguments[i]);
+      return a && (a.type === 'Identifier' || a.type === 'MemberExpression') ? this.eval(a, scope) : CLEAN;
+    });
+    return read && movedGuards(read.guards, read.params, t);
+  }
+
+  /**
+   * `isAllowedHost(url)` where isAllowedHost is exported by a relative module of the project:
+   * its body is read in that module, as a local predicate's is here, each parameter standing for
+   * an unknown input. Undefined when the module or the function cannot be read as a predicate.
+   */
+  private importedPredicateGuards(t: Node, callee: Node): Guard[] | undefined {
+    if (!this.readFile || crossPredicateDepth >= 3) return undefined;
+    const binding = resolveCallee(callee, this.sourceCode);
+    if (!binding || !binding.module.startsWith('.')) return undefined;
+    const other = this.importedModule(binding.module);
+    const fnNode = other?.exportedFunction(binding.path);
+    if (!other || !fnNode) return undefined;
+    crossPredicateDepth++;
+    try {
+      const read = other.predicateBody(fnNode, other.moduleScope, (i) => ({ flows: [{ o: { k: 'p', i, f: -1 }, m: 0, t: [] }] }));
+      return read && movedGuards(read.guards, read.params, t);
+    } catch (err) {
+      if (err instanceof BudgetExceeded || err instanceof RangeError) return undefined;
+      throw err;
+    } finally {
+      crossPredicateDepth--;
+    }
+  }
+
+  /** The analyzer of a module this file imports by a relative specifier, its top level read. */
+  private importedModule(spec: string): TaintAnalyzer | undefined {
+    if (!this.readFile) return undefined;
+    const known = this.imported.get(spec);
+    if (known !== undefined) return known ?? undefined;
+    let found: TaintAnalyzer | undefined;
+    for (const candidate of specifierCandidates(this.file, spec)) {
+      if (candidate === this.file) continue;
+      const text = this.readFile(candidate);
+      if (text === undefined) continue;
+      found = moduleAnalyzer(candidate, text, this.tables, this.readFile);
+      break;
+    }
+    this.imported.set(spec, found ?? null);
+    return found;
+  }
+  private readonly imported = new Map<string, TaintAnalyzer | null>();
+
+  /** The function exported under `path` (as an import binding names it), once the top level is read. */
+  private exportedFunction(path: readonly string[]): Node | undefined {
+    const key = path.join('.');
+    const ex = this.exportsMap;
+    return ex.get(key) ?? (key === '' || key === 'default' ? (ex.get('') ?? ex.get('default')) : key.startsWith('default.') ? ex.get(key.slice(8)) : undefined);
+  }
+
+  /** Reads the module's top level only (bindings, exports), as a file without sources is read. */
+  readTopLevel(): boolean {
+    try {
+      this.lazy = true;
+      this.execBlock(this.sourceCode.ast.body, this.moduleScope);
+      return true;
+    } catch (err) {
+      if (err instanceof BudgetExceeded || err instanceof RangeError) return false;
+      throw err;
+    }
+  }
+
+  /**
+   * What a predicate's body checks on its parameters: the guards of its one returned condition
+   * (after `const url = new URL(param)` lines, also inside `try { ... } catch { return false; }`),
+   * on paths rooted at the parameter names. `argValue(i)` is what parameter i holds.
+   */
+  private predicateBody(fnNode: Node, scope: Scope, argValue: (i: number) => Value): { params: (string | undefined)[]; guards: Guard[] } | undefined {
     let ret: Node | undefined = fnNode.body;
-    // `const url = new URL(input)` lines before the return, also inside `try { ... } catch { return false; }`.
     const parsed: [string, string][] = [];
     if (ret?.type === 'BlockStatement') {
       let body: Node[] = ret.body;
@@ -2375,34 +2721,15 @@ export class TaintAnalyzer {
     const params = (fnNode.params as Node[]).map((p) => (p.type === 'Identifier' ? p.name : undefined));
     const inner = new Scope(scope, scope.fn);
     params.forEach((name, i) => {
-      const a = unwrap(t.arguments[i]);
-      if (name) inner.vars.set(name, a && (a.type === 'Identifier' || a.type === 'MemberExpression') ? this.eval(a, scope) : CLEAN);
+      if (name) inner.vars.set(name, argValue(i));
     });
     for (const [name, from] of parsed) inner.vars.set(name, { flows: inner.lookup(from)?.flows ?? [], parsedUrl: true, urlOf: from });
     this.predicateDepth++;
-    let guards: Guard[];
     try {
-      guards = this.guardsOf(ret, inner);
+      return { params, guards: this.guardsOf(ret, inner) };
     } finally {
       this.predicateDepth--;
     }
-    const out: Guard[] = [];
-    const moved = (path: string | undefined): string | undefined => {
-      if (path === undefined) return undefined;
-      const head = path.split('.')[0];
-      const i = params.indexOf(head);
-      const argPath = i >= 0 ? accessPath(t.arguments[i]) : undefined;
-      return argPath === undefined ? undefined : argPath + path.slice(head.length);
-    };
-    for (const g of guards) {
-      const path = moved(g.path);
-      if (path !== undefined) out.push({ ...g, path, owner: moved(g.owner) });
-      // HOSTS.has(url.hostname) with url = new URL(param): the caller's argument has a checked host.
-      const from = moved(g.parsedFrom);
-      if (from !== undefined) out.push({ path: from, mask: g.mask & classMask(['ssrf', 'open-redirect']), whenTrue: g.whenTrue });
-    }
-    // The body was read: what it checks is all it checks, whatever its name promises (`isOurDomain`).
-    return out;
   }
 
   /**
@@ -2473,6 +2800,8 @@ export class TaintAnalyzer {
       const src: string | undefined = recv.regex?.pattern ?? (recv.type === 'Identifier' ? scope.lookup(recv.name)?.regex?.pattern : undefined);
       if (src !== undefined) {
         if (src.startsWith('^') && src.endsWith('$')) return [withOwner(a0Path, ALL_CLASSES_MASK)];
+        if (pinsUrlHost(src)) return [withOwner(a0Path, classMask(['ssrf', 'open-redirect']) | URL_SCHEME_CHECKED)];
+        if (checksUrlScheme(src)) return [{ path: a0Path, mask: URL_SCHEME_CHECKED, whenTrue: true }];
         if (/\\\.\\\.|\.\./.test(src)) return [{ path: a0Path, mask: classMask(DOTDOT_CLASSES), whenTrue: false }];
         if (/\\r|\\n|\[\\r\\n\]/.test(src)) return [{ path: a0Path, mask: classMask(NEWLINE_CLASSES), whenTrue: false }];
         if (/__proto__|constructor|prototype/.test(src)) return [{ path: a0Path, mask: classMask(PROTO_KEY_CLASSES), whenTrue: false }];
@@ -2496,7 +2825,7 @@ export class TaintAnalyzer {
         return [{ path: a0Path, mask: classMask(PROTO_KEY_CLASSES), whenTrue: false }];
       }
     }
-    const local = this.localPredicateGuards(t, callee, scope);
+    const local = this.localPredicateGuards(t, callee, scope) ?? this.importedPredicateGuards(t, callee);
     if (local !== undefined) return local;
     const binding = resolveCallee(callee, this.sourceCode);
     const mask = this.sanitizerFor(callee, method, binding, '', scope, 'guard');
@@ -2632,23 +2961,9 @@ export class TaintAnalyzer {
 
   private manifestChain?: readonly Readonly<Record<string, string>>[];
 
-  /**
-   * The dependencies of the package.json files that apply to this file, nearest first: the nested
-   * ones on its path (a monorepo's packages), then the root's when it lists any. Empty: unknown.
-   */
+  /** The dependencies of the package.json files that apply to this file, nearest first (empty: unknown). */
   private manifests(): readonly Readonly<Record<string, string>>[] {
-    if (this.manifestChain) return this.manifestChain;
-    const out: Readonly<Record<string, string>>[] = [];
-    const nested = this.tables.packageDependencies;
-    if (nested) {
-      for (let dir = posix.dirname(this.file.split('\\').join('/')); dir !== '.' && dir !== '/' && dir !== ''; dir = posix.dirname(dir)) {
-        if (nested[dir] !== undefined) out.push(nested[dir]);
-      }
-    }
-    const root = this.tables.dependencies;
-    if (root && Object.keys(root).length > 0) out.push(root);
-    this.manifestChain = out;
-    return out;
+    return (this.manifestChain ??= manifestChain(this.tables, this.file));
   }
 
   /** The version range of a package for this file: its nearest nested package.json that names it, else the root's. */
@@ -2669,6 +2984,41 @@ export class TaintAnalyzer {
     return false;
   }
 
+  /**
+   * Whether the NestJS app around this file installs a ValidationPipe for every route:
+   * `app.useGlobalPipes(new ValidationPipe())` in its main file, or an APP_PIPE provider in its app
+   * module, found where Nest puts them (main.ts, app.module.ts) in this folder or one above it.
+   */
+  private globalValidationPipe(): boolean {
+    const read = this.readFile;
+    if (!read) return false;
+    let byDir = globalPipes.get(read);
+    if (!byDir) globalPipes.set(read, (byDir = new Map()));
+    const dirs: string[] = [];
+    for (let dir = posix.dirname(this.file); dirs.length < 8; dir = posix.dirname(dir)) {
+      dirs.push(dir);
+      if (dir === '.' || dir === '/' || dir === '') break;
+    }
+    for (const dir of dirs) {
+      let found = byDir.get(dir);
+      if (found === undefined) {
+        found = ['main.ts', 'main.js', 'app.module.ts', 'app.module.js'].some((name) => {
+          const text = read(dir === '.' ? name : `${dir}/${name}`);
+          return text !== undefined && installsGlobalValidation(text);
+        });
+        byDir.set(dir, found);
+      }
+      if (found) return true;
+    }
+    return false;
+  }
+
+  /** `dto: Filter` where this file declares Filter as an interface or type alias: nothing at run time for a pipe to check. */
+  private isLocalTypeOnly(param: Node): boolean {
+    const name = unwrap(param.typeAnnotation?.typeAnnotation)?.typeName?.name;
+    return nodesOfType(this.sourceCode, 'TSInterfaceDeclaration', 'TSTypeAliasDeclaration').some((d) => d.id?.name === name);
+  }
+
   private paramValues(fn: Node, ctx: FnCtx, explicit?: readonly Value[]): Value[] {
     const parentMethod = fn.parent?.type === 'MethodDefinition' ? fn.parent : undefined;
     return fn.params.map((p: Node, i: number) => {
@@ -2683,7 +3033,10 @@ export class TaintAnalyzer {
         // @Param('id', ParseIntPipe): a parsing pipe vouches for the value; a ValidationPipe for its type.
         const pipes = e?.type === 'CallExpression' ? e.arguments.map((a: Node) => this.text(a, 200)).join(' ') : '';
         if (kind && /Parse(Int|Float|Bool|UUID|Enum)Pipe/.test(pipes)) return CLEAN;
-        if (kind && /ValidationPipe/.test(pipes)) return this.source(param, `@${name}()`, 'high', INPUT_CLEARED | classMask(['nosql-injection', 'prototype-pollution']));
+        // A ValidationPipe on the parameter, or one installed for the whole app (main.ts) when the
+        // parameter is a DTO class: the pipe checks a class's decorated fields, never a primitive.
+        const validated = /ValidationPipe/.test(pipes) || (kind === 'input' && isClassTyped(param) && !this.isLocalTypeOnly(param) && this.globalValidationPipe());
+        if (kind && validated) return this.source(param, `@${name}()`, 'high', INPUT_CLEARED | classMask(['nosql-injection', 'prototype-pollution']));
         if (kind) return this.source(param, `@${name}(${e?.type === 'CallExpression' && e.arguments[0] ? this.text(e.arguments[0], 20) : ''})`, 'high', INPUT_CLEARED | (kind === 'string-input' ? classBit('nosql-injection') : 0));
       }
       const u = unwrap(param.type === 'AssignmentPattern' ? param.left : param);
@@ -2801,7 +3154,7 @@ export class TaintAnalyzer {
     const callStep = (i: number): Step => this.step(call.arguments?.[i] ?? call, `passed to \`${name}()\`${fnNode.params?.[i] ? ` as \`${this.text(fnNode.params[i], 20)}\`` : ''}`);
     // A flow of one field of a parameter takes that field of an object-literal argument, else the whole argument.
     const argOf = (i: number, fld: string | undefined): Value | undefined => {
-      const a = args[i];
+      const a = args[i] && args[i].text !== undefined ? { ...args[i], flows: hostPinned(args[i]) } : args[i];
       if (fld === undefined || !a) return a;
       if (a.upload && SERVER_FILE_FIELDS.has(fld)) return CLEAN;
       return a.fields?.get(fld) ?? a;
@@ -2813,7 +3166,7 @@ export class TaintAnalyzer {
       const sink = ps.sink;
       for (const f of a.flows) {
         const m = f.m | ps.m;
-        if (m & classBit(ps.cls)) continue;
+        if (blockedAt(m, ps.cls, sink.broadcast)) continue;
         const combined: Flow = { o: f.o, m, t: capSteps([...f.t, callStep(ps.i), ...ps.t]) };
         this.reach(combined, ps.cls, sink, call, scope ?? this.moduleScope);
       }
@@ -2877,7 +3230,7 @@ export class TaintAnalyzer {
     this.calls.push({
       spec: binding.module,
       path: binding.path,
-      args: args.map((a) => a.flows.slice(0, MAX_FLOWS) as Flow[]),
+      args: args.map((a) => hostPinned(a).slice(0, MAX_FLOWS) as Flow[]),
       ...(argFields.some((f) => f !== null) ? { argFields } : {}),
       step: this.step(node, `calls \`${this.text(node.callee, 30)}()\` in ${binding.module}`),
     });
@@ -2935,6 +3288,16 @@ function holeText(v: Value): string {
   const open = v.flows.filter((f) => (f.m & hostBits) !== hostBits);
   if (open.length === 0) return '\u0001';
   return open.some((f) => f.o.k === 's') ? '\u0000' : '\u0002';
+}
+
+/**
+ * The flows of a value handed to a function: a URL or path built with its host fixed before any
+ * input (`'/unread?' + query`) carries that on its flows, since the callee sees flows, not text.
+ */
+function hostPinned(v: Value): readonly Flow[] {
+  if (v.text === undefined || v.flows.length === 0 || !fixedHost(v.text.replace(/\u0002/g, '\u0000'))) return v.flows;
+  const bits = classMask(['open-redirect', 'ssrf']);
+  return v.flows.map((f) => ((f.m & bits) === bits ? f : { ...f, m: f.m | bits }));
 }
 
 /**
@@ -3173,10 +3536,10 @@ function sourceHint(tables: TaintTables): RegExp {
 const cache = new WeakMap<object, FileTaint>();
 
 /** The taint results of a file, computed once per syntax tree and shared by the taint rules. */
-export function taintOf(sourceCode: RuleSourceCode, file: string, tables?: TaintTables): FileTaint {
+export function taintOf(sourceCode: RuleSourceCode, file: string, tables?: TaintTables, readFile?: ProjectFileReader): FileTaint {
   const known = cache.get(sourceCode.ast);
   if (known) return known;
-  const result = new TaintAnalyzer(sourceCode, file, tables).run();
+  const result = new TaintAnalyzer(sourceCode, file, tables, readFile).run();
   cache.set(sourceCode.ast, result);
   return result;
 }

@@ -5,10 +5,11 @@
  * value (a source, or a parameter) reaching a sink here. Exported summaries grow as calls
  * are resolved (a wrapper of a wrapper), so it iterates to a fixpoint, with a bound.
  */
-import { posix } from 'node:path';
 import type { FindingInput, RuleMeta, Severity } from '@rampart/core';
-import { classBit, type TaintClass } from './classes.js';
-import { mergeFlows } from './engine.js';
+import { posix } from 'node:path';
+import { blockedAt, type TaintClass } from './classes.js';
+import { APP_LOCALS_SPEC, mergeFlows } from './engine.js';
+import { specifierCandidates } from './modules.js';
 import type { CallRecord, ConstantNeed, ExportedConstant, FileSummary, Flow, ParamSink, SinkSite } from './summary.js';
 import { findBacktracking } from '../rules/lint/unsafe-regex.js';
 
@@ -23,7 +24,6 @@ import { engineOf, unescapedNames } from './templates.js';
 
 const MAX_ROUNDS = 6;
 const MAX_STEPS = 16;
-const EXTENSIONS = ['.js', '.ts', '.mjs', '.cjs', '.jsx', '.tsx', '.mts', '.cts'];
 
 export interface LinkOptions {
   /** Metadata of the active taint rules, by class; a class missing here is off. */
@@ -41,16 +41,7 @@ export interface LinkResult {
 /** The file a relative specifier names, among the scanned files. */
 export function resolveSpecifier(from: string, spec: string, files: ReadonlySet<string>): string | undefined {
   if (spec.startsWith('@/') || spec.startsWith('~/')) return resolveAlias(from, spec, files);
-  if (!spec.startsWith('.')) return undefined;
-  const base = posix.normalize(posix.join(posix.dirname(from), spec));
-  const candidates = [base, ...EXTENSIONS.map((e) => base + e), ...EXTENSIONS.map((e) => `${base}/index${e}`)];
-  // TypeScript ESM imports name the emitted file: './db.js' is db.ts in the sources.
-  const m = /\.(m|c)?js$/.exec(base);
-  if (m) {
-    const stem = base.slice(0, -m[0].length);
-    candidates.push(`${stem}.${m[1] ?? ''}ts`, `${stem}.tsx`);
-  }
-  return candidates.find((c) => files.has(c));
+  return specifierCandidates(from, spec).find((c) => files.has(c));
 }
 
 /** The flows a call passes as argument i, or only as its field `fld` when the argument was an object literal. */
@@ -91,6 +82,11 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
     exportsOf.set(s.file, m);
   }
   const targetOf = (file: string, spec: string, path: readonly string[], depth = 0): { file: string; exp: WorkingExport } | undefined => {
+    // req.app.locals.invoices.listOpen(): the class of what a file of this app stored as app.locals.invoices.
+    if (spec === APP_LOCALS_SPEC) {
+      const stored = localsOf(file, path[0]);
+      return stored && depth < 8 ? targetOf(stored.file, stored.spec, [...stored.path, ...path.slice(1)], depth + 1) : undefined;
+    }
     const target = resolveSpecifier(file, spec, files);
     if (!target) return undefined;
     const ex = exportsOf.get(target)!;
@@ -162,6 +158,19 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
       appFields.set(app, m);
     }
   }
+  // Objects stored on app.locals, per app (a tree may hold several apps), then anywhere.
+  const localsOf = (file: string, name: string | undefined): { file: string; spec: string; path: readonly string[] } | undefined => {
+    if (name === undefined) return undefined;
+    let any: { file: string; spec: string; path: readonly string[] } | undefined;
+    for (const s of summaries) {
+      const entry = s.appLocals?.[name];
+      if (!entry) continue;
+      const found = { file: s.file, spec: entry.spec, path: entry.path };
+      if (appOf(s.file) === appOf(file)) return found;
+      any ??= found;
+    }
+    return any;
+  };
   const fieldFlows = (file: string, name: string): Flow[] => appFields.get(appOf(file))?.get(name) ?? requestFields.get(name) ?? [];
   const findings = new Map<string, FindingInput>();
   let suppressed = 0;
@@ -203,7 +212,7 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
 
   /** A flow of `file` reaching a sink: a finding, or a new sink of the exported function whose parameter it is. */
   const reach = (file: string, flow: Flow, cls: TaintClass, sink: SinkSite): void => {
-    if (flow.m & classBit(cls)) return;
+    if (blockedAt(flow.m, cls, sink.broadcast)) return;
     if (flow.o.k === 's') return report(flow, cls, sink);
     if (flow.o.k === 'f') {
       for (const sf of fieldFlows(file, flow.o.name)) reach(file, { o: sf.o, m: sf.m | flow.m, t: cap([...sf.t, ...flow.t]) }, cls, sink);

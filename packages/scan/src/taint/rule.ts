@@ -6,7 +6,7 @@
 import type { RuleMeta } from '@rampart/core';
 import type { JsRule, Samples } from '../rules/types.js';
 import type { TaintClass } from './classes.js';
-import { taintOf } from './engine.js';
+import { taintOf, type ProjectFileReader } from './engine.js';
 import type { TaintTables } from './tables.js';
 import { traceOf } from './trace.js';
 
@@ -21,7 +21,8 @@ export function taintRule(meta: TaintRuleMeta, samples: Samples): JsRule {
       return {
         'Program:exit'() {
           const tables = context.settings?.taint as TaintTables | undefined;
-          const result = taintOf(context.sourceCode, context.filename, tables);
+          const readFile = context.settings?.taintFiles as ProjectFileReader | undefined;
+          const result = taintOf(context.sourceCode, context.filename, tables, readFile);
           for (const f of result.findings) {
             if (f.cls !== meta.id) continue;
             context.report({ node: f.node, message: f.sink.message, confidence: f.sink.confidence, trace: traceOf(f.source, f.steps, f.sink), span: f.sink.step });

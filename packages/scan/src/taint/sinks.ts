@@ -7,6 +7,8 @@ import type { TaintClass } from './classes.js';
 /**
  * Extra facts a sink needs before it is one; each is checked by the engine by name.
  * - shell: the call runs a shell (exec, or spawn/execa with `shell: true`); without one only the command (arg 0) is a sink.
+ * - code-module: `require(p)` / `import(p)` of a path not ending in `.json` (JSON is parsed, never run).
+ * - confine-off: `h.file(p, { confine: false })` (inert's default confinement turned off).
  * - no-root: `res.sendFile(p)` / `res.download(p)` without a `root` option.
  * - noent: an XML parse with entity substitution on (`noent: true`).
  * - html: the response is HTML (no text/plain or JSON content type set before, not an object).
@@ -19,7 +21,7 @@ import type { TaintClass } from './classes.js';
  * - yaml-unsafe: js-yaml load with a schema that builds functions, or js-yaml 3 (whose load is unsafe).
  * - lodash-unpatched: lodash's deep merge/set, unless the project pins lodash 4.17.21 or later (which refuse __proto__ and constructor keys).
  */
-export type SinkCondition = 'sql-text' | 'raw-http' | 'shell' | 'no-root' | 'noent' | 'html' | 'query-builder' | 'xml-text' | 'string' | 'response' | 'record-filter' | 'log-file' | 'yaml-unsafe' | 'lodash-unpatched';
+export type SinkCondition = 'code-module' | 'confine-off' | 'sql-text' | 'raw-http' | 'shell' | 'no-root' | 'noent' | 'html' | 'query-builder' | 'xml-text' | 'string' | 'response' | 'record-filter' | 'log-file' | 'yaml-unsafe' | 'lodash-unpatched';
 
 export interface SinkSpec {
   readonly class: TaintClass;
@@ -88,11 +90,20 @@ const ssrfSinks: SinkSpec[] = [
   { class: 'ssrf', match: 'module', module: 'undici', name: 'fetch' },
   { class: 'ssrf', match: 'module', module: 'undici', name: 'stream' },
 ];
-for (const m of ['axios', 'got', 'superagent', 'request', 'needle']) {
-  for (const name of HTTP_CLIENT_METHODS) if (!(m === 'axios' && name === 'request')) ssrfSinks.push({ class: 'ssrf', match: 'module', module: m, name });
+// Other fetch-like clients: the URL is the first argument of the module itself or of its verbs.
+for (const m of ['cross-fetch', 'isomorphic-fetch', 'ky', 'ofetch', 'phin', 'urllib', 'make-fetch-happen']) {
+  ssrfSinks.push({ class: 'ssrf', match: 'module', module: m, name: '' }, { class: 'ssrf', match: 'module', module: m, name: 'default' });
 }
+ssrfSinks.push({ class: 'ssrf', match: 'module', module: 'ofetch', name: '$fetch' }, { class: 'ssrf', match: 'module', module: 'ofetch', name: 'ofetch' }, { class: 'ssrf', match: 'module', module: 'urllib', name: 'curl' });
+for (const m of ['axios', 'got', 'superagent', 'request', 'needle', 'ky', 'urllib', '@hapi/wreck', 'wreck']) {
+  for (const name of HTTP_CLIENT_METHODS) if (!(m === 'axios' && name === 'request') && !(m.endsWith('wreck') && name === 'request')) ssrfSinks.push({ class: 'ssrf', match: 'module', module: m, name });
+}
+// Wreck.request(method, uri, options): the URL is the second argument.
+for (const m of ['@hapi/wreck', 'wreck']) ssrfSinks.push({ class: 'ssrf', match: 'module', module: m, name: 'request', args: [1] });
 for (const m of ['http', 'https', 'http2']) {
   ssrfSinks.push({ class: 'ssrf', match: 'module', module: m, name: 'get' }, { class: 'ssrf', match: 'module', module: m, name: 'request' });
+  // follow-redirects: the same API under require('follow-redirects').https.
+  if (m !== 'http2') ssrfSinks.push({ class: 'ssrf', match: 'module', module: 'follow-redirects', name: `${m}.get` }, { class: 'ssrf', match: 'module', module: 'follow-redirects', name: `${m}.request` });
 }
 ssrfSinks.push({ class: 'ssrf', match: 'module', module: 'http2', name: 'connect' });
 // Instances made with axios.create() / got.extend(): receivers named like an HTTP client.
@@ -147,8 +158,8 @@ export const SINKS: readonly SinkSpec[] = [
   { class: 'code-injection', match: 'new', name: 'Function', args: 'all' },
   { class: 'code-injection', match: 'global', name: 'setTimeout', when: 'string' },
   { class: 'code-injection', match: 'global', name: 'setInterval', when: 'string' },
-  { class: 'code-injection', match: 'global', name: 'require' },
-  { class: 'code-injection', match: 'global', name: 'import' },
+  { class: 'code-injection', match: 'global', name: 'require', when: 'code-module' },
+  { class: 'code-injection', match: 'global', name: 'import', when: 'code-module' },
   ...['runInContext', 'runInNewContext', 'runInThisContext', 'compileFunction'].map((name): SinkSpec => ({ class: 'code-injection', match: 'module', module: 'vm', name })),
   { class: 'code-injection', match: 'new', module: 'vm', name: 'Script' },
   { class: 'code-injection', match: 'module', module: 'vm2', name: 'VM.run' },
@@ -157,6 +168,8 @@ export const SINKS: readonly SinkSpec[] = [
   // Path traversal
   ...fsSinks,
   { class: 'path-traversal', match: 'method', name: 'sendFile', when: 'no-root' },
+  // @hapi/inert: h.file(path) is confined to the route's files unless `{ confine: false }`.
+  { class: 'path-traversal', match: 'method', name: 'file', receiver: /^(h|toolkit|reply|responseToolkit)$/, when: 'confine-off' },
   { class: 'path-traversal', match: 'method', name: 'download', when: 'no-root', receiver: /^(res|response|resp)$/ },
   { class: 'path-traversal', match: 'module', module: 'koa-send', name: '', args: [1], when: 'no-root' },
 
@@ -277,7 +290,8 @@ export const SINKS: readonly SinkSpec[] = [
   { class: 'data-leak', match: 'method', name: 'json', receiver: /^(NextResponse|Response)$/ },
   // Hapi: return h.response(user)
   { class: 'data-leak', match: 'method', name: 'response', receiver: /^h$/ },
-  { class: 'data-leak', match: 'method', name: 'emit', args: [1], receiver: /^(socket|io|ws|client)$/ },
+  // socket.io: io.emit, socket.broadcast.emit, io.to(room).emit, socket.in(room).emit.
+  { class: 'data-leak', match: 'method', name: 'emit', args: [1], receiver: /^(socket|io|ws|client|broadcast|to|in|nsp|namespace)$/ },
   { class: 'data-leak', match: 'method', name: 'send', receiver: /^(ws|socket|client|conn|connection|peer)$/ },
 ];
 

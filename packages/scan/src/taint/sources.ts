@@ -124,3 +124,8 @@ export const RECORD_CONTAINERS: ReadonlySet<string> = new Set(['rows', 'data', '
 /** Field names whose value must never reach a response. */
 // Plain access/refresh tokens are left out: answering them is what a login or token endpoint is for.
 export const SENSITIVE_FIELD = /^(password|passwd|pwd|passwordHash|password_hash|hashedPassword|hashed_password|passHash|ssn|socialSecurityNumber|secret|clientSecret|client_secret|apiKey|api_key|apiToken|api_token|privateKey|private_key|resetToken|reset_token|resetPasswordToken|otpSecret|totpSecret|mfaSecret|twoFactorSecret|salt|cvv|cardNumber|card_number|creditCard|credit_card)$/i;
+/**
+ * Field names that are their owner's credential (a session or access token): answering them to
+ * their owner is what a login is for, sending them to every connected client is a leak.
+ */
+export const OWNER_CREDENTIAL_FIELD = /^(token|accessToken|access_token|refreshToken|refresh_token|sessionToken|session_token|authToken|auth_token|sessionId|session_id|sid|jwt|idToken|id_token)$/i;

@@ -49,6 +49,8 @@ export interface SinkSite {
   readonly snippet: string;
   readonly message: string;
   readonly confidence: Confidence;
+  /** A send to every connected client (`wss.clients` each, `io.emit`): owner-only data leaks there too. */
+  readonly broadcast?: boolean;
 }
 
 /** What calling an exported function does. */
@@ -112,6 +114,8 @@ export interface FileSummary {
   readonly reexports?: { readonly spec: string; readonly names?: Record<string, string> }[];
   /** Request fields this file's middleware sets from input, with their flows. */
   readonly requestFields: Record<string, Flow[]>;
+  /** Objects of relative modules this file stores on `app.locals` (`app.locals.db = new Db()`): spec and export path of their class. */
+  readonly appLocals?: Record<string, { readonly spec: string; readonly path: readonly string[] }>;
   /** Relative modules this file imports: files joined by imports form one app, whose middleware sets its routes' request fields. */
   readonly imports?: readonly string[];
   /** Exported constants (regular expressions, option objects) by export name. */

@@ -38,8 +38,8 @@ export const DOCUMENT_QUERY_PACKAGES: readonly string[] = [
   '@prisma/client', 'prisma', 'sequelize', 'dynamoose', 'rethinkdb', 'rethinkdbdash', 'thinky', 'couchbase', 'nano', 'pouchdb', 'firebase-admin',
 ];
 
-/** What a package.json must list for the scanner to decide sinks: versioned packages and document-query libraries. */
-export const DECIDING_PACKAGES: readonly string[] = [...VERSIONED_PACKAGES, ...DOCUMENT_QUERY_PACKAGES];
+/** What a package.json must list for the scanner to decide: versioned packages, document-query libraries, Express's major version. */
+export const DECIDING_PACKAGES: readonly string[] = [...VERSIONED_PACKAGES, ...DOCUMENT_QUERY_PACKAGES, 'express'];
 
 /** A source in the config: a request property or method, or a global path. */
 export type SourceConfig =

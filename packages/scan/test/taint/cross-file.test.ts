@@ -224,6 +224,99 @@ exports.run = (c) => cp.execSync('sh -c ' + c);
     const ids = (r: typeof here) => r.findings.map((f) => `${f.ruleId}:${f.file}:${f.line}:${f.fingerprint}`);
     assert.deepEqual(ids(workers), ids(here));
   });
+  it('an imported predicate is read in its own module: a host allowlist cleans SSRF, a scheme check does not, whatever the name', async () => {
+    const server = `const express = require('express');
+const https = require('https');
+const { isAllowedHost } = require('./validators');
+const app = express();
+app.get('/proxy', (req, res) => {
+  const target = req.query.url;
+  if (!isAllowedHost(target)) return res.sendStatus(400);
+  https.get(target, (r) => r.pipe(res));
+});
+`;
+    const schemeOnly = await scanTaint({
+      'server.js': server,
+      'validators.js': `exports.isAllowedHost = function (value) { return /^https:\\/\\//.test(value); };\n`,
+    });
+    assert.deepEqual(at(schemeOnly.taint), ['ssrf server.js:8']);
+    const allowlist = await scanTaint({
+      'server.js': server,
+      'validators.js': `const { isPinned } = require('./pinned');
+const HOSTS = new Set(['api.example.com']);
+function isAllowedHost(value) {
+  try {
+    const u = new URL(value);
+    return HOSTS.has(u.hostname);
+  } catch {
+    return false;
+  }
+}
+module.exports = { isAllowedHost, isPinned };
+`,
+      'pinned.js': `const { isAllowedHost } = require('./validators');\nexports.isPinned = (v) => isAllowedHost(v);\n`,
+    });
+    assert.deepEqual(at(allowlist.taint), []);
+  });
+
+  it('predicates calling each other across modules in a cycle end (depth-bounded)', async () => {
+    const r = await scanTaint({
+      'server.js': `const express = require('express');
+const { a } = require('./a');
+const app = express();
+app.get('/f', (req, res) => {
+  if (!a(req.query.u)) return res.end();
+  fetch(req.query.u);
+});
+`,
+      'a.js': `const { b } = require('./b');\nexports.a = (x) => b(x);\n`,
+      'b.js': `const { a } = require('./a');\nexports.b = (x) => a(x);\n`,
+    });
+    assert.deepEqual(at(r.taint), ['ssrf server.js:6']);
+  });
+  it('NestJS: a global ValidationPipe in main.ts validates DTO-class parameters of every controller, not primitives or interfaces', async () => {
+    const controller = `import { Body, Controller, Post } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { LoginDto } from './login.dto';
+interface Lookup { email: string }
+@Controller('auth')
+export class AuthController {
+  constructor(@InjectModel('User') private readonly userModel: Model<unknown>) {}
+  @Post('a') a(@Body() dto: LoginDto) { return this.userModel.countDocuments({ email: dto.email }); }
+  @Post('b') b(@Body('email') email: string) { return this.userModel.countDocuments({ email }); }
+  @Post('c') c(@Body() q: Lookup) { return this.userModel.countDocuments({ email: q.email }); }
+}
+`;
+    const files = { 'src/auth/auth.controller.ts': controller, 'src/auth/login.dto.ts': 'export class LoginDto { email!: string; }\n' };
+    const without = await scanTaint({ ...files, 'src/main.ts': 'bootstrap();\n' });
+    assert.deepEqual(at(without.taint), ['nosql-injection src/auth/auth.controller.ts:10', 'nosql-injection src/auth/auth.controller.ts:11', 'nosql-injection src/auth/auth.controller.ts:9']);
+    const withPipe = await scanTaint({ ...files, 'src/main.ts': 'const app = await NestFactory.create(AppModule);\napp.useGlobalPipes(new ValidationPipe({ whitelist: true }));\n' });
+    assert.deepEqual(at(withPipe.taint), ['nosql-injection src/auth/auth.controller.ts:10', 'nosql-injection src/auth/auth.controller.ts:11']);
+  });
+  it('Express app.locals: a method of an object another file stored there is that object class\'s method, in the same app', async () => {
+    const r = await scanTaint({
+      'app.js': `const express = require('express');
+const Repo = require('./repo');
+const app = express();
+app.locals.repo = new Repo(pool);
+app.use(require('./routes'));
+`,
+      'routes.js': `const router = require('express').Router();
+router.get('/r', async (req, res) => res.json(await req.app.locals.repo.byName(req.query.name)));
+router.get('/s', async (req, res) => res.json(await req.app.locals.other.byName(req.query.name)));
+module.exports = router;
+`,
+      'repo.js': `module.exports = class Repo {
+  constructor(pool) { this.pool = pool; }
+  byName(name) { return this.pool.query("SELECT id FROM t WHERE name = '" + name + "'"); }
+};
+`,
+    });
+    assert.deepEqual(at(r.taint), ['sql-injection repo.js:3']);
+    assert.equal(r.taint[0].trace!.source.file, 'routes.js');
+    assert.equal(r.taint[0].trace!.source.line, 2);
+  });
   it('imported constants decide sinks at link time: a backtracking regex, noent parse options, a compiled template', async () => {
     const files = (re: string, noent: boolean, out: string): Record<string, string> => ({
       'consts.mjs': `import Handlebars from 'handlebars';

@@ -195,6 +195,51 @@ app.get('/a', (req, res) => {
     expect: ['sql-injection@5'],
   },
   {
+    name: 'an HTML escaper does not make the start of an href safe (javascript:), a scheme check or a path prefix with it does',
+    code: `const escapeHtml = require('escape-html');
+app.get('/a', (req, res) => {
+  const u = String(req.query.u);
+  res.send(\`<a title="\${escapeHtml(u)}" href="\${escapeHtml(u)}">\${escapeHtml(u)}</a>\`);
+  res.send('<form action=' + escapeHtml(u) + '>');
+  res.send(\`<a href="/search?q=\${escapeHtml(u)}">again</a>\`);
+  const v = /^https?:\\/\\//i.test(u) ? u : '/';
+  res.send(\`<a href="\${escapeHtml(v)}">go</a>\`);
+  if (!u.startsWith('/')) return;
+  res.send(\`<img src='\${escapeHtml(u)}'>\`);
+  res.send(\`<img src='\${u}'>\`);
+});`,
+    expect: ['xss@4', 'xss@5', 'xss@11'],
+  },
+  {
+    name: 'a session token goes to its owner, not to every client: wss.clients elements and socket.io broadcasts are broadcasts',
+    code: `const { WebSocketServer } = require('ws');
+const wss = new WebSocketServer({ port: 1 });
+wss.on('connection', (ws) => {
+  const me = { name: 'a', token: newToken() };
+  ws.send(JSON.stringify(me));
+  for (const other of wss.clients) other.send(JSON.stringify(me));
+  const { token, ...pub } = me;
+  wss.clients.forEach((c) => c.send(JSON.stringify(pub)));
+  io.to('room').emit('joined', me);
+  res.json(me);
+});`,
+    expect: ['data-leak@6', 'data-leak@9'],
+  },
+  {
+    name: "a 'message' from the app's own processes (fork, Worker, process, parentPort) is IPC, not client input",
+    code: `const { fork } = require('child_process');
+const { Worker, parentPort } = require('worker_threads');
+let child;
+child = fork('job.js');
+child.on('message', (m) => console.log('child ' + m));
+const w = new Worker('./w.js');
+w.on('message', (m) => console.log('worker ' + m));
+process.on('message', (m) => console.log('parent ' + m));
+parentPort.on('message', (m) => console.log('port ' + m));
+wss.on('connection', (ws) => ws.on('message', (m) => console.log('client ' + m)));`,
+    expect: ['log-injection@10'],
+  },
+  {
     name: 'placeholders and tagged templates are parameterised',
     code: `app.get('/a', async (req, res) => {
   await db.query('SELECT * FROM t WHERE a = $1', [req.query.a]);

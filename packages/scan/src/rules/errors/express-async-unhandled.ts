@@ -1,5 +1,7 @@
+import semver from 'semver';
 import { isNode, nodeStart, propertyName, unwrap } from '../ast.js';
 import { nameOf } from '../identifier-words.js';
+import { dependencyRange } from '../project.js';
 import { isTestFile } from '../test-files.js';
 import type { JsRule, Node, Visitors } from '../types.js';
 import { isFunction } from '../value-origin.js';
@@ -10,9 +12,21 @@ import { findRoutes, handlerFunction, importsModule } from '../web-apps.js';
  * async handler never reaches the error middleware: the request hangs until it times out
  * and Node reports an unhandled rejection (and exits, by default, since Node 15). Express 5
  * forwards rejections to next(err); so do express-async-errors (a global patch), promise-aware
- * routers and wrappers such as express-async-handler. The rule cannot read package.json, so
- * it stays at medium confidence and names Express 5 in its advice.
+ * routers and wrappers such as express-async-handler. When the scanner read the package.json
+ * that applies to the file and it asks for Express 5 or later, the rule stays silent; without
+ * one (inside ESLint) it cannot tell, so it stays at medium confidence and names Express 5 in its advice.
  */
+
+/** True when the range the package.json gives for express only admits Express 5 or later. */
+function expressFiveOrLater(range: string | undefined): boolean {
+  if (range === undefined) return false;
+  try {
+    const min = semver.minVersion(range);
+    return min !== null && min.major >= 5;
+  } catch {
+    return false; // a tag, URL or git reference: unknown
+  }
+}
 
 /**
  * Packages that make Express await handlers: importing one anywhere in the file silences the rule.
@@ -233,6 +247,7 @@ router.route('/items/:id').delete(async function (req, res) {
     if (isTestFile(context.filename)) return {};
     // Only async functions are reported, and each is written with the keyword.
     if (!context.sourceCode.text.includes('async')) return {};
+    if (expressFiveOrLater(dependencyRange(context, 'express'))) return {};
     return {
       'Program:exit'() {
         const sc = context.sourceCode;

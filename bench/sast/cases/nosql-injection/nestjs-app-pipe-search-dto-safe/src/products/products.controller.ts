@@ -1,0 +1,15 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { Product } from './product.schema';
+import { SearchQueryDto } from './search-query.dto';
+
+@Controller('products')
+export class ProductsController {
+  constructor(@InjectModel(Product.name) private readonly products: Model<Product>) {}
+
+  @Get()
+  search(@Query() query: SearchQueryDto) {
+    return this.products.find({ category: query.category }, { name: 1, price: 1 }).limit(50).lean();
+  }
+}

@@ -1,0 +1,1 @@
+module.exports = { basePath: process.env.BASE_PATH || '' };

@@ -1,0 +1,15 @@
+const Koa = require('koa');
+
+const DOCS_PATH = /^\/docs\/(v\d+)(\/.*)$/;
+const app = new Koa();
+
+app.use(async (ctx, next) => {
+  const m = DOCS_PATH.exec(ctx.path);
+  if (m && !ctx.path.endsWith('/')) {
+    ctx.status = 301;
+    return ctx.redirect(m[2]); // expect: open-redirect
+  }
+  await next();
+});
+
+app.listen(3000);
