@@ -3016,7 +3016,22 @@ export class TaintAnalyzer {
   /** `dto: Filter` where this file declares Filter as an interface or type alias: nothing at run time for a pipe to check. */
   private isLocalTypeOnly(param: Node): boolean {
     const name = unwrap(param.typeAnnotation?.typeAnnotation)?.typeName?.name;
-    return nodesOfType(this.sourceCode, 'TSInterfaceDeclaration', 'TSTypeAliasDeclaration').some((d) => d.id?.name === name);
+    return typeof name === 'string' && this.namesTypeOnly(name, 0);
+  }
+
+  /**
+   * `name` is an interface or type alias here, or in the relative module it is imported from: a
+   * type the compiler erases, so no class reaches a ValidationPipe. So is anything imported with
+   * `import type` (a class imported that way leaves Nest no metadata to validate against).
+   */
+  private namesTypeOnly(name: string, depth: number): boolean {
+    if (nodesOfType(this.sourceCode, 'TSInterfaceDeclaration', 'TSTypeAliasDeclaration').some((d) => d.id?.name === name)) return true;
+    for (const d of nodesOfType(this.sourceCode, 'ImportDeclaration')) {
+      for (const s of d.specifiers ?? []) if (s.local?.name === name && (d.importKind === 'type' || s.importKind === 'type')) return true;
+    }
+    const binding = moduleBindings(this.sourceCode).get(name);
+    if (!binding || !binding.module.startsWith('.') || binding.path.length !== 1 || depth >= 3) return false;
+    return this.importedModule(binding.module)?.namesTypeOnly(binding.path[0], depth + 1) ?? false;
   }
 
   private paramValues(fn: Node, ctx: FnCtx, explicit?: readonly Value[]): Value[] {

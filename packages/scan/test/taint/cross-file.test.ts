@@ -293,6 +293,12 @@ export class AuthController {
     assert.deepEqual(at(without.taint), ['nosql-injection src/auth/auth.controller.ts:10', 'nosql-injection src/auth/auth.controller.ts:11', 'nosql-injection src/auth/auth.controller.ts:9']);
     const withPipe = await scanTaint({ ...files, 'src/main.ts': 'const app = await NestFactory.create(AppModule);\napp.useGlobalPipes(new ValidationPipe({ whitelist: true }));\n' });
     assert.deepEqual(at(withPipe.taint), ['nosql-injection src/auth/auth.controller.ts:10', 'nosql-injection src/auth/auth.controller.ts:11']);
+    // An interface from another file is no class either; a class imported with `import type` leaves Nest no metadata.
+    const main = { 'src/main.ts': 'const app = await NestFactory.create(AppModule);\napp.useGlobalPipes(new ValidationPipe());\n' };
+    const interfaceDto = await scanTaint({ ...files, ...main, 'src/auth/login.dto.ts': 'export interface LoginDto { email: string }\n' });
+    assert.ok(at(interfaceDto.taint).includes('nosql-injection src/auth/auth.controller.ts:9'), at(interfaceDto.taint).join());
+    const typeImport = await scanTaint({ ...files, ...main, 'src/auth/auth.controller.ts': controller.replace("import { LoginDto } from './login.dto';", "import type { LoginDto } from './login.dto';") });
+    assert.ok(at(typeImport.taint).includes('nosql-injection src/auth/auth.controller.ts:9'), at(typeImport.taint).join());
   });
   it('Express app.locals: a method of an object another file stored there is that object class\'s method, in the same app', async () => {
     const r = await scanTaint({

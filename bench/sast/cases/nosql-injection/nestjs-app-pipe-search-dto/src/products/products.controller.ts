@@ -2,10 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { Product } from './product.schema';
-
-interface SearchQuery {
-  category: string;
-}
+import { SearchQuery } from './search-query.dto';
 
 @Controller('products')
 export class ProductsController {
