@@ -99,6 +99,10 @@ interface Value {
   readonly regex?: { readonly pattern: string; readonly flags: string };
   /** The `resolve` of a promise executor: what it is called with. */
   readonly resolver?: Flow[];
+  /** A string part of a parsed URL (`url.pathname`): the parser turned its backslashes into slashes. */
+  readonly urlPart?: boolean;
+  /** Text whose leading slashes (and backslashes) were stripped: after a '/', it cannot start a `//host`. */
+  readonly noLeadingSlash?: boolean;
   /** An HTTP agent that refuses private and loopback addresses (request-filtering-agent). */
   readonly filteringAgent?: boolean;
   /** Koa's `ctx.state`: its fields are whatever a middleware stored there (resolved by the link phase). */
@@ -1314,7 +1318,7 @@ export class TaintAnalyzer {
       vals.push(v);
     }
     // A route declared as data (Hapi `{ method, path, options, handler }`, exported or listed): its handler is a route handler.
-    if (fields.get('handler')?.fn && (fields.has('path') || fields.has('method'))) this.routeConfig(node, fields.get('handler')!.fn!, scope);
+    if (fields.get('handler')?.fn && (staticValue(objectProp(node, 'path')) ?? '').startsWith('/')) this.routeConfig(node, fields.get('handler')!.fn!, scope);
     return { ...this.union(...vals), fields, object: true, record: record || undefined };
   }
 
@@ -1393,7 +1397,7 @@ export class TaintAnalyzer {
     // url.search, url.hash, url.pathname: the URL parser percent-encodes quotes, angle brackets and
     // spaces and drops line breaks; a search or hash cannot name another host.
     const encoded = obj.parsedUrl ? URL_ENCODED_PARTS.get(key) : undefined;
-    if (encoded !== undefined) return this.clear({ flows: obj.flows }, encoded);
+    if (encoded !== undefined) return { ...this.clear({ flows: obj.flows }, encoded), urlPart: true };
     // req.files.avatar[0].path: where the upload middleware stored the file, not the client's name for it.
     if (obj.upload) return SERVER_FILE_FIELDS.has(key) ? CLEAN : { flows: obj.flows, upload: true };
     if (obj.flows.length === 0) {
@@ -2051,7 +2055,10 @@ export class TaintAnalyzer {
     // bus.on('preview', ({ url }) => ...): what the app emits under that name, here or in another file (linked).
     if (isAppEvent(event) && cb.node.params.length > 0) {
       const payload: Value = { flows: [{ o: { k: 'f', name: `${EVENT_FIELD}${event}` }, m: INPUT_CLEARED, t: [this.step(cb.node.params[0], `payload of the \`${event}\` event`)] }] };
-      this.inline(cb, cb.node.params.map(() => payload), scope);
+      // Parameters named like a request or response keep that role (http-proxy's 'proxyReq' gives (proxyReq, req, res)).
+      const named = (p: Node): string => (unwrap(p)?.type === 'Identifier' ? unwrap(p)!.name : '');
+      const role = (p: Node): Value => (REQUEST_NAMES.has(named(p)) ? { flows: [], obj: 'request' } : RESPONSE_NAMES.has(named(p)) ? { flows: [], obj: 'response' } : payload);
+      this.inline(cb, cb.node.params.map(role), scope);
       return;
     }
     this.inline(cb, [], scope);
@@ -2477,6 +2484,14 @@ export class TaintAnalyzer {
     }
     const r = this.clear({ flows: receiver.flows, record: receiver.record }, mask);
     const out = this.union(r, replacement.fn ? CLEAN : replacement);
+    // x.replace(/^[\/\\]+/, ''), or /^\/+/ on a URL's pathname: '/' + the result is a same-site path.
+    if (src !== undefined && staticValue(node.arguments[1]) === '' && out.flows.length > 0) {
+      const strip = /^\^(?:\\\/|\[([^\]]*)\])[+*]$/.exec(src);
+      const cls = strip?.[1];
+      const slashes = !!strip && (cls === undefined || /^(\\?\/|\\?\/\\\\|\\\\\\?\/)$/.test(cls));
+      const backslashes = cls !== undefined && cls.includes('\\\\');
+      if (slashes && (backslashes || receiver.urlPart)) return { ...out, noLeadingSlash: true };
+    }
     // xml.replace('</users>', `<user name="${name}"/></users>`): the result holds the replacement's markup.
     const text = replacement.text !== undefined && !replacement.fn ? `${receiver.text ?? '\u0001'}${replacement.text}` : receiver.text;
     return text !== undefined && out.flows.length > 0 ? { ...out, text } : out;
@@ -3281,6 +3296,8 @@ const MESSAGES: Record<TaintClass, string> = {
  * (decided later), \u0001 when not.
  */
 function holeText(v: Value): string {
+  // '_' stands for the first character, known to be no slash or backslash.
+  if (v.noLeadingSlash) return `_${holeText({ ...v, noLeadingSlash: false })}`;
   if (v.text !== undefined && v.text.length < 2000) return v.text;
   const hostBits = classMask(['open-redirect', 'ssrf']);
   const open = v.flows.filter((f) => (f.m & hostBits) !== hostBits);

@@ -455,3 +455,55 @@ describe('taint generality: rules that hold beyond the suite', () => {
     });
   }
 });
+
+describe('taint generality: app events and middleware state', () => {
+  it("an event listener's parameters named req/res keep their role (http-proxy's proxyReq), the others carry what the app emits", async () => {
+    const r = await scanTaint({
+      'proxy.js': `const { exec } = require('child_process');
+const httpProxy = require('http-proxy');
+const proxy = httpProxy.createProxyServer({ target: 'http://127.0.0.1:8080' });
+proxy.on('proxyReq', (proxyReq, req, res) => {
+  exec('logger ' + req.query.tag);
+});
+module.exports = proxy;
+`,
+    });
+    assert.deepEqual(r.taint.map((f) => `${f.ruleId} ${f.file}:${f.line}`), ['command-injection proxy.js:5']);
+  });
+
+  it("Koa's ctx.state holds what a middleware stored: input only when the middleware stored input", async () => {
+    const app = (stored: string): Record<string, string> => ({
+      'app.mjs': `import Koa from 'koa';
+import { Pool } from 'pg';
+const pool = new Pool();
+const app = new Koa();
+app.use(async (ctx, next) => {
+  ctx.state.account = ${stored};
+  await next();
+});
+app.use(async (ctx) => {
+  const { rows } = await pool.query("SELECT id FROM invoices WHERE account = '" + ctx.state.account + "'");
+  ctx.body = rows;
+});
+`,
+    });
+    assert.deepEqual((await scanTaint(app('ctx.query.account'))).taint.map((f) => `${f.ruleId}:${f.line}`), ['sql-injection:10']);
+    assert.deepEqual((await scanTaint(app('await lookupAccount(ctx.cookies.get("sid"))'))).taint, []);
+  });
+});
+
+describe('taint generality: stripped leading slashes', () => {
+  const redirect = (expr: string): string => `app.get('/go', (req, res) => {
+  const next = String(req.query.next || '');
+  res.redirect('/' + ${expr});
+});`;
+  it("'/' + x.replace(/^[\\/\\\\]+/, '') is a same-site path", () => {
+    assert.deepEqual(flowsIn(redirect(String.raw`next.replace(/^[\/\\]+/, '')`)), []);
+  });
+  it("stripping only slashes leaves /\\evil.example: still an open redirect", () => {
+    assert.deepEqual(flowsIn(redirect(String.raw`next.replace(/^\/+/, '')`)), ['open-redirect@3']);
+  });
+  it("a parsed URL's pathname has no backslashes left: stripping its slashes is enough", () => {
+    assert.deepEqual(flowsIn(redirect(String.raw`new URL(next, 'http://x.local').pathname.replace(/^\/+/, '')`)), []);
+  });
+});
