@@ -373,6 +373,63 @@ const APP_LOCALS = /^(?:(?:req|request|res|response)\.)?app\.locals\.([A-Za-z_$]
 /** The import specifier a call through app.locals records: the link phase looks the name up in the app. */
 export const APP_LOCALS_SPEC = '#app.locals';
 
+/** Markup text ending inside a quoted attribute value: `<item sku="`, `title='x `. */
+const QUOTED_ATTRIBUTE_OPEN = /[\w:-]\s*=\s*(["'])[^"'<>]*$/;
+
+/**
+ * What a one-expression escaper (`return String(s).replace(/[<>]/g, ...).replace(/&/g, ...)`) replaces
+ * everywhere: the characters of its global regexes. Undefined when the body is anything else.
+ */
+function replacedCharacters(fn: Node): Set<string> | undefined {
+  let e: Node | undefined = fn.body;
+  if (e?.type === 'BlockStatement') {
+    const only = e.body.length === 1 ? e.body[0] : undefined;
+    e = only?.type === 'ReturnStatement' ? (only.argument ?? undefined) : undefined;
+  }
+  e = unwrap(e) ?? undefined;
+  const out = new Set<string>();
+  let links = 0;
+  while (e?.type === 'CallExpression' && unwrap(e.callee)?.type === 'MemberExpression' && /^(replace|replaceAll)$/.test(lastName(e.callee) ?? '')) {
+    const re = unwrap(e.arguments[0]);
+    const pattern: string | undefined = re?.regex?.pattern;
+    const global = (re?.regex?.flags ?? '').includes('g') || lastName(e.callee) === 'replaceAll';
+    if (pattern === undefined) {
+      if (typeof re?.value === 'string' && lastName(e.callee) === 'replaceAll' && re.value.length === 1) out.add(re.value);
+      else if (typeof re?.value !== 'string') return undefined;
+    } else if (global) {
+      const chars = regexCharacters(pattern);
+      if (!chars) return undefined;
+      for (const c of chars) out.add(c);
+    }
+    links++;
+    e = unwrap(unwrap(e.callee)!.object) ?? undefined;
+  }
+  return links > 0 ? out : undefined;
+}
+
+/** The characters a simple regex matches: `<`, `\\"`, `[<>&]`, `&|<|>`; undefined for anything else. */
+function regexCharacters(pattern: string): string[] | undefined {
+  const one = (p: string): string[] | undefined => {
+    if (p.length === 1 && !'.*+?()[]{}|^$\\'.includes(p)) return [p];
+    if (p.length === 2 && p[0] === '\\' && !/[A-Za-z0-9]/.test(p[1])) return [p[1]];
+    return undefined;
+  };
+  if (pattern.startsWith('[') && pattern.endsWith(']') && !pattern.startsWith('[^')) {
+    const out: string[] = [];
+    const body = pattern.slice(1, -1);
+    for (let i = 0; i < body.length; i++) {
+      if (body[i] === '\\') {
+        if (/[A-Za-z0-9]/.test(body[i + 1] ?? 'a')) return undefined;
+        out.push(body[++i]);
+      } else if (body[i] === '-' && i > 0 && i < body.length - 1) return undefined;
+      else out.push(body[i]);
+    }
+    return out;
+  }
+  const alts = pattern.split('|').map(one);
+  return alts.every((a) => a !== undefined) ? alts.flat() as string[] : undefined;
+}
+
 /** HTML text ending at the start of a URL attribute's value: `<a href="`, `<form action=`. */
 const URL_ATTRIBUTE_START = /\b(?:href|src|action|formaction|poster|xlink:href)\s*=\s*["']?$/i;
 
@@ -716,6 +773,39 @@ export class TaintAnalyzer {
     if (!v.flows.some((f) => f.m & classBit('xss') && !(f.m & urlSafe))) return v;
     const opened = { ...v, flows: v.flows.map((f) => (f.m & urlSafe ? f : { ...f, m: f.m & ~classBit('xss') })) };
     return this.withStep(opened, node, 'at the start of a URL attribute: HTML escaping does not stop a `javascript:` URL');
+  }
+
+  /**
+   * A value printed inside a quoted attribute (`<item sku="${escapeXml(sku)}"`) by an escaper of this
+   * project whose body replaces only some characters: if it leaves that quote alone, the value can
+   * close the attribute and add others, so the escaper's HTML/XML credit is taken back.
+   */
+  private quotedAttributeValue(v: Value, expr: Node, before: string, scope: Scope): Value {
+    const markup = classMask(['xss', 'xml-injection']);
+    if (!v.flows.some((f) => f.m & markup)) return v;
+    const quote = QUOTED_ATTRIBUTE_OPEN.exec(before.slice(-200))?.[1];
+    const call = unwrap(expr);
+    if (!quote || call?.type !== 'CallExpression') return v;
+    const escaped = this.escapedCharacters(call);
+    if (escaped === undefined || escaped.has(quote)) return v;
+    const opened = { ...v, flows: v.flows.map((f) => ({ ...f, m: f.m & ~markup })) };
+    return this.withStep(opened, expr, `inside a ${quote === '"' ? 'double' : 'single'}-quoted attribute, and \`${this.text(call.callee, 30)}()\` does not escape ${quote}`);
+  }
+
+  /** The characters a project escaper replaces everywhere (`s.replace(/</g, '&lt;').replace(/>/g, '&gt;')`), read from its body. */
+  private escapedCharacters(call: Node): Set<string> | undefined {
+    const callee = unwrap(call.callee);
+    let fnNode: Node | undefined;
+    if (callee?.type === 'Identifier') {
+      const binding = moduleBindings(this.sourceCode).get(callee.name);
+      if (binding?.module.startsWith('.')) fnNode = this.importedModule(binding.module)?.exportedFunction(binding.path);
+      else if (!binding) {
+        const d = findDeclaration(callee.name, callee);
+        const n = d?.node;
+        fnNode = n?.type === 'FunctionDeclaration' ? n : n?.type === 'VariableDeclarator' && isFunctionNode(unwrap(n.init)) ? unwrap(n.init)! : undefined;
+      }
+    }
+    return fnNode ? replacedCharacters(fnNode) : undefined;
   }
 
   private union(...values: Value[]): Value {
@@ -1163,6 +1253,7 @@ export class TaintAnalyzer {
         node.quasis.forEach((q: Node, i: number) => {
           text += q.value.cooked ?? q.value.raw ?? '';
           if (i < parts.length && URL_ATTRIBUTE_START.test(text.slice(-40))) parts[i] = this.urlAttributeValue(parts[i], node.expressions[i]);
+          if (i < parts.length) parts[i] = this.quotedAttributeValue(parts[i], node.expressions[i], text, scope);
           if (i < parts.length) text += holeText(parts[i]);
         });
         return { ...this.clear(this.union(...parts.map((p: Value) => this.stringified(p))), 0), text };
@@ -1196,6 +1287,7 @@ export class TaintAnalyzer {
           let v = this.eval(t, scope);
           const s = staticValue(t);
           if (s === undefined && URL_ATTRIBUTE_START.test(text.slice(-40))) v = this.urlAttributeValue(v, t);
+          if (s === undefined) v = this.quotedAttributeValue(v, t, text, scope);
           text += s !== undefined ? s : holeText(v);
           values.push(this.stringified(v));
         }

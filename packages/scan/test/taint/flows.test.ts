@@ -240,6 +240,35 @@ wss.on('connection', (ws) => ws.on('message', (m) => console.log('client ' + m))
     expect: ['log-injection@10'],
   },
   {
+    name: "a project escaper is read: one that leaves a quote alone does not protect a value inside that quote's attribute",
+    code: `const escapeHtml = (s) => s.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function htmlEscape(s) { return s.replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';'); }
+app.get('/a', (req, res) => {
+  const q = String(req.query.q);
+  res.send(\`<p>\${escapeHtml(q)}</p>\`);
+  res.send(\`<input value="\${escapeHtml(q)}">\`);
+  res.send("<input value='" + escapeHtml(q) + "'>");
+  res.send(\`<input value="\${htmlEscape(q)}" title='\${htmlEscape(q)}'>\`);
+});`,
+    expect: ['xss@6', 'xss@7'],
+  },
+  {
+    name: "the browser's console is the visitor's devtools, not a server log: no log injection in code using the DOM and nothing of Node",
+    code: `const feed = new WebSocket(document.body.dataset.feedUrl);
+feed.addEventListener('message', (m) => {
+  console.log('feed ' + m.data);
+  document.getElementById('last').innerHTML = m.data;
+});`,
+    expect: ['xss@4'],
+  },
+  {
+    name: 'the same console output in Node code is a log line',
+    code: `const WebSocket = require('ws');
+const feed = new WebSocket(process.env.FEED_URL);
+feed.on('message', (data) => console.log('feed ' + data));`,
+    expect: ['log-injection@3'],
+  },
+  {
     name: 'placeholders and tagged templates are parameterised',
     code: `app.get('/a', async (req, res) => {
   await db.query('SELECT * FROM t WHERE a = $1', [req.query.a]);
