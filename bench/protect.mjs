@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +20,11 @@ import { fixed, formatTable } from './text-table.mjs';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const APP = join(REPO, 'packages/guard/test/protect/fixtures/app.cjs');
 const REGISTER = join(REPO, 'packages/guard/dist/register.js');
-const ROUNDS = 3;
-const SECONDS = 4;
+const ROUNDS = 5;
+const SECONDS = 3;
+// Each process is started fresh: a short untimed load first, so the figures are the steady state
+// and not the JIT compiling each contender's code (more code to compile is not a cost per request).
+const WARMUP_SECONDS = 1;
 const CONNECTIONS = 16;
 const FUZZ_CASES = 1_000_000;
 
@@ -71,6 +74,8 @@ function cpuSeconds(pid) {
     return NaN;
   }
 }
+
+const warm = (url) => new Promise((resolve, reject) => autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS }, (err) => (err ? reject(err) : resolve())));
 
 const load = (app, url) =>
   new Promise((resolve, reject) => {
@@ -189,6 +194,7 @@ export async function benchProtect({ say, progress }) {
   const internalPort = await new Promise((r) => internal.listen(0, '127.0.0.1', () => r(internal.address().port)));
   const results = Object.fromEntries(variants.map((v) => [v, { db: [], json: [] }]));
   const detections = {};
+  const loadBefore = loadavg().map((l) => l.toFixed(1)).join(' ');
   try {
     for (let round = 0; round < ROUNDS; round++) {
       for (const v of round % 2 ? [...variants].reverse() : variants) {
@@ -196,7 +202,10 @@ export async function benchProtect({ say, progress }) {
         const app = await start(v, dir);
         try {
           // A DB read whose input reaches the SQL text (two words, so the tokenizer really runs).
-          results[v].db.push(await load(app, `${app.url}/users?name=${q('alice smith')}`));
+          const dbUrl = `${app.url}/users?name=${q('alice smith')}`;
+          await warm(dbUrl);
+          results[v].db.push(await load(app, dbUrl));
+          await warm(`${app.url}/json`);
           results[v].json.push(await load(app, `${app.url}/json`));
           if (round === 0) detections[v] = await detection(app, dir, internalPort);
         } finally {
@@ -209,6 +218,7 @@ export async function benchProtect({ say, progress }) {
     rmSync(dir, { recursive: true, force: true });
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const loadAfter = loadavg().map((l) => l.toFixed(1)).join(' ');
   const rows = [];
   for (const v of variants) {
     for (const ep of ['db', 'json']) {
@@ -228,7 +238,7 @@ export async function benchProtect({ say, progress }) {
       ]);
     }
   }
-  say(`Runtime protection: ${ROUNDS} interleaved rounds × ${SECONDS} s per endpoint, ${CONNECTIONS} connections, median of rounds${variants.includes('zen') ? '' : ' (Zen not installed: skipped)'}`);
+  say(`Runtime protection: ${ROUNDS} interleaved rounds × ${SECONDS} s per endpoint after ${WARMUP_SECONDS} s untimed warm-up, ${CONNECTIONS} connections, median of rounds; load average ${loadBefore} before, ${loadAfter} after${variants.includes('zen') ? '' : ' (Zen not installed: skipped)'}`);
   say(formatTable(['variant', 'endpoint', 'req/s', 'p99 ms', 'req/s lost', 'CPU µs/req', 'CPU overhead', 'errors'], rows));
   say();
   const kinds = [...new Set(attackCorpus(dir, 0).map((a) => a[0]))];

@@ -5,9 +5,12 @@ import { DEFAULTS, type ProtectMode, type ProtectOptions } from './options.js';
 import { checkUser, countDetection } from './blocklist/enforce.js';
 
 let active: ProtectOptions = DEFAULTS;
+// The per-route prefixes, listed once: most apps have none, and a check then reads no keys.
+let routeKeys: readonly string[] = [];
 
 export function setActiveOptions(options: ProtectOptions): void {
   active = options;
+  routeKeys = Object.keys(options.routes);
 }
 
 export function activeOptions(): ProtectOptions {
@@ -17,7 +20,7 @@ export function activeOptions(): ProtectOptions {
 /** The mode for this request: the longest matching per-route prefix, else the global mode. */
 export function modeFor(ctx: RequestContext): ProtectMode {
   const routes = active.routes;
-  const keys = Object.keys(routes);
+  const keys = routeKeys;
   if (keys.length === 0) return active.mode;
   // Prefixes match the whole path (not Express's router-relative req.url); patterns match exactly.
   const path = requestPath(ctx.req) ?? '';
@@ -65,7 +68,7 @@ export function report(ctx: RequestContext, result: Inspection & { source?: stri
  */
 export function inspect(sink: string, detect: (inputs: readonly UserInput[]) => Inspection & { source?: string }): void {
   const ctx = currentContext();
-  if (!ctx || (active.mode === 'off' && Object.keys(active.routes).length === 0)) return;
+  if (!ctx || (active.mode === 'off' && routeKeys.length === 0)) return;
   if (modeFor(ctx) === 'off') return;
   // A blocked user reaches no sink (throws the 403 error, like a blocked attack).
   checkUser(ctx);

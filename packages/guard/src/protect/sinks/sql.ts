@@ -24,7 +24,7 @@ const checkedByPool = new AsyncLocalStorage<string>();
 function checkSql(sink: string, dialect: SqlDialect, arg: unknown): void {
   const sql = sqlText(arg);
   if (sql === undefined || checkedByPool.getStore() === sql) return;
-  const options = { standardConformingStrings: activeOptions().sql.standardConformingStrings };
+  const options = activeOptions().sql;
   inspect(sink, (inputs) => detectSqlInjection(sql, inputs, dialect, options));
 }
 

@@ -31,14 +31,32 @@ export interface SqlTokenizeOptions {
   readonly standardConformingStrings?: boolean;
 }
 
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff;
-const isDigit = (c: number) => c >= 48 && c <= 57;
-const isIdentStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c >= 128;
-const isIdentPart = (c: number) => isIdentStart(c) || isDigit(c) || c === 36; /* $ */
+// Character classes of ASCII, one table lookup per character instead of a chain of comparisons.
+const SPACE = 1;
+const DIGIT = 2;
+const IDENT_START = 4;
+const IDENT_PART = 8;
+const PG_OPERATOR = 16;
+const MYSQL_OPERATOR = 32;
+const SQLITE_OPERATOR = 64;
+const ASCII = new Uint8Array(128);
+for (let c = 9; c <= 13; c++) ASCII[c] = SPACE;
+ASCII[32] = SPACE;
+for (let c = 48; c <= 57; c++) ASCII[c] = DIGIT | IDENT_PART;
+for (let c = 65; c <= 90; c++) ASCII[c] = IDENT_START | IDENT_PART;
+for (let c = 97; c <= 122; c++) ASCII[c] = IDENT_START | IDENT_PART;
+ASCII[95] = IDENT_START | IDENT_PART; // _
+ASCII[36] = IDENT_PART; // $
+for (const [chars, bit] of [['+-*/<>=~!@#%^&|`?', PG_OPERATOR], ['+-*/<>=~!%^&|:', MYSQL_OPERATOR], ['+-*/<>=~!%&|', SQLITE_OPERATOR]] as const) {
+  for (const ch of chars) ASCII[ch.charCodeAt(0)]! |= bit;
+}
 
-const PG_OPERATOR_CHARS = new Set('+-*/<>=~!@#%^&|`?'.split('').map((c) => c.charCodeAt(0)));
-const MYSQL_OPERATOR_CHARS = new Set('+-*/<>=~!%^&|:'.split('').map((c) => c.charCodeAt(0)));
-const SQLITE_OPERATOR_CHARS = new Set('+-*/<>=~!%&|'.split('').map((c) => c.charCodeAt(0)));
+// NaN (past the end) is in no class: every table test below is false for it.
+const isSpace = (c: number) => (c < 128 ? (ASCII[c]! & SPACE) !== 0 : c === 0xa0 || c === 0xfeff);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isIdentStart = (c: number) => (c < 128 ? (ASCII[c]! & IDENT_START) !== 0 : c >= 128);
+const isIdentPart = (c: number) => (c < 128 ? (ASCII[c]! & IDENT_PART) !== 0 : c >= 128);
+const isOperator = (c: number, bit: number) => c < 128 && (ASCII[c]! & bit) !== 0;
 
 /** Scans a quoted run starting after the opening quote; returns the index after the closing quote. */
 function scanQuoted(sql: string, i: number, quote: number, backslash: boolean): number {
@@ -83,12 +101,14 @@ function scanNumber(sql: string, i: number): number {
 export function tokenizeSql(sql: string, dialect: SqlDialect, options: SqlTokenizeOptions = {}): SqlToken[] {
   const tokens: SqlToken[] = [];
   const n = sql.length;
-  const operatorChars = dialect === 'postgres' ? PG_OPERATOR_CHARS : dialect === 'mysql' ? MYSQL_OPERATOR_CHARS : SQLITE_OPERATOR_CHARS;
+  const operatorBit = dialect === 'postgres' ? PG_OPERATOR : dialect === 'mysql' ? MYSQL_OPERATOR : SQLITE_OPERATOR;
   const pgBackslashInPlain = dialect === 'postgres' && options.standardConformingStrings === false;
   let i = 0;
+  // Every token is at least one character long and ends inside the text; returns its end.
   const push = (kind: SqlTokenKind, start: number, end: number) => {
-    tokens.push({ kind, start, end: Math.min(Math.max(end, start + 1), n) });
-    return Math.min(Math.max(end, start + 1), n);
+    const e = end <= start ? start + 1 : end > n ? n : end;
+    tokens.push({ kind, start, end: e });
+    return e;
   };
   while (i < n) {
     const c = sql.charCodeAt(i);
@@ -207,10 +227,10 @@ export function tokenizeSql(sql: string, dialect: SqlDialect, options: SqlTokeni
       push('parameter', start, i);
       continue;
     }
-    if (operatorChars.has(c)) {
+    if (isOperator(c, operatorBit)) {
       i++;
       // An operator run stops where a comment starts, as the real lexers do.
-      while (i < n && operatorChars.has(sql.charCodeAt(i))) {
+      while (i < n && isOperator(sql.charCodeAt(i), operatorBit)) {
         const a = sql.charCodeAt(i);
         const b = sql.charCodeAt(i + 1);
         if ((a === 45 && b === 45) || (a === 47 && b === 42)) break;
