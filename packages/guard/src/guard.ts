@@ -8,15 +8,16 @@ import { renderAnswer, safeAnswerFor, statusText, type SafeAnswer } from './erro
 import { createEventBus, LOG_REDACT_PATHS, type EventBus } from './events/index.js';
 import { onDetection } from './protect/events.js';
 import { compileHeaders, type HeaderPlan, type HeaderTarget } from './headers/index.js';
+import { writeTrustedHeader } from './headers/header-store.js';
 import { createNonce } from './headers/nonce.js';
 import { isPlainHttpLocalhost } from './headers/plain-http-localhost.js';
-import { hookResponse, type ResponseHookPolicy } from './headers/response-hook.js';
+import { installResponseHook, needsResponseHook, type ResponseHookPolicy } from './headers/response-hook.js';
 import { COOKIE_DEFAULTS, compileCookiePolicy, type CompiledCookiePolicy } from './headers/set-cookie.js';
 import { checkRequestHead, decodeUtf8, LIMITS_DEFAULTS, parseJsonLimited, readBodyLimited } from './limits/checks.js';
 import type { RequestLimits } from './limits/types.js';
 import { DEFAULTS, OPTION_NAMES, type ErrorOptions, type GuardOptions, type InputOptions } from './options.js';
 import { clientIp, createRateLimiter, rateLimitHeaders, type RateLimitDecision, type RateLimiter, type TrustProxy } from './rate-limit/index.js';
-import { setRequestState, type RequestState } from './request-state.js';
+import { requestState, setRequestState, type RequestState } from './request-state.js';
 import { compileDenyList, redactDenied, RESPONSE_FILTER_DEFAULTS, type DenyList } from './response-filter/index.js';
 import { checkRoot, ROOT_CHECK_DEFAULTS } from './root-check.js';
 import { GuardSetupError, featureOptions, isPlainObject, rejectUnknownKeys } from './setup-error.js';
@@ -132,6 +133,10 @@ export function createGuard(options: GuardOptions = {}): Guard {
     ...(options.rateLimit !== false ? ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'] : []),
   ];
   const hookPolicy: ResponseHookPolicy = { cookies, noStore: headers?.noStore, deferredNames };
+  // Fastify's reply (a header target) may need the hook for its deferred headers alone.
+  const hookWithoutTarget = needsResponseHook(hookPolicy, undefined) ? hookPolicy : undefined;
+  const hookWithTarget = needsResponseHook(hookPolicy, {} as never) ? hookPolicy : undefined;
+  if (hookWithTarget) installResponseHook(requestState);
   const errors = featureOptions(options.errors, DEFAULTS.errors, 'errors');
   const input = featureOptions(options.input, DEFAULTS.input, 'input');
   const limits = featureOptions(options.limits, LIMITS_DEFAULTS, 'limits');
@@ -229,7 +234,17 @@ export function createGuard(options: GuardOptions = {}): Guard {
       const plain = devLocalhost && isPlainHttpLocalhost(req);
       const requestId = requestIdFor(req, requestIdLower, trustIncomingId);
       const nonce = usesNonce ? createNonce() : '';
-      const state: RequestState = { requestId, nonce, plainHttpLocalhost: plain, guard };
+      const state: RequestState = {
+        requestId,
+        nonce,
+        plainHttpLocalhost: plain,
+        guard,
+        responseHook: target ? hookWithTarget : hookWithoutTarget,
+        headerSource: target,
+        responseHookRan: false,
+        responseRule: undefined,
+        validated: undefined,
+      };
       setRequestState(req, state);
       // enterWith, not run(): the store is attached to the HTTP parser's async resource, so body
       // 'data'/'end' events (and what body parsers do after them) stay tied to this request.
@@ -238,10 +253,10 @@ export function createGuard(options: GuardOptions = {}): Guard {
         if (requestIdOptions) target.header(requestIdLower, requestId);
         if (headers) headers.applyTo(target, nonce, plain);
       } else {
-        if (requestIdOptions) res.setHeader(requestIdHeader, requestId);
+        // The name was checked at setup; the id is well-formed (requestIdFor) or a UUID.
+        if (requestIdOptions) writeTrustedHeader(res, requestIdHeader, requestIdLower, requestId);
         if (headers) headers.apply(res, nonce, plain);
       }
-      hookResponse(req, res, hookPolicy, plain, target);
       if (cookies?.renames && typeof req.headers.cookie === 'string') req.headers.cookie = cookies.incoming(req.headers.cookie);
       if (metrics) {
         const stop = metrics.startRequestTimer(req.method ?? 'GET');
@@ -417,9 +432,10 @@ export function createGuard(options: GuardOptions = {}): Guard {
         target.header('ratelimit-remaining', String(decision.remaining));
         target.header('ratelimit-reset', reset);
       } else {
-        res.setHeader('RateLimit-Limit', limit);
-        res.setHeader('RateLimit-Remaining', String(decision.remaining));
-        res.setHeader('RateLimit-Reset', reset);
+        // Digits only: written without setHeader's per-call checks.
+        writeTrustedHeader(res, 'RateLimit-Limit', 'ratelimit-limit', limit);
+        writeTrustedHeader(res, 'RateLimit-Remaining', 'ratelimit-remaining', String(decision.remaining));
+        writeTrustedHeader(res, 'RateLimit-Reset', 'ratelimit-reset', reset);
       }
       return undefined;
     }
@@ -446,7 +462,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
   function onCrash(err: unknown, context: RequestContext): void {
     const { req, res, requestId } = context;
     logger?.error({ err, requestId, method: req.method, url: (req.url ?? '').slice(0, 500) }, 'rampart: uncaught exception inside a request; the process keeps serving');
-    emit(req, { requestId, nonce: '', plainHttpLocalhost: false, guard }, {
+    emit(req, { requestId, nonce: '', plainHttpLocalhost: false, guard, responseHookRan: false }, {
       kind: 'error', practice: 3, rule: 'uncaught-exception', action: 'logged', severity: 'high',
       message: `Uncaught ${err instanceof Error ? err.name : typeof err} inside a request: answered 500, process kept alive`,
     });

@@ -26,7 +26,7 @@ export type NodeHandler = (req: GuardedRequest, res: GuardedResponse) => unknown
 export function nodeHttpAdapter(guard: Guard, handler: NodeHandler): (req: IncomingMessage, res: ServerResponse) => void {
   if (typeof handler !== 'function') throw new TypeError('rampart.http(handler): pass your (req, res) => {} request handler.');
   function fail(req: GuardedRequest, res: ServerResponse, err: unknown): void {
-    const state = { requestId: req.requestId ?? '', nonce: '', plainHttpLocalhost: false, guard };
+    const state = { requestId: req.requestId ?? '', nonce: '', plainHttpLocalhost: false, guard, responseHookRan: false };
     guard.send(req, res, guard.failed(err, req, req.requestId ? state : undefined));
   }
   function json(this: GuardedResponse, body: unknown, status = 200): void {

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { GuardSetupError, describe, featureOptions, isPlainObject, rejectUnknownKeys } from '../setup-error.js';
 import { CSP_OPTION_KEYS, compileContentSecurityPolicy, policyValue, type CompiledPolicy, type ContentSecurityPolicyOptions } from './content-security-policy.js';
 import { FIXED_HEADERS, fixedHeaderValue } from './fixed-headers.js';
+import { checkHeader, trustedHeaders, writeTrustedHeader, writeTrustedHeaders, type TrustedHeaders } from './header-store.js';
 import { PERMISSIONS_POLICY_DEFAULTS, permissionsPolicyValue } from './permissions-policy.js';
 import { strictTransportSecurityValue, type StrictTransportSecurityOptions } from './strict-transport-security.js';
 
@@ -120,6 +121,14 @@ export function compileHeaders(options: Partial<HeadersOptions> | boolean | unde
   const lists = { strict: flat(strictPairs, false), plain: flat(always, false), strictLower: flat(strictPairs, true), plainLower: flat(always, true) };
   const cspName = csp?.headerName;
   const cspLower = cspName?.toLowerCase();
+  // Checked once here (with a nonce's characters in the nonce slots), so requests write them unchecked.
+  let trusted: { strict: TrustedHeaders; plain: TrustedHeaders };
+  try {
+    trusted = { strict: trustedHeaders(lists.strict), plain: trustedHeaders(lists.plain) };
+    if (csp) for (const parts of [csp.parts, csp.partsForPlainHttp]) checkHeader(csp.headerName, policyValue(parts, 'A+/0Aa9zZ+/=='));
+  } catch (err) {
+    throw new GuardSetupError(`rampart(): a header value has characters HTTP does not allow (${err instanceof Error ? err.message : String(err)}); check \`headers\` options for control or non-Latin-1 characters.`);
+  }
   // Headers of both modes first (the first name is the one set in every mode), HSTS last.
   const lowerNames = [...lists.plainLower.filter((_, i) => i % 2 === 0), ...(cspLower ? [cspLower] : []), ...(hsts ? [hsts[0].toLowerCase()] : [])];
   return {
@@ -128,9 +137,9 @@ export function compileHeaders(options: Partial<HeadersOptions> | boolean | unde
     hidePoweredBy: merged.hidePoweredBy,
     noStore,
     apply(res, nonce, plainHttpLocalhost) {
-      const list = plainHttpLocalhost ? lists.plain : lists.strict;
-      for (let i = 0; i < list.length; i += 2) res.setHeader(list[i], list[i + 1]);
-      if (csp) res.setHeader(cspName!, policyValue(plainHttpLocalhost ? csp.partsForPlainHttp : csp.parts, nonce));
+      writeTrustedHeaders(res, plainHttpLocalhost ? trusted.plain : trusted.strict);
+      // The nonce is base64 (createNonce), the rest of the policy was checked above.
+      if (csp) writeTrustedHeader(res, cspName!, cspLower!, policyValue(plainHttpLocalhost ? csp.partsForPlainHttp : csp.parts, nonce));
     },
     applyTo(target, nonce, plainHttpLocalhost) {
       const list = plainHttpLocalhost ? lists.plainLower : lists.strictLower;

@@ -1,4 +1,4 @@
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { ServerResponse, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import type { CompiledCookiePolicy } from './set-cookie.js';
 import type { NoStoreOptions } from './index.js';
 
@@ -23,16 +23,15 @@ export interface HeaderSource {
   getHeader(name: string): unknown;
 }
 
-interface HookState {
-  readonly policy: ResponseHookPolicy;
+/** What the hook needs about one response: kept on the guard's request state, so a response costs no property of its own. */
+export interface ResponseHookRequest {
+  readonly responseHook?: ResponseHookPolicy;
   readonly plainHttpLocalhost: boolean;
-  readonly authenticated: boolean;
-  readonly previous: ServerResponse['writeHead'];
-  readonly source: HeaderSource | undefined;
+  /** The framework store the guard's headers went to (Fastify's reply), for writes that bypass it. */
+  readonly headerSource?: HeaderSource;
+  /** Set once the hook ran: some frameworks call writeHead again on error paths. */
+  responseHookRan: boolean;
 }
-
-const kHook = Symbol('rampart.responseHook');
-type Hooked = ServerResponse & { [kHook]?: HookState };
 
 export function isAuthenticatedRequest(req: IncomingMessage, noStore: NoStoreOptions | undefined): boolean {
   if (!noStore) return false;
@@ -67,12 +66,11 @@ function rewriteCookies(value: unknown, cookies: CompiledCookiePolicy, plain: bo
   return value;
 }
 
-function guardedWriteHead(this: Hooked, ...args: unknown[]): ServerResponse {
-  const state = this[kHook]!;
-  // Run once: some frameworks call writeHead again on error paths.
-  this.writeHead = state.previous;
+/** Runs the hook for one response; `args` are writeHead's, changed in place when passed cookies are rewritten. */
+function beforeWriteHead(req: IncomingMessage, res: ServerResponse, state: ResponseHookRequest, policy: ResponseHookPolicy, args: unknown[]): void {
+  state.responseHookRan = true;
   try {
-    const { cookies, noStore } = state.policy;
+    const { cookies, noStore } = policy;
     const headersArg = typeof args[1] === 'object' && args[1] !== null ? 1 : typeof args[2] === 'object' && args[2] !== null ? 2 : -1;
     const passed = headersArg >= 0 && !Array.isArray(args[headersArg]) ? (args[headersArg] as OutgoingHttpHeaders) : undefined;
     let passedCookieKey: string | undefined;
@@ -87,23 +85,23 @@ function guardedWriteHead(this: Hooked, ...args: unknown[]): ServerResponse {
         } else if (key.length === 13 && key.toLowerCase() === 'cache-control') passedCacheControl = true;
       }
     }
-    if (state.source && !(passed && passed[state.policy.deferredNames[0]] !== undefined)) copyDeferred(this, state.source, state.policy.deferredNames, passed);
+    const source = policy.deferredNames.length > 0 ? state.headerSource : undefined;
+    if (source && !(passed && passed[policy.deferredNames[0]] !== undefined)) copyDeferred(res, source, policy.deferredNames, passed);
     if (cookies) {
-      const own = this.getHeader('set-cookie');
-      if (own !== undefined) this.setHeader('Set-Cookie', rewriteCookies(own, cookies, state.plainHttpLocalhost) as string[]);
+      const own = res.getHeader('set-cookie');
+      if (own !== undefined) res.setHeader('Set-Cookie', rewriteCookies(own, cookies, state.plainHttpLocalhost) as string[]);
       if (passed && passedCookieKey) {
         const copy = { ...passed, [passedCookieKey]: rewriteCookies(passed[passedCookieKey], cookies, state.plainHttpLocalhost) } as OutgoingHttpHeaders;
         args[headersArg] = copy;
       }
     }
-    if (noStore && !passedCacheControl && !this.hasHeader('cache-control')) {
-      const loggingIn = setsSessionCookie(this.getHeader('set-cookie'), noStore) || (passedCookieKey !== undefined && setsSessionCookie(passed![passedCookieKey], noStore));
-      if (state.authenticated || loggingIn) this.setHeader('Cache-Control', 'no-store');
+    if (noStore && !passedCacheControl && !res.hasHeader('cache-control')) {
+      const loggingIn = setsSessionCookie(res.getHeader('set-cookie'), noStore) || (passedCookieKey !== undefined && setsSessionCookie(passed![passedCookieKey], noStore));
+      if (loggingIn || isAuthenticatedRequest(req, noStore)) res.setHeader('Cache-Control', 'no-store');
     }
   } catch {
     // A malformed header the app set is the app's to send; the guard never turns it into a crash.
   }
-  return (state.previous as (...a: unknown[]) => ServerResponse).apply(this, args);
 }
 
 /** The guard's headers a raw writeHead left out, from the framework's store; the app's own (set or passed) win. */
@@ -116,14 +114,27 @@ function copyDeferred(res: ServerResponse, source: HeaderSource, names: readonly
   }
 }
 
+/** True when a request state asks for the hook: some policy to enforce, or deferred headers to copy. */
+export function needsResponseHook(policy: ResponseHookPolicy, source: HeaderSource | undefined): boolean {
+  return policy.cookies !== undefined || policy.noStore !== undefined || (source !== undefined && policy.deferredNames.length > 0);
+}
+
+let installed = false;
+
 /**
- * Installs the hook for one response. Cheap: two property writes, no closure. `source`: the
- * framework store the guard's headers went to (Fastify's reply), for writes that bypass it.
+ * Installs the hook once for the process, on ServerResponse.prototype.writeHead: a response then
+ * costs no property write and no closure. It runs for responses whose request carries a guard
+ * state asking for it (`stateOf`), innermost, so it sees headers that wrappers of writeHead set
+ * (express-session's cookie through on-headers) whatever the order of the middleware.
  */
-export function hookResponse(req: IncomingMessage, res: ServerResponse, policy: ResponseHookPolicy, plainHttpLocalhost: boolean, source?: HeaderSource): void {
-  if (!policy.cookies && !policy.noStore && !(source && policy.deferredNames.length > 0)) return;
-  const hooked = res as Hooked;
-  if (hooked[kHook]) return;
-  hooked[kHook] = { policy, plainHttpLocalhost, authenticated: isAuthenticatedRequest(req, policy.noStore), previous: res.writeHead, source: policy.deferredNames.length > 0 ? source : undefined };
-  res.writeHead = guardedWriteHead as ServerResponse['writeHead'];
+export function installResponseHook(stateOf: (req: IncomingMessage) => ResponseHookRequest | undefined): void {
+  if (installed) return;
+  installed = true;
+  const original = ServerResponse.prototype.writeHead;
+  ServerResponse.prototype.writeHead = function rampartWriteHead(this: ServerResponse, ...args: unknown[]): ServerResponse {
+    const req = (this as { req?: IncomingMessage }).req;
+    const state = req === undefined ? undefined : stateOf(req);
+    if (state !== undefined && !state.responseHookRan && state.responseHook !== undefined && !this.headersSent) beforeWriteHead(req!, this, state, state.responseHook, args);
+    return (original as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse['writeHead'];
 }
