@@ -12,8 +12,15 @@ export function isPlainHttpLocalhost(req: IncomingMessage): boolean {
   if (h['x-forwarded-proto'] !== undefined || h.forwarded !== undefined || h['x-forwarded-for'] !== undefined) return false;
   const host = h.host;
   if (host === undefined) return false;
-  return isLoopbackHost(host);
+  // Clients send the same Host on every request: the last answer is kept (a string compare).
+  if (host === lastHost) return lastAnswer;
+  lastAnswer = isLoopbackHost(host);
+  lastHost = host;
+  return lastAnswer;
 }
+
+let lastHost: string | undefined;
+let lastAnswer = false;
 
 /** `localhost`, `*.localhost`, 127.0.0.0/8 and [::1], with or without a port. */
 export function isLoopbackHost(host: string): boolean {
