@@ -7,7 +7,7 @@ import { REQUEST_ID_DEFAULTS, requestIdFor } from './errors/request-id.js';
 import { renderAnswer, safeAnswerFor, statusText, type SafeAnswer } from './errors/safe-error.js';
 import { createEventBus, LOG_REDACT_PATHS, type EventBus } from './events/index.js';
 import { onDetection } from './protect/events.js';
-import { compileHeaders, type HeaderPlan, type HeaderTarget } from './headers/index.js';
+import { compileHeaders, type HeaderPlan } from './headers/index.js';
 import { writeTrustedHeader } from './headers/header-store.js';
 import { createNonce } from './headers/nonce.js';
 import { isPlainHttpLocalhost } from './headers/plain-http-localhost.js';
@@ -43,14 +43,14 @@ export interface Guard {
   /** The rate limit keys by route (or a key function may): only then must adapters look the route pattern up. */
   readonly wantsRoute: boolean;
   /**
-   * Request id, security headers, cookie and cache hooks. Always succeeds. Headers go to
-   * `res.setHeader`, or with `target` (Fastify's reply) to `target.header()` with lower-case names.
+   * Request id, security headers, cookie and cache hooks. Always succeeds. Headers go into
+   * node's response (every framework reads them there).
    */
-  begin(req: IncomingMessage, res: ServerResponse, target?: HeaderTarget): RequestState;
+  begin(req: IncomingMessage, res: ServerResponse): RequestState;
   /** Synchronous refusals: size limits, dangerous query keys, CORS preflight. */
   screen(req: IncomingMessage, res: ServerResponse, state: RequestState): Answer | undefined;
   /** The rate limit (async when a store is remote). `route` and `userId` refine the key. */
-  admit(req: IncomingMessage, res: ServerResponse, state: RequestState, context?: { route?: string; userId?: string }, target?: HeaderTarget): Promise<Answer | undefined> | undefined;
+  admit(req: IncomingMessage, res: ServerResponse, state: RequestState, context?: { route?: string; userId?: string }): Promise<Answer | undefined> | undefined;
   /** Reads and checks a JSON body the app has not parsed yet; resolves the parsed value or an answer. */
   readJson(req: IncomingMessage, state: RequestState): Promise<{ answer: Answer } | { body: unknown }> | undefined;
   /** Parses JSON text within the depth limit and checks its keys (for frameworks that read bodies themselves). */
@@ -126,17 +126,9 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const requestIdHeader = requestIdOptions ? requestIdOptions.header : REQUEST_ID_DEFAULTS.header;
   const requestIdLower = requestIdHeader.toLowerCase();
   const trustIncomingId = requestIdOptions ? requestIdOptions.trustIncoming !== false : false;
-  // Headers the Fastify adapter leaves in the reply; the one always set first (see ResponseHookPolicy).
-  const deferredNames = [
-    ...(requestIdOptions ? [requestIdOptions.header.toLowerCase()] : []),
-    ...(headers?.lowerNames ?? []),
-    ...(options.rateLimit !== false ? ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'] : []),
-  ];
-  const hookPolicy: ResponseHookPolicy = { cookies, noStore: headers?.noStore, deferredNames };
-  // Fastify's reply (a header target) may need the hook for its deferred headers alone.
-  const hookWithoutTarget = needsResponseHook(hookPolicy, undefined) ? hookPolicy : undefined;
-  const hookWithTarget = needsResponseHook(hookPolicy, {} as never) ? hookPolicy : undefined;
-  if (hookWithTarget) installResponseHook(requestState);
+  const hookPolicy: ResponseHookPolicy = { cookies, noStore: headers?.noStore };
+  const responseHook = needsResponseHook(hookPolicy) ? hookPolicy : undefined;
+  if (responseHook) installResponseHook(requestState);
   const errors = featureOptions(options.errors, DEFAULTS.errors, 'errors');
   const input = featureOptions(options.input, DEFAULTS.input, 'input');
   const limits = featureOptions(options.limits, LIMITS_DEFAULTS, 'limits');
@@ -230,7 +222,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
     hidePoweredBy: headers?.hidePoweredBy ?? false,
     wantsRoute,
 
-    begin(req, res, target) {
+    begin(req, res) {
       const plain = devLocalhost && isPlainHttpLocalhost(req);
       const requestId = requestIdFor(req, requestIdLower, trustIncomingId);
       const nonce = usesNonce ? createNonce() : '';
@@ -239,8 +231,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
         nonce,
         plainHttpLocalhost: plain,
         guard,
-        responseHook: target ? hookWithTarget : hookWithoutTarget,
-        headerSource: target,
+        responseHook,
         responseHookRan: false,
         responseRule: undefined,
         validated: undefined,
@@ -249,14 +240,9 @@ export function createGuard(options: GuardOptions = {}): Guard {
       // enterWith, not run(): the store is attached to the HTTP parser's async resource, so body
       // 'data'/'end' events (and what body parsers do after them) stay tied to this request.
       if (crashGuard) requestContext.enterWith({ req, res, requestId, onCrash });
-      if (target) {
-        if (requestIdOptions) target.header(requestIdLower, requestId);
-        if (headers) headers.applyTo(target, nonce, plain);
-      } else {
-        // The name was checked at setup; the id is well-formed (requestIdFor) or a UUID.
-        if (requestIdOptions) writeTrustedHeader(res, requestIdHeader, requestIdLower, requestId);
-        if (headers) headers.apply(res, nonce, plain);
-      }
+      // The name was checked at setup; the id is well-formed (requestIdFor) or a UUID.
+      if (requestIdOptions) writeTrustedHeader(res, requestIdHeader, requestIdLower, requestId);
+      if (headers) headers.apply(res, nonce, plain);
       if (cookies?.renames && typeof req.headers.cookie === 'string') req.headers.cookie = cookies.incoming(req.headers.cookie);
       if (metrics) {
         const stop = metrics.startRequestTimer(req.method ?? 'GET');
@@ -294,16 +280,16 @@ export function createGuard(options: GuardOptions = {}): Guard {
       return undefined;
     },
 
-    admit(req, res, state, context, target) {
+    admit(req, res, state, context) {
       if (!limiter) return undefined;
       const decided = limiter.checkNow(req, { requestId: state.requestId, route: context?.route, userId: context?.userId });
       if (decided === undefined) return undefined;
       // The memory store decides synchronously: an allowed request then costs no promise at all.
       if (!(decided instanceof Promise)) {
-        const refusal = applyDecision(res, state, decided, target);
+        const refusal = applyDecision(res, state, decided);
         return refusal === undefined ? undefined : Promise.resolve(refusal);
       }
-      return decided.then((decision) => applyDecision(res, state, decision, target));
+      return decided.then((decision) => applyDecision(res, state, decision));
     },
 
     readJson(req, state) {
@@ -421,26 +407,20 @@ export function createGuard(options: GuardOptions = {}): Guard {
 
 
   /** Sets the RateLimit-* headers (three header writes, no header object) and answers a refusal. */
-  function applyDecision(res: ServerResponse, state: RequestState, decision: RateLimitDecision | undefined, target: HeaderTarget | undefined): Answer | undefined {
+  function applyDecision(res: ServerResponse, state: RequestState, decision: RateLimitDecision | undefined): Answer | undefined {
     if (!decision) return undefined;
     if (decision.allowed) {
       if (res.headersSent) return undefined;
       const limit = decision.limit === limitValue ? limitText : String(decision.limit);
       const reset = String(Math.max(0, Math.ceil((decision.resetAt - Date.now()) / 1000)));
-      if (target) {
-        target.header('ratelimit-limit', limit);
-        target.header('ratelimit-remaining', String(decision.remaining));
-        target.header('ratelimit-reset', reset);
-      } else {
-        // Digits only: written without setHeader's per-call checks.
-        writeTrustedHeader(res, 'RateLimit-Limit', 'ratelimit-limit', limit);
-        writeTrustedHeader(res, 'RateLimit-Remaining', 'ratelimit-remaining', String(decision.remaining));
-        writeTrustedHeader(res, 'RateLimit-Reset', 'ratelimit-reset', reset);
-      }
+      // Digits only: written without setHeader's per-call checks.
+      writeTrustedHeader(res, 'RateLimit-Limit', 'ratelimit-limit', limit);
+      writeTrustedHeader(res, 'RateLimit-Remaining', 'ratelimit-remaining', String(decision.remaining));
+      writeTrustedHeader(res, 'RateLimit-Reset', 'ratelimit-reset', reset);
       return undefined;
     }
     const h = rateLimitHeaders(decision);
-    if (!target && !res.headersSent) for (const [k, v] of Object.entries(h)) res.setHeader(k, v);
+    if (!res.headersSent) for (const [k, v] of Object.entries(h)) res.setHeader(k, v);
     if (decision.degraded === 'fail-closed') return { status: 503, body: { error: statusText(503), requestId: state.requestId }, headers: h };
     return { status: 429, body: { error: statusText(429), requestId: state.requestId }, headers: h };
   }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Guard } from './guard.js';
-import type { HeaderSource, ResponseHookPolicy } from './headers/response-hook.js';
+import type { ResponseHookPolicy } from './headers/response-hook.js';
 import type { CompiledResponseRule } from './response-filter/index.js';
 
 /** What the guard knows about one request; lives on the node:http request under a symbol. */
@@ -13,8 +13,6 @@ export interface RequestState {
   readonly guard: Guard;
   /** What the writeHead hook enforces for this response (cookie flags, no-store), if anything. */
   readonly responseHook?: ResponseHookPolicy;
-  /** Where the guard's headers wait (Fastify's reply), for a writeHead that bypasses it. */
-  readonly headerSource?: HeaderSource;
   /** Set by the writeHead hook once it ran. */
   responseHookRan: boolean;
   /** Set by a route's `validate({ response })`. */

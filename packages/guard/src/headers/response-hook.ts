@@ -10,25 +10,12 @@ import type { NoStoreOptions } from './index.js';
 export interface ResponseHookPolicy {
   readonly cookies: CompiledCookiePolicy | undefined;
   readonly noStore: NoStoreOptions | undefined;
-  /**
-   * Lower-case names of the headers the guard puts in a framework's own header store (Fastify's
-   * reply); the first is always among them. A writeHead without it bypassed that store (a hijacked
-   * reply writing to reply.raw), and gets the guard's headers copied from the store.
-   */
-  readonly deferredNames: readonly string[];
-}
-
-/** Where deferred headers wait: Fastify's reply. */
-export interface HeaderSource {
-  getHeader(name: string): unknown;
 }
 
 /** What the hook needs about one response: kept on the guard's request state, so a response costs no property of its own. */
 export interface ResponseHookRequest {
   readonly responseHook?: ResponseHookPolicy;
   readonly plainHttpLocalhost: boolean;
-  /** The framework store the guard's headers went to (Fastify's reply), for writes that bypass it. */
-  readonly headerSource?: HeaderSource;
   /** Set once the hook ran: some frameworks call writeHead again on error paths. */
   responseHookRan: boolean;
 }
@@ -85,8 +72,6 @@ function beforeWriteHead(req: IncomingMessage, res: ServerResponse, state: Respo
         } else if (key.length === 13 && key.toLowerCase() === 'cache-control') passedCacheControl = true;
       }
     }
-    const source = policy.deferredNames.length > 0 ? state.headerSource : undefined;
-    if (source && !(passed && passed[policy.deferredNames[0]] !== undefined)) copyDeferred(res, source, policy.deferredNames, passed);
     if (cookies) {
       const own = res.getHeader('set-cookie');
       if (own !== undefined) res.setHeader('Set-Cookie', rewriteCookies(own, cookies, state.plainHttpLocalhost) as string[]);
@@ -104,19 +89,9 @@ function beforeWriteHead(req: IncomingMessage, res: ServerResponse, state: Respo
   }
 }
 
-/** The guard's headers a raw writeHead left out, from the framework's store; the app's own (set or passed) win. */
-function copyDeferred(res: ServerResponse, source: HeaderSource, names: readonly string[], passed: OutgoingHttpHeaders | undefined): void {
-  const passedNames = passed ? new Set(Object.keys(passed).map((k) => k.toLowerCase())) : undefined;
-  for (const name of names) {
-    if (res.hasHeader(name) || passedNames?.has(name)) continue;
-    const value = source.getHeader(name);
-    if (typeof value === 'string') res.setHeader(name, value);
-  }
-}
-
-/** True when a request state asks for the hook: some policy to enforce, or deferred headers to copy. */
-export function needsResponseHook(policy: ResponseHookPolicy, source: HeaderSource | undefined): boolean {
-  return policy.cookies !== undefined || policy.noStore !== undefined || (source !== undefined && policy.deferredNames.length > 0);
+/** True when the policy has something to enforce. */
+export function needsResponseHook(policy: ResponseHookPolicy): boolean {
+  return policy.cookies !== undefined || policy.noStore !== undefined;
 }
 
 let installed = false;
