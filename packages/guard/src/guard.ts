@@ -286,10 +286,10 @@ export function createGuard(options: GuardOptions = {}): Guard {
       if (decided === undefined) return undefined;
       // The memory store decides synchronously: an allowed request then costs no promise at all.
       if (!(decided instanceof Promise)) {
-        const refusal = applyDecision(res, state, decided);
+        const refusal = applyDecision(res, state, decided, false);
         return refusal === undefined ? undefined : Promise.resolve(refusal);
       }
-      return decided.then((decision) => applyDecision(res, state, decision));
+      return decided.then((decision) => applyDecision(res, state, decision, true));
     },
 
     readJson(req, state) {
@@ -407,10 +407,15 @@ export function createGuard(options: GuardOptions = {}): Guard {
 
 
   /** Sets the RateLimit-* headers (three header writes, no header object) and answers a refusal. */
-  function applyDecision(res: ServerResponse, state: RequestState, decision: RateLimitDecision | undefined): Answer | undefined {
+  /**
+   * `late`: the store answered asynchronously, so the app may have answered meanwhile. Decided
+   * synchronously, nothing can have been sent: `res.headersSent` (a getter found through the
+   * prototype chain Express swaps per request, a slow lookup) is not read then.
+   */
+  function applyDecision(res: ServerResponse, state: RequestState, decision: RateLimitDecision | undefined, late: boolean): Answer | undefined {
     if (!decision) return undefined;
     if (decision.allowed) {
-      if (res.headersSent) return undefined;
+      if (late && res.headersSent) return undefined;
       const limit = decision.limit === limitValue ? limitText : String(decision.limit);
       const reset = String(Math.max(0, Math.ceil((decision.resetAt - Date.now()) / 1000)));
       // Digits only: written without setHeader's per-call checks.

@@ -98,3 +98,12 @@ export function writeTrustedHeader(res: ServerResponse, name: string, lower: str
   if (kOutHeaders === undefined) res.setHeader(name, value);
   else storeOf(res)[lower] = [name, value];
 }
+
+/** A header's value as getHeader() returns it (`lower`: the name in lower case), read from the store without a method lookup on the response. */
+export function readHeader(res: ServerResponse, lower: string): unknown {
+  if (kOutHeaders === undefined) return res.getHeader(lower);
+  const store = (res as unknown as Record<symbol, Store | null>)[kOutHeaders];
+  if (store === null || store === undefined) return undefined;
+  const entry = store[lower];
+  return entry === undefined ? undefined : entry[1];
+}

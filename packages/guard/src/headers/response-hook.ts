@@ -1,4 +1,5 @@
 import { ServerResponse, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { readHeader, writeTrustedHeader } from './header-store.js';
 import type { CompiledCookiePolicy } from './set-cookie.js';
 import type { NoStoreOptions } from './index.js';
 
@@ -72,17 +73,19 @@ function beforeWriteHead(req: IncomingMessage, res: ServerResponse, state: Respo
         } else if (key.length === 13 && key.toLowerCase() === 'cache-control') passedCacheControl = true;
       }
     }
+    // Reads go to the header store directly: a method looked up on an Express response (whose
+    // prototype Express swaps per request) costs more than the check itself.
+    const own = readHeader(res, 'set-cookie');
     if (cookies) {
-      const own = res.getHeader('set-cookie');
       if (own !== undefined) res.setHeader('Set-Cookie', rewriteCookies(own, cookies, state.plainHttpLocalhost) as string[]);
       if (passed && passedCookieKey) {
         const copy = { ...passed, [passedCookieKey]: rewriteCookies(passed[passedCookieKey], cookies, state.plainHttpLocalhost) } as OutgoingHttpHeaders;
         args[headersArg] = copy;
       }
     }
-    if (noStore && !passedCacheControl && !res.hasHeader('cache-control')) {
-      const loggingIn = setsSessionCookie(res.getHeader('set-cookie'), noStore) || (passedCookieKey !== undefined && setsSessionCookie(passed![passedCookieKey], noStore));
-      if (loggingIn || isAuthenticatedRequest(req, noStore)) res.setHeader('Cache-Control', 'no-store');
+    if (noStore && !passedCacheControl && readHeader(res, 'cache-control') === undefined) {
+      const loggingIn = setsSessionCookie(own === undefined ? undefined : readHeader(res, 'set-cookie'), noStore) || (passedCookieKey !== undefined && setsSessionCookie(passed![passedCookieKey], noStore));
+      if (loggingIn || isAuthenticatedRequest(req, noStore)) writeTrustedHeader(res, 'Cache-Control', 'cache-control', 'no-store');
     }
   } catch {
     // A malformed header the app set is the app's to send; the guard never turns it into a crash.
@@ -109,7 +112,8 @@ export function installResponseHook(stateOf: (req: IncomingMessage) => ResponseH
   ServerResponse.prototype.writeHead = function rampartWriteHead(this: ServerResponse, ...args: unknown[]): ServerResponse {
     const req = (this as { req?: IncomingMessage }).req;
     const state = req === undefined ? undefined : stateOf(req);
-    if (state !== undefined && !state.responseHookRan && state.responseHook !== undefined && !this.headersSent) beforeWriteHead(req!, this, state, state.responseHook, args);
+    // Headers already sent: the original throws ERR_HTTP_HEADERS_SENT, and the hook ran before.
+    if (state !== undefined && !state.responseHookRan && state.responseHook !== undefined) beforeWriteHead(req!, this, state, state.responseHook, args);
     return (original as (...a: unknown[]) => ServerResponse).apply(this, args);
   } as ServerResponse['writeHead'];
 }
