@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import { IncomingMessage } from 'node:http';
 import type { Guard } from './guard.js';
 import type { ResponseHookPolicy } from './headers/response-hook.js';
 import type { CompiledResponseRule } from './response-filter/index.js';
@@ -29,4 +29,27 @@ export function requestState(req: IncomingMessage): RequestState | undefined {
 
 export function setRequestState(req: IncomingMessage, state: RequestState): void {
   (req as IncomingMessage & { [kState]?: RequestState })[kState] = state;
+}
+
+let requestIdInstalled = false;
+
+/**
+ * `req.requestId` (Express, node:http) for every request a guard began, as one accessor on
+ * IncomingMessage.prototype instead of a property added to each request: Express swaps a
+ * request's prototype, so every added property costs a hidden-class transition. Requests no
+ * guard saw read undefined, as before; assigning `req.requestId` gives the request its own value.
+ */
+export function installRequestIdAccessor(): void {
+  if (requestIdInstalled || Object.prototype.hasOwnProperty.call(IncomingMessage.prototype, 'requestId')) return;
+  requestIdInstalled = true;
+  Object.defineProperty(IncomingMessage.prototype, 'requestId', {
+    configurable: true,
+    enumerable: false,
+    get(this: IncomingMessage): string | undefined {
+      return requestState(this)?.requestId;
+    },
+    set(this: IncomingMessage, value: unknown) {
+      Object.defineProperty(this, 'requestId', { configurable: true, enumerable: true, writable: true, value });
+    },
+  });
 }

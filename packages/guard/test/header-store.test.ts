@@ -111,3 +111,34 @@ describe('the writeHead hook', () => {
     }
   });
 });
+
+describe('req.requestId', () => {
+  it('reads the guard\'s id on Express and node:http, is undefined without a guard, and takes an assignment', async () => {
+    const guard = rampart({ rootCheck: false, logger: false, events: { sinks: [] } });
+    const app = express();
+    app.use(guard);
+    app.get('/id', (req, res) => res.json({ id: (req as { requestId?: string }).requestId, local: res.locals.requestId }));
+    app.get('/assign', (req, res) => {
+      (req as { requestId?: string }).requestId = 'mine';
+      res.json({ id: (req as { requestId?: string }).requestId });
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const plain = await serve((req, res) => res.end(JSON.stringify({ id: (req as { requestId?: string }).requestId ?? null })));
+    const httpHandler = rampart.http((req, res) => res.json({ id: req.requestId }), { rootCheck: false, logger: false, events: { sinks: [] } });
+    const wrapped = await serve(httpHandler);
+    try {
+      const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      assert.deepEqual((await check({ url }, { path: '/id', headers: { 'x-request-id': 'rid-1' } })).json(), { id: 'rid-1', local: 'rid-1' });
+      assert.deepEqual((await check({ url }, { path: '/assign' })).json(), { id: 'mine' });
+      assert.deepEqual((await check(plain, { path: '/' })).json(), { id: null });
+      assert.deepEqual((await check(wrapped, { path: '/', headers: { 'x-request-id': 'rid-2' } })).json(), { id: 'rid-2' });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await plain.close();
+      await wrapped.close();
+      await httpHandler.close();
+      await guard.close();
+    }
+  });
+});

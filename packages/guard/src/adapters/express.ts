@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { patchExpress4Layer } from '../errors/express-async.js';
 import type { Answer, Guard } from '../guard.js';
-import { requestState, type RequestState } from '../request-state.js';
+import { installRequestIdAccessor, requestState, type RequestState } from '../request-state.js';
 
 /** The parts of Express this adapter touches, typed locally so Express is not a dependency. */
 export interface ExpressRequest extends IncomingMessage {
@@ -96,6 +96,7 @@ function routerOf(app: ExpressApp & { [kRouter]?: ExpressRouter | null }): Expre
  * answer instead of Express's default handler, which prints stacks outside production.
  */
 export function expressAdapter(guard: Guard): ExpressMiddleware & { errorHandler: ExpressErrorHandler } {
+  installRequestIdAccessor();
   const errorHandler: ExpressErrorHandler = function rampartErrorHandler(err, req, res, next) {
     if (res.headersSent) {
       // Too late for a clean answer: let Express close the connection (its default).
@@ -147,7 +148,7 @@ export function expressAdapter(guard: Guard): ExpressMiddleware & { errorHandler
 
   const middleware = function rampart(req: ExpressRequest, res: ExpressResponse, next: ExpressNext): void {
     const state = guard.begin(req, res);
-    req.requestId = state.requestId;
+    // req.requestId: an accessor on the prototype reads it from the state (installRequestIdAccessor).
     if (res.locals) {
       res.locals.cspNonce = state.nonce;
       res.locals.requestId = state.requestId;
