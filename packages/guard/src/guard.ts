@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { SecurityAction, SecurityEventKind, Severity, PracticeId } from '@rampart/core';
 import { pino, stdTimeFunctions, type Logger } from 'pino';
 import { compileCors, type CorsPolicy } from './cors/index.js';
@@ -102,8 +102,7 @@ function isEventBus(value: unknown): value is EventBus {
 
 const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
 
-function hasBody(req: IncomingMessage): boolean {
-  const h = req.headers;
+function hasBody(h: IncomingHttpHeaders): boolean {
   return h['transfer-encoding'] !== undefined || (h['content-length'] !== undefined && h['content-length'] !== '0');
 }
 
@@ -223,13 +222,15 @@ export function createGuard(options: GuardOptions = {}): Guard {
     wantsRoute,
 
     begin(req, res) {
-      const plain = devLocalhost && isPlainHttpLocalhost(req);
-      const requestId = requestIdFor(req, requestIdLower, trustIncomingId);
+      const h = req.headers;
+      const plain = devLocalhost && isPlainHttpLocalhost(req, h);
+      const requestId = requestIdFor(req, requestIdLower, trustIncomingId, h);
       const nonce = usesNonce ? createNonce() : '';
       const state: RequestState = {
         requestId,
         nonce,
         plainHttpLocalhost: plain,
+        headers: h,
         guard,
         responseHook,
         responseHookRan: false,
@@ -243,7 +244,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
       // The name was checked at setup; the id is well-formed (requestIdFor) or a UUID.
       if (requestIdOptions) writeTrustedHeader(res, requestIdHeader, requestIdLower, requestId);
       if (headers) headers.apply(res, nonce, plain);
-      if (cookies?.renames && typeof req.headers.cookie === 'string') req.headers.cookie = cookies.incoming(req.headers.cookie);
+      if (cookies?.renames && typeof h.cookie === 'string') h.cookie = cookies.incoming(h.cookie);
       if (metrics) {
         const stop = metrics.startRequestTimer(req.method ?? 'GET');
         res.once('finish', () => stop((req.url ?? '/').split('?')[0].slice(0, 100), res.statusCode));
@@ -253,7 +254,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
 
     screen(req, res, state) {
       if (limits) {
-        const head = checkRequestHead(req, limits);
+        const head = checkRequestHead(req, limits, state.headers ?? req.headers);
         if (!head.ok) return refuse(req, state, head.status, statusText(head.status), { kind: 'validation', practice: 3, rule: head.rule, action: 'rejected', severity: 'low', message: head.reason });
       }
       if (input) {
@@ -294,8 +295,9 @@ export function createGuard(options: GuardOptions = {}): Guard {
 
     readJson(req, state) {
       // Synchronous "nothing to read" (most requests): no promise, no extra tick.
-      if (!input || !input.parseJson || !hasBody(req)) return undefined;
-      const type = req.headers['content-type'];
+      const h = state.headers ?? req.headers;
+      if (!input || !input.parseJson || !hasBody(h)) return undefined;
+      const type = h['content-type'];
       if (typeof type !== 'string' || !JSON_TYPE.test(type)) return undefined;
       if (req.readableEnded || (req as { complete?: boolean }).complete) return undefined;
       return readJsonBody(req, state);
@@ -313,7 +315,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
     },
 
     watchLateBody(target, key, req, state) {
-      if (!input || !hasBody(req)) return;
+      if (!input || !hasBody(state.headers ?? req.headers)) return;
       let stored: unknown = (target as Record<string, unknown>)[key];
       Object.defineProperty(target, key, {
         configurable: true,

@@ -1,4 +1,4 @@
-import { IncomingMessage } from 'node:http';
+import { IncomingMessage, type IncomingHttpHeaders } from 'node:http';
 import type { Guard } from './guard.js';
 import type { ResponseHookPolicy } from './headers/response-hook.js';
 import type { CompiledResponseRule } from './response-filter/index.js';
@@ -9,6 +9,11 @@ export interface RequestState {
   /** This request's CSP nonce ('' when the policy uses none). */
   readonly nonce: string;
   readonly plainHttpLocalhost: boolean;
+  /**
+   * `req.headers` as the guard read it at the start: Node builds it in a getter that Express
+   * requests reach through a swapped prototype, a slow lookup worth making once per request.
+   */
+  readonly headers?: IncomingHttpHeaders;
   /** The guard that saw the request first (route validators emit their events through it). */
   readonly guard: Guard;
   /** What the writeHead hook enforces for this response (cookie flags, no-store), if anything. */

@@ -1,4 +1,4 @@
-import { ServerResponse, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { ServerResponse, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { readHeader, writeTrustedHeader } from './header-store.js';
 import type { CompiledCookiePolicy } from './set-cookie.js';
 import type { NoStoreOptions } from './index.js';
@@ -17,14 +17,16 @@ export interface ResponseHookPolicy {
 export interface ResponseHookRequest {
   readonly responseHook?: ResponseHookPolicy;
   readonly plainHttpLocalhost: boolean;
+  /** The request's headers as the guard read them first (saves Node's getter lookup). */
+  readonly headers?: IncomingHttpHeaders;
   /** Set once the hook ran: some frameworks call writeHead again on error paths. */
   responseHookRan: boolean;
 }
 
-export function isAuthenticatedRequest(req: IncomingMessage, noStore: NoStoreOptions | undefined): boolean {
+export function isAuthenticatedRequest(req: IncomingMessage, noStore: NoStoreOptions | undefined, headers: IncomingHttpHeaders = req.headers): boolean {
   if (!noStore) return false;
-  if (noStore.authorizationHeader && req.headers.authorization !== undefined) return true;
-  const cookie = req.headers.cookie;
+  if (noStore.authorizationHeader && headers.authorization !== undefined) return true;
+  const cookie = headers.cookie;
   if (cookie === undefined || noStore.sessionCookies.length === 0) return false;
   return hasCookie(cookie, noStore.sessionCookies);
 }
@@ -85,7 +87,7 @@ function beforeWriteHead(req: IncomingMessage, res: ServerResponse, state: Respo
     }
     if (noStore && !passedCacheControl && readHeader(res, 'cache-control') === undefined) {
       const loggingIn = setsSessionCookie(own === undefined ? undefined : readHeader(res, 'set-cookie'), noStore) || (passedCookieKey !== undefined && setsSessionCookie(passed![passedCookieKey], noStore));
-      if (loggingIn || isAuthenticatedRequest(req, noStore)) writeTrustedHeader(res, 'Cache-Control', 'cache-control', 'no-store');
+      if (loggingIn || isAuthenticatedRequest(req, noStore, state.headers ?? req.headers)) writeTrustedHeader(res, 'Cache-Control', 'cache-control', 'no-store');
     }
   } catch {
     // A malformed header the app set is the app's to send; the guard never turns it into a crash.
