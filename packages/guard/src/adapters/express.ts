@@ -146,14 +146,26 @@ export function expressAdapter(guard: Guard): ExpressMiddleware & { errorHandler
     );
   }
 
+  let appProto: object | null | undefined;
+  let protoApp: ExpressApp | undefined;
   const middleware = function rampart(req: ExpressRequest, res: ExpressResponse, next: ExpressNext): void {
     const state = guard.begin(req, res);
     // req.requestId: an accessor on the prototype reads it from the state (installRequestIdAccessor).
-    if (res.locals) {
-      res.locals.cspNonce = state.nonce;
-      res.locals.requestId = state.requestId;
+    const locals = res.locals;
+    if (locals) {
+      locals.cspNonce = state.nonce;
+      locals.requestId = state.requestId;
     }
-    const app = req.app;
+    // req.app lives on the request's prototype (app.request), which Express sets per request:
+    // the lookup through it is slow, the prototype itself is one read, so the app is remembered per prototype.
+    const proto = Object.getPrototypeOf(req) as object | null;
+    let app: ExpressApp | undefined;
+    if (proto === appProto) app = protoApp;
+    else {
+      app = req.app;
+      appProto = proto;
+      protoApp = app;
+    }
     if (app && guard.errors) keepErrorHandlerLast(app);
     // Express adds X-Powered-By in app.handle, before any middleware: switching the app's setting
     // off once saves a removeHeader per request (and still catches an app that turns it back on).
