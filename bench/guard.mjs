@@ -95,7 +95,7 @@ export async function benchGuard({ say = (t = '') => process.stdout.write(`${t}\
         fixed(rps, 0),
         cpuBase ? `${fixed((100 * rps) / median(samples[base].map((x) => x.rps)) - 100, 1)}%` : '-',
         fixed(cpu, 1),
-        cpuBase ? `+${fixed(cpu - cpuBase, 1)}` : '-',
+        cpuBase ? `${cpu >= cpuBase ? '+' : ''}${fixed(cpu - cpuBase, 1)}` : '-',
         cpuBase ? `${fixed((100 * cpuBase) / cpu - 100, 1)}%` : '-',
         fixed(median(s.map((x) => x.p50)), 1),
         fixed(median(s.map((x) => x.p99)), 1),
