@@ -8,6 +8,7 @@
 // bench/run.mjs calls benchGuard() unless --no-guard.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { fixed, formatTable } from './text-table.mjs';
@@ -94,17 +95,18 @@ export async function benchGuard({ say = (t = '') => process.stdout.write(`${t}\
         fixed(rps, 0),
         cpuBase ? `${fixed((100 * rps) / median(samples[base].map((x) => x.rps)) - 100, 1)}%` : '-',
         fixed(cpu, 1),
+        cpuBase ? `${cpu >= cpuBase ? '+' : ''}${fixed(cpu - cpuBase, 1)}` : '-',
         cpuBase ? `${fixed((100 * cpuBase) / cpu - 100, 1)}%` : '-',
         fixed(median(s.map((x) => x.p50)), 1),
         fixed(median(s.map((x) => x.p99)), 1),
       ];
     };
     const expressBase = median(samples.express.map((x) => x.rps));
-    say(`Guard overhead: GET /hello JSON, autocannon ${CONNECTIONS} connections, median of ${ROUNDS} interleaved ${SECONDS} s rounds, servers in child processes`);
+    say(`Guard overhead: GET /hello JSON (load average ${loadavg().map((x) => fixed(x, 2)).join(' ')} at the end), autocannon ${CONNECTIONS} connections, median of ${ROUNDS} interleaved ${SECONDS} s rounds, servers in child processes`);
     say('  (server CPU µs/request is measured in the server process; "capacity" is 1e6 / CPU µs compared with bare, the throughput a core to itself would give)');
     say(
       formatTable(
-        ['server', 'req/s', 'vs bare', 'CPU µs/req', 'capacity vs bare', 'p50 ms', 'p99 ms'],
+        ['server', 'req/s', 'vs bare', 'CPU µs/req', 'CPU µs over bare', 'capacity vs bare', 'p50 ms', 'p99 ms'],
         [...VARIANTS.slice(0, 4).map((v) => row(v, v === 'express' ? undefined : 'express')), ...VARIANTS.slice(4).map((v) => row(v, v === 'fastify' ? undefined : 'fastify'))],
       ),
     );

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { SecurityAction, SecurityEventKind, Severity, PracticeId } from '@rampart/core';
 import { pino, stdTimeFunctions, type Logger } from 'pino';
 import { compileCors, type CorsPolicy } from './cors/index.js';
@@ -7,16 +7,17 @@ import { REQUEST_ID_DEFAULTS, requestIdFor } from './errors/request-id.js';
 import { renderAnswer, safeAnswerFor, statusText, type SafeAnswer } from './errors/safe-error.js';
 import { createEventBus, LOG_REDACT_PATHS, type EventBus } from './events/index.js';
 import { onDetection } from './protect/events.js';
-import { compileHeaders, type HeaderPlan, type HeaderTarget } from './headers/index.js';
+import { compileHeaders, type HeaderPlan } from './headers/index.js';
+import { writeTrustedHeader } from './headers/header-store.js';
 import { createNonce } from './headers/nonce.js';
 import { isPlainHttpLocalhost } from './headers/plain-http-localhost.js';
-import { hookResponse, type ResponseHookPolicy } from './headers/response-hook.js';
+import { installResponseHook, needsResponseHook, type ResponseHookPolicy } from './headers/response-hook.js';
 import { COOKIE_DEFAULTS, compileCookiePolicy, type CompiledCookiePolicy } from './headers/set-cookie.js';
 import { checkRequestHead, decodeUtf8, LIMITS_DEFAULTS, parseJsonLimited, readBodyLimited } from './limits/checks.js';
 import type { RequestLimits } from './limits/types.js';
 import { DEFAULTS, OPTION_NAMES, type ErrorOptions, type GuardOptions, type InputOptions } from './options.js';
 import { clientIp, createRateLimiter, rateLimitHeaders, type RateLimitDecision, type RateLimiter, type TrustProxy } from './rate-limit/index.js';
-import { setRequestState, type RequestState } from './request-state.js';
+import { requestState, setRequestState, type RequestState } from './request-state.js';
 import { compileDenyList, redactDenied, RESPONSE_FILTER_DEFAULTS, type DenyList } from './response-filter/index.js';
 import { checkRoot, ROOT_CHECK_DEFAULTS } from './root-check.js';
 import { GuardSetupError, featureOptions, isPlainObject, rejectUnknownKeys } from './setup-error.js';
@@ -42,14 +43,14 @@ export interface Guard {
   /** The rate limit keys by route (or a key function may): only then must adapters look the route pattern up. */
   readonly wantsRoute: boolean;
   /**
-   * Request id, security headers, cookie and cache hooks. Always succeeds. Headers go to
-   * `res.setHeader`, or with `target` (Fastify's reply) to `target.header()` with lower-case names.
+   * Request id, security headers, cookie and cache hooks. Always succeeds. Headers go into
+   * node's response (every framework reads them there).
    */
-  begin(req: IncomingMessage, res: ServerResponse, target?: HeaderTarget): RequestState;
+  begin(req: IncomingMessage, res: ServerResponse): RequestState;
   /** Synchronous refusals: size limits, dangerous query keys, CORS preflight. */
   screen(req: IncomingMessage, res: ServerResponse, state: RequestState): Answer | undefined;
   /** The rate limit (async when a store is remote). `route` and `userId` refine the key. */
-  admit(req: IncomingMessage, res: ServerResponse, state: RequestState, context?: { route?: string; userId?: string }, target?: HeaderTarget): Promise<Answer | undefined> | undefined;
+  admit(req: IncomingMessage, res: ServerResponse, state: RequestState, context?: { route?: string; userId?: string }): Promise<Answer | undefined> | undefined;
   /** Reads and checks a JSON body the app has not parsed yet; resolves the parsed value or an answer. */
   readJson(req: IncomingMessage, state: RequestState): Promise<{ answer: Answer } | { body: unknown }> | undefined;
   /** Parses JSON text within the depth limit and checks its keys (for frameworks that read bodies themselves). */
@@ -101,8 +102,7 @@ function isEventBus(value: unknown): value is EventBus {
 
 const JSON_TYPE = /^application\/(?:[\w.+-]*\+)?json\s*(?:;|$)/i;
 
-function hasBody(req: IncomingMessage): boolean {
-  const h = req.headers;
+function hasBody(h: IncomingHttpHeaders): boolean {
   return h['transfer-encoding'] !== undefined || (h['content-length'] !== undefined && h['content-length'] !== '0');
 }
 
@@ -125,13 +125,9 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const requestIdHeader = requestIdOptions ? requestIdOptions.header : REQUEST_ID_DEFAULTS.header;
   const requestIdLower = requestIdHeader.toLowerCase();
   const trustIncomingId = requestIdOptions ? requestIdOptions.trustIncoming !== false : false;
-  // Headers the Fastify adapter leaves in the reply; the one always set first (see ResponseHookPolicy).
-  const deferredNames = [
-    ...(requestIdOptions ? [requestIdOptions.header.toLowerCase()] : []),
-    ...(headers?.lowerNames ?? []),
-    ...(options.rateLimit !== false ? ['ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'] : []),
-  ];
-  const hookPolicy: ResponseHookPolicy = { cookies, noStore: headers?.noStore, deferredNames };
+  const hookPolicy: ResponseHookPolicy = { cookies, noStore: headers?.noStore };
+  const responseHook = needsResponseHook(hookPolicy) ? hookPolicy : undefined;
+  if (responseHook) installResponseHook(requestState);
   const errors = featureOptions(options.errors, DEFAULTS.errors, 'errors');
   const input = featureOptions(options.input, DEFAULTS.input, 'input');
   const limits = featureOptions(options.limits, LIMITS_DEFAULTS, 'limits');
@@ -225,24 +221,30 @@ export function createGuard(options: GuardOptions = {}): Guard {
     hidePoweredBy: headers?.hidePoweredBy ?? false,
     wantsRoute,
 
-    begin(req, res, target) {
-      const plain = devLocalhost && isPlainHttpLocalhost(req);
-      const requestId = requestIdFor(req, requestIdLower, trustIncomingId);
+    begin(req, res) {
+      const h = req.headers;
+      const plain = devLocalhost && isPlainHttpLocalhost(req, h);
+      const requestId = requestIdFor(req, requestIdLower, trustIncomingId, h);
       const nonce = usesNonce ? createNonce() : '';
-      const state: RequestState = { requestId, nonce, plainHttpLocalhost: plain, guard };
+      const state: RequestState = {
+        requestId,
+        nonce,
+        plainHttpLocalhost: plain,
+        headers: h,
+        guard,
+        responseHook,
+        responseHookRan: false,
+        responseRule: undefined,
+        validated: undefined,
+      };
       setRequestState(req, state);
       // enterWith, not run(): the store is attached to the HTTP parser's async resource, so body
       // 'data'/'end' events (and what body parsers do after them) stay tied to this request.
       if (crashGuard) requestContext.enterWith({ req, res, requestId, onCrash });
-      if (target) {
-        if (requestIdOptions) target.header(requestIdLower, requestId);
-        if (headers) headers.applyTo(target, nonce, plain);
-      } else {
-        if (requestIdOptions) res.setHeader(requestIdHeader, requestId);
-        if (headers) headers.apply(res, nonce, plain);
-      }
-      hookResponse(req, res, hookPolicy, plain, target);
-      if (cookies?.renames && typeof req.headers.cookie === 'string') req.headers.cookie = cookies.incoming(req.headers.cookie);
+      // The name was checked at setup; the id is well-formed (requestIdFor) or a UUID.
+      if (requestIdOptions) writeTrustedHeader(res, requestIdHeader, requestIdLower, requestId);
+      if (headers) headers.apply(res, nonce, plain);
+      if (cookies?.renames && typeof h.cookie === 'string') h.cookie = cookies.incoming(h.cookie);
       if (metrics) {
         const stop = metrics.startRequestTimer(req.method ?? 'GET');
         res.once('finish', () => stop((req.url ?? '/').split('?')[0].slice(0, 100), res.statusCode));
@@ -252,7 +254,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
 
     screen(req, res, state) {
       if (limits) {
-        const head = checkRequestHead(req, limits);
+        const head = checkRequestHead(req, limits, state.headers ?? req.headers);
         if (!head.ok) return refuse(req, state, head.status, statusText(head.status), { kind: 'validation', practice: 3, rule: head.rule, action: 'rejected', severity: 'low', message: head.reason });
       }
       if (input) {
@@ -279,22 +281,23 @@ export function createGuard(options: GuardOptions = {}): Guard {
       return undefined;
     },
 
-    admit(req, res, state, context, target) {
+    admit(req, res, state, context) {
       if (!limiter) return undefined;
       const decided = limiter.checkNow(req, { requestId: state.requestId, route: context?.route, userId: context?.userId });
       if (decided === undefined) return undefined;
       // The memory store decides synchronously: an allowed request then costs no promise at all.
       if (!(decided instanceof Promise)) {
-        const refusal = applyDecision(res, state, decided, target);
+        const refusal = applyDecision(res, state, decided, false);
         return refusal === undefined ? undefined : Promise.resolve(refusal);
       }
-      return decided.then((decision) => applyDecision(res, state, decision, target));
+      return decided.then((decision) => applyDecision(res, state, decision, true));
     },
 
     readJson(req, state) {
       // Synchronous "nothing to read" (most requests): no promise, no extra tick.
-      if (!input || !input.parseJson || !hasBody(req)) return undefined;
-      const type = req.headers['content-type'];
+      const h = state.headers ?? req.headers;
+      if (!input || !input.parseJson || !hasBody(h)) return undefined;
+      const type = h['content-type'];
       if (typeof type !== 'string' || !JSON_TYPE.test(type)) return undefined;
       if (req.readableEnded || (req as { complete?: boolean }).complete) return undefined;
       return readJsonBody(req, state);
@@ -312,7 +315,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
     },
 
     watchLateBody(target, key, req, state) {
-      if (!input || !hasBody(req)) return;
+      if (!input || !hasBody(state.headers ?? req.headers)) return;
       let stored: unknown = (target as Record<string, unknown>)[key];
       Object.defineProperty(target, key, {
         configurable: true,
@@ -406,25 +409,25 @@ export function createGuard(options: GuardOptions = {}): Guard {
 
 
   /** Sets the RateLimit-* headers (three header writes, no header object) and answers a refusal. */
-  function applyDecision(res: ServerResponse, state: RequestState, decision: RateLimitDecision | undefined, target: HeaderTarget | undefined): Answer | undefined {
+  /**
+   * `late`: the store answered asynchronously, so the app may have answered meanwhile. Decided
+   * synchronously, nothing can have been sent: `res.headersSent` (a getter found through the
+   * prototype chain Express swaps per request, a slow lookup) is not read then.
+   */
+  function applyDecision(res: ServerResponse, state: RequestState, decision: RateLimitDecision | undefined, late: boolean): Answer | undefined {
     if (!decision) return undefined;
     if (decision.allowed) {
-      if (res.headersSent) return undefined;
+      if (late && res.headersSent) return undefined;
       const limit = decision.limit === limitValue ? limitText : String(decision.limit);
       const reset = String(Math.max(0, Math.ceil((decision.resetAt - Date.now()) / 1000)));
-      if (target) {
-        target.header('ratelimit-limit', limit);
-        target.header('ratelimit-remaining', String(decision.remaining));
-        target.header('ratelimit-reset', reset);
-      } else {
-        res.setHeader('RateLimit-Limit', limit);
-        res.setHeader('RateLimit-Remaining', String(decision.remaining));
-        res.setHeader('RateLimit-Reset', reset);
-      }
+      // Digits only: written without setHeader's per-call checks.
+      writeTrustedHeader(res, 'RateLimit-Limit', 'ratelimit-limit', limit);
+      writeTrustedHeader(res, 'RateLimit-Remaining', 'ratelimit-remaining', String(decision.remaining));
+      writeTrustedHeader(res, 'RateLimit-Reset', 'ratelimit-reset', reset);
       return undefined;
     }
     const h = rateLimitHeaders(decision);
-    if (!target && !res.headersSent) for (const [k, v] of Object.entries(h)) res.setHeader(k, v);
+    if (!res.headersSent) for (const [k, v] of Object.entries(h)) res.setHeader(k, v);
     if (decision.degraded === 'fail-closed') return { status: 503, body: { error: statusText(503), requestId: state.requestId }, headers: h };
     return { status: 429, body: { error: statusText(429), requestId: state.requestId }, headers: h };
   }
@@ -446,7 +449,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
   function onCrash(err: unknown, context: RequestContext): void {
     const { req, res, requestId } = context;
     logger?.error({ err, requestId, method: req.method, url: (req.url ?? '').slice(0, 500) }, 'rampart: uncaught exception inside a request; the process keeps serving');
-    emit(req, { requestId, nonce: '', plainHttpLocalhost: false, guard }, {
+    emit(req, { requestId, nonce: '', plainHttpLocalhost: false, guard, responseHookRan: false }, {
       kind: 'error', practice: 3, rule: 'uncaught-exception', action: 'logged', severity: 'high',
       message: `Uncaught ${err instanceof Error ? err.name : typeof err} inside a request: answered 500, process kept alive`,
     });

@@ -1,5 +1,6 @@
-import type { IncomingMessage } from 'node:http';
+import { IncomingMessage, type IncomingHttpHeaders } from 'node:http';
 import type { Guard } from './guard.js';
+import type { ResponseHookPolicy } from './headers/response-hook.js';
 import type { CompiledResponseRule } from './response-filter/index.js';
 
 /** What the guard knows about one request; lives on the node:http request under a symbol. */
@@ -8,8 +9,17 @@ export interface RequestState {
   /** This request's CSP nonce ('' when the policy uses none). */
   readonly nonce: string;
   readonly plainHttpLocalhost: boolean;
+  /**
+   * `req.headers` as the guard read it at the start: Node builds it in a getter that Express
+   * requests reach through a swapped prototype, a slow lookup worth making once per request.
+   */
+  readonly headers?: IncomingHttpHeaders;
   /** The guard that saw the request first (route validators emit their events through it). */
   readonly guard: Guard;
+  /** What the writeHead hook enforces for this response (cookie flags, no-store), if anything. */
+  readonly responseHook?: ResponseHookPolicy;
+  /** Set by the writeHead hook once it ran. */
+  responseHookRan: boolean;
   /** Set by a route's `validate({ response })`. */
   responseRule?: CompiledResponseRule;
   /** Parsed, validated values from `validate()`. */
@@ -24,4 +34,27 @@ export function requestState(req: IncomingMessage): RequestState | undefined {
 
 export function setRequestState(req: IncomingMessage, state: RequestState): void {
   (req as IncomingMessage & { [kState]?: RequestState })[kState] = state;
+}
+
+let requestIdInstalled = false;
+
+/**
+ * `req.requestId` (Express, node:http) for every request a guard began, as one accessor on
+ * IncomingMessage.prototype instead of a property added to each request: Express swaps a
+ * request's prototype, so every added property costs a hidden-class transition. Requests no
+ * guard saw read undefined, as before; assigning `req.requestId` gives the request its own value.
+ */
+export function installRequestIdAccessor(): void {
+  if (requestIdInstalled || Object.prototype.hasOwnProperty.call(IncomingMessage.prototype, 'requestId')) return;
+  requestIdInstalled = true;
+  Object.defineProperty(IncomingMessage.prototype, 'requestId', {
+    configurable: true,
+    enumerable: false,
+    get(this: IncomingMessage): string | undefined {
+      return requestState(this)?.requestId;
+    },
+    set(this: IncomingMessage, value: unknown) {
+      Object.defineProperty(this, 'requestId', { configurable: true, enumerable: true, writable: true, value });
+    },
+  });
 }

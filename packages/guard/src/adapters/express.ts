@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { patchExpress4Layer } from '../errors/express-async.js';
 import type { Answer, Guard } from '../guard.js';
-import { requestState, type RequestState } from '../request-state.js';
+import { installRequestIdAccessor, requestState, type RequestState } from '../request-state.js';
 
 /** The parts of Express this adapter touches, typed locally so Express is not a dependency. */
 export interface ExpressRequest extends IncomingMessage {
@@ -96,6 +96,7 @@ function routerOf(app: ExpressApp & { [kRouter]?: ExpressRouter | null }): Expre
  * answer instead of Express's default handler, which prints stacks outside production.
  */
 export function expressAdapter(guard: Guard): ExpressMiddleware & { errorHandler: ExpressErrorHandler } {
+  installRequestIdAccessor();
   const errorHandler: ExpressErrorHandler = function rampartErrorHandler(err, req, res, next) {
     if (res.headersSent) {
       // Too late for a clean answer: let Express close the connection (its default).
@@ -145,14 +146,26 @@ export function expressAdapter(guard: Guard): ExpressMiddleware & { errorHandler
     );
   }
 
+  let appProto: object | null | undefined;
+  let protoApp: ExpressApp | undefined;
   const middleware = function rampart(req: ExpressRequest, res: ExpressResponse, next: ExpressNext): void {
     const state = guard.begin(req, res);
-    req.requestId = state.requestId;
-    if (res.locals) {
-      res.locals.cspNonce = state.nonce;
-      res.locals.requestId = state.requestId;
+    // req.requestId: an accessor on the prototype reads it from the state (installRequestIdAccessor).
+    const locals = res.locals;
+    if (locals) {
+      locals.cspNonce = state.nonce;
+      locals.requestId = state.requestId;
     }
-    const app = req.app;
+    // req.app lives on the request's prototype (app.request), which Express sets per request:
+    // the lookup through it is slow, the prototype itself is one read, so the app is remembered per prototype.
+    const proto = Object.getPrototypeOf(req) as object | null;
+    let app: ExpressApp | undefined;
+    if (proto === appProto) app = protoApp;
+    else {
+      app = req.app;
+      appProto = proto;
+      protoApp = app;
+    }
     if (app && guard.errors) keepErrorHandlerLast(app);
     // Express adds X-Powered-By in app.handle, before any middleware: switching the app's setting
     // off once saves a removeHeader per request (and still catches an app that turns it back on).

@@ -86,16 +86,18 @@ export function fastifyAdapter(guard: Guard): FastifyRampartPlugin {
     }
 
     fastify.addHook('onRequest', function rampartOnRequest(request: FastifyRequestLike, reply: FastifyReplyLike, done: Done) {
-      // Headers through reply.header(): Fastify then writes them all in its one writeHead call,
-      // instead of falling back to node's per-header path as soon as anything used reply.raw.
-      const state = guard.begin(request.raw, reply.raw, reply);
+      // Headers straight into the node response's store, checked once at setup: Fastify's
+      // getHeader, hasHeader, removeHeader and getHeaders read it too, a header the route sets
+      // with reply.header() replaces the guard's at writeHead, and a hijacked reply writing to
+      // reply.raw still sends them.
+      const state = guard.begin(request.raw, reply.raw);
       request.cspNonce = state.nonce;
       reply.cspNonce = state.nonce;
       request.requestId = state.requestId;
       const refusal = guard.screen(request.raw, reply.raw, state);
       if (refusal) return sendAnswer(request, reply, refusal);
       // request.routeOptions builds an object per call: read only when the limit is keyed by route.
-      const admission = guard.admit(request.raw, reply.raw, state, guard.wantsRoute ? { route: request.routeOptions?.url } : undefined, reply);
+      const admission = guard.admit(request.raw, reply.raw, state, guard.wantsRoute ? { route: request.routeOptions?.url } : undefined);
       if (!admission) return done();
       admission.then(
         (answer) => (answer ? sendAnswer(request, reply, answer) : done()),

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Guard } from '../guard.js';
-import { requestState } from '../request-state.js';
+import { installRequestIdAccessor, requestState } from '../request-state.js';
 
 /** What the wrapped handler receives: the request, with the guard's findings on it. */
 export interface GuardedRequest extends IncomingMessage {
@@ -25,8 +25,9 @@ export type NodeHandler = (req: GuardedRequest, res: GuardedResponse) => unknown
  */
 export function nodeHttpAdapter(guard: Guard, handler: NodeHandler): (req: IncomingMessage, res: ServerResponse) => void {
   if (typeof handler !== 'function') throw new TypeError('rampart.http(handler): pass your (req, res) => {} request handler.');
+  installRequestIdAccessor();
   function fail(req: GuardedRequest, res: ServerResponse, err: unknown): void {
-    const state = { requestId: req.requestId ?? '', nonce: '', plainHttpLocalhost: false, guard };
+    const state = { requestId: req.requestId ?? '', nonce: '', plainHttpLocalhost: false, guard, responseHookRan: false };
     guard.send(req, res, guard.failed(err, req, req.requestId ? state : undefined));
   }
   function json(this: GuardedResponse, body: unknown, status = 200): void {
@@ -56,7 +57,7 @@ export function nodeHttpAdapter(guard: Guard, handler: NodeHandler): (req: Incom
   return function rampartHandler(req: GuardedRequest, res: ServerResponse): void {
     const state = guard.begin(req, res);
     if (guard.hidePoweredBy) res.removeHeader('X-Powered-By');
-    req.requestId = state.requestId;
+    // req.requestId: an accessor on the prototype reads it from the state (installRequestIdAccessor).
     req.cspNonce = state.nonce;
     const refusal = guard.screen(req, res, state);
     if (refusal) return guard.send(req, res, refusal);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 
 export interface RequestIdOptions {
   /** Header read from the request (when well-formed) and echoed on the response. Default 'X-Request-Id'. */
@@ -20,9 +20,9 @@ export function isWellFormedRequestId(value: unknown): value is string {
   return typeof value === 'string' && WELL_FORMED.test(value);
 }
 
-export function requestIdFor(req: IncomingMessage, headerLower: string, trustIncoming: boolean): string {
+export function requestIdFor(req: IncomingMessage, headerLower: string, trustIncoming: boolean, headers: IncomingHttpHeaders = req.headers): string {
   if (trustIncoming) {
-    const incoming = req.headers[headerLower];
+    const incoming = headers[headerLower];
     if (isWellFormedRequestId(incoming)) return incoming;
   }
   return randomUUID();

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { GuardSetupError, describe, featureOptions, isPlainObject, rejectUnknownKeys } from '../setup-error.js';
 import { CSP_OPTION_KEYS, compileContentSecurityPolicy, policyValue, type CompiledPolicy, type ContentSecurityPolicyOptions } from './content-security-policy.js';
 import { FIXED_HEADERS, fixedHeaderValue } from './fixed-headers.js';
+import { checkHeader, trustedHeaders, writeTrustedHeader, writeTrustedHeaders, type TrustedHeaders } from './header-store.js';
 import { PERMISSIONS_POLICY_DEFAULTS, permissionsPolicyValue } from './permissions-policy.js';
 import { strictTransportSecurityValue, type StrictTransportSecurityOptions } from './strict-transport-security.js';
 
@@ -60,12 +61,6 @@ export const HEADERS_DEFAULTS: HeadersOptions = Object.freeze({
   noStore: NO_STORE_DEFAULTS,
 } as HeadersOptions);
 
-/** Where headers go when not straight onto node's response: Fastify's reply.header(), which keeps its single-writeHead path. */
-export interface HeaderTarget {
-  header(name: string, value: string): unknown;
-  getHeader(name: string): unknown;
-}
-
 /** Everything computed at setup: per request only the header writes and one string join for the nonce. */
 export interface HeaderPlan {
   readonly csp: CompiledPolicy | undefined;
@@ -73,10 +68,6 @@ export interface HeaderPlan {
   readonly noStore: NoStoreOptions | undefined;
   /** Sets the headers on a response; `plainHttpLocalhost` leaves out HSTS and upgrade-insecure-requests. */
   apply(res: ServerResponse, nonce: string, plainHttpLocalhost: boolean): void;
-  /** The same headers through `target.header()` with lower-case names (Fastify stores them so). */
-  applyTo(target: HeaderTarget, nonce: string, plainHttpLocalhost: boolean): void;
-  /** Lower-case names applyTo() may set; the first is set in every mode. */
-  readonly lowerNames: readonly string[];
 }
 
 export function compileHeaders(options: Partial<HeadersOptions> | boolean | undefined): HeaderPlan | undefined {
@@ -114,28 +105,27 @@ export function compileHeaders(options: Partial<HeadersOptions> | boolean | unde
     }
   }
 
-  // Flat [name, value, name, value, ...] lists, one per mode and name case: per request a plain loop.
-  const flat = (pairs: [string, string][], lower: boolean): string[] => pairs.flatMap(([n, v]) => [lower ? n.toLowerCase() : n, v]);
-  const strictPairs = hsts ? [...always, hsts] : always;
-  const lists = { strict: flat(strictPairs, false), plain: flat(always, false), strictLower: flat(strictPairs, true), plainLower: flat(always, true) };
+  // Flat [name, value, name, value, ...] lists, one per mode: per request a plain loop.
+  const flat = (pairs: [string, string][]): string[] => pairs.flatMap(([n, v]) => [n, v]);
+  const lists = { strict: flat(hsts ? [...always, hsts] : always), plain: flat(always) };
   const cspName = csp?.headerName;
   const cspLower = cspName?.toLowerCase();
-  // Headers of both modes first (the first name is the one set in every mode), HSTS last.
-  const lowerNames = [...lists.plainLower.filter((_, i) => i % 2 === 0), ...(cspLower ? [cspLower] : []), ...(hsts ? [hsts[0].toLowerCase()] : [])];
+  // Checked once here (with a nonce's characters in the nonce slots), so requests write them unchecked.
+  let trusted: { strict: TrustedHeaders; plain: TrustedHeaders };
+  try {
+    trusted = { strict: trustedHeaders(lists.strict), plain: trustedHeaders(lists.plain) };
+    if (csp) for (const parts of [csp.parts, csp.partsForPlainHttp]) checkHeader(csp.headerName, policyValue(parts, 'A+/0Aa9zZ+/=='));
+  } catch (err) {
+    throw new GuardSetupError(`rampart(): a header value has characters HTTP does not allow (${err instanceof Error ? err.message : String(err)}); check \`headers\` options for control or non-Latin-1 characters.`);
+  }
   return {
     csp,
-    lowerNames,
     hidePoweredBy: merged.hidePoweredBy,
     noStore,
     apply(res, nonce, plainHttpLocalhost) {
-      const list = plainHttpLocalhost ? lists.plain : lists.strict;
-      for (let i = 0; i < list.length; i += 2) res.setHeader(list[i], list[i + 1]);
-      if (csp) res.setHeader(cspName!, policyValue(plainHttpLocalhost ? csp.partsForPlainHttp : csp.parts, nonce));
-    },
-    applyTo(target, nonce, plainHttpLocalhost) {
-      const list = plainHttpLocalhost ? lists.plainLower : lists.strictLower;
-      for (let i = 0; i < list.length; i += 2) target.header(list[i], list[i + 1]);
-      if (csp) target.header(cspLower!, policyValue(plainHttpLocalhost ? csp.partsForPlainHttp : csp.parts, nonce));
+      writeTrustedHeaders(res, plainHttpLocalhost ? trusted.plain : trusted.strict);
+      // The nonce is base64 (createNonce), the rest of the policy was checked above.
+      if (csp) writeTrustedHeader(res, cspName!, cspLower!, policyValue(plainHttpLocalhost ? csp.partsForPlainHttp : csp.parts, nonce));
     },
   };
 }

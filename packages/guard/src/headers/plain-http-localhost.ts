@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 
 /**
  * True for a plain-HTTP request to this machine that no proxy forwarded: local development.
@@ -6,14 +6,20 @@ import type { IncomingMessage } from 'node:http';
  * exist, HSTS over HTTP is ignored anyway, and Safari drops `Secure` cookies on http://localhost.
  * A proxy in front (X-Forwarded-Proto / Forwarded) or TLS on the socket keeps everything strict.
  */
-export function isPlainHttpLocalhost(req: IncomingMessage): boolean {
+export function isPlainHttpLocalhost(req: IncomingMessage, h: IncomingHttpHeaders = req.headers): boolean {
   if ((req.socket as { encrypted?: boolean }).encrypted) return false;
-  const h = req.headers;
   if (h['x-forwarded-proto'] !== undefined || h.forwarded !== undefined || h['x-forwarded-for'] !== undefined) return false;
   const host = h.host;
   if (host === undefined) return false;
-  return isLoopbackHost(host);
+  // Clients send the same Host on every request: the last answer is kept (a string compare).
+  if (host === lastHost) return lastAnswer;
+  lastAnswer = isLoopbackHost(host);
+  lastHost = host;
+  return lastAnswer;
 }
+
+let lastHost: string | undefined;
+let lastAnswer = false;
 
 /** `localhost`, `*.localhost`, 127.0.0.0/8 and [::1], with or without a port. */
 export function isLoopbackHost(host: string): boolean {

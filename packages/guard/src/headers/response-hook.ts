@@ -1,4 +1,5 @@
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { ServerResponse, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { readHeader, writeTrustedHeader } from './header-store.js';
 import type { CompiledCookiePolicy } from './set-cookie.js';
 import type { NoStoreOptions } from './index.js';
 
@@ -10,34 +11,22 @@ import type { NoStoreOptions } from './index.js';
 export interface ResponseHookPolicy {
   readonly cookies: CompiledCookiePolicy | undefined;
   readonly noStore: NoStoreOptions | undefined;
-  /**
-   * Lower-case names of the headers the guard puts in a framework's own header store (Fastify's
-   * reply); the first is always among them. A writeHead without it bypassed that store (a hijacked
-   * reply writing to reply.raw), and gets the guard's headers copied from the store.
-   */
-  readonly deferredNames: readonly string[];
 }
 
-/** Where deferred headers wait: Fastify's reply. */
-export interface HeaderSource {
-  getHeader(name: string): unknown;
-}
-
-interface HookState {
-  readonly policy: ResponseHookPolicy;
+/** What the hook needs about one response: kept on the guard's request state, so a response costs no property of its own. */
+export interface ResponseHookRequest {
+  readonly responseHook?: ResponseHookPolicy;
   readonly plainHttpLocalhost: boolean;
-  readonly authenticated: boolean;
-  readonly previous: ServerResponse['writeHead'];
-  readonly source: HeaderSource | undefined;
+  /** The request's headers as the guard read them first (saves Node's getter lookup). */
+  readonly headers?: IncomingHttpHeaders;
+  /** Set once the hook ran: some frameworks call writeHead again on error paths. */
+  responseHookRan: boolean;
 }
 
-const kHook = Symbol('rampart.responseHook');
-type Hooked = ServerResponse & { [kHook]?: HookState };
-
-export function isAuthenticatedRequest(req: IncomingMessage, noStore: NoStoreOptions | undefined): boolean {
+export function isAuthenticatedRequest(req: IncomingMessage, noStore: NoStoreOptions | undefined, headers: IncomingHttpHeaders = req.headers): boolean {
   if (!noStore) return false;
-  if (noStore.authorizationHeader && req.headers.authorization !== undefined) return true;
-  const cookie = req.headers.cookie;
+  if (noStore.authorizationHeader && headers.authorization !== undefined) return true;
+  const cookie = headers.cookie;
   if (cookie === undefined || noStore.sessionCookies.length === 0) return false;
   return hasCookie(cookie, noStore.sessionCookies);
 }
@@ -67,12 +56,11 @@ function rewriteCookies(value: unknown, cookies: CompiledCookiePolicy, plain: bo
   return value;
 }
 
-function guardedWriteHead(this: Hooked, ...args: unknown[]): ServerResponse {
-  const state = this[kHook]!;
-  // Run once: some frameworks call writeHead again on error paths.
-  this.writeHead = state.previous;
+/** Runs the hook for one response; `args` are writeHead's, changed in place when passed cookies are rewritten. */
+function beforeWriteHead(req: IncomingMessage, res: ServerResponse, state: ResponseHookRequest, policy: ResponseHookPolicy, args: unknown[]): void {
+  state.responseHookRan = true;
   try {
-    const { cookies, noStore } = state.policy;
+    const { cookies, noStore } = policy;
     const headersArg = typeof args[1] === 'object' && args[1] !== null ? 1 : typeof args[2] === 'object' && args[2] !== null ? 2 : -1;
     const passed = headersArg >= 0 && !Array.isArray(args[headersArg]) ? (args[headersArg] as OutgoingHttpHeaders) : undefined;
     let passedCookieKey: string | undefined;
@@ -87,43 +75,47 @@ function guardedWriteHead(this: Hooked, ...args: unknown[]): ServerResponse {
         } else if (key.length === 13 && key.toLowerCase() === 'cache-control') passedCacheControl = true;
       }
     }
-    if (state.source && !(passed && passed[state.policy.deferredNames[0]] !== undefined)) copyDeferred(this, state.source, state.policy.deferredNames, passed);
+    // Reads go to the header store directly: a method looked up on an Express response (whose
+    // prototype Express swaps per request) costs more than the check itself.
+    const own = readHeader(res, 'set-cookie');
     if (cookies) {
-      const own = this.getHeader('set-cookie');
-      if (own !== undefined) this.setHeader('Set-Cookie', rewriteCookies(own, cookies, state.plainHttpLocalhost) as string[]);
+      if (own !== undefined) res.setHeader('Set-Cookie', rewriteCookies(own, cookies, state.plainHttpLocalhost) as string[]);
       if (passed && passedCookieKey) {
         const copy = { ...passed, [passedCookieKey]: rewriteCookies(passed[passedCookieKey], cookies, state.plainHttpLocalhost) } as OutgoingHttpHeaders;
         args[headersArg] = copy;
       }
     }
-    if (noStore && !passedCacheControl && !this.hasHeader('cache-control')) {
-      const loggingIn = setsSessionCookie(this.getHeader('set-cookie'), noStore) || (passedCookieKey !== undefined && setsSessionCookie(passed![passedCookieKey], noStore));
-      if (state.authenticated || loggingIn) this.setHeader('Cache-Control', 'no-store');
+    if (noStore && !passedCacheControl && readHeader(res, 'cache-control') === undefined) {
+      const loggingIn = setsSessionCookie(own === undefined ? undefined : readHeader(res, 'set-cookie'), noStore) || (passedCookieKey !== undefined && setsSessionCookie(passed![passedCookieKey], noStore));
+      if (loggingIn || isAuthenticatedRequest(req, noStore, state.headers ?? req.headers)) writeTrustedHeader(res, 'Cache-Control', 'cache-control', 'no-store');
     }
   } catch {
     // A malformed header the app set is the app's to send; the guard never turns it into a crash.
   }
-  return (state.previous as (...a: unknown[]) => ServerResponse).apply(this, args);
 }
 
-/** The guard's headers a raw writeHead left out, from the framework's store; the app's own (set or passed) win. */
-function copyDeferred(res: ServerResponse, source: HeaderSource, names: readonly string[], passed: OutgoingHttpHeaders | undefined): void {
-  const passedNames = passed ? new Set(Object.keys(passed).map((k) => k.toLowerCase())) : undefined;
-  for (const name of names) {
-    if (res.hasHeader(name) || passedNames?.has(name)) continue;
-    const value = source.getHeader(name);
-    if (typeof value === 'string') res.setHeader(name, value);
-  }
+/** True when the policy has something to enforce. */
+export function needsResponseHook(policy: ResponseHookPolicy): boolean {
+  return policy.cookies !== undefined || policy.noStore !== undefined;
 }
+
+let installed = false;
 
 /**
- * Installs the hook for one response. Cheap: two property writes, no closure. `source`: the
- * framework store the guard's headers went to (Fastify's reply), for writes that bypass it.
+ * Installs the hook once for the process, on ServerResponse.prototype.writeHead: a response then
+ * costs no property write and no closure. It runs for responses whose request carries a guard
+ * state asking for it (`stateOf`), innermost, so it sees headers that wrappers of writeHead set
+ * (express-session's cookie through on-headers) whatever the order of the middleware.
  */
-export function hookResponse(req: IncomingMessage, res: ServerResponse, policy: ResponseHookPolicy, plainHttpLocalhost: boolean, source?: HeaderSource): void {
-  if (!policy.cookies && !policy.noStore && !(source && policy.deferredNames.length > 0)) return;
-  const hooked = res as Hooked;
-  if (hooked[kHook]) return;
-  hooked[kHook] = { policy, plainHttpLocalhost, authenticated: isAuthenticatedRequest(req, policy.noStore), previous: res.writeHead, source: policy.deferredNames.length > 0 ? source : undefined };
-  res.writeHead = guardedWriteHead as ServerResponse['writeHead'];
+export function installResponseHook(stateOf: (req: IncomingMessage) => ResponseHookRequest | undefined): void {
+  if (installed) return;
+  installed = true;
+  const original = ServerResponse.prototype.writeHead;
+  ServerResponse.prototype.writeHead = function rampartWriteHead(this: ServerResponse, ...args: unknown[]): ServerResponse {
+    const req = (this as { req?: IncomingMessage }).req;
+    const state = req === undefined ? undefined : stateOf(req);
+    // Headers already sent: the original throws ERR_HTTP_HEADERS_SENT, and the hook ran before.
+    if (state !== undefined && !state.responseHookRan && state.responseHook !== undefined) beforeWriteHead(req!, this, state, state.responseHook, args);
+    return (original as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse['writeHead'];
 }

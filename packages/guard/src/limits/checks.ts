@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { LimitResult, RequestLimits } from './types.js';
 
 /** Every request limit with its default. */
@@ -60,8 +60,8 @@ export function checkParamCount(urlOrQuery: string, maxParams: number): LimitRes
 }
 
 /** Refuses a declared Content-Length above the limit before a byte of the body is read. */
-export function checkContentLength(req: IncomingMessage, maxBodyBytes: number): LimitResult {
-  const header = req.headers['content-length'];
+export function checkContentLength(req: IncomingMessage, maxBodyBytes: number, headers: IncomingHttpHeaders = req.headers): LimitResult {
+  const header = headers['content-length'];
   if (header === undefined) return OK;
   if (!/^\d{1,16}$/.test(header)) return { ok: false, status: 400, rule: 'body-too-large', reason: 'Content-Length is not a number.' };
   const length = Number(header);
@@ -196,10 +196,10 @@ export function parseJsonLimited(text: string, limits: Partial<RequestLimits> = 
  * Runs the checks that need only the request head (headers, parameter count, declared body size),
  * cheapest first. Adapters call this before routing; body checks run when the body is read.
  */
-export function checkRequestHead(req: IncomingMessage, limits: RequestLimits = LIMITS_DEFAULTS): LimitResult {
+export function checkRequestHead(req: IncomingMessage, limits: RequestLimits = LIMITS_DEFAULTS, requestHeaders: IncomingHttpHeaders = req.headers): LimitResult {
   const headers = checkHeaderSize(req, limits.maxHeaderBytes);
   if (!headers.ok) return headers;
   const params = checkParamCount(req.url ?? '/', limits.maxParams);
   if (!params.ok) return params;
-  return checkContentLength(req, limits.maxBodyBytes);
+  return checkContentLength(req, limits.maxBodyBytes, requestHeaders);
 }
