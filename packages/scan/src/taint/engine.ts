@@ -120,27 +120,31 @@ interface Value {
 const CLEAN: Value = Object.freeze({ flows: [] });
 
 class Scope {
-  readonly vars = new Map<string, Value>();
+  /** Made on the first declaration: most block scopes declare nothing, and a Map each is garbage for the GC. */
+  private own: Map<string, Value> | undefined;
   constructor(
     readonly parent: Scope | undefined,
     readonly fn: FnCtx,
   ) {}
+  get vars(): Map<string, Value> {
+    return (this.own ??= new Map());
+  }
   lookup(name: string): Value | undefined {
     for (let s: Scope | undefined = this; s; s = s.parent) {
-      const v = s.vars.get(name);
+      const v = s.own?.get(name);
       if (v !== undefined) return v;
     }
     return undefined;
   }
   has(name: string): boolean {
-    for (let s: Scope | undefined = this; s; s = s.parent) if (s.vars.has(name)) return true;
+    for (let s: Scope | undefined = this; s; s = s.parent) if (s.own?.has(name)) return true;
     return false;
   }
   /** Assigns to the nearest scope that declares the name, else declares it here. */
   assign(name: string, v: Value): void {
     for (let s: Scope | undefined = this; s; s = s.parent) {
-      if (s.vars.has(name)) {
-        s.vars.set(name, v);
+      if (s.own?.has(name)) {
+        s.own.set(name, v);
         return;
       }
     }
@@ -659,7 +663,8 @@ export class TaintAnalyzer {
     let skipped: string | undefined;
     try {
       const program = this.sourceCode.ast;
-      const hint = new RegExp(sourceHint(this.tables).source, 'g');
+      const hint = sourceHint(this.tables);
+      hint.lastIndex = 0;
       for (let m = hint.exec(this.sourceCode.text); m && this.hot.length < 100_000; m = hint.exec(this.sourceCode.text)) this.hot.push(m.index);
       this.lazy = this.hot.length === 0;
       this.markHotFunctions();
@@ -818,7 +823,8 @@ export class TaintAnalyzer {
   private sanitizedMask(ctx: FnCtx, path: string | undefined): number {
     if (!path) return 0;
     let m = 0;
-    for (const layer of ctx.sanitized) m |= layer.get(path) ?? 0;
+    const layers = ctx.sanitized;
+    for (let i = 0; i < layers.length; i++) m |= layers[i].get(path) ?? 0;
     return m;
   }
 
@@ -826,8 +832,8 @@ export class TaintAnalyzer {
   // Statements
 
   private hoist(body: readonly Node[], scope: Scope): void {
-    for (const raw of body) {
-      let s = raw;
+    for (let i = 0; i < body.length; i++) {
+      let s = body[i];
       if ((s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration') && s.declaration) s = s.declaration;
       if (s.type === 'FunctionDeclaration' && s.id) scope.vars.set(s.id.name, { flows: [], fn: { node: s, scope } });
       if (s.type === 'ClassDeclaration' && s.id) {
@@ -839,7 +845,7 @@ export class TaintAnalyzer {
 
   private execBlock(body: readonly Node[], scope: Scope): void {
     this.hoist(body, scope);
-    for (const s of body) this.exec(s, scope);
+    for (let i = 0; i < body.length; i++) this.exec(body[i], scope);
   }
 
   private exec(node: Node | null | undefined, scope: Scope): void {
@@ -2525,13 +2531,12 @@ export class TaintAnalyzer {
   // Sanitizers and guards
 
   private matchesSpec(spec: SanitizerSpec, callee: Node, method: string | undefined, binding: Binding | undefined, scope: Scope): boolean {
-    const nameOk = (n: string | undefined): boolean => n !== undefined && (typeof spec.name === 'string' ? spec.name === n : spec.name.test(n));
-    if (spec.match === 'module') return !!binding && binding.module === spec.module && nameOk(binding.path.join('.'));
+    if (spec.match === 'module') return !!binding && binding.module === spec.module && specNameIs(spec, binding.path.join('.'));
     if (spec.match === 'global') {
-      if (callee.type === 'Identifier') return nameOk(callee.name) && (!binding || isProjectModule(binding.module)) && (spec.kind === 'guard' || !this.isLocalNonFunction(callee.name, scope));
+      if (callee.type === 'Identifier') return specNameIs(spec, callee.name) && (!binding || isProjectModule(binding.module)) && (spec.kind === 'guard' || !this.isLocalNonFunction(callee.name, scope));
       return false;
     }
-    if (callee.type !== 'MemberExpression' || !nameOk(method)) return false;
+    if (callee.type !== 'MemberExpression' || !specNameIs(spec, method)) return false;
     if (!spec.receiver) return true;
     const r = lastName(callee.object);
     return r !== undefined && spec.receiver.test(r);
@@ -2550,8 +2555,9 @@ export class TaintAnalyzer {
     const name = binding ? binding.path[binding.path.length - 1] ?? '' : callee.type === 'Identifier' ? callee.name : method;
     // Most calls are to no sanitizer: one test against every sanitizer's name first.
     if (name === undefined || (!index.sanitizerNames.has(name) && !index.sanitizerPattern.test(name))) return undefined;
-    for (const spec of this.tables.sanitizers) {
-      if (spec.kind !== kind) continue;
+    const specs = kind === 'return' ? index.returnSanitizers : index.guardSanitizers;
+    for (let i = 0; i < specs.length; i++) {
+      const spec = specs[i];
       if (!this.matchesSpec(spec, callee, method, binding, scope)) continue;
       mask = (mask ?? 0) | (spec.classes === 'all' ? ALL_CLASSES_MASK : classMask(spec.classes));
     }
@@ -2621,8 +2627,11 @@ export class TaintAnalyzer {
     const ne = op === '!==' || op === '!=';
     const l = unwrap(t.left)!;
     const r = unwrap(t.right)!;
+    // Each check below reads both orders (x === 'a', 'a' === x); k picks one, with no pair arrays (every comparison comes here).
     // typeof x === 'string' / 'number'
-    for (const [a, b] of [[l, r], [r, l]] as const) {
+    for (let k = 0; k < 2; k++) {
+      const a = k === 0 ? l : r;
+      const b = k === 0 ? r : l;
       if (a.type === 'UnaryExpression' && a.operator === 'typeof' && (eq || ne)) {
         const kind = staticValue(b);
         const path = accessPath(a.argument);
@@ -2635,7 +2644,9 @@ export class TaintAnalyzer {
     // x === 'literal'  (allowlist of one), key === '__proto__' (blacklist of the prototype keys)
     if (eq || ne) {
       // x.indexOf(base) === 0 / x.indexOf('..') !== -1
-      for (const [a, b] of [[l, r], [r, l]] as const) {
+      for (let k = 0; k < 2; k++) {
+        const a = k === 0 ? l : r;
+        const b = k === 0 ? r : l;
         if (a.type === 'CallExpression' && unwrap(a.callee)?.type === 'MemberExpression' && lastName(a.callee) === 'indexOf') {
           const n = staticValue(b);
           const recvPath = accessPath(unwrap(a.callee)!.object);
@@ -2654,7 +2665,9 @@ export class TaintAnalyzer {
           }
         }
       }
-      for (const [a, b] of [[l, r], [r, l]] as const) {
+      for (let k = 0; k < 2; k++) {
+        const a = k === 0 ? l : r;
+        const b = k === 0 ? r : l;
         const lit = staticValue(b);
         const path = accessPath(a);
         if (lit === undefined || !path) continue;
@@ -2662,7 +2675,9 @@ export class TaintAnalyzer {
         return [this.ownerGuard(path, ALL_CLASSES_MASK, eq, scope)];
       }
       // new URL(x, BASE).origin === ORIGIN: x names this origin (or is a path on it).
-      for (const [a, b] of [[l, r], [r, l]] as const) {
+      for (let k = 0; k < 2; k++) {
+        const a = k === 0 ? l : r;
+        const b = k === 0 ? r : l;
         if (a.type !== 'MemberExpression' || !/^(origin|host|hostname)$/.test(propertyName(a.property, a.computed) ?? '')) continue;
         const made = unwrap(a.object);
         const from = made?.type === 'NewExpression' && lastName(made.callee) === 'URL' ? accessPath(made.arguments[0]) : undefined;
@@ -2670,7 +2685,9 @@ export class TaintAnalyzer {
         return [{ path: from, mask: classMask(['ssrf', 'open-redirect']), whenTrue: eq }];
       }
       // url.origin === ORIGIN, host !== allowedHost: equal to a value the client does not choose.
-      for (const [a, b] of [[l, r], [r, l]] as const) {
+      for (let k = 0; k < 2; k++) {
+        const a = k === 0 ? l : r;
+        const b = k === 0 ? r : l;
         const path = accessPath(a);
         if (!path || b.type === 'Literal' && b.value === null) continue;
         if (a.type === 'CallExpression' || b.type === 'ObjectExpression') continue;
@@ -3279,20 +3296,27 @@ export class TaintAnalyzer {
       }
     }
     // Calls to imported functions inside the callee, made with its parameters: add this call's arguments.
-    for (const rec of this.calls) {
-      rec.args.forEach((flows, j) => {
-        const add: Flow[] = [];
-        for (const f of flows) {
+    // Indexed loops: this runs on every call of a local function, over every call record so far.
+    for (let r = 0; r < this.calls.length; r++) {
+      const recArgs = this.calls[r].args;
+      for (let j = 0; j < recArgs.length; j++) {
+        const flows = recArgs[j];
+        let add: Flow[] | undefined;
+        for (let k = 0; k < flows.length; k++) {
+          const f = flows[k];
           if (f.o.k !== 'p' || f.o.f !== ctx.id) continue;
           const a = argOf(f.o.i, f.o.fld);
           if (!a) continue;
-          for (const af of a.flows) add.push({ o: af.o, m: af.m | f.m, t: capSteps([...af.t, callStep(f.o.i), ...f.t]) });
+          for (const af of a.flows) (add ??= []).push({ o: af.o, m: af.m | f.m, t: capSteps([...af.t, callStep(f.o.i), ...f.t]) });
         }
-        if (add.length > 0) rec.args[j] = mergeFlows([flows, add]);
-      });
+        if (add && add.length > 0) recArgs[j] = mergeFlows([flows, add]);
+      }
       // The same for the fields of object-literal arguments: `save({ name })` with `name` a parameter.
-      rec.argFields?.forEach((fields, j) => {
-        if (!fields) return;
+      const argFields = this.calls[r].argFields;
+      if (!argFields) continue;
+      for (let j = 0; j < argFields.length; j++) {
+        const fields = argFields[j];
+        if (!fields) continue;
         for (const [k, flows] of Object.entries(fields)) {
           const add: Flow[] = [];
           for (const f of flows) {
@@ -3303,7 +3327,7 @@ export class TaintAnalyzer {
           }
           if (add.length > 0) fields[k] = mergeFlows([flows, add]);
         }
-      });
+      }
     }
     const out: Flow[] = [];
     for (const rf of ctx.ret) {
@@ -3440,6 +3464,9 @@ interface TableIndex {
   readonly properties: readonly SinkSpec[];
   readonly sanitizerNames: ReadonlySet<string>;
   readonly sanitizerPattern: RegExp;
+  /** The sanitizers of each kind, in table order (a call is tested against one kind). */
+  readonly returnSanitizers: readonly SanitizerSpec[];
+  readonly guardSanitizers: readonly SanitizerSpec[];
 }
 
 const indexCache = new WeakMap<TaintTables, TableIndex>();
@@ -3467,9 +3494,18 @@ function indexTables(tables: TaintTables): TableIndex {
     if (typeof s.name === 'string') sanitizerNames.add(s.name.slice(s.name.lastIndexOf('.') + 1));
     else patterns.push(`(?:${s.name.source})`);
   }
-  const index = { sinks, properties, sanitizerNames, sanitizerPattern: new RegExp(patterns.join('|') || '(?!)') };
+  const index = {
+    sinks, properties, sanitizerNames, sanitizerPattern: new RegExp(patterns.join('|') || '(?!)'),
+    returnSanitizers: tables.sanitizers.filter((s) => s.kind === 'return'),
+    guardSanitizers: tables.sanitizers.filter((s) => s.kind === 'guard'),
+  };
   indexCache.set(tables, index);
   return index;
+}
+
+/** Whether a sanitizer's name (a string, or a pattern) names `n`. */
+function specNameIs(spec: SanitizerSpec, n: string | undefined): boolean {
+  return n !== undefined && (typeof spec.name === 'string' ? spec.name === n : spec.name.test(n));
 }
 
 function inputCleared(input: { string?: boolean; noNewlines?: boolean }): number {
@@ -3615,7 +3651,10 @@ function forEachNode(root: Node, visit: (n: Node) => void): void {
 
 const hintCache = new WeakMap<TaintTables, RegExp>();
 
-/** A cheap test on a file's text: could it hold a source at all (request objects, handlers, input globals)? */
+/**
+ * A cheap test on a file's text: could it hold a source at all (request objects, handlers, input globals)?
+ * Global (`g`), for listing every hint with exec; compiled once per table set, not once per file.
+ */
 function sourceHint(tables: TaintTables): RegExp {
   let re = hintCache.get(tables);
   if (!re) {
@@ -3634,6 +3673,7 @@ function sourceHint(tables: TaintTables): RegExp {
         String.raw`\.(get|post|put|patch|delete|all|use|route|head|options)\(\s*['"\`/{]`,
         ...extra.map((e) => String.raw`\b${e}`),
       ].join('|'),
+      'g',
     );
     hintCache.set(tables, re);
   }
