@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { SkippedFile } from '@rampart/core';
 import { looksBinary, looksMinified } from '../files.js';
@@ -30,8 +30,26 @@ export function readSource(root: string, file: string, maxFileSize: number): Sou
  * the same limits as a scanned file, never outside the root nor inside node_modules.
  */
 export function projectFileReader(root: string, maxFileSize: number): (file: string) => string | undefined {
+  // An import names up to 18 candidate files (extensions, index files): each folder is listed
+  // once, so the candidates that do not exist cost a Set lookup, not a failing stat each.
+  const listings = new Map<string, ReadonlySet<string> | null>();
+  const listing = (dir: string): ReadonlySet<string> | null => {
+    let names = listings.get(dir);
+    if (names === undefined) {
+      try {
+        names = new Set(readdirSync(join(root, dir)));
+      } catch {
+        names = null;
+      }
+      if (listings.size >= 4096) listings.delete(listings.keys().next().value!);
+      listings.set(dir, names);
+    }
+    return names;
+  };
   return (file) => {
     if (file === '..' || file.startsWith('../') || isAbsolute(file) || file.split('/').includes('node_modules')) return undefined;
+    const slash = file.lastIndexOf('/');
+    if (!listing(slash < 0 ? '.' : file.slice(0, slash))?.has(file.slice(slash + 1))) return undefined;
     const source = readSource(root, file, maxFileSize);
     return source.kind === 'text' ? source.text : undefined;
   };

@@ -2926,8 +2926,6 @@ export class TaintAnalyzer {
     }
     if ((method === 'has' || method === 'includes') && recv && a0Path) {
       const name = lastName(recv) ?? '';
-      const values = recv.type === 'Identifier' ? this.sourceCode.text.slice(0, 0) : '';
-      void values;
       // UNSAFE_KEYS.has(key), BLOCKED.includes(host): a denylist, true when the value is bad.
       const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_$]+/);
       if (words.some((w) => DENYLIST_WORDS.has(w))) {
