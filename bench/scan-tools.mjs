@@ -26,12 +26,13 @@ function failure(tool, run, what) {
  * `rampart scan root -f json`. `configFile` narrows the file set (include globs) when given.
  * @returns {Promise<ToolRun>}
  */
-export async function runRampart(root, { scratchDir, timeoutMs, configFile, workers, label = 'rampart' }) {
+export async function runRampart(root, { scratchDir, timeoutMs, configFile, workers, label = 'rampart', extraArgs = [] }) {
   const out = join(scratchDir, `${label.replace(/\W+/g, '-')}.json`);
   rmSync(out, { force: true });
   const args = [RAMPART_BIN, 'scan', root, '-f', 'json', '-o', out, '--fail-on', 'none'];
   if (configFile) args.push('-c', configFile);
   if (workers !== undefined) args.push('--workers', String(workers));
+  args.push(...extraArgs);
   const run = await runNodeMeasured(args, { timeoutMs });
   if (run.timedOut || run.exitCode !== 0) return failure(label, run, 'rampart scan');
   const report = JSON.parse(readFileSync(out, 'utf8'));
