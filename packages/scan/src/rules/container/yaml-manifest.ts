@@ -4,7 +4,13 @@
  * anchors, aliases and `<<` merge keys. Documents that do not parse (an unrendered Helm
  * template, a typo) are skipped; the others in the same file are still read.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter, YAMLMap } from 'yaml';
+
+// Loaded on the first YAML file: most scans read none, and the library is 70 modules to load.
+let yamlLibrary: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 
 export interface Entry {
   /** The key node, for the line of `name:` or `privileged:`. */
@@ -34,13 +40,13 @@ export class ManifestDocument {
 
   /** Follows aliases (`*anchor`) to the node they name. */
   resolve(node: unknown): unknown {
-    for (let i = 0; i < 16 && isAlias(node); i++) node = node.resolve(this.doc);
-    return isAlias(node) ? undefined : node;
+    for (let i = 0; i < 16 && yaml().isAlias(node); i++) node = node.resolve(this.doc);
+    return yaml().isAlias(node) ? undefined : node;
   }
 
   private asMap(node: unknown): YAMLMap<unknown, unknown> | undefined {
     const n = this.resolve(node);
-    return isMap(n) ? n : undefined;
+    return yaml().isMap(n) ? n : undefined;
   }
 
   /** The entry for `key` in a mapping: its own keys first (the last one wins), then `<<` merges in order. */
@@ -50,10 +56,10 @@ export class ManifestDocument {
     let found: Entry | undefined;
     const merges: unknown[] = [];
     for (const pair of map.items) {
-      if (!isPair(pair)) continue;
+      if (!yaml().isPair(pair)) continue;
       const k = this.scalar(pair.key);
       if (k === key) found = { key: pair.key, value: pair.value };
-      else if (k === '<<') merges.push(...(isSeq(this.resolve(pair.value)) ? this.items(pair.value) : [pair.value]));
+      else if (k === '<<') merges.push(...(yaml().isSeq(this.resolve(pair.value)) ? this.items(pair.value) : [pair.value]));
     }
     if (found) return found;
     for (const source of merges) {
@@ -79,7 +85,7 @@ export class ManifestDocument {
     if (!map) return [];
     const out: { name: string; key: unknown; value: unknown }[] = [];
     for (const pair of map.items) {
-      if (!isPair(pair)) continue;
+      if (!yaml().isPair(pair)) continue;
       const name = this.scalar(pair.key);
       if (typeof name === 'string' && name !== '<<') out.push({ name, key: pair.key, value: pair.value });
     }
@@ -89,7 +95,7 @@ export class ManifestDocument {
   /** Items of a sequence; [] for anything else. */
   items(node: unknown): unknown[] {
     const n = this.resolve(node);
-    return isSeq(n) ? n.items : [];
+    return yaml().isSeq(n) ? n.items : [];
   }
 
   isMap(node: unknown): boolean {
@@ -99,13 +105,13 @@ export class ManifestDocument {
   /** The value of a scalar node (string, number, boolean, null); undefined for collections. */
   scalar(node: unknown): unknown {
     const n = this.resolve(node);
-    return isScalar(n) ? n.value : undefined;
+    return yaml().isScalar(n) ? n.value : undefined;
   }
 
   /** `true`, and the YAML 1.1 spellings Kubernetes' parser also accepts as true (yes, on). */
   isTrue(node: unknown): boolean {
     const n = this.resolve(node);
-    if (!isScalar(n)) return false;
+    if (!yaml().isScalar(n)) return false;
     if (n.value === true) return true;
     return n.type === 'PLAIN' && typeof n.value === 'string' && /^(yes|on|y)$/i.test(n.value);
   }
@@ -133,8 +139,8 @@ export function readYamlDocuments(text: string): ManifestDocument[] {
   if (cached?.text === text) return cached.docs;
   let docs: ManifestDocument[] = [];
   try {
-    const lines = new LineCounter();
-    const parsed = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false, logLevel: 'silent', prettyErrors: false });
+    const lines = new (yaml().LineCounter)();
+    const parsed = yaml().parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false, logLevel: 'silent', prettyErrors: false });
     docs = parsed.filter((d) => d.errors.length === 0 && d.contents !== null).map((d) => new ManifestDocument(d, lines));
   } catch {
     docs = []; // e.g. an alias bomb the parser refuses: nothing we can read

@@ -1,4 +1,5 @@
-import semver from 'semver';
+import { createRequire } from 'node:module';
+import type MinVersion from 'semver/ranges/min-version.js';
 import { isNode, nodeStart, propertyName, unwrap } from '../ast.js';
 import { nameOf } from '../identifier-words.js';
 import { dependencyRange } from '../project.js';
@@ -17,11 +18,15 @@ import { findRoutes, handlerFunction, importsModule } from '../web-apps.js';
  * one (inside ESLint) it cannot tell, so it stays at medium confidence and names Express 5 in its advice.
  */
 
+// One function of semver, loaded when a package.json names express (the whole package is ~50 modules).
+let minVersionOf: typeof MinVersion | undefined;
+
 /** True when the range the package.json gives for express only admits Express 5 or later. */
 function expressFiveOrLater(range: string | undefined): boolean {
   if (range === undefined) return false;
   try {
-    const min = semver.minVersion(range);
+    minVersionOf ??= createRequire(import.meta.url)('semver/ranges/min-version') as typeof MinVersion;
+    const min = minVersionOf(range);
     return min !== null && min.major >= 5;
   } catch {
     return false; // a tag, URL or git reference: unknown

@@ -1,9 +1,19 @@
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
-import { isDisjointWith, JS, NFA } from 'refa';
-import { analyse } from 'scslre';
+import { createRequire } from 'node:module';
+import type * as Refa from 'refa';
+import type { NFA } from 'refa';
+import type * as Scslre from 'scslre';
 import { staticValue, unwrap } from '../ast.js';
 import type { JsRule, Node } from '../types.js';
 import { findDeclaration } from '../value-origin.js';
+
+// The automata libraries load on the first regex that needs them: a scan of a few files without
+// a regex literal, and every other command, skips about 100 ms of module loading.
+const load = createRequire(import.meta.url);
+let refaLibrary: typeof Refa | undefined;
+let scslreLibrary: typeof Scslre | undefined;
+const refa = (): typeof Refa => (refaLibrary ??= load('refa') as typeof Refa);
+const scslre = (): typeof Scslre => (scslreLibrary ??= load('scslre') as typeof Scslre);
 
 /**
  * Regular expressions whose matching time can grow super-linearly with the input (ReDoS).
@@ -65,10 +75,10 @@ function firstWord(nfa: NFA): string | undefined {
 
 /** Ambiguity of `(E)*` that scslre's single-character search misses. */
 function ambiguousRepetitions(literal: { pattern: AST.Pattern; flags: AST.Flags }): Backtracking | undefined {
-  const parser = JS.Parser.fromAst(literal);
+  const parser = refa().JS.Parser.fromAst(literal);
   const nonEmptyLanguage = (el: AST.Element | AST.Alternative): NFA => {
     const { expression, maxCharacter } = parser.parseElement(el, { backreferences: 'disable', assertions: 'disable', maxNodes: 5000 });
-    const nfa = NFA.fromRegex(expression, { maxCharacter }, { assertions: 'disable', unknowns: 'disable' });
+    const nfa = refa().NFA.fromRegex(expression, { maxCharacter }, { assertions: 'disable', unknowns: 'disable' });
     nfa.withoutEmptyWord();
     return nfa;
   };
@@ -79,8 +89,8 @@ function ambiguousRepetitions(literal: { pattern: AST.Pattern; flags: AST.Flags 
       const alts = el.alternatives.map(nonEmptyLanguage);
       for (let i = 0; i < alts.length; i++) {
         for (let j = i + 1; j < alts.length; j++) {
-          if (alts[i].isEmpty || alts[j].isEmpty || isDisjointWith(alts[i], alts[j])) continue;
-          const word = firstWord(NFA.fromIntersection(alts[i], alts[j])) ?? '';
+          if (alts[i].isEmpty || alts[j].isEmpty || refa().isDisjointWith(alts[i], alts[j])) continue;
+          const word = firstWord(refa().NFA.fromIntersection(alts[i], alts[j])) ?? '';
           return { exponential: true, cause: `the alternatives \`${el.alternatives[i].raw}\` and \`${el.alternatives[j].raw}\` of \`${q.raw}\` both match ${show(word)}`, repeat: word };
         }
       }
@@ -89,8 +99,8 @@ function ambiguousRepetitions(literal: { pattern: AST.Pattern; flags: AST.Flags 
     if (once.isEmpty) continue;
     const twice = once.copy();
     twice.append(once);
-    if (!isDisjointWith(once, twice)) {
-      const word = firstWord(NFA.fromIntersection(once, twice)) ?? '';
+    if (!refa().isDisjointWith(once, twice)) {
+      const word = firstWord(refa().NFA.fromIntersection(once, twice)) ?? '';
       return { exponential: true, cause: `one repetition of \`${q.raw}\` matches the same text as two (${show(word)})`, repeat: word };
     }
   }
@@ -110,7 +120,7 @@ export function findBacktracking(pattern: string, flags: string): Backtracking |
     const parsedFlags = parser.parseFlags(flags);
     const parsedPattern = parser.parsePattern(pattern, 0, pattern.length, { unicode: parsedFlags.unicode, unicodeSets: parsedFlags.unicodeSets });
     const literal = { pattern: parsedPattern, flags: parsedFlags };
-    const reports = analyse(literal).reports.filter((r) => r.type !== 'Move');
+    const reports = scslre().analyse(literal).reports.filter((r) => r.type !== 'Move');
     const worstReport = reports.find((r) => r.exponential) ?? reports[0];
     if (worstReport?.exponential) {
       result = describe(worstReport);
@@ -131,7 +141,7 @@ export function findBacktracking(pattern: string, flags: string): Backtracking |
   return result;
 }
 
-function describe(r: ReturnType<typeof analyse>['reports'][number]): Backtracking {
+function describe(r: ReturnType<typeof Scslre.analyse>['reports'][number]): Backtracking {
   const ch = r.character.pick;
   if (r.type === 'Self') {
     return { exponential: r.exponential, cause: `\`${r.quant.raw}\` repeats inside \`${r.parentQuant.raw}\`, so a run of ${show(ch)} can be split between the repetitions in ${r.exponential ? 'exponentially' : 'polynomially'} many ways`, repeat: ch };
