@@ -17,7 +17,9 @@
   function el(tag, text) { const e = document.createElement(tag); e.textContent = text == null ? '' : String(text); return e; }
   function list(id, counts) {
     const ul = $(id); ul.replaceChildren();
-    Object.entries(counts).sort((a, b) => b[1] - a[1]).slice(0, 5).forEach(([k, n]) => ul.append(el('li', k + ': ' + n)));
+    const entries = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+    entries.slice(0, 10).forEach(([k, n]) => ul.append(el('li', k + ': ' + n)));
+    if (entries.length > 10) ul.append(el('li', '… ' + (entries.length - 10) + ' more'));
   }
   async function api(path) {
     const res = await fetch(path, { headers: headers() });

@@ -201,6 +201,9 @@ describe('dashboard in chromium, watching an app under attack', { timeout: 180_0
 
     await page.locator('#auth', { hasText: `${failures} / 1` }).waitFor({ timeout: 2000 });
     assert.equal(await page.locator('#attacks').textContent(), '5');
+    // Every rule is listed (up to ten), so the counts add up to the total.
+    const byRule = await page.locator('#attacks-by-rule li').allTextContents();
+    assert.equal(byRule.reduce((sum, line) => sum + Number(/: (\d+)$/.exec(line)?.[1] ?? NaN), 0), 5, byRule.join(', '));
     assert.deepEqual(await page.locator('#attacks-by-ip li').allTextContents(), ['127.0.0.2: 3', '127.0.0.3: 2']);
     assert.ok((await page.locator('#attacks-by-route li').allTextContents()).includes('/users: 1'));
     assert.equal(await page.locator('#ratelimit').textContent(), '1');
