@@ -55,6 +55,11 @@ export function routePattern(req: IncomingMessage | undefined): string | undefin
   return typeof r?.route?.path === 'string' ? `${typeof r.baseUrl === 'string' ? r.baseUrl : ''}${r.route.path}` : undefined;
 }
 
+/** The route an event names: the one the middleware set, else Express's matched pattern, else the whole path. */
+export function eventRoute(ctx: RequestContext): string | undefined {
+  return ctx.route ?? routePattern(ctx.req) ?? requestPath(ctx.req);
+}
+
 function requestIdOf(req: IncomingMessage): string {
   const header = req.headers['x-request-id'];
   const value = Array.isArray(header) ? header[0] : header;

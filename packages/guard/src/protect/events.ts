@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, sep } from 'node:path';
 import type { SecurityEvent } from '@rampart/core';
 import type { AttackKind } from './attack.js';
-import { requestPath, routePattern, type RequestContext } from './context.js';
+import { eventRoute, type RequestContext } from './context.js';
 
 export type DetectionListener = (event: SecurityEvent) => void;
 
@@ -53,7 +53,6 @@ export function requestIdOf(ctx: RequestContext | undefined): string | undefined
 }
 
 export function buildEvent(facts: DetectionFacts, ctx: RequestContext | undefined): SecurityEvent {
-  const req = ctx?.req;
   return Object.freeze({
     id: randomUUID(),
     time: new Date().toISOString(),
@@ -66,8 +65,7 @@ export function buildEvent(facts: DetectionFacts, ctx: RequestContext | undefine
     requestId: requestIdOf(ctx),
     ip: ctx?.ip,
     method: ctx?.method,
-    // Without the rampart() middleware no route is set: Express's route pattern, else the whole path.
-    route: ctx?.route ?? routePattern(req) ?? requestPath(req),
+    route: ctx && eventRoute(ctx),
     userId: ctx?.userId,
     attack: Object.freeze({
       payload: facts.payload.length > PAYLOAD_MAX ? `${facts.payload.slice(0, PAYLOAD_MAX)}…` : facts.payload,

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { SecurityEvent } from '@rampart/core';
 import { AttackBlockedError } from '../attack.js';
 import { modeFor } from '../check.js';
-import type { RequestContext } from '../context.js';
+import { eventRoute, type RequestContext } from '../context.js';
 import { emitDetection, requestIdOf } from '../events.js';
 import { Blocklist, normalizeIp, type BlocklistSettings, type Refusal, type UserIdentity } from './index.js';
 
@@ -53,7 +53,6 @@ const REASONS: Record<Refusal['rule'], string> = {
 };
 
 function event(ctx: RequestContext, rule: string, message: string, action: 'blocked' | 'monitored', details: Record<string, unknown>): SecurityEvent {
-  const req = ctx.req;
   return Object.freeze({
     id: randomUUID(),
     time: new Date().toISOString(),
@@ -66,7 +65,7 @@ function event(ctx: RequestContext, rule: string, message: string, action: 'bloc
     requestId: requestIdOf(ctx),
     ip: ctx.ip,
     method: ctx.method,
-    route: ctx.route ?? req?.url?.split('?')[0],
+    route: eventRoute(ctx),
     userId: ctx.userId,
     details: Object.freeze(details),
   }) as SecurityEvent;
