@@ -3293,37 +3293,34 @@ export class TaintAnalyzer {
         this.reach(combined, ps.cls, sink, call, scope ?? this.moduleScope);
       }
     }
-    // Calls to imported functions inside the callee, made with its parameters: add this call's arguments.
+    // Calls to imported functions inside the callee, made with its parameters: add this call's
+    // arguments, to whole arguments and to the fields of object-literal ones (`save({ name })`).
     // Indexed loops: this runs on every call of a local function, over every call record so far.
+    const withArguments = (flows: readonly Flow[]): Flow[] | undefined => {
+      let add: Flow[] | undefined;
+      for (let k = 0; k < flows.length; k++) {
+        const f = flows[k];
+        if (f.o.k !== 'p' || f.o.f !== ctx.id) continue;
+        const a = argOf(f.o.i, f.o.fld);
+        if (!a) continue;
+        for (const af of a.flows) (add ??= []).push({ o: af.o, m: af.m | f.m, t: capSteps([...af.t, callStep(f.o.i), ...f.t]) });
+      }
+      return add && mergeFlows([flows, add]);
+    };
     for (let r = 0; r < this.calls.length; r++) {
       const recArgs = this.calls[r].args;
       for (let j = 0; j < recArgs.length; j++) {
-        const flows = recArgs[j];
-        let add: Flow[] | undefined;
-        for (let k = 0; k < flows.length; k++) {
-          const f = flows[k];
-          if (f.o.k !== 'p' || f.o.f !== ctx.id) continue;
-          const a = argOf(f.o.i, f.o.fld);
-          if (!a) continue;
-          for (const af of a.flows) (add ??= []).push({ o: af.o, m: af.m | f.m, t: capSteps([...af.t, callStep(f.o.i), ...f.t]) });
-        }
-        if (add && add.length > 0) recArgs[j] = mergeFlows([flows, add]);
+        const merged = withArguments(recArgs[j]);
+        if (merged) recArgs[j] = merged;
       }
-      // The same for the fields of object-literal arguments: `save({ name })` with `name` a parameter.
       const argFields = this.calls[r].argFields;
       if (!argFields) continue;
       for (let j = 0; j < argFields.length; j++) {
         const fields = argFields[j];
         if (!fields) continue;
         for (const [k, flows] of Object.entries(fields)) {
-          const add: Flow[] = [];
-          for (const f of flows) {
-            if (f.o.k !== 'p' || f.o.f !== ctx.id) continue;
-            const a = argOf(f.o.i, f.o.fld);
-            if (!a) continue;
-            for (const af of a.flows) add.push({ o: af.o, m: af.m | f.m, t: capSteps([...af.t, callStep(f.o.i), ...f.t]) });
-          }
-          if (add.length > 0) fields[k] = mergeFlows([flows, add]);
+          const merged = withArguments(flows);
+          if (merged) fields[k] = merged;
         }
       }
     }
