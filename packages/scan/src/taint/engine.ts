@@ -20,7 +20,7 @@ import { manifestChain } from '../rules/project.js';
 import type { Node, RuleSourceCode } from '../rules/types.js';
 import { LineIndex, snippetOf } from '../engine/lines.js';
 import { jsLang, parseJs } from '../engine/parse.js';
-import { specifierCandidates } from './modules.js';
+import { exportAt, specifierCandidates } from './modules.js';
 import { blockedAt, classBit, classMask, INPUT_CLEARED, OWNER_ONLY, SENSITIVE_CLEARED, ALL_CLASSES_MASK, URL_SCHEME_CHECKED, type TaintClass } from './classes.js';
 import {
   ENV_CLASSES, GLOBAL_INPUTS, INPUT_DECORATORS, INPUT_EVENTS, NESTED_REQUESTS, PROJECTION_KEYS, PROJECTION_METHODS,
@@ -2784,9 +2784,7 @@ export class TaintAnalyzer {
 
   /** The function exported under `path` (as an import binding names it), once the top level is read. */
   private exportedFunction(path: readonly string[]): Node | undefined {
-    const key = path.join('.');
-    const ex = this.exportsMap;
-    return ex.get(key) ?? (key === '' || key === 'default' ? (ex.get('') ?? ex.get('default')) : key.startsWith('default.') ? ex.get(key.slice(8)) : undefined);
+    return exportAt(this.exportsMap, path);
   }
 
   /** Reads the module's top level only (bindings, exports), as a file without sources is read. */

@@ -9,7 +9,7 @@ import type { FindingInput, RuleMeta, Severity } from '@rampart/core';
 import { posix } from 'node:path';
 import { blockedAt, type TaintClass } from './classes.js';
 import { APP_LOCALS_SPEC, mergeFlows } from './engine.js';
-import { specifierCandidates } from './modules.js';
+import { exportAt, specifierCandidates } from './modules.js';
 import type { CallRecord, ConstantNeed, ExportedConstant, FileSummary, Flow, ParamSink, SinkSite } from './summary.js';
 import { findBacktracking } from '../rules/lint/unsafe-regex.js';
 
@@ -81,47 +81,38 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
     for (const [k, v] of Object.entries(s.exports)) m.set(k, { fn: v.fn, retObject: v.retObject, ret: [...v.ret], sinks: [...v.sinks] });
     exportsOf.set(s.file, m);
   }
+  /**
+   * What `lookup` finds under `path` in the module `spec` names from `file`, or in the modules it
+   * re-exports from (barrels: index.mjs re-exports from the files that define things).
+   */
+  const viaBarrels = <T>(file: string, spec: string, path: readonly string[], lookup: (target: string, path: readonly string[]) => T | undefined, depth = 0): T | undefined => {
+    const target = resolveSpecifier(file, spec, files);
+    if (!target) return undefined;
+    const found = lookup(target, path);
+    if (found !== undefined || depth >= 8 || path.length === 0) return found;
+    for (const r of byFile.get(target)?.reexports ?? []) {
+      const name = r.names ? r.names[path[0]] : path[0];
+      if (name === undefined || name === '*') continue;
+      const next = viaBarrels(target, r.spec, [name, ...path.slice(1)], lookup, depth + 1);
+      if (next !== undefined) return next;
+    }
+    return undefined;
+  };
   const targetOf = (file: string, spec: string, path: readonly string[], depth = 0): { file: string; exp: WorkingExport } | undefined => {
     // req.app.locals.invoices.listOpen(): the class of what a file of this app stored as app.locals.invoices.
     if (spec === APP_LOCALS_SPEC) {
       const stored = localsOf(file, path[0]);
       return stored && depth < 8 ? targetOf(stored.file, stored.spec, [...stored.path, ...path.slice(1)], depth + 1) : undefined;
     }
-    const target = resolveSpecifier(file, spec, files);
-    if (!target) return undefined;
-    const ex = exportsOf.get(target)!;
-    const key = path.join('.');
-    const exp = ex.get(key) ?? (key === 'default' || key === '' ? (ex.get('') ?? ex.get('default')) : key.startsWith('default.') ? ex.get(key.slice(8)) : undefined);
-    if (exp) return { file: target, exp };
-    // Barrels: index.mjs re-exports from the files that define the functions.
-    if (depth >= 8 || path.length === 0) return undefined;
-    for (const r of byFile.get(target)?.reexports ?? []) {
-      if (!r.names) {
-        const found = targetOf(target, r.spec, path, depth + 1);
-        if (found) return found;
-      } else if (r.names[path[0]] !== undefined && r.names[path[0]] !== '*') {
-        const found = targetOf(target, r.spec, [r.names[path[0]], ...path.slice(1)], depth + 1);
-        if (found) return found;
-      }
-    }
-    return undefined;
+    return viaBarrels(file, spec, path, (target, p) => {
+      const exp = exportAt(exportsOf.get(target)!, p);
+      return exp && { file: target, exp };
+    });
   };
 
   /** The constant a module exports under `path`, through barrels. */
-  const constantOf = (file: string, spec: string, path: readonly string[], depth = 0): ExportedConstant | undefined => {
-    const target = resolveSpecifier(file, spec, files);
-    const summary = target === undefined ? undefined : byFile.get(target);
-    if (!summary || path.length === 0) return undefined;
-    const found = summary.constants?.[path.join('.')];
-    if (found || depth >= 8) return found;
-    for (const r of summary.reexports ?? []) {
-      const name = r.names ? r.names[path[0]] : path[0];
-      if (name === undefined || name === '*') continue;
-      const c = constantOf(summary.file, r.spec, [name, ...path.slice(1)], depth + 1);
-      if (c) return c;
-    }
-    return undefined;
-  };
+  const constantOf = (file: string, spec: string, path: readonly string[]): ExportedConstant | undefined =>
+    viaBarrels(file, spec, path, (target, p) => (p.length === 0 ? undefined : byFile.get(target)?.constants?.[p.join('.')]));
   const constantHolds = (file: string, needs: ConstantNeed): boolean => {
     const c = constantOf(file, needs.spec, needs.path);
     if (needs.test === 'backtracks') return !!c?.regex && !!findBacktracking(c.regex.pattern, c.regex.flags);

@@ -20,3 +20,12 @@ export function specifierCandidates(from: string, spec: string): string[] {
   }
   return candidates;
 }
+
+/**
+ * What a module exports under `path` (as an import binding names it): `''` and `default` are the
+ * module's default export either way, and `default.x` is `x` of an object exported by default.
+ */
+export function exportAt<T>(exports: ReadonlyMap<string, T>, path: readonly string[]): T | undefined {
+  const key = path.join('.');
+  return exports.get(key) ?? (key === '' || key === 'default' ? (exports.get('') ?? exports.get('default')) : key.startsWith('default.') ? exports.get(key.slice(8)) : undefined);
+}
