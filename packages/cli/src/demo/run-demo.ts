@@ -11,7 +11,7 @@ import { ATTACKS, newNonce, runCampaign, type AttackResult } from './campaign.js
 import { CampaignClient, parseJson } from './http-client.js';
 import { formatCampaignTable } from './campaign-table.js';
 import { startInternalService, type InternalService } from './internal-service.js';
-import { killAllShops, startShop, type ShopProcess } from './shop-process.js';
+import { killAllShops, startShop, type ShopProcess, type StartShopOptions } from './shop-process.js';
 
 /** The repository's examples folder: the demo runs from a Rampart checkout. */
 const EXAMPLES = fileURLToPath(new URL('../../../../examples/', import.meta.url));
@@ -172,15 +172,8 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<DemoResult>
     })());
 
   try {
-    interface Side {
-      readonly name: string;
-      readonly dir: string;
-      readonly expectDashboard: boolean;
-      readonly nodeArgs?: readonly string[];
-      readonly env?: Readonly<Record<string, string>>;
-      readonly onStderrLine?: (line: string) => void;
-    }
-    const sides: Side[] = [{ name: 'vulnerable-shop', dir: vulnerableDir, expectDashboard: false }];
+    // Each shop's start options but its data folder, made below.
+    const sides: Omit<StartShopOptions, 'dataDir'>[] = [{ name: 'vulnerable-shop', dir: vulnerableDir, expectDashboard: false }];
     // Runtime protection's detections, as the protected shop logs them (one JSON line each on stderr).
     const runtimeEvents: SecurityEvent[] = [];
     const { MemorySink } = await import('@rampart/guard');
@@ -227,7 +220,7 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<DemoResult>
       const target = { name: shop.name, url: shop.url, pid: shop.pid, dataDir: shop.dataDir };
       const blockedAt =
         shop.name === RUNTIME_SIDE
-          ? (kind: string, since: number) => runtimeEvents.find((e) => e.rule === kind && e.action === 'blocked' && Date.parse(e.time) >= since - 1000)?.attack?.sink ?? undefined
+          ? (kind: string, since: number) => runtimeEvents.find((e) => e.rule === kind && e.action === 'blocked' && Date.parse(e.time) >= since - 1000)?.attack?.sink
           : undefined;
       results.push({ name: shop.name, results: await runCampaign(blockedAt ? { ...target, blockedAt } : target, ctx) });
     }
@@ -235,10 +228,10 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<DemoResult>
     say('\n');
     for (const side of results) say(`${summary(side.name, side.results)}\n`);
 
-    // One dashboard for the story: the scan report, runtime protection's detections, and the
-    // secured shop's own events (copied from its API; it also serves them itself).
     // Stopped by a signal: the cleanup is removing the temp folder, so nothing more goes into it.
     if (interrupted) return { securedFell: 0 };
+    // One dashboard for the story: the scan report, runtime protection's detections, and the
+    // secured shop's own events (copied from its API; it also serves them itself).
     const reportFile = join(tmp, 'scan-report.json');
     await writeFile(reportFile, formatReport(report, 'json'));
     const token = randomBytes(24).toString('base64url');
