@@ -109,8 +109,13 @@ function ambiguousRepetitions(literal: { pattern: AST.Pattern; flags: AST.Flags 
 
 const cache = new Map<string, Backtracking | null>();
 
+// Both analyses need a quantifier without an upper bound (`*`, `+`, `{n,}`): a pattern with none
+// is settled by its text, without parsing it or building automata (most literals in real code).
+const UNBOUNDED = /[*+]|\{\d+,\}/;
+
 /** The worst super-linear backtracking in `/pattern/flags`, or undefined (also for invalid patterns). */
 export function findBacktracking(pattern: string, flags: string): Backtracking | undefined {
+  if (!UNBOUNDED.test(pattern)) return undefined;
   const key = `${flags}/${pattern}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached ?? undefined;
