@@ -42,8 +42,9 @@ export async function runRampart(root, { scratchDir, timeoutMs, configFile, work
     ok: true,
     wallSeconds: run.wallSeconds,
     peakRssMB: run.peakRssMB,
-    // A file that did not parse was still read and tried, as ESLint counts it.
-    files: report.summary.filesScanned + parseFailures,
+    // A file that did not parse still had the text rules (secrets, trojan-source) run on it, so it
+    // is in filesScanned already, as ESLint counts it.
+    files: report.summary.filesScanned,
     parseFailures,
     findings: report.findings.map((f) => ({ file: f.file, line: f.line, endLine: f.endLine ?? f.line, ruleId: f.ruleId })),
     skipped: report.skipped,
