@@ -322,7 +322,7 @@ export function setNodeIndex(ast: Node, index: Map<string, Node[]>): void {
  * the lists are shared by all rules: helpers that look for calls or imports across the
  * whole file use this instead of walking the tree again.
  */
-export function nodesOfType(sourceCode: RuleSourceCode, ...types: string[]): Node[] {
+export function nodesOfType(sourceCode: Pick<RuleSourceCode, 'ast'>, ...types: string[]): Node[] {
   const ast = sourceCode.ast;
   let index = indexCache.get(ast);
   if (!index) {

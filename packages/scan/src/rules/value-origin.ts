@@ -4,7 +4,7 @@
  * parameter, or something we cannot tell. Sink rules use it to stay silent on values an
  * attacker cannot choose and to rate their confidence on the rest.
  */
-import { childKeys, enclosingFunction, isNode, propertyName, resolveCallee, staticValue, unwrap } from './ast.js';
+import { childKeys, enclosingFunction, isNode, nodeEnd, nodeStart, nodesOfType, propertyName, resolveCallee, staticValue, unwrap } from './ast.js';
 import type { Node, RuleSourceCode } from './types.js';
 
 /**
@@ -258,38 +258,52 @@ export function findDeclaration(name: string, from: Node): Declaration | undefin
   return undefined;
 }
 
-/** Every `name = x` / `name += x` under a function or program, by name: built once per body. */
+/** Every `name = x` / `name += x` in a file, by name, in source order: built once per file from its node index. */
 const assignmentIndex = new WeakMap<Node, Map<string, Node[]>>();
 
-function assignmentsUnder(scope: Node): Map<string, Node[]> {
-  let index = assignmentIndex.get(scope);
+function assignmentsByName(program: Node): Map<string, Node[]> {
+  let index = assignmentIndex.get(program);
   if (index) return index;
   index = new Map();
-  const stack: Node[] = [scope];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.type === 'AssignmentExpression') {
-      const left = unwrap(n.left);
-      if (left?.type === 'Identifier') {
-        const list = index.get(left.name);
-        if (list) list.push(n);
-        else index.set(left.name, [n]);
-      }
-    }
-    pushChildren(n, stack);
+  for (const n of nodesOfType({ ast: program }, 'AssignmentExpression')) {
+    const left = unwrap(n.left);
+    if (left?.type !== 'Identifier') continue;
+    const list = index.get(left.name);
+    if (list) list.push(n);
+    else index.set(left.name, [n]);
   }
-  assignmentIndex.set(scope, index);
+  assignmentIndex.set(program, index);
   return index;
 }
 
 /**
  * Right-hand sides of `name = x` / `name += x` that assign this very binding (a shadowing
  * declaration of the same name elsewhere is told apart: lookups return the cached object).
+ * Only assignments inside the declaring function or program can: found by position among the
+ * file's assignments to that name, not by walking the function again for each binding (which
+ * cost a walk of every enclosing function per nesting level in bundled code).
  */
 export function assignmentsTo(d: Declaration): Node[] {
   const scope = d.kind === 'param' ? d.node : enclosingBody(d.node);
-  const candidates = assignmentsUnder(scope).get(d.name) ?? [];
-  return candidates.filter((a) => findDeclaration(d.name, a) === d).map((a) => a.right);
+  let program = scope;
+  while (program.parent) program = program.parent;
+  const candidates = assignmentsByName(program).get(d.name);
+  if (!candidates) return [];
+  const from = nodeStart(scope);
+  const to = nodeEnd(scope);
+  // The first candidate at or after the scope's start (candidates are in source order).
+  let lo = 0;
+  let hi = candidates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (nodeStart(candidates[mid]) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Node[] = [];
+  for (let i = lo; i < candidates.length && nodeStart(candidates[i]) < to; i++) {
+    if (findDeclaration(d.name, candidates[i]) === d) out.push(candidates[i].right);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------
