@@ -5,14 +5,20 @@
 import { propertyName, unwrap } from './ast.js';
 import type { Node } from './types.js';
 
-/** Names already split (the same names come up in file after file: req, res, user, password). */
-const wordsByName = new Map<string, string[]>();
+/**
+ * Names already split (the same names come up in file after file: req, res, user, password).
+ * Bundled files hold tens of thousands of distinct names: a smaller cap was cleared over and
+ * over inside one of them and split the same names again.
+ */
+const wordsByName = new Map<string, readonly string[]>();
+const MAX_CACHED_NAMES = 100_000;
 
 /**
  * Lower-case words of an identifier, property or header name:
  * `csrfToken` → [csrf, token], `API_KEY` → [api, key], `x-hub-signature-256` → [x, hub, signature, 256].
+ * The list is shared between callers: read it, never change it.
  */
-export function nameWords(name: string): string[] {
+export function nameWords(name: string): readonly string[] {
   let words = wordsByName.get(name);
   if (!words) {
     words = name
@@ -22,11 +28,10 @@ export function nameWords(name: string): string[] {
       .toLowerCase()
       .split(/[^a-z0-9]+/)
       .filter(Boolean);
-    if (wordsByName.size >= 20_000) wordsByName.clear();
+    if (wordsByName.size >= MAX_CACHED_NAMES) wordsByName.clear();
     wordsByName.set(name, words);
   }
-  // A copy: callers may trim the list they get.
-  return words.slice();
+  return words;
 }
 
 /**

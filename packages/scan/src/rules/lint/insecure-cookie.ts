@@ -84,7 +84,7 @@ function describe(what: string, missing: Missing): string {
   return `${what} ${parts.join(' and ')}: ${missing.flags.map((f) => RISK[f]).join('; ')}.`;
 }
 
-function cookieName(node: Node | undefined): { label: string; words: string[] | undefined } {
+function cookieName(node: Node | undefined): { label: string; words: readonly string[] | undefined } {
   const name = staticValue(node);
   return name === undefined ? { label: 'A cookie', words: undefined } : { label: `Cookie '${name}'`, words: nameWords(name) };
 }

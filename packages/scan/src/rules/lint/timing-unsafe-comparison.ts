@@ -109,7 +109,7 @@ function isTrivial(node: Node): boolean {
   return name === 'length' || name === 'size' || name === 'byteLength';
 }
 
-function wordsOf(node: Node): string[] {
+function wordsOf(node: Node): readonly string[] {
   const name = valueName(node);
   return name ? nameWords(name) : [];
 }
@@ -119,7 +119,7 @@ function comparesTwoInputs(left: Node, right: Node): boolean {
   const l = wordsOf(left);
   const r = wordsOf(right);
   if ([...l, ...r].some((w) => CONFIRM_WORDS.has(w) || PUBLIC_VALUE_WORDS.has(w))) return true;
-  const has = (ws: string[], set: Set<string>): boolean => ws.some((w) => set.has(w));
+  const has = (ws: readonly string[], set: Set<string>): boolean => ws.some((w) => set.has(w));
   return (has(l, NEW_WORDS) && has(r, OLD_WORDS)) || (has(r, NEW_WORDS) && has(l, OLD_WORDS));
 }
 
