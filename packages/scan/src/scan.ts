@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { dirname, isAbsolute, join, posix, resolve, sep } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -81,6 +81,35 @@ interface WorkPlan {
   readonly here: boolean;
 }
 
+/** Idle CPU time summed over every core, in ms (os.cpus() counts in clock ticks of 10 ms). */
+function idleMs(): number {
+  return cpus().reduce((sum, c) => sum + c.times.idle, 0);
+}
+
+/** A snapshot of the idle counters, taken when a scan starts. */
+interface IdleSample {
+  readonly at: number;
+  readonly idle: number;
+}
+const IDLE_SAMPLE_MS = 150;
+function sampleIdle(): IdleSample {
+  return { at: performance.now(), idle: idleMs() };
+}
+
+/**
+ * How many cores other programs leave idle since `since`: the idle time of all cores over the
+ * elapsed wall time. This process's own discovery runs meanwhile, so a quiet 2-core machine reads
+ * about 1. Waits for at least IDLE_SAMPLE_MS in all, since the counters move in 10 ms ticks. (The
+ * 1-minute load average, used before, still counts a program that ended seconds ago, a build or
+ * a previous scan, and so kept the scan in one process on an idle machine.)
+ */
+async function idleCores(since: IdleSample): Promise<number> {
+  const wait = IDLE_SAMPLE_MS - (performance.now() - since.at);
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  const elapsed = performance.now() - since.at;
+  return elapsed > 0 ? (idleMs() - since.idle) / elapsed : 0;
+}
+
 /**
  * Who analyses what. A number of workers sends everything to that many worker processes;
  * 0 keeps everything in this process. "auto" uses every idle core: this process and one worker
@@ -88,7 +117,7 @@ interface WorkPlan {
  * the other; TypeScript files always go to workers, since oxc's native parser can crash on
  * hostile input. A tree too small to repay a worker's start (about 0.3 s of loading) stays here.
  */
-function planWork(files: readonly string[], workers: number | 'auto' | undefined): WorkPlan {
+async function planWork(files: readonly string[], workers: number | 'auto' | undefined, since: IdleSample): Promise<WorkPlan> {
   if (workers !== 'auto' && workers !== undefined) {
     const n = Math.max(0, Math.floor(workers));
     return n === 0 ? { isolated: [], shared: [...files], workers: 0, here: true } : { isolated: [], shared: [...files], workers: n, here: false };
@@ -100,11 +129,11 @@ function planWork(files: readonly string[], workers: number | 'auto' | undefined
   };
   const isolated = files.filter(isTypeScript);
   const shared = files.filter((f) => !isTypeScript(f));
-  // Cores other programs leave idle (1-minute load average; 0 where the OS has none): a worker
-  // on a busy core adds its start-up, warm-up and messages (about 15% more CPU time in all on
-  // the bench's large tree) and only takes other programs' share of the machine.
-  const idle = Math.round(cores - 1 - loadavg()[0]);
-  const parallel = Math.min(idle, cores - 1, Math.floor(files.length / MIN_FILES_PER_WORKER) - 1);
+  const bySize = Math.min(cores - 1, Math.floor(files.length / MIN_FILES_PER_WORKER) - 1);
+  // Only cores other programs leave idle: a worker on a busy core adds its start-up, warm-up and
+  // messages (about 2.4 s of CPU time, 30% more, on the bench's large tree) and only takes other programs'
+  // share of the machine. A core at least 60% idle counts.
+  const parallel = bySize > 0 ? Math.min(bySize, Math.floor((await idleCores(since)) + 0.4)) : 0;
   return { isolated, shared, workers: Math.max(isolated.length > 0 ? 1 : 0, parallel), here: true };
 }
 
@@ -124,7 +153,8 @@ async function fileSizes(root: string, files: readonly string[]): Promise<Map<st
 /**
  * Batches of about BATCH_BYTES in discovery order (files of one package together). Not largest
  * first: analysing the biggest files first measured 10-15% more CPU time for the whole scan of
- * the bench's large tree (the heap grows early and every later collection pays for it).
+ * the bench's large tree (the heap grows early and every later collection pays for it), and
+ * taking only the few files over 2 MB first measured no faster with two processes.
  */
 function batchesBySize(files: readonly string[], sizes: ReadonlyMap<string, number>): string[][] {
   const batches: string[][] = [];
@@ -350,6 +380,7 @@ async function projectDependencies(root: string): Promise<Record<string, string>
  */
 export async function scan(rootDir: string, options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
+  const idleSince = sampleIdle();
   const root = resolve(rootDir);
   const info = await stat(root).catch(() => undefined);
   if (!info) throw new ScanTargetError(`cannot scan ${rootDir}: no such folder`);
@@ -391,7 +422,7 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
     return source.kind === 'text' ? { file, result: analyzeFile(file, source.text, rules) } : { file, skipped: source.skipped };
   };
   const setup = { root, settings, maxFileSize: config.maxFileSize, taint: config.taint, dependencies, packageDependencies };
-  await analyzeAll(setup, planWork(files, options.workers), analyzeHere, onDone);
+  await analyzeAll(setup, await planWork(files, options.workers, idleSince), analyzeHere, onDone);
 
   // Cross-file taint flows: resolved once every file's summary is in.
   const taintRules = new Map(rules.js.filter((r) => isTaintClass(r.meta.id)).map((r) => [r.meta.id, r.meta]));
