@@ -26,6 +26,7 @@ import { activeRules, KNOWN_RULE_IDS } from './engine/rules-config.js';
 import { auditDependencies, LOCKFILE_NAMES } from './deps/index.js';
 import { discoverFiles } from './files.js';
 import { linkTaint } from './taint/link.js';
+import { readPathAliases, type PathAliases } from './taint/aliases.js';
 import type { FileSummary } from './taint/summary.js';
 import { DECIDING_PACKAGES, type TaintConfig } from './taint/tables.js';
 import { isTaintClass } from './taint/classes.js';
@@ -180,6 +181,7 @@ interface WorkerSetup {
   readonly taint: TaintConfig;
   readonly dependencies: Record<string, string>;
   readonly packageDependencies: Record<string, Record<string, string>> | undefined;
+  readonly aliases: PathAliases;
 }
 
 /**
@@ -270,7 +272,7 @@ async function analyzeAll(setup: WorkerSetup, plan: WorkPlan, analyzeHere: (file
       start();
     });
     child.on('error', fail);
-    child.send({ type: 'init', root, settings: setup.settings, maxFileSize: setup.maxFileSize, taint: setup.taint, dependencies: setup.dependencies, packageDependencies: setup.packageDependencies });
+    child.send({ type: 'init', root, settings: setup.settings, maxFileSize: setup.maxFileSize, taint: setup.taint, dependencies: setup.dependencies, packageDependencies: setup.packageDependencies, aliases: setup.aliases });
     topUp();
     return true;
   };
@@ -394,7 +396,9 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
   // A monorepo's packages declare their own versions: the nearest package.json decides version-dependent sinks.
   const packageDependencies = await nestedDependencies(root, files.filter((f) => jsLang(f) !== undefined));
   if (packageDependencies) rules = activeRules(settings, config.taint, dependencies, packageDependencies);
-  rules = { ...rules, readFile: projectFileReader(root, config.maxFileSize) };
+  // tsconfig/jsconfig path aliases, for the taint pass to follow imports such as '@app/db' (JS and TS files' folders only).
+  const aliases = rules.js.some((r) => isTaintClass(r.meta.id)) ? readPathAliases(root, files.filter((f) => jsLang(f) !== undefined)) : [];
+  rules = { ...rules, readFile: projectFileReader(root, config.maxFileSize, aliases) };
 
   const findings: FindingInput[] = [];
   const warnings: ScanWarning[] = [];
@@ -421,14 +425,14 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
     const source = readSource(root, file, config.maxFileSize);
     return source.kind === 'text' ? { file, result: analyzeFile(file, source.text, rules) } : { file, skipped: source.skipped };
   };
-  const setup = { root, settings, maxFileSize: config.maxFileSize, taint: config.taint, dependencies, packageDependencies };
+  const setup = { root, settings, maxFileSize: config.maxFileSize, taint: config.taint, dependencies, packageDependencies, aliases };
   await analyzeAll(setup, await planWork(files, options.workers, idleSince), analyzeHere, onDone);
 
   // Cross-file taint flows: resolved once every file's summary is in.
   const taintRules = new Map(rules.js.filter((r) => isTaintClass(r.meta.id)).map((r) => [r.meta.id, r.meta]));
   if (taintRules.size > 0 && taintSummaries.length > 0) {
     taintSummaries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    const linked = linkTaint(taintSummaries, { rules: taintRules, severity: rules.severity, readView: (from, view) => readView(root, from, view) });
+    const linked = linkTaint(taintSummaries, { rules: taintRules, severity: rules.severity, aliases, readView: (from, view) => readView(root, from, view) });
     const seen = new Set(findings.map((f) => `${f.ruleId}|${f.file}|${f.line}|${f.column}`));
     for (const f of linked.findings) if (!seen.has(`${f.ruleId}|${f.file}|${f.line}|${f.column}`)) findings.push(f);
     suppressed += linked.suppressed;

@@ -1,6 +1,7 @@
 import type { FindingInput, RuleMeta, ScanWarning, Severity } from '@rampart/core';
 import type { FileRule, JsRule, ReportDescriptor } from '../rules/types.js';
 import type { TaintTables } from '../taint/tables.js';
+import type { ProjectFileReader } from './read.js';
 import { LineIndex, snippetOf } from './lines.js';
 import { applySuppressions } from './suppress.js';
 import { detectSecrets } from '../secrets/detect.js';
@@ -22,7 +23,7 @@ export interface ActiveRules {
   /** Taint sources, sinks and sanitizers in force (built-in plus config); default built-in. */
   readonly taint?: TaintTables;
   /** Reads another project file (path relative to the root), for the taint pass's look into imported predicates. */
-  readonly readFile?: (file: string) => string | undefined;
+  readonly readFile?: ProjectFileReader;
 }
 
 /** Any rule's snippet may quote a secret (a Dockerfile ENV line): every output shows it redacted. */

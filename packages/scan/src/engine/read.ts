@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { SkippedFile } from '@rampart/core';
 import { looksBinary, looksMinified } from '../files.js';
+import type { PathAliases } from '../taint/aliases.js';
 
 export type Source = { kind: 'text'; text: string } | { kind: 'skipped'; skipped: SkippedFile };
 
@@ -25,11 +26,20 @@ export function readSource(root: string, file: string, maxFileSize: number): Sou
   }
 }
 
+/** Reads another file of the project by its path as the scanner names files; undefined when there is none. */
+export interface ProjectFileReader {
+  (file: string): string | undefined;
+  /** Whether the file is there (a folder listing, no read). */
+  readonly exists: (file: string) => boolean;
+  /** The project's path aliases (tsconfig/jsconfig paths and baseUrl), for imports that are not relative. */
+  readonly aliases?: PathAliases;
+}
+
 /**
  * Reads project files for another file's analysis (the module an imported predicate lives in):
  * the same limits as a scanned file, never outside the root nor inside node_modules.
  */
-export function projectFileReader(root: string, maxFileSize: number): (file: string) => string | undefined {
+export function projectFileReader(root: string, maxFileSize: number, aliases?: PathAliases): ProjectFileReader {
   // An import names up to 18 candidate files (extensions, index files): each folder is listed
   // once, so the candidates that do not exist cost a Set lookup, not a failing stat each.
   const listings = new Map<string, ReadonlySet<string> | null>();
@@ -46,11 +56,15 @@ export function projectFileReader(root: string, maxFileSize: number): (file: str
     }
     return names;
   };
-  return (file) => {
-    if (file === '..' || file.startsWith('../') || isAbsolute(file) || file.split('/').includes('node_modules')) return undefined;
+  const exists = (file: string): boolean => {
+    if (file === '..' || file.startsWith('../') || isAbsolute(file) || file.split('/').includes('node_modules')) return false;
     const slash = file.lastIndexOf('/');
-    if (!listing(slash < 0 ? '.' : file.slice(0, slash))?.has(file.slice(slash + 1))) return undefined;
+    return !!listing(slash < 0 ? '.' : file.slice(0, slash))?.has(file.slice(slash + 1));
+  };
+  const read = (file: string): string | undefined => {
+    if (!exists(file)) return undefined;
     const source = readSource(root, file, maxFileSize);
     return source.kind === 'text' ? source.text : undefined;
   };
+  return Object.assign(read, { exists, ...(aliases && aliases.length > 0 ? { aliases } : {}) });
 }

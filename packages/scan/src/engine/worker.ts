@@ -1,5 +1,6 @@
 import type { RuleSetting } from '../config.js';
 import type { TaintConfig } from '../taint/tables.js';
+import type { PathAliases } from '../taint/aliases.js';
 import { analyzeFile } from './analyze.js';
 import { projectFileReader, readSource } from './read.js';
 import type { ActiveRules } from './analyze.js';
@@ -11,14 +12,14 @@ import { activeRules } from './rules-config.js';
  * overflow on extreme nesting) kills this worker, never the scan.
  */
 export type WorkerMessage =
-  | { type: 'init'; root: string; settings: Record<string, RuleSetting>; maxFileSize: number; taint?: TaintConfig; dependencies?: Record<string, string>; packageDependencies?: Record<string, Record<string, string>> }
+  | { type: 'init'; root: string; settings: Record<string, RuleSetting>; maxFileSize: number; taint?: TaintConfig; dependencies?: Record<string, string>; packageDependencies?: Record<string, Record<string, string>>; aliases?: PathAliases }
   | { type: 'batch'; id: number; files: string[] };
 
 let config: { root: string; maxFileSize: number; rules: ActiveRules } | undefined;
 
 process.on('message', (msg: WorkerMessage) => {
   if (msg.type === 'init') {
-    config = { root: msg.root, maxFileSize: msg.maxFileSize, rules: { ...activeRules(msg.settings, msg.taint, msg.dependencies, msg.packageDependencies), readFile: projectFileReader(msg.root, msg.maxFileSize) } };
+    config = { root: msg.root, maxFileSize: msg.maxFileSize, rules: { ...activeRules(msg.settings, msg.taint, msg.dependencies, msg.packageDependencies), readFile: projectFileReader(msg.root, msg.maxFileSize, msg.aliases) } };
     return;
   }
   const { root, maxFileSize, rules } = config!;

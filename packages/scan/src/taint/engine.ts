@@ -20,6 +20,7 @@ import { manifestChain } from '../rules/project.js';
 import type { Node, RuleSourceCode } from '../rules/types.js';
 import { LineIndex, snippetOf } from '../engine/lines.js';
 import { jsLang, parseJs } from '../engine/parse.js';
+import type { ProjectFileReader } from '../engine/read.js';
 import { exportAt, specifierCandidates } from './modules.js';
 import { blockedAt, classBit, classMask, INPUT_CLEARED, OWNER_ONLY, SENSITIVE_CLEARED, ALL_CLASSES_MASK, URL_SCHEME_CHECKED, type TaintClass } from './classes.js';
 import {
@@ -458,8 +459,7 @@ function movedGuards(guards: readonly Guard[], params: readonly (string | undefi
   return out;
 }
 
-/** Reads another file of the project by its path as the scanner names files; undefined when there is none. */
-export type ProjectFileReader = (file: string) => string | undefined;
+export type { ProjectFileReader };
 
 /** Predicates read in other modules that call predicates of yet other modules: bounded, cycles included. */
 let crossPredicateDepth = 0;
@@ -803,7 +803,7 @@ export class TaintAnalyzer {
     let fnNode: Node | undefined;
     if (callee?.type === 'Identifier') {
       const binding = moduleBindings(this.sourceCode).get(callee.name);
-      if (binding?.module.startsWith('.')) fnNode = this.importedModule(binding.module)?.exportedFunction(binding.path);
+      if (binding && this.isProjectModule(binding.module)) fnNode = this.importedModule(binding.module)?.exportedFunction(binding.path);
       else if (!binding) {
         const d = findDeclaration(callee.name, callee);
         const n = d?.node;
@@ -1582,7 +1582,7 @@ export class TaintAnalyzer {
     }
     // app.locals.invoices = new InvoiceRepository(pool): routes in other files reach it as req.app.locals.invoices.
     const shared = path ? APP_LOCALS.exec(path) : null;
-    if (shared && v.importedInstance && v.importedInstance.module.startsWith('.') && Object.keys(this.appLocals).length < 32) {
+    if (shared && v.importedInstance && this.isProjectModule(v.importedInstance.module) && Object.keys(this.appLocals).length < 32) {
       this.appLocals[shared[1]] = { spec: v.importedInstance.module, path: [...v.importedInstance.path] };
     }
     const objVal = this.eval(left.object, scope);
@@ -1733,7 +1733,7 @@ export class TaintAnalyzer {
     }
     if (isFilteringAgent(binding)) return { flows: [], filteringAgent: true };
     // new Repository(...) of a class from another file of the project: its methods link across files.
-    if (binding && isProjectModule(binding.module) && !local?.classDecl) return { flows: [], importedInstance: binding };
+    if (binding && this.isProjectModule(binding.module) && !local?.classDecl) return { flows: [], importedInstance: binding };
     // new AdmZip(uploadedBuffer): the archive's entries (and their names) come from whoever sent it.
     if (binding && ARCHIVE_READERS.has(binding.module) && args.length > 0) return { flows: args[0].flows };
     if (calleeName === 'URL' && args.length > 0) {
@@ -1816,7 +1816,7 @@ export class TaintAnalyzer {
     }
 
     // Cross-file: a function imported from a relative module.
-    if (binding && isProjectModule(binding.module)) {
+    if (binding && this.isProjectModule(binding.module)) {
       return this.importedCall(binding, args, node, scope);
     }
     // repo.search(q) on an instance of another file's class.
@@ -1832,7 +1832,7 @@ export class TaintAnalyzer {
         if (local) fnVal = this.methodOf({ flows: [], cls: local }, method, callee, scope);
         else {
           const b = moduleBindings(this.sourceCode).get(typed);
-          if (b && isProjectModule(b.module)) return this.importedCall({ module: b.module, path: [...b.path, method] }, args, node, scope);
+          if (b && this.isProjectModule(b.module)) return this.importedCall({ module: b.module, path: [...b.path, method] }, args, node, scope);
         }
       }
     }
@@ -1967,7 +1967,7 @@ export class TaintAnalyzer {
   /** The relative modules this file binds (import/require), at most 64. */
   private relativeImports(): string[] {
     const specs = new Set<string>();
-    for (const b of moduleBindings(this.sourceCode).values()) if (isProjectModule(b.module) && specs.size < 64) specs.add(b.module);
+    for (const b of moduleBindings(this.sourceCode).values()) if (this.isProjectModule(b.module) && specs.size < 64) specs.add(b.module);
     return [...specs];
   }
 
@@ -2021,7 +2021,7 @@ export class TaintAnalyzer {
     const id = unwrap(n);
     if (id?.type !== 'Identifier') return undefined;
     const b = moduleBindings(this.sourceCode).get(id.name);
-    return b && isProjectModule(b.module) ? { spec: b.module, path: b.path } : undefined;
+    return b && this.isProjectModule(b.module) ? { spec: b.module, path: b.path } : undefined;
   }
 
   private needs?: ConstantNeed;
@@ -2077,7 +2077,7 @@ export class TaintAnalyzer {
     if (!typed) return undefined;
     if (this.classes.has(typed)) return true;
     const b = moduleBindings(this.sourceCode).get(typed);
-    return b && isProjectModule(b.module) ? true : undefined;
+    return b && this.isProjectModule(b.module) ? true : undefined;
   }
 
   private methodOf(receiver: Value, method: string, callee: Node, scope: Scope): FnVal | undefined {
@@ -2533,7 +2533,7 @@ export class TaintAnalyzer {
   private matchesSpec(spec: SanitizerSpec, callee: Node, method: string | undefined, binding: Binding | undefined, scope: Scope): boolean {
     if (spec.match === 'module') return !!binding && binding.module === spec.module && specNameIs(spec, binding.path.join('.'));
     if (spec.match === 'global') {
-      if (callee.type === 'Identifier') return specNameIs(spec, callee.name) && (!binding || isProjectModule(binding.module)) && (spec.kind === 'guard' || !this.isLocalNonFunction(callee.name, scope));
+      if (callee.type === 'Identifier') return specNameIs(spec, callee.name) && (!binding || this.isProjectModule(binding.module)) && (spec.kind === 'guard' || !this.isLocalNonFunction(callee.name, scope));
       return false;
     }
     if (callee.type !== 'MemberExpression' || !specNameIs(spec, method)) return false;
@@ -2748,7 +2748,7 @@ export class TaintAnalyzer {
   private importedPredicateGuards(t: Node, callee: Node): Guard[] | undefined {
     if (!this.readFile || crossPredicateDepth >= 3) return undefined;
     const binding = resolveCallee(callee, this.sourceCode);
-    if (!binding || !binding.module.startsWith('.')) return undefined;
+    if (!binding || !this.isProjectModule(binding.module)) return undefined;
     const other = this.importedModule(binding.module);
     const fnNode = other?.exportedFunction(binding.path);
     if (!other || !fnNode) return undefined;
@@ -2764,13 +2764,30 @@ export class TaintAnalyzer {
     }
   }
 
-  /** The analyzer of a module this file imports by a relative specifier, its top level read. */
+  /**
+   * A module of the project rather than a package: a relative path or `@/` alias, or a specifier
+   * the project's tsconfig/jsconfig `paths` or `baseUrl` maps to one of its files.
+   */
+  private isProjectModule(spec: string): boolean {
+    if (isProjectPath(spec)) return true;
+    const reader = this.readFile;
+    if (!reader?.aliases) return false;
+    let known = this.aliasedModules.get(spec);
+    if (known === undefined) {
+      known = specifierCandidates(this.file, spec, reader.aliases).some((f) => f !== this.file && reader.exists(f));
+      this.aliasedModules.set(spec, known);
+    }
+    return known;
+  }
+  private readonly aliasedModules = new Map<string, boolean>();
+
+  /** The analyzer of a module this file imports (relative, or by a path alias), its top level read. */
   private importedModule(spec: string): TaintAnalyzer | undefined {
     if (!this.readFile) return undefined;
     const known = this.imported.get(spec);
     if (known !== undefined) return known ?? undefined;
     let found: TaintAnalyzer | undefined;
-    for (const candidate of specifierCandidates(this.file, spec)) {
+    for (const candidate of specifierCandidates(this.file, spec, this.readFile.aliases)) {
       if (candidate === this.file) continue;
       const text = this.readFile(candidate);
       if (text === undefined) continue;
@@ -3135,7 +3152,7 @@ export class TaintAnalyzer {
       for (const s of d.specifiers ?? []) if (s.local?.name === name && (d.importKind === 'type' || s.importKind === 'type')) return true;
     }
     const binding = moduleBindings(this.sourceCode).get(name);
-    if (!binding || !binding.module.startsWith('.') || binding.path.length !== 1 || depth >= 3) return false;
+    if (!binding || !this.isProjectModule(binding.module) || binding.path.length !== 1 || depth >= 3) return false;
     return this.importedModule(binding.module)?.namesTypeOnly(binding.path[0], depth + 1) ?? false;
   }
 
@@ -3553,10 +3570,11 @@ function selectsEverything(call: Node): boolean {
 }
 
 /**
- * A module of the project rather than a package: a relative or absolute path, or a path alias in
- * the `@/lib/x` and `~/lib/x` style of Next.js and Nuxt (no npm package is named `@` or `~`).
+ * A module of the project rather than a package, by its specifier alone: a relative or absolute
+ * path, or a path alias in the `@/lib/x` and `~/lib/x` style of Next.js and Nuxt (no npm package
+ * is named `@` or `~`).
  */
-export function isProjectModule(spec: string): boolean {
+function isProjectPath(spec: string): boolean {
   return spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('@/') || spec.startsWith('~/');
 }
 

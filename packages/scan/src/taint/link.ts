@@ -9,6 +9,7 @@ import type { FindingInput, RuleMeta, Severity } from '@rampart/core';
 import { posix } from 'node:path';
 import { blockedAt, type TaintClass } from './classes.js';
 import { APP_LOCALS_SPEC, mergeFlows } from './engine.js';
+import type { PathAliases } from './aliases.js';
 import { exportAt, specifierCandidates } from './modules.js';
 import type { CallRecord, ConstantNeed, ExportedConstant, FileSummary, Flow, ParamSink, SinkSite } from './summary.js';
 import { findBacktracking } from '../rules/lint/unsafe-regex.js';
@@ -29,6 +30,8 @@ export interface LinkOptions {
   /** Metadata of the active taint rules, by class; a class missing here is off. */
   readonly rules: ReadonlyMap<string, RuleMeta>;
   readonly severity: ReadonlyMap<string, Severity>;
+  /** The project's tsconfig/jsconfig path aliases, for imports that are not relative. */
+  readonly aliases?: PathAliases;
   /** Reads a view rendered by `res.render(view)` from `fromFile` (its text and extension), if it exists. */
   readonly readView?: (fromFile: string, view: string) => { text: string; extension: string } | undefined;
 }
@@ -38,10 +41,11 @@ export interface LinkResult {
   readonly suppressed: number;
 }
 
-/** The file a relative specifier names, among the scanned files. */
-export function resolveSpecifier(from: string, spec: string, files: ReadonlySet<string>): string | undefined {
-  if (spec.startsWith('@/') || spec.startsWith('~/')) return resolveAlias(from, spec, files);
-  return specifierCandidates(from, spec).find((c) => files.has(c));
+/** The file a project specifier names among the scanned files: relative, or through the project's path aliases. */
+export function resolveSpecifier(from: string, spec: string, files: ReadonlySet<string>, aliases?: PathAliases): string | undefined {
+  const found = specifierCandidates(from, spec, aliases).find((c) => files.has(c));
+  if (found || !(spec.startsWith('@/') || spec.startsWith('~/'))) return found;
+  return resolveAlias(from, spec, files);
 }
 
 /** The flows a call passes as argument i, or only as its field `fld` when the argument was an object literal. */
@@ -51,9 +55,9 @@ function argFlows(rec: CallRecord, i: number, fld: string | undefined): readonly
 }
 
 /**
- * `@/lib/stores` (a Next.js or Nuxt path alias): the project root it stands for is the nearest
- * folder above the importing file holding `lib/stores` (or `src/lib/stores`), as `"@/*": ["./*"]`
- * or `["./src/*"]` in its tsconfig would say.
+ * `@/lib/stores` (a Next.js or Nuxt path alias) that no tsconfig or jsconfig read declares: the
+ * project root it stands for is the nearest folder above the importing file holding `lib/stores`
+ * (or `src/lib/stores`), as `"@/*": ["./*"]` or `["./src/*"]` in a tsconfig would say.
  */
 function resolveAlias(from: string, spec: string, files: ReadonlySet<string>): string | undefined {
   const rest = spec.slice(2);
@@ -86,7 +90,7 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
    * re-exports from (barrels: index.mjs re-exports from the files that define things).
    */
   const viaBarrels = <T>(file: string, spec: string, path: readonly string[], lookup: (target: string, path: readonly string[]) => T | undefined, depth = 0): T | undefined => {
-    const target = resolveSpecifier(file, spec, files);
+    const target = resolveSpecifier(file, spec, files, options.aliases);
     if (!target) return undefined;
     const found = lookup(target, path);
     if (found !== undefined || depth >= 8 || path.length === 0) return found;
@@ -129,7 +133,7 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
   };
   for (const s of summaries) {
     for (const spec of [...(s.imports ?? []), ...s.calls.map((c) => c.spec)]) {
-      const target = resolveSpecifier(s.file, spec, files);
+      const target = resolveSpecifier(s.file, spec, files, options.aliases);
       if (!target) continue;
       const a = appOf(s.file);
       const b = appOf(target);
