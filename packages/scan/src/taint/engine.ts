@@ -111,7 +111,7 @@ interface Value {
   /** A parsed XML document (libxmljs): its `find`/`get` take XPath whatever the variable is called. */
   readonly xmlDocument?: boolean;
   /** Request inputs a route's schema validated (Hapi validate, Fastify schema with patterns). */
-  readonly validated?: ReadonlySet<string>;
+  readonly validated?: Validated;
   /** A collection of such objects (`wss.clients`: the connected sockets). */
   readonly elements?: ObjKind;
   /** One of every connected client (an element of `wss.clients`): what is sent to it goes to all. */
@@ -326,6 +326,97 @@ function constObject(node: Node | null | undefined): Node | undefined {
     n = d?.kind === 'const' && d.path.length === 0 && d.node.init ? unwrap(d.node.init) : undefined;
   }
   return n?.type === 'ObjectExpression' ? n : undefined;
+}
+
+/**
+ * What a route schema says of one request part, field by field: 'pinned' (a pattern, an enum, a
+ * number: safe for every class) or 'scalar' (a string or boolean: no operator object or prototype
+ * key, still text). `objectSafe`: every field is one of those and no other field gets through.
+ */
+interface PartSchema {
+  readonly fields: ReadonlyMap<string, 'pinned' | 'scalar'>;
+  readonly objectSafe: boolean;
+}
+
+/** What a route schema vouches for, by request part ('query', 'body', 'params'...): the whole part, or field by field. */
+type Validated = ReadonlyMap<string, 'all' | PartSchema>;
+
+/** A schema that pins the shape (a pattern, an enum, a number, a format) makes an input safe; `string()` alone does not. */
+function pinsShape(schemaText: string): boolean {
+  return /pattern|valid\(|enum|uuid|guid|integer|number|alphanum|format|email|isoDate|hex|token\(/.test(schemaText);
+}
+
+/** A schema of a string or boolean: the value is no object, so no operator (`{ "$ne": null }`) nor prototype key rides in it. */
+function scalarShape(schemaText: string): boolean {
+  return /\b(string|boolean|String|Boolean)\b/.test(schemaText);
+}
+
+/** The classes an object-shaped payload causes, cleared by a schema that allows strings only. */
+const OBJECT_ATTACKS = classMask(['nosql-injection', 'prototype-pollution']);
+
+/** Object-schema builders whose unknown keys are rejected or stripped by default (Joi, zod); TypeBox and yup let them through. */
+const CLOSED_OBJECT_BUILDERS = /^(joi|Joi|z)$/;
+
+/**
+ * The fields of one part of a route schema, each with the schema node that constrains it, and
+ * whether fields it does not list are refused: a JSON schema (`{ type: 'object', properties,
+ * additionalProperties: false }`, Fastify), Fastify's and Hapi's shorthand (`{ id: Joi.number() }`),
+ * or a builder call (`Joi.object({...})`, `Type.Object({...})`, `z.object({...})`). Undefined
+ * for any other shape (an imported schema, a reference), which is judged as a whole.
+ */
+function schemaFields(node: Node | null | undefined): { fields: Map<string, Node>; closed: boolean } | undefined {
+  let n = unwrap(node);
+  if (n?.type === 'Identifier') {
+    const d = findDeclaration(n.name, n);
+    n = d?.kind === 'const' && d.path.length === 0 && d.node.init ? unwrap(d.node.init) : undefined;
+  }
+  if (!n) return undefined;
+  const fieldsOf = (obj: Node): Map<string, Node> | undefined => {
+    const fields = new Map<string, Node>();
+    for (const p of obj.properties) {
+      const name = p.type === 'Property' ? propertyName(p.key, p.computed) : undefined;
+      if (!name) return undefined; // a spread or computed key: not every field is known
+      fields.set(name, p.value);
+    }
+    return fields;
+  };
+  if (n.type === 'ObjectExpression') {
+    const props = constObject(objectProp(n, 'properties'));
+    if (props) {
+      const fields = fieldsOf(props);
+      return fields && { fields, closed: unwrap(objectProp(n, 'additionalProperties'))?.value === false };
+    }
+    if (objectProp(n, 'type') !== undefined) return undefined; // a schema of the whole part (`{ type: 'string' }`)
+    const fields = fieldsOf(n);
+    // Hapi compiles a plain object of Joi schemas into Joi.object(): unknown keys refused.
+    return fields && { fields, closed: [...fields.values()].every((v) => unwrap(v)?.type === 'CallExpression' && /^(joi|Joi)$/.test(rootName(unwrap(v)!.callee) ?? '')) };
+  }
+  if (n.type !== 'CallExpression') return undefined;
+  // Joi.object({...}).unknown(false), Type.Object({...}, { additionalProperties: false }): find the builder call in the chain.
+  let call: Node | undefined = n;
+  let lenient = false;
+  while (call?.type === 'CallExpression') {
+    const callee = unwrap(call.callee);
+    if (callee?.type !== 'MemberExpression') return undefined;
+    const method = propertyName(callee.property, callee.computed);
+    if (method === 'unknown' || method === 'passthrough' || method === 'catchall') lenient = true;
+    if ((method === 'object' || method === 'Object' || method === 'keys') && constObject(call.arguments[0])) {
+      const fields = fieldsOf(constObject(call.arguments[0])!);
+      const options = constObject(call.arguments[1]);
+      const closedOption = options !== undefined && unwrap(objectProp(options, 'additionalProperties'))?.value === false;
+      const root = rootName(callee.object) ?? '';
+      return fields && { fields, closed: !lenient && (closedOption || CLOSED_OBJECT_BUILDERS.test(root)) };
+    }
+    call = unwrap(callee.object) ?? undefined;
+  }
+  return undefined;
+}
+
+/** The identifier a member chain or call chain starts from: `Joi` for `Joi.string().max(5)`. */
+function rootName(node: Node | null | undefined): string | undefined {
+  let n = unwrap(node);
+  while (n && (n.type === 'MemberExpression' || n.type === 'CallExpression')) n = unwrap(n.type === 'MemberExpression' ? n.object : n.callee);
+  return n?.type === 'Identifier' ? n.name : undefined;
 }
 
 /** `path.join(dir, 'theme.json')`, written inline or held in a const: a path whose last part is a fixed .json file. */
@@ -1478,9 +1569,17 @@ export class TaintAnalyzer {
       if (own) return own;
       const input = this.tables.requestInputs.find((r) => r.name === key && r.kind === 'property');
       const label = `${this.text(at.type === 'MemberExpression' ? at : keyNode, 40)}`;
-      if (input && obj.validated?.has(key)) return CLEAN;
+      const vouched = input ? obj.validated?.get(key) : undefined;
+      if (vouched === 'all') return CLEAN;
       if (input) {
-        const v = this.source(at, label, 'high', inputCleared(input));
+        const cleared = inputCleared(input);
+        let v = this.source(at, label, 'high', vouched?.objectSafe ? cleared | OBJECT_ATTACKS : cleared);
+        // Fields the schema pins are clean, strings are text; any other field of this input is still input.
+        if (vouched) {
+          const fields = new Map<string, Value>();
+          for (const [f, kind] of vouched.fields) fields.set(f, kind === 'pinned' ? CLEAN : this.source(at, `${label}.${f}`, 'high', cleared | OBJECT_ATTACKS));
+          v = { ...v, fields };
+        }
         return key === 'file' || key === 'files' ? { ...v, upload: true } : { ...v, inputObject: true };
       }
       if (NESTED_REQUESTS.includes(key)) return { flows: [], obj: 'request' };
@@ -2043,12 +2142,16 @@ export class TaintAnalyzer {
     return obj.fields?.get(key) ?? CLEAN;
   }
 
-  /** `this.x` where the class declares `x: SomeClass` (a field, or a constructor parameter property): "SomeClass". */
+  /** For a call `this.x.m()` where the class declares `x: SomeClass` (a field, or a constructor parameter property): "SomeClass". */
   private typedField(callee: Node): string | undefined {
-    const obj = unwrap(callee.object);
+    return this.fieldType(unwrap(callee.object));
+  }
+
+  /** The type name a class field `this.x` is declared with (a property or a constructor parameter). */
+  private fieldType(obj: Node | null | undefined): string | undefined {
     if (obj?.type !== 'MemberExpression' || unwrap(obj.object)?.type !== 'ThisExpression') return undefined;
     const field = propertyName(obj.property, obj.computed);
-    const cls = enclosingClass(callee);
+    const cls = enclosingClass(obj);
     if (!field || !cls) return undefined;
     const typeName = (ann: Node | undefined): string | undefined => {
       const t = ann?.typeAnnotation;
@@ -2174,7 +2277,7 @@ export class TaintAnalyzer {
 
   private routeHandlers(node: Node, args: Value[], scope: Scope): void {
     // Route options with a validation schema (Hapi `validate`, Fastify `schema`) vouch for some inputs.
-    let validated: Set<string> | undefined;
+    let validated: Validated | undefined;
     node.arguments.forEach((a: Node) => {
       const o = constObject(a);
       if (o) validated = this.validatedInputs(o) ?? validated;
@@ -2205,18 +2308,32 @@ export class TaintAnalyzer {
     return path !== undefined && path.startsWith('/') && node.arguments.slice(1).some((a: Node) => isFunctionNode(unwrap(a)));
   }
 
-  private validatedInputs(options: Node): Set<string> | undefined {
+  private validatedInputs(options: Node): Validated | undefined {
     // Each part may be written inline or held in a const (`const schema = { body: BODY }; { schema }`).
     const inner = constObject(objectProp(options, 'options') ?? objectProp(options, 'config'));
     const schema = constObject(objectProp(options, 'schema') ?? objectProp(options, 'validate') ?? (inner ? objectProp(inner, 'validate') ?? objectProp(inner, 'schema') : undefined));
     if (!schema) return undefined;
-    const out = new Set<string>();
+    const out = new Map<string, 'all' | PartSchema>();
     for (const p of schema.properties) {
       const key = p.type === 'Property' ? propertyName(p.key, p.computed) : undefined;
       if (!key) continue;
-      const part = constObject(p.value) ?? p.value;
-      // A schema that pins the shape (a pattern, an enum, a number, a format) makes the input safe; `string()` alone does not.
-      if (/pattern|valid\(|enum|uuid|guid|integer|number|alphanum|format|email|isoDate|hex|token\(/.test(this.text(part, 10_000))) out.add(key === 'querystring' ? 'query' : key);
+      const part = key === 'querystring' ? 'query' : key;
+      const shape = schemaFields(p.value);
+      if (!shape) {
+        // A shape not read field by field (an imported schema, a builder chain): judged whole, as before.
+        if (pinsShape(this.text(constObject(p.value) ?? p.value, 10_000))) out.set(part, 'all');
+        continue;
+      }
+      const fields = new Map<string, 'pinned' | 'scalar'>();
+      for (const [name, value] of shape.fields) {
+        const text = this.text(value, 10_000);
+        if (pinsShape(text)) fields.set(name, 'pinned');
+        else if (scalarShape(text)) fields.set(name, 'scalar');
+      }
+      if (fields.size === 0) continue;
+      const every = fields.size === shape.fields.size && shape.closed;
+      // Every field pinned, and no other field let through: the whole part is safe.
+      out.set(part, every && [...fields.values()].every((k) => k === 'pinned') ? 'all' : { fields, objectSafe: every });
     }
     return out.size > 0 ? out : undefined;
   }
@@ -2244,7 +2361,7 @@ export class TaintAnalyzer {
     this.inline(handler, this.handlerArgs(handler.node, validated, pre.size > 0 ? { flows: [], fields: pre } : undefined), scope, true);
   }
 
-  private handlerArgs(fn: Node, validated?: ReadonlySet<string>, pre?: Value): Value[] {
+  private handlerArgs(fn: Node, validated?: Validated, pre?: Value): Value[] {
     const names = fn.params.map((p: Node) => (unwrap(p)?.type === 'Identifier' ? unwrap(p)!.name : undefined));
     const request: Value = { flows: [], obj: 'request', validated, ...(pre ? { fields: new Map([['pre', pre]]) } : {}) };
     if (names.length === 4) return [CLEAN, request, { flows: [], obj: 'response' }, CLEAN];
@@ -2409,14 +2526,36 @@ export class TaintAnalyzer {
         if (!a || isFunctionNode(a)) return false;
         if (!this.mayUseDocumentQueries()) return false;
         // Mongo filters: an object literal holding input, or the whole input as the filter.
-        const receiverName = unwrap(node.callee)?.type === 'MemberExpression' ? lastName(unwrap(node.callee)!.object) : undefined;
-        if (receiverName && /^(arr|array|list|items|rows|results|users|values|_)$/.test(receiverName)) return false;
+        const callee = unwrap(node.callee);
+        const receiverName = callee?.type === 'MemberExpression' ? lastName(callee.object) : undefined;
+        // users.find(u => ...) on an array, unless the code shows `users` is a collection or a model.
+        if (receiverName && /^(arr|array|list|items|rows|results|users|values|_)$/.test(receiverName) && !this.isDocumentCollection(callee!.object)) return false;
         void receiver;
         return true;
       }
       default:
         return true;
     }
+  }
+
+  /**
+   * A receiver the code shows to be a MongoDB collection or a Mongoose model, whatever its name:
+   * `const users = db.collection('users')`, `= mongoose.model('User', schema)`, or a class field
+   * typed `Collection<...>` / `Model<...>` (NestJS `@InjectModel`).
+   */
+  private isDocumentCollection(receiver: Node): boolean {
+    const r = unwrap(receiver);
+    if (r?.type === 'Identifier') {
+      const d = findDeclaration(r.name, r);
+      let init = d && (d.kind === 'const' || d.kind === 'let' || d.kind === 'var') && d.path.length === 0 ? unwrap(d.node.init) : undefined;
+      if (init?.type === 'AwaitExpression') init = unwrap(init.argument);
+      return init?.type === 'CallExpression' && /^(collection|model)$/.test(lastName(init.callee) ?? '');
+    }
+    if (r?.type === 'MemberExpression') {
+      const type = this.fieldType(r);
+      return type === 'Collection' || type === 'Model';
+    }
+    return false;
   }
 
   private argHasNoent(node: Node): boolean {
