@@ -99,6 +99,7 @@ export function createSecretDetector(rules: readonly SecretRule[] = SECRET_RULES
         if (allow.stopwords.some((w) => lower.includes(w))) continue;
       }
       if (insideDataUri(text, lineStart, start)) continue;
+      if (rule.skipDocExamples && insideDocExample(path, text, start)) continue;
       out.push({ rule: index, start, end: start + secret.length, secret });
       if (rule.multiline) break;
     }
@@ -161,6 +162,27 @@ export function createSecretDetector(rules: readonly SecretRule[] = SECRET_RULES
   }
 
   return { rules, detect };
+}
+
+const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/i;
+/** How far back a documentation comment's opening is looked for (bounded: never the whole file per match). */
+const DOC_COMMENT_LOOKBACK = 16 * 1024;
+
+/**
+ * The offset sits in a code example of a block comment of a source file: after a Markdown fence
+ * (an odd number of ``` before it in the comment) or an `@example` tag.
+ */
+export function insideDocExample(path: string, text: string, offset: number): boolean {
+  if (!SOURCE_FILE.test(path)) return false;
+  const from = Math.max(0, offset - DOC_COMMENT_LOOKBACK);
+  const before = text.slice(from, offset);
+  const open = before.lastIndexOf('/*');
+  if (open < 0 || before.indexOf('*/', open) >= 0) return false;
+  const comment = before.slice(open);
+  if (comment.includes('@example')) return true;
+  let fences = 0;
+  for (let i = comment.indexOf('```'); i >= 0; i = comment.indexOf('```', i + 3)) fences++;
+  return fences % 2 === 1;
 }
 
 /** Where two findings overlap, the rule listed first (the more specific) keeps it. */

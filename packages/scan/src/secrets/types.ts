@@ -70,6 +70,13 @@ export interface SecretRule {
    * cannot make, e.g. "decodes to user:password"). Default: the first capture group that matched.
    */
   readonly extract?: (match: RegExpExecArray, path: string) => string | undefined;
+  /**
+   * A value found by name alone (no format of its own) inside a code example of a documentation
+   * comment (a Markdown fence or an `@example` in a `/* ... *\/` block of a source file) is the
+   * example, not a secret. Rules that know a provider's format leave this off: their keys are
+   * keys wherever they are written.
+   */
+  readonly skipDocExamples?: boolean;
   readonly allowlist?: SecretAllowlist;
   /**
    * How bad a leak is (see docs/secrets.md, "Severity"): critical for account-wide cloud,

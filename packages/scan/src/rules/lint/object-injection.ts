@@ -177,6 +177,25 @@ function isRecursive(call: Node, name: string): boolean {
   return false;
 }
 
+/**
+ * A key built with a fixed part holding a character no special key has (`params.${key}`,
+ * `'user:' + id`): it can never be "__proto__", "constructor" or "prototype", whatever the input.
+ */
+function cannotNameSpecialKey(key: Node): boolean {
+  const fixed: string[] = [];
+  const collect = (n: Node | null | undefined): void => {
+    const u = unwrap(n);
+    if (!u) return;
+    if (u.type === 'TemplateLiteral') for (const q of u.quasis) fixed.push(q.value.cooked ?? q.value.raw ?? '');
+    else if (u.type === 'BinaryExpression' && u.operator === '+') {
+      collect(u.left);
+      collect(u.right);
+    } else if (typeof staticValue(u) === 'string') fixed.push(staticValue(u)!);
+  };
+  collect(key);
+  return fixed.some((part) => /[^_a-z]/.test(part));
+}
+
 const rule: JsRule = {
   kind: 'js',
   meta: {
@@ -198,6 +217,7 @@ const rule: JsRule = {
       "// plain reads are not injection: the lookup table idiom\nconst column = SORTABLE[req.query.sort] || 'created_at';\nconst label = LABELS[req.params.code];",
       "class Headers {\n  set(name, value) { this.map[name.toLowerCase()] = value; }\n}",
       "const counts = Object.create(null);\napp.post('/vote', (req, res) => {\n  counts[req.body.option] = (counts[req.body.option] || 0) + 1;\n});",
+      "app.put('/config', (req, res) => {\n  const update = {};\n  for (const key of Object.keys(req.body.params)) update[`params.${key}`] = req.body.params[key];\n  res.json(update);\n});",
       "function setPath(obj, path, value) {\n  const keys = path.split('.');\n  let cur = obj;\n  for (const k of keys.slice(0, -1)) {\n    if (k === '__proto__' || k === 'constructor') throw new Error('bad key');\n    cur = cur[k] ??= {};\n  }\n  cur[keys[keys.length - 1]] = value;\n}",
       "const handlers = { list, create };\napp.post('/rpc', (req, res) => {\n  const { method } = req.body;\n  if (!Object.hasOwn(handlers, method)) return res.sendStatus(404);\n  handlers[method](req, res);\n});",
       { filename: 'sample.ts', code: "export function at(items: string[], index: number, value: string) {\n  items[index] = value;\n  table[index][index] = value;\n}" },
@@ -219,7 +239,7 @@ const rule: JsRule = {
     const keyOrigin = (member: Node): Origin => {
       if (!member.computed) return 'trusted';
       const key = unwrap(member.property);
-      if (!key || staticValue(key) !== undefined || (key.type === 'Literal' && typeof key.value !== 'string')) return 'trusted';
+      if (!key || staticValue(key) !== undefined || (key.type === 'Literal' && typeof key.value !== 'string') || cannotNameSpecialKey(key)) return 'trusted';
       return originOf(key, sourceCode);
     };
     const exempt = (member: Node): boolean => {

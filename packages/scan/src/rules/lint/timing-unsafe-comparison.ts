@@ -34,7 +34,15 @@ const METADATA_WORDS = new Set([
   'field', 'algorithm', 'alg', 'algo', 'policy', 'rule', 'rules', 'version', 'expiry', 'expires', 'expiration',
   'status', 'enabled', 'required', 'mode', 'format', 'encoding', 'prefix', 'label', 'hint', 'strength', 'regex',
   'pattern', 'changed', 'placeholder', 'min', 'max', 'position', 'pos', 'line', 'column', 'start', 'end',
+  // a token's public claims and the error codes about one: `TOKEN_ISSUER`, `INVALID_SESSION_TOKEN`
+  'issuer', 'iss', 'audience', 'aud', 'scope', 'scopes', 'invalid', 'missing', 'error', 'errors',
 ]);
+
+/**
+ * Objects that hold named constants (`Error.INVALID_SESSION_TOKEN`, `Types.beforePasswordReset`,
+ * `TokenKind.X`): comparing with one of their members is comparing with a known label.
+ */
+const ENUM_HOLDER = /^(?:[A-Z]\w*)?(?:Error|Errors|Type|Types|Kind|Kinds|Code|Codes|Status|Statuses|Event|Events|Mode|Modes|State|States|Reason|Reasons|Action|Actions)$/;
 
 /** `password === confirmPassword` compares two things the user typed: nothing to leak. */
 const CONFIRM_WORDS = new Set(['confirm', 'confirmation', 'confirmed', 'repeat', 'repeated', 'retype', 'again']);
@@ -106,6 +114,7 @@ function isTrivial(node: Node): boolean {
   if (n.type === 'UnaryExpression' && (n.operator === 'typeof' || n.operator === 'void' || unwrap(n.argument)?.type === 'Literal')) return true;
   const name = nameOf(n);
   if (n.type === 'MemberExpression' && name && isPascalCase(name)) return true; // an enum member: TokenKind.Comma
+  if (n.type === 'MemberExpression' && !n.computed && ENUM_HOLDER.test(nameOf(n.object) ?? '')) return true; // Error.INVALID_SESSION_TOKEN
   return name === 'length' || name === 'size' || name === 'byteLength';
 }
 
@@ -174,6 +183,9 @@ const rule: JsRule = {
       'for (;;) { const token = scanner.next(); if (tokens.length === 0 || token.kind === SyntaxKind.EndOfFile) break; tokens.push(token); }',
       'if (req.headers.authorization === `Bearer ${"static"}`) ok();',
       'if (config.sessionSecret === DEFAULT_SESSION_SECRET) logger.warn("change the default session secret");',
+      'function verifyIdToken(jwtClaims) { if (jwtClaims.iss !== TOKEN_ISSUER) throw new Error("id token not issued by Apple"); }',
+      'if (error && error.code === Parse.Error.INVALID_SESSION_TOKEN) return reconnect(req.sessionToken);',
+      'if (triggerType === Types.beforePasswordResetRequest && req.auth.isMaster) return next();',
       { code: 'assert.ok(res.body.token === issued.token);', filename: 'test/auth.test.ts' },
     ],
     invalid: [

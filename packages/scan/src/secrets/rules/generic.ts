@@ -96,6 +96,7 @@ function genericRule(kind: SecretKind, rule: Omit<SecretRule, 'regex' | 'extract
     ...rule,
     regex: new RegExp(ASSIGNMENT, 'g'),
     nextLine: true,
+    skipDocExamples: true,
     extract(m, path) {
       const g = m.groups!;
       const xml = xmlNameAndValue(g);
@@ -172,6 +173,7 @@ export const GENERIC_RULES: readonly SecretRule[] = [
         s('<setting name="ApiKey" serializeAs="String">\n  <value>{{[A-Za-z0-9]{32}}}</value>\n</setting>\n', 'App.config'),
         s("export const API_KEY =\n  '{{[A-Za-z0-9]{20}}}' +\n  '{{[A-Za-z0-9]{20}}}';\n", 'src/keys.ts'),
         s('auth:\n  client_secret: >-\n    {{[A-Za-z0-9_-]{40}}}\n', 'deploy/values.yaml'),
+        s('/* old setup, kept for reference:\nconst API_KEY = "{{[A-Za-z0-9]{40}}}";\n*/\n', 'src/legacy.js'),
         s('mail.api.token={{[A-Za-z0-9]{20}}}\\\n    {{[A-Za-z0-9]{20}}}\n', 'application.properties'),
       ],
       falsePositives: [
@@ -188,6 +190,8 @@ export const GENERIC_RULES: readonly SecretRule[] = [
         s("const url = 'https://' + host + '/v1?token=' + token;\nconst auth = 'Bearer ' + accessToken;\nconst msg =\n  'Your session token expired. ' +\n  'Sign in again.';\n", 'src/client.js'),
         s('description: |-\n  Rotates the signing secret nightly\ntoken_audience: >\n  https://api.example.com\n', 'k8s/configmap.yaml'),
         s('<form method="post">\n  <input type="hidden" name="authenticity_token" value="{{[A-Za-z0-9+/]{86}}}==">\n</form>\n', 'test/fixtures/signup.html'),
+        s('/**\n * ## Auth payload\n * ```json\n * { "github": { "id": "1234567", "access_token": "{{[A-Za-z0-9_]{40}}}" } }\n * ```\n */\nexport function validateAuthData(authData) {}\n', 'lib/Adapters/Auth/github.js'),
+        s('/**\n * Signs a payload.\n * @example\n * sign(payload, { secret: "{{[A-Za-z0-9+/]{44}}}" });\n */\nexport function sign(payload, opts) {}\n', 'src/sign.ts'),
       ],
     },
   }),
