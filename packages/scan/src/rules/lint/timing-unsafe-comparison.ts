@@ -47,7 +47,13 @@ const ENUM_HOLDER = /^(?:[A-Z]\w*)?(?:Error|Errors|Type|Types|Kind|Kinds|Code|Co
 /** `password === confirmPassword` compares two things the user typed: nothing to leak. */
 const CONFIRM_WORDS = new Set(['confirm', 'confirmation', 'confirmed', 'repeat', 'repeated', 'retype', 'again']);
 /** `secret === DEFAULT_SECRET` checks for a value everybody knows: nothing to guess. */
-const PUBLIC_VALUE_WORDS = new Set(['default', 'example', 'sample', 'placeholder', 'dummy', 'empty', 'blank']);
+const PUBLIC_VALUE_WORDS = new Set([
+  'default', 'example', 'sample', 'placeholder', 'dummy', 'empty', 'blank',
+  // a password strength check: `badPassword === password` over a list of common ones
+  'bad', 'common', 'weak', 'banned', 'blocked', 'forbidden', 'disallowed',
+]);
+/** `email === password`, `blogTitle === password`: a password compared with public facts is a strength check. */
+const PUBLIC_INFO_WORDS = new Set(['email', 'mail', 'title', 'username', 'url', 'host', 'hostname', 'domain', 'site']);
 const NEW_WORDS = new Set(['new']);
 const OLD_WORDS = new Set(['old', 'current', 'previous', 'prev', 'existing']);
 
@@ -132,6 +138,18 @@ function comparesTwoInputs(left: Node, right: Node): boolean {
   return (has(l, NEW_WORDS) && has(r, OLD_WORDS)) || (has(r, NEW_WORDS) && has(l, OLD_WORDS));
 }
 
+/** Both sides are fields of the same object (`data.a` and `data.b`, `body.x` and `body.y`). */
+function sameRecord(left: Node, right: Node, sourceCode: RuleSourceCode): boolean {
+  const record = (n: Node): Node | undefined => {
+    let u = unwrap(n);
+    while (u?.type === 'CallExpression' && u.callee.type === 'MemberExpression' && SAME_VALUE_METHODS.has(propertyName(u.callee.property, u.callee.computed) ?? '')) u = unwrap(u.callee.object);
+    return u?.type === 'MemberExpression' && !u.computed ? unwrap(u.object) ?? undefined : undefined;
+  };
+  const a = record(left);
+  const b = record(right);
+  return !!a && !!b && a.type !== 'ThisExpression' && sourceCode.getText(a) === sourceCode.getText(b);
+}
+
 /** Inside `if (!token) { ... }` the token is empty: there is nothing to time. */
 function insideAbsenceGuard(node: Node, sourceCode: RuleSourceCode, sides: readonly Node[]): boolean {
   const texts = new Set(sides.map((s) => sourceCode.getText(unwrap(s) ?? s)));
@@ -186,6 +204,8 @@ const rule: JsRule = {
       'function verifyIdToken(jwtClaims) { if (jwtClaims.iss !== TOKEN_ISSUER) throw new Error("id token not issued by Apple"); }',
       'if (error && error.code === Parse.Error.INVALID_SESSION_TOKEN) return reconnect(req.sessionToken);',
       'if (triggerType === Types.beforePasswordResetRequest && req.auth.isMaster) return next();',
+      'function validatePassword(password, email) { for (const badPassword of COMMON_PASSWORDS) if (badPassword === password) return false; return email.toLowerCase() !== password.toLowerCase(); }',
+      'function check(data) { if (data.newPassword !== data.ne2Password) throw new ValidationError("Your new passwords do not match"); }',
       { code: 'assert.ok(res.body.token === issued.token);', filename: 'test/auth.test.ts' },
     ],
     invalid: [
@@ -220,6 +240,11 @@ if (expected !== req.get('X-Hub-Signature-256')) throw new Error('bad signature'
         const secret = sides.find((s) => s?.strength === 'strong') ?? sides.find((s) => s);
         if (!secret) return;
         if (comparesTwoInputs(left, right)) return;
+        // The secret against a public fact about the user or the site: nothing to guess.
+        const other = sides[0] && !sides[1] ? right : sides[1] && !sides[0] ? left : undefined;
+        if (other && wordsOf(other).some((w) => PUBLIC_INFO_WORDS.has(w))) return;
+        // Two fields of one record (`data.newPassword !== data.confirmation`): values that arrived together.
+        if (sameRecord(left, right, context.sourceCode)) return;
         if (context.sourceCode.getText(unwrap(left) ?? left) === context.sourceCode.getText(unwrap(right) ?? right)) return;
         if (insideAbsenceGuard(node, context.sourceCode, [left, right])) return;
         const strong = secret.strength === 'strong';

@@ -68,6 +68,7 @@ const NOT_A_LITERAL: readonly RegExp[] = [
   /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/, // CONSTANT_NAME
   /^[a-z]+(?:[A-Z][a-z0-9]+)+$/, // camelCaseIdentifier
   /^[a-z0-9_]+(?:\.[a-z0-9_]+)+$/, // dotted.i18n.key or host.name
+  /^[a-z]+(?:[A-Z][a-z0-9]+)*(?:[:.][a-z]+(?:[A-Z][a-z0-9]+)*)+$/, // a setting's name: hostSettings:payloadSigningKey
   /^\d+(?:\.\d+)*[a-z]{0,2}$/i, // numbers, versions, durations: 3600, 1.2.3, 15m
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, // UUIDs name things
   /:\/\/|^[~.]{0,2}\//, // URLs and paths (credentials in URLs have rules of their own)
@@ -191,6 +192,7 @@ export const GENERIC_RULES: readonly SecretRule[] = [
         s('description: |-\n  Rotates the signing secret nightly\ntoken_audience: >\n  https://api.example.com\n', 'k8s/configmap.yaml'),
         s('<form method="post">\n  <input type="hidden" name="authenticity_token" value="{{[A-Za-z0-9+/]{86}}}==">\n</form>\n', 'test/fixtures/signup.html'),
         s('/**\n * ## Auth payload\n * ```json\n * { "github": { "id": "1234567", "access_token": "{{[A-Za-z0-9_]{40}}}" } }\n * ```\n */\nexport function validateAuthData(authData) {}\n', 'lib/Adapters/Auth/github.js'),
+        s("class MailEvents {\n  static CONFIG_KEY_PAYLOAD_SIGNING_KEY = 'hostSettings:mailEventsPayloadSigningKey';\n}\n", 'core/server/services/mail-events.js'),
         s('/**\n * Signs a payload.\n * @example\n * sign(payload, { secret: "{{[A-Za-z0-9+/]{44}}}" });\n */\nexport function sign(payload, opts) {}\n', 'src/sign.ts'),
       ],
     },
