@@ -10,9 +10,9 @@ const shipped = (name) => fs.readFileSync(path.join(__dirname, '..', 'views', `$
 module.exports = {
   method: 'POST',
   path: '/receipts/preview',
-  handler: (request, h) => {
+  handler: (request) => {
     const { layout, total } = request.payload;
     const source = shipped(layout);
-    return h.response(ejs.render(source, { total: Number(total) })).type('text/html');
+    return { html: ejs.render(source, { total: Number(total) }) };
   },
 };

@@ -11,6 +11,5 @@ export const cards = new Router();
 cards.post('/cards/render', (ctx) => {
   const { layout, title, subtitle } = ctx.request.body as { layout: string; title: string; subtitle: string };
   const source = layout;
-  ctx.type = 'text/html';
-  ctx.body = pug.render(source, { title, subtitle }); // expect: template-injection
+  ctx.body = { html: pug.render(source, { title, subtitle }) }; // expect: template-injection
 });
