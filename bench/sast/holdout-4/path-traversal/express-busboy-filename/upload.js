@@ -7,7 +7,8 @@ const UPLOAD_DIR = path.join(__dirname, 'uploads');
 const app = express();
 
 app.post('/upload', (req, res) => {
-  const bb = busboy({ headers: req.headers, limits: { files: 1 } });
+  // preservePath keeps the relative names of folder uploads (busboy strips them by default).
+  const bb = busboy({ headers: req.headers, preservePath: true, limits: { files: 1 } });
   bb.on('file', (field, file, info) => {
     const target = path.join(UPLOAD_DIR, info.filename);
     file.pipe(fs.createWriteStream(target)); // expect: path-traversal

@@ -1,3 +1,9 @@
+const SORT_COLUMNS = new Map([
+  ['name', 'name'],
+  ['price', 'price'],
+  ['newest', 'created_at DESC'],
+]);
+
 class ProductRepository {
   constructor(pool) {
     this.pool = pool;
