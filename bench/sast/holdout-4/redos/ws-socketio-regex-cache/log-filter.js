@@ -1,15 +1,4 @@
-const RE2 = require('re2');
-
-const compiled = new Map();
-
-function matcherFor(pattern) {
-  let re = compiled.get(pattern);
-  if (!re) {
-    re = new RegExp(pattern); // expect: redos
-    compiled.set(pattern, re);
-  }
-  return re;
-}
+const { matcherFor } = require('./regex-cache');
 
 module.exports = function registerFilter(io, history) {
   io.on('connection', (socket) => {

@@ -1,12 +1,9 @@
 import Router from '@koa/router';
+import { readState } from './state.js';
 
 const AVATAR_ORIGIN = 'https://avatars.idp.example.com';
 
 export const router = new Router();
-
-function readState(raw) {
-  return JSON.parse(Buffer.from(String(raw), 'base64url').toString('utf8'));
-}
 
 router.get('/oauth/callback', async (ctx) => {
   const state = readState(ctx.query.state);

@@ -1,18 +1,5 @@
 import http from 'node:http';
-import he from 'he';
-
-const PRODUCTS = ['kettle', 'toaster', 'blender', 'mixer'];
-
-function* resultRows(term) {
-  const label = he.encode(term);
-  let any = false;
-  for (const p of PRODUCTS) {
-    if (!p.includes(term.toLowerCase())) continue;
-    any = true;
-    yield `<tr><td>${p}</td></tr>`;
-  }
-  if (!any) yield `<tr><td>No results for ${label}</td></tr>`;
-}
+import { resultRows } from './rows.mjs';
 
 http.createServer((req, res) => {
   const term = new URL(req.url, 'http://localhost').searchParams.get('q') ?? '';

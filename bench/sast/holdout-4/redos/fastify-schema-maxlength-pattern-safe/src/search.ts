@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import escapeStringRegexp from 'escape-string-regexp';
+import { containsMatcher } from './matcher';
 
 const querystring = {
   type: 'object',
@@ -15,8 +15,7 @@ type Book = { title: string; author: string };
 export async function searchRoutes(app: FastifyInstance, opts: { books: Book[] }) {
   app.get<{ Querystring: { q: string; field?: 'title' | 'author' } }>('/books/search', { schema: { querystring } }, async (request) => {
     const { q, field = 'title' } = request.query;
-    const source = escapeStringRegexp(q);
-    const matcher = new RegExp(source, 'i');
+    const matcher = containsMatcher(q);
     return opts.books.filter((b) => matcher.test(b[field])).slice(0, 20);
   });
 }

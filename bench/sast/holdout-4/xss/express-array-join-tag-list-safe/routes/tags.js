@@ -1,14 +1,7 @@
 const express = require('express');
-const escapeHtml = require('escape-html');
+const { tagList } = require('../lib/tag-list');
 
 const router = express.Router();
-
-function tagList(tags) {
-  const parts = ['<ul class="tags">'];
-  for (const tag of tags) parts.push(`<li>${escapeHtml(tag)}</li>`);
-  parts.push('</ul>');
-  return parts;
-}
 
 router.get('/tags/preview', (req, res) => {
   const tags = String(req.query.tags ?? '').split(',').filter(Boolean).slice(0, 20);
