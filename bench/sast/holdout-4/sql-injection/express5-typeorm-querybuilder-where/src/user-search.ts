@@ -1,0 +1,16 @@
+import type { DataSource } from 'typeorm';
+import { User } from './user.entity';
+
+export class UserSearch {
+  constructor(private readonly dataSource: DataSource) {}
+
+  byEmailFragment(q: string) {
+    return this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('user')
+      .select(['user.id', 'user.displayName'])
+      .where(`user.email LIKE '%${q}%'`) // expect: sql-injection
+      .take(25)
+      .getMany();
+  }
+}
