@@ -5,12 +5,7 @@ export class UserSearch {
   constructor(private readonly dataSource: DataSource) {}
 
   byEmailFragment(q: string) {
-    return this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('user')
-      .select(['user.id', 'user.displayName'])
-      .where('user.email LIKE :term', { term: `%${q}%` })
-      .take(25)
-      .getMany();
+    const qb = this.dataSource.getRepository(User).createQueryBuilder('user').select(['user.id', 'user.displayName']);
+    return qb.where('user.email LIKE :term', { term: `%${q}%` }).take(25).getMany();
   }
 }
