@@ -1,0 +1,10 @@
+import path from 'node:path';
+
+const LOCALES = new Set(['en', 'de', 'fr', 'ja']);
+
+export default function handler(req, res) {
+  const locale = LOCALES.has(req.query.locale) ? req.query.locale : 'en';
+  const modulePath = path.join(process.cwd(), 'locales', locale);
+  const messages = require(modulePath);
+  res.status(200).json(messages);
+}

@@ -1,0 +1,8 @@
+const contentDisposition = require('content-disposition');
+
+function dispositionFor(name) {
+  const base = name.replace(/\.[^.]+$/, '');
+  return `attachment; filename="${base}.pdf"`;
+}
+
+module.exports = { dispositionFor };

@@ -1,0 +1,12 @@
+import Router from '@koa/router';
+
+const LANGS = new Set(['en', 'de', 'fr', 'es']);
+
+export const locale = new Router();
+
+locale.get('/locale', (ctx) => {
+  const requested = String(ctx.query.lang ?? 'en');
+  const lang = requested;
+  ctx.set('Set-Cookie', `lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax`); // expect: header-injection
+  ctx.body = { lang };
+});

@@ -1,0 +1,8 @@
+import { createWriteStream } from 'node:fs';
+
+const stream = createWriteStream('/var/log/app/audit.log', { flags: 'a' });
+const field = (v) => JSON.stringify(String(v));
+
+export function audit(user, action, detail) {
+  stream.write(`${new Date().toISOString()} user=${user} action=${action} detail=${field(detail)}\n`);
+}

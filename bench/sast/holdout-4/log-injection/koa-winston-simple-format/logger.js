@@ -1,0 +1,7 @@
+import winston from 'winston';
+
+export const logger = winston.createLogger({
+  level: 'info',
+  format: winston.format.combine(winston.format.timestamp(), winston.format.simple()),
+  transports: [new winston.transports.File({ filename: '/var/log/shop/app.log' })],
+});

@@ -1,0 +1,3 @@
+import pgPromise from 'pg-promise';
+
+export const db = pgPromise()(process.env.DATABASE_URL);

@@ -1,0 +1,10 @@
+import { Injectable } from '@nestjs/common';
+import { escape } from 'html-escaper';
+
+@Injectable()
+export class NoticeService {
+  page(message: string): string {
+    const text = message;
+    return `<!doctype html><main class="notice"><p>${text}</p><a href="/">Back</a></main>`;
+  }
+}
