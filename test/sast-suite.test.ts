@@ -105,7 +105,7 @@ describe('bench/sast suite: well-formed', () => {
 });
 
 describe('bench/sast hold-out sets: well-formed', () => {
-  for (const name of ['holdout-2', 'holdout-3']) {
+  for (const name of ['holdout-2', 'holdout-3', 'holdout-4']) {
     it(`${name} loads with no problems, in twins of the same shape`, () => {
       const set = loadSuite(join(ROOT, 'bench/sast', name));
       assert.deepEqual(set.problems, []);

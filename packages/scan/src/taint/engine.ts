@@ -354,6 +354,14 @@ function scalarShape(schemaText: string): boolean {
 /** The classes an object-shaped payload causes, cleared by a schema that allows strings only. */
 const OBJECT_ATTACKS = classMask(['nosql-injection', 'prototype-pollution']);
 
+/** Root types whose resolvers' `args` come from the client. */
+const GRAPHQL_OPERATIONS = ['Query', 'Mutation', 'Subscription'];
+/** Packages of GraphQL servers and schema builders. */
+const GRAPHQL_MODULES = /^(graphql|graphql-tag|apollo-server(-[a-z]+)?|@apollo\/server|graphql-yoga|mercurius|@graphql-tools\/schema|express-graphql|graphql-http|@envelop\/core)(\/|$)/;
+
+/** The methods of a tRPC procedure that take its resolver. */
+const TRPC_RESOLVERS = new Set(['query', 'mutation', 'subscription']);
+
 /** Object-schema builders whose unknown keys are rejected or stripped by default (Joi, zod); TypeBox and yup let them through. */
 const CLOSED_OBJECT_BUILDERS = /^(joi|Joi|z)$/;
 
@@ -1508,6 +1516,11 @@ export class TaintAnalyzer {
     }
     // A route declared as data (Hapi `{ method, path, options, handler }`, exported or listed): its handler is a route handler.
     if (fields.get('handler')?.fn && (staticValue(objectProp(node, 'path')) ?? '').startsWith('/')) this.routeConfig(node, fields.get('handler')!.fn!, scope);
+    // GraphQL resolvers (`{ Query: { products: (parent, args) => ... } }`): `args` is what the client sent.
+    for (const op of GRAPHQL_OPERATIONS) {
+      const resolvers = fields.get(op);
+      if (resolvers?.fields && this.usesGraphql()) for (const r of resolvers.fields.values()) if (r.fn) this.graphqlResolver(r.fn, op, scope);
+    }
     return { ...this.union(...vals), fields, object: true, record: record || undefined };
   }
 
@@ -1867,6 +1880,8 @@ export class TaintAnalyzer {
       this.eventCallbacks(node, args, receiver, scope);
     }
     if (receiver && method === 'emit' && !receiver.obj) this.recordEmit(node, args);
+    // tRPC: procedure.input(schema).query(({ input }) => ...): `input` is what the client sent.
+    if (isMember && method && TRPC_RESOLVERS.has(method) && args[0]?.fn) this.trpcProcedure(callee, args[0].fn, scope);
     // Response content type chosen before a send.
     if (receiver && method && (receiver.obj === 'response' || receiver.obj === 'context')) this.noteContentType(method, node, scope);
 
@@ -2234,6 +2249,50 @@ export class TaintAnalyzer {
     return count === 1 ? found : undefined;
   }
 
+  /** A GraphQL resolver `(parent, args, context, info)`: its arguments are the client's, its result the response. */
+  private graphqlResolver(fn: FnVal, op: string, scope: Scope): void {
+    if (this.evaluated.has(fn.node)) return;
+    const args = this.source(fn.node.params[1] ?? fn.node, `GraphQL ${op} arguments`, 'high', INPUT_CLEARED);
+    this.inline(fn, [CLEAN, args, CLEAN, CLEAN], scope, true);
+  }
+
+  /** The file imports a GraphQL server or schema package, or writes a `gql` schema. */
+  private usesGraphql(): boolean {
+    this.graphqlFile ??= [...moduleBindings(this.sourceCode).values()].some((b) => GRAPHQL_MODULES.test(b.module)) || /\bgql`|\btypeDefs\b/.test(this.sourceCode.text);
+    return this.graphqlFile;
+  }
+  private graphqlFile?: boolean;
+
+  /**
+   * A tRPC procedure's resolver (`.query`, `.mutation`, `.subscription` after `.input(schema)` in
+   * the chain): its `{ input }` is the client's, the schema pinning fields as a route schema does.
+   */
+  private trpcProcedure(callee: Node, fn: FnVal, scope: Scope): void {
+    let schema: Node | undefined;
+    for (let c = unwrap(callee.object); c?.type === 'CallExpression'; c = unwrap(unwrap(c.callee)?.object)) {
+      const m = unwrap(c.callee);
+      if (m?.type !== 'MemberExpression') return;
+      if (propertyName(m.property, m.computed) === 'input') {
+        schema = c.arguments[0];
+        break;
+      }
+    }
+    if (!schema || this.evaluated.has(fn.node)) return;
+    const param = fn.node.params[0] ?? fn.node;
+    let input = this.source(param, 'tRPC procedure input', 'high', INPUT_CLEARED);
+    const shape = schemaFields(schema);
+    if (shape) {
+      const fields = new Map<string, Value>();
+      for (const [name, value] of shape.fields) {
+        const text = this.text(value, 10_000);
+        if (pinsShape(text)) fields.set(name, CLEAN);
+        else if (scalarShape(text)) fields.set(name, this.source(param, `tRPC procedure input.${name}`, 'high', INPUT_CLEARED | OBJECT_ATTACKS));
+      }
+      input = { ...input, fields };
+    }
+    this.inline(fn, [{ flows: [], fields: new Map([['input', input]]) }], scope, true);
+  }
+
   private eventCallbacks(node: Node, args: Value[], receiver: Value, scope: Scope): void {
     const event = staticValue(node.arguments[0]);
     const cb = args[1]?.fn;
@@ -2251,6 +2310,12 @@ export class TaintAnalyzer {
     if (spec && (!spec.requestOnly || receiver.obj === 'request' || receiver.obj === 'context')) {
       const src = this.source(cb.node.params[0] ?? node, spec.label, 'high', INPUT_CLEARED);
       this.inline(cb, [src], scope);
+      return;
+    }
+    // socket.on('chat:send', (payload, ack) => ...) on a client's connection (Socket.IO, ws): every
+    // event the client names carries the client's data.
+    if (receiver.obj === 'ws' && isAppEvent(event) && cb.node.params.length > 0) {
+      this.inline(cb, cb.node.params.map((p: Node) => this.source(p, `\`${event}\` event from the client`, 'high', INPUT_CLEARED)), scope);
       return;
     }
     // bus.on('preview', ({ url }) => ...): what the app emits under that name, here or in another file (linked).
@@ -3818,7 +3883,7 @@ function sourceHint(tables: TaintTables): RegExp {
         String.raw`\(\s*(req|request|ctx)\s*[,)]`,
         String.raw`\b(location|searchParams|nextUrl|getServerSideProps|getStaticProps|createServer)\b`,
         String.raw`document\.(URL|referrer)|window\.name`,
-        String.raw`@(Query|Body|Param|Headers|Req|Request|Cookies)\b`,
+        String.raw`@(Query|Body|Param|Headers|Req|Request|Cookies|Args)\b`,
         String.raw`\.on\(\s*['"](message|data|connection|request)`,
         String.raw`\.(get|post|put|patch|delete|all|use|route|head|options)\(\s*['"\`/{]`,
         ...extra.map((e) => String.raw`\b${e}`),

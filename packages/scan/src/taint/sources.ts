@@ -97,7 +97,7 @@ export const INPUT_EVENTS: readonly { readonly event: string; readonly label: st
   { event: 'data', label: 'request body chunk', requestOnly: true },
 ];
 
-/** NestJS parameter decorators whose parameter is input (or the whole request for @Req). */
+/** NestJS parameter decorators whose parameter is input (or the whole request for @Req); @Args is @nestjs/graphql's. */
 export const INPUT_DECORATORS: ReadonlyMap<string, 'input' | 'string-input' | 'request'> = new Map([
   ['Query', 'input'],
   ['Param', 'string-input'],
@@ -106,6 +106,7 @@ export const INPUT_DECORATORS: ReadonlyMap<string, 'input' | 'string-input' | 'r
   ['Cookies', 'input'],
   ['Req', 'request'],
   ['Request', 'request'],
+  ['Args', 'input'],
 ]);
 
 /**
