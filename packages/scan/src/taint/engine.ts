@@ -1545,7 +1545,7 @@ export class TaintAnalyzer {
     }
     if (key === undefined) return CLEAN;
     // req.file.path, req.files.avatar.tempFilePath: chosen by the upload middleware, not the client.
-    if (UPLOAD_SERVER_FIELDS.has(key) && path && /\.(file|files)(\.[^.]+)?\.[^.]+$/.test(path)) return CLEAN;
+    if (UPLOAD_SERVER_FIELDS.has(key) && path && /\.(file|files)(\.[^.]+)?\.[^.]+$/.test(path) && !this.clientNamedField(key)) return CLEAN;
     let v = this.member(obj, key, node, node);
     // req.query.id: name the source by its whole path, not just req.query.
     const only = obj.flows.length === 1 ? obj.flows[0] : undefined;
@@ -1609,7 +1609,7 @@ export class TaintAnalyzer {
     const encoded = obj.parsedUrl ? URL_ENCODED_PARTS.get(key) : undefined;
     if (encoded !== undefined) return { ...this.clear({ flows: obj.flows }, encoded), urlPart: true };
     // req.files.avatar[0].path: where the upload middleware stored the file, not the client's name for it.
-    if (obj.upload) return SERVER_FILE_FIELDS.has(key) ? CLEAN : { flows: obj.flows, upload: true };
+    if (obj.upload) return SERVER_FILE_FIELDS.has(key) && !this.clientNamedField(key) ? CLEAN : { flows: obj.flows, upload: true };
     if (obj.flows.length === 0) {
       if (SENSITIVE_FIELD.test(key) && at.type === 'MemberExpression' && !obj.obj && !obj.fn) {
         const root = unwrap(at.object);
@@ -2239,6 +2239,17 @@ export class TaintAnalyzer {
     return (init?.type === 'CallExpression' || init?.type === 'NewExpression') && /^(fork|Worker|SharedWorker)$/.test(lastName(init.callee) ?? '');
   }
 
+  /** The receiver of `x.on(...)` was made by a call of `module` (`const bb = busboy({ ... })`, `new Busboy(...)`), inline or held in a variable. */
+  private madeBy(node: Node, module: string): boolean {
+    let recv = unwrap(unwrap(node.callee)?.object);
+    if (recv?.type === 'Identifier') {
+      const d = findDeclaration(recv.name, recv);
+      recv = d && d.path.length === 0 && d.node.type === 'VariableDeclarator' ? unwrap(d.node.init) : undefined;
+    }
+    if (recv?.type !== 'CallExpression' && recv?.type !== 'NewExpression') return false;
+    return resolveCallee(recv.callee, this.sourceCode)?.module === module;
+  }
+
   /** The value of `name = <init>` when the file assigns `name` exactly once. */
   private assignedOnce(name: string): Node | undefined {
     let found: Node | undefined;
@@ -2304,12 +2315,13 @@ export class TaintAnalyzer {
       this.inline(cb, event === 'request' ? [{ flows: [], obj: 'request' }, { flows: [], obj: 'response' }] : [p0, { flows: [], obj: 'request' }], scope);
       return;
     }
-    const spec = this.tables.inputEvents.find((e) => e.event === event);
+    const spec = this.tables.inputEvents.find((e) => e.event === event && (!e.module || this.madeBy(node, e.module)));
     // A child process's, worker's or parent's 'message' is IPC between the app's own processes.
     if (spec && event === 'message' && this.isOwnProcess(node)) return;
     if (spec && (!spec.requestOnly || receiver.obj === 'request' || receiver.obj === 'context')) {
-      const src = this.source(cb.node.params[0] ?? node, spec.label, 'high', INPUT_CLEARED);
-      this.inline(cb, [src], scope);
+      const src = (p: Node | undefined): Value => this.source(p ?? node, spec.label, 'high', INPUT_CLEARED);
+      // A package's events hand over several values (busboy: field name, stream, info), each the client's.
+      this.inline(cb, spec.module ? cb.node.params.map((p: Node) => src(p)) : [src(cb.node.params[0])], scope);
       return;
     }
     // socket.on('chat:send', (payload, ack) => ...) on a client's connection (Socket.IO, ws): every
@@ -2542,9 +2554,10 @@ export class TaintAnalyzer {
         return !!confine && confine.type === 'Literal' && confine.value === false;
       }
       case 'noent':
+        // `{ noent: true }` written inline or held in a const (`const PARSE_OPTIONS = { noent: true }`).
         return node.arguments.some((a: Node) => {
-          const o = unwrap(a);
-          const v = o?.type === 'ObjectExpression' ? objectProp(o, 'noent') ?? objectProp(o, 'replaceEntities') : undefined;
+          const o = constObject(a);
+          const v = o ? unwrap(objectProp(o, 'noent') ?? objectProp(o, 'replaceEntities')) : undefined;
           return !!v && v.type === 'Literal' && v.value === true;
         });
       case 'sql-text':
@@ -2625,10 +2638,29 @@ export class TaintAnalyzer {
 
   private argHasNoent(node: Node): boolean {
     return node.arguments.some((a: Node) => {
-      const o = unwrap(a);
-      return o?.type === 'ObjectExpression' && !!objectProp(o, 'noent');
+      const o = constObject(a);
+      return !!o && !!objectProp(o, 'noent');
     });
   }
+
+  /**
+   * An upload's stored `path` or `filename` when the file stores uploads under the name the client
+   * gave (multer's diskStorage with a `filename` callback that uses `file.originalname`).
+   */
+  private clientNamedField(key: string): boolean {
+    return (key === 'path' || key === 'filename') && this.clientNamedUploads();
+  }
+
+  private clientNamedUploads(): boolean {
+    this.clientNamed ??= /originalname/.test(this.sourceCode.text) && nodesOfType(this.sourceCode, 'CallExpression').some((c) => {
+      if (lastName(c.callee) !== 'diskStorage') return false;
+      const options = constObject(c.arguments[0]);
+      const filename = options ? objectProp(options, 'filename') : undefined;
+      return !!filename && /originalname/.test(this.text(filename, 10_000));
+    });
+    return this.clientNamed;
+  }
+  private clientNamed?: boolean;
 
   private htmlResponseInit(init: Node | undefined, scope: Scope): boolean {
     void scope;
@@ -3497,7 +3529,7 @@ export class TaintAnalyzer {
     const argOf = (i: number, fld: string | undefined): Value | undefined => {
       const a = args[i] && args[i].text !== undefined ? { ...args[i], flows: hostPinned(args[i]) } : args[i];
       if (fld === undefined || !a) return a;
-      if (a.upload && SERVER_FILE_FIELDS.has(fld)) return CLEAN;
+      if (a.upload && SERVER_FILE_FIELDS.has(fld) && !this.clientNamedField(fld)) return CLEAN;
       return a.fields?.get(fld) ?? a;
     };
     for (const ps of ctx.sinks) {

@@ -45,6 +45,9 @@ export const REQUEST_INPUTS: readonly RequestInput[] = [
   { name: 'json', kind: 'call', frameworks: 'Next.js route handlers, fetch Request' },
   { name: 'text', kind: 'call', string: true, frameworks: 'Next.js route handlers, fetch Request' },
   { name: 'formData', kind: 'call', frameworks: 'Next.js route handlers, fetch Request' },
+  { name: 'file', kind: 'call', frameworks: '@fastify/multipart (await request.file(): the client named and wrote it)' },
+  { name: 'files', kind: 'call', frameworks: '@fastify/multipart' },
+  { name: 'parts', kind: 'call', frameworks: '@fastify/multipart' },
 ];
 
 /** Fields of an uploaded file (multer, express-fileupload) that the server chooses, not the client. */
@@ -91,13 +94,16 @@ export const GLOBAL_INPUTS: readonly GlobalInput[] = [
  */
 export const ENV_CLASSES: readonly TaintClass[] = [];
 
-/** Event callbacks whose first parameter is input: `ws.on('message', m => ...)`, `req.on('data', chunk => ...)`. */
-export const INPUT_EVENTS: readonly { readonly event: string; readonly label: string; readonly requestOnly?: boolean }[] = [
+/** Event callbacks whose parameters are input: `ws.on('message', m => ...)`, `req.on('data', chunk => ...)`; `module`: only on an object that package made. */
+export const INPUT_EVENTS: readonly { readonly event: string; readonly label: string; readonly requestOnly?: boolean; readonly module?: string }[] = [
   { event: 'message', label: 'WebSocket message' },
   { event: 'data', label: 'request body chunk', requestOnly: true },
+  // busboy({ headers: req.headers }).on('file', (field, stream, info) => ...): info.filename is the client's.
+  { event: 'file', label: 'uploaded file (busboy)', module: 'busboy' },
+  { event: 'field', label: 'form field (busboy)', module: 'busboy' },
 ];
 
-/** NestJS parameter decorators whose parameter is input (or the whole request for @Req); @Args is @nestjs/graphql's. */
+/** NestJS parameter decorators whose parameter is input (or the whole request for @Req); @Args is @nestjs/graphql's, @UploadedFile the client's file. */
 export const INPUT_DECORATORS: ReadonlyMap<string, 'input' | 'string-input' | 'request'> = new Map([
   ['Query', 'input'],
   ['Param', 'string-input'],
@@ -107,6 +113,8 @@ export const INPUT_DECORATORS: ReadonlyMap<string, 'input' | 'string-input' | 'r
   ['Req', 'request'],
   ['Request', 'request'],
   ['Args', 'input'],
+  ['UploadedFile', 'input'],
+  ['UploadedFiles', 'input'],
 ]);
 
 /**
