@@ -1226,6 +1226,12 @@ export class TaintAnalyzer {
     if (props && ctx.node && /^(getServerSideProps|getStaticProps)$/.test(functionName(ctx.node) ?? '')) {
       this.sinkValue('data-leak', props, node, scope, 'page props (Next.js serialises them into the HTML) send it to every visitor');
     }
+    // Next.js `return { redirect: { destination } }` from getServerSideProps: the browser is sent there.
+    const destination = v.fields?.get('redirect')?.fields?.get('destination');
+    if (destination && ctx.node && /^(getServerSideProps|getStaticProps)$/.test(functionName(ctx.node) ?? '')) {
+      const choosers = hostChoosers(destination);
+      if (choosers.length > 0) this.sinkValue('open-redirect', { flows: choosers }, node, scope, 'the `redirect.destination` getServerSideProps returns');
+    }
     if (ctx.returnsResponse) this.responseBody(v, node, scope, 'returned as the response');
     // NestJS @Redirect(): a returned `{ url }` replaces the decorator's target.
     const url = v.fields?.get('url');
