@@ -112,6 +112,8 @@ interface Value {
   readonly xmlDocument?: boolean;
   /** Request inputs a route's schema validated (Hapi validate, Fastify schema with patterns). */
   readonly validated?: Validated;
+  /** A reply whose route declares a response schema (Fastify): only the fields it lists are sent. */
+  readonly responseSchema?: boolean;
   /** A collection of such objects (`wss.clients`: the connected sockets). */
   readonly elements?: ObjKind;
   /** One of every connected client (an element of `wss.clients`): what is sent to it goes to all. */
@@ -167,6 +169,8 @@ interface FnCtx {
   readonly returnsResponse: boolean;
   /** A Hapi or Fastify route handler: what it returns is sent as the response body (JSON for objects). */
   returnsData?: boolean;
+  /** A Fastify route with a response schema: its serializer sends only the fields the schema lists. */
+  responseSchema?: boolean;
 }
 
 class BudgetExceeded extends Error {}
@@ -358,6 +362,27 @@ const OBJECT_ATTACKS = classMask(['nosql-injection', 'prototype-pollution']);
 const GRAPHQL_OPERATIONS = ['Query', 'Mutation', 'Subscription'];
 /** Packages of GraphQL servers and schema builders. */
 const GRAPHQL_MODULES = /^(graphql|graphql-tag|apollo-server(-[a-z]+)?|@apollo\/server|graphql-yoga|mercurius|@graphql-tools\/schema|express-graphql|graphql-http|@envelop\/core)(\/|$)/;
+
+/**
+ * Route options with a Fastify response schema (`{ schema: { response: { 200: {...} } } }`, inline or
+ * in consts): Fastify serialises replies through it, dropping every field it does not list.
+ */
+function hasResponseSchema(options: Node): boolean {
+  const schema = constObject(objectProp(options, 'schema'));
+  const response = schema ? constObject(objectProp(schema, 'response')) : undefined;
+  if (!response) return false;
+  const bodies = response.properties.filter((p: Node) => p.type === 'Property').map((p: Node) => constObject(p.value));
+  // Every status's schema is written here, none lets unlisted fields through, and none lists a secret field.
+  const filters = (body: Node | undefined): boolean => {
+    if (!body) return false;
+    if (unwrap(objectProp(body, 'additionalProperties'))?.value === true) return false;
+    const props = constObject(objectProp(body, 'properties'));
+    const items = constObject(objectProp(body, 'items'));
+    if (items) return filters(items);
+    return !!props && props.properties.every((p: Node) => p.type === 'Property' && !SENSITIVE_FIELD.test(propertyName(p.key, p.computed) ?? '') && (constObject(p.value) === undefined || !objectProp(constObject(p.value)!, 'properties') || filters(constObject(p.value))));
+  };
+  return bodies.length > 0 && bodies.every(filters);
+}
 
 /** The methods of a tRPC procedure that take its resolver. */
 const TRPC_RESOLVERS = new Set(['query', 'mutation', 'subscription']);
@@ -1239,7 +1264,7 @@ export class TaintAnalyzer {
       const choosers = hostChoosers(url);
       if (choosers.length > 0) this.sinkValue('open-redirect', { flows: choosers }, node, scope, 'the `url` a `@Redirect()` handler returns');
     }
-    else if (ctx.returnsData) this.sinkValue('data-leak', v, node, scope, 'returned by the route handler, sent to the client');
+    else if (ctx.returnsData && !ctx.responseSchema) this.sinkValue('data-leak', v, node, scope, 'returned by the route handler, sent to the client');
     ctx.retValue = ctx.retValue ? this.mergeValues(ctx.retValue, v) : v;
     if (v.flows.length === 0) return;
     // A URL whose scheme and host come before any input (`${req.protocol}://${host}${req.originalUrl}`):
@@ -2361,23 +2386,25 @@ export class TaintAnalyzer {
   private routeHandlers(node: Node, args: Value[], scope: Scope): void {
     // Route options with a validation schema (Hapi `validate`, Fastify `schema`) vouch for some inputs.
     let validated: Validated | undefined;
+    let responseSchema = false;
     node.arguments.forEach((a: Node) => {
       const o = constObject(a);
       if (o) validated = this.validatedInputs(o) ?? validated;
+      if (o && hasResponseSchema(o)) responseSchema = true;
     });
     node.arguments.forEach((a: Node, i: number) => {
       const v = args[i];
       // fastify.route({ handler }), server.route({ method, path, handler }) (Hapi)
       if (v.fields && !v.fn) {
         const h = v.fields.get('handler');
-        if (h?.fn) this.inline(h.fn, this.handlerArgs(h.fn.node, validated), scope, true);
+        if (h?.fn) this.inline(h.fn, this.handlerArgs(h.fn.node, validated, undefined, responseSchema), scope, true);
         return;
       }
       if (!v.fn) return;
       if (this.evaluated.has(v.fn.node)) return;
       // fastify.get(path, async (request, reply) => user): the returned value is the reply.
       const returnsData = /^(reply|h)$/.test(unwrap(v.fn.node.params?.[1])?.name ?? '');
-      this.inline(v.fn, this.handlerArgs(v.fn.node, validated), scope, returnsData);
+      this.inline(v.fn, this.handlerArgs(v.fn.node, validated, undefined, responseSchema), scope, returnsData);
     });
   }
 
@@ -2444,12 +2471,13 @@ export class TaintAnalyzer {
     this.inline(handler, this.handlerArgs(handler.node, validated, pre.size > 0 ? { flows: [], fields: pre } : undefined), scope, true);
   }
 
-  private handlerArgs(fn: Node, validated?: Validated, pre?: Value): Value[] {
+  private handlerArgs(fn: Node, validated?: Validated, pre?: Value, responseSchema = false): Value[] {
     const names = fn.params.map((p: Node) => (unwrap(p)?.type === 'Identifier' ? unwrap(p)!.name : undefined));
     const request: Value = { flows: [], obj: 'request', validated, ...(pre ? { fields: new Map([['pre', pre]]) } : {}) };
-    if (names.length === 4) return [CLEAN, request, { flows: [], obj: 'response' }, CLEAN];
+    const response: Value = { flows: [], obj: 'response', ...(responseSchema ? { responseSchema } : {}) };
+    if (names.length === 4) return [CLEAN, request, response, CLEAN];
     if (this.koa || (names[0] && /^(ctx|context)$/.test(names[0]))) return [{ flows: [], obj: 'context' }, CLEAN];
-    return [request, { flows: [], obj: 'response' }, CLEAN];
+    return [request, response, CLEAN];
   }
 
   private noteContentType(method: string, node: Node, scope: Scope): void {
@@ -2718,7 +2746,7 @@ export class TaintAnalyzer {
   }
 
   private responseBody(v: Value, node: Node, scope: Scope, what: string, koa = false): void {
-    this.sinkValue('data-leak', v, node, scope, `${what} sends it to the client`);
+    if (!scope.fn.responseSchema) this.sinkValue('data-leak', v, node, scope, `${what} sends it to the client`);
     if (!scope.fn.nonHtml && !v.object && !(v.fields && !v.text) && (koa || scope.fn.returnsResponse)) this.sinkValue('xss', v, node, scope, `${what} sends it as HTML`);
   }
 
@@ -3501,6 +3529,7 @@ export class TaintAnalyzer {
     this.evaluated.add(fn.node);
     const ctx = this.newCtx(fn.node, false);
     if (returnsData) ctx.returnsData = true;
+    if (args.some((a) => a?.responseSchema)) ctx.responseSchema = true;
     // A callback runs inside its caller: parameter flows of enclosing functions stay theirs.
     const inner = new Scope(fn.scope, ctx);
     const params = this.paramValues(fn.node, ctx, args.length > 0 ? args.map((a) => a ?? CLEAN) : undefined);
