@@ -1784,8 +1784,10 @@ export class TaintAnalyzer {
     const inner = unwrap(left.object);
     let dangerous = !!objVal.walked?.length;
     if (inner && inner.type === 'MemberExpression' && inner.computed && staticValue(inner.property) === undefined) {
+      // The outer key must be the input's choice too: one checked to be an own key (`Object.hasOwn(target, a)`)
+      // names an existing object, and a `__proto__` written into that object changes nothing else.
       const k2 = this.eval(inner.property, scope);
-      dangerous = k2.flows.length > 0;
+      dangerous = k2.flows.some((f) => !(f.m & classBit('prototype-pollution')));
     }
     if (!dangerous) {
       const fn = scope.fn.node;
