@@ -2272,6 +2272,52 @@ export class TaintAnalyzer {
     return (init?.type === 'CallExpression' || init?.type === 'NewExpression') && /^(fork|Worker|SharedWorker)$/.test(lastName(init.callee) ?? '');
   }
 
+  /**
+   * The logger `receiver` names writes one JSON object per line: made here or in the project module
+   * it is imported from by `pino()`, `bunyan.createLogger()`, or `winston.createLogger()` whose
+   * format is JSON (its default, `json()`, `logstash()`) and not text (`printf`, `simple`, `cli`).
+   */
+  private writesJsonLines(receiver: Node): boolean {
+    const r = unwrap(receiver);
+    if (r?.type !== 'Identifier') return false;
+    const binding = moduleBindings(this.sourceCode).get(r.name);
+    if (binding && this.isProjectModule(binding.module)) {
+      const other = this.importedModule(binding.module);
+      const name = binding.path.length === 1 ? binding.path[0] : undefined;
+      return !!other && name !== undefined && other.writesJsonLinesAt(name);
+    }
+    return this.writesJsonLinesAt(r.name, r);
+  }
+
+  /** `writesJsonLines` for the binding `name` of this module (at its top level, or as seen from `at`). */
+  writesJsonLinesAt(name: string, at?: Node): boolean {
+    let init: Node | undefined;
+    if (at) {
+      const d = findDeclaration(name, at);
+      init = d && d.path.length === 0 && d.node.type === 'VariableDeclarator' ? (unwrap(d.node.init) ?? undefined) : undefined;
+    } else {
+      // `const logger = ...` (exported or not) or `module.exports.logger = ...` / `exports.logger = ...`.
+      for (const decl of nodesOfType(this.sourceCode, 'VariableDeclarator')) {
+        if (decl.id?.type === 'Identifier' && decl.id.name === name && decl.init) init = unwrap(decl.init) ?? undefined;
+      }
+      for (const a of nodesOfType(this.sourceCode, 'AssignmentExpression')) {
+        const target = accessPath(a.left);
+        if (target === `module.exports.${name}` || target === `exports.${name}`) init = unwrap(a.right) ?? undefined;
+      }
+    }
+    if (init?.type !== 'CallExpression') return false;
+    const callee = resolveCallee(init.callee, this.sourceCode);
+    if (callee?.module === 'pino') return !/pino-pretty|prettyPrint/.test(this.text(init, 10_000));
+    if (callee?.module === 'bunyan' && callee.path.join('.') === 'createLogger') return true;
+    if (callee?.module === 'winston' && callee.path.join('.') === 'createLogger') {
+      const format = constObject(init.arguments[0]) ? objectProp(constObject(init.arguments[0])!, 'format') : undefined;
+      if (!format) return true; // winston's default format is json()
+      const text = this.text(format, 10_000);
+      return /\b(json|logstash)\(/.test(text) && !/\b(printf|simple|cli|prettyPrint)\(/.test(text);
+    }
+    return false;
+  }
+
   /** The receiver of `x.on(...)` was made by a call of `module` (`const bb = busboy({ ... })`, `new Busboy(...)`), inline or held in a variable. */
   private madeBy(node: Node, module: string): boolean {
     let recv = unwrap(unwrap(node.callee)?.object);
@@ -2535,6 +2581,8 @@ export class TaintAnalyzer {
       if (!ok) continue;
       // The browser's console is the visitor's own devtools, not a log the server keeps.
       if (s.class === 'log-injection' && receiverName === 'console' && this.isBrowserCode()) continue;
+      // A logger that writes JSON lines (pino, bunyan, winston's json()) escapes line breaks in the message.
+      if (s.class === 'log-injection' && callee.type === 'MemberExpression' && this.writesJsonLines(callee.object)) continue;
       if (!this.conditionHolds(s, node, receiver, args, scope)) {
         // parseXml(xml, xmlParseOptions) with the options imported: the link phase reads them.
         const options = s.when === 'noent' ? node.arguments.slice(1).map((a: Node) => this.importedConstant(a)).find(Boolean) : undefined;

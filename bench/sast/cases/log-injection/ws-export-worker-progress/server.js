@@ -1,8 +1,9 @@
 const { Worker } = require('node:worker_threads');
 const { WebSocketServer } = require('ws');
-const pino = require('pino');
+const winston = require('winston');
 
-const log = pino();
+// Text lines (the simple format), not JSON: a line break in a message starts a new line of the log.
+const log = winston.createLogger({ format: winston.format.simple(), transports: [new winston.transports.Console()] });
 const wss = new WebSocketServer({ port: 8091 });
 
 wss.on('connection', (socket) => {
