@@ -28,12 +28,21 @@ export interface RequestState {
 
 export const kState = Symbol.for('rampart.requestState');
 
+/**
+ * States by request, in one WeakMap per process (under a global symbol, so two copies of the
+ * package share it) instead of a property on the request: Express swaps a request's prototype
+ * before any middleware runs, and a property added after that costs a hidden-class migration
+ * (several thousand instructions) on every request, where a WeakMap entry costs a hash insert.
+ */
+const registry = globalThis as typeof globalThis & { [kState]?: WeakMap<object, RequestState> };
+const states: WeakMap<object, RequestState> = (registry[kState] ??= new WeakMap());
+
 export function requestState(req: IncomingMessage): RequestState | undefined {
-  return (req as IncomingMessage & { [kState]?: RequestState })[kState];
+  return states.get(req);
 }
 
 export function setRequestState(req: IncomingMessage, state: RequestState): void {
-  (req as IncomingMessage & { [kState]?: RequestState })[kState] = state;
+  states.set(req, state);
 }
 
 let requestIdInstalled = false;
