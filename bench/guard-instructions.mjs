@@ -20,11 +20,14 @@ const WARMUP = Number(process.env.RAMPART_BENCH_INSTR_WARMUP ?? 3000);
 const COUNT = Number(process.env.RAMPART_BENCH_INSTR_COUNT ?? 2000);
 const OUT = process.env.RAMPART_BENCH_INSTR_OUT ?? mkdtempSync(join(tmpdir(), 'rampart-instr-'));
 mkdirSync(OUT, { recursive: true });
+// Extra node flags for the server, e.g. '--no-concurrent-recompilation' to compile on the main
+// thread (the main-thread count then includes TurboFan's work).
+const NODE_FLAGS = (process.env.RAMPART_BENCH_INSTR_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const variants = process.argv.length > 2 ? process.argv.slice(2) : ['express', 'express+rampart', 'fastify', 'fastify+rampart'];
 
 function start(variant) {
   const file = join(OUT, `${variant.replace(/[^\w.-]/g, '_')}.callgrind`);
-  const child = spawn('valgrind', ['--tool=callgrind', '--separate-threads=yes', `--callgrind-out-file=${file}`, process.execPath, SERVER, variant], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('valgrind', ['--tool=callgrind', '--separate-threads=yes', `--callgrind-out-file=${file}`, process.execPath, ...NODE_FLAGS, SERVER, variant], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${variant}: no port after 120 s: ${out}`)), 120_000);

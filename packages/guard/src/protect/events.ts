@@ -43,12 +43,14 @@ export interface DetectionFacts {
   readonly stack: string | undefined;
 }
 
-// The rampart() middleware's per-request state (same Symbol.for key), read without importing it:
-// when it runs, its request id is the one in its responses and logs, so events carry that one.
+// The rampart() middleware's per-request states (request-state.ts keeps them in a WeakMap under
+// this global Symbol.for key), read without importing it: when it runs, its request id is the one
+// in its responses and logs, so events carry that one.
 const kGuardState = Symbol.for('rampart.requestState');
 
 export function requestIdOf(ctx: RequestContext | undefined): string | undefined {
-  const state = (ctx?.req as unknown as Record<symbol, { requestId?: unknown } | undefined> | undefined)?.[kGuardState];
+  const states = (globalThis as unknown as Record<symbol, WeakMap<object, { requestId?: unknown }> | undefined>)[kGuardState];
+  const state = ctx?.req && states ? states.get(ctx.req as unknown as object) : undefined;
   return typeof state?.requestId === 'string' ? state.requestId : ctx?.requestId;
 }
 
