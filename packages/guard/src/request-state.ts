@@ -28,12 +28,29 @@ export interface RequestState {
 
 export const kState = Symbol.for('rampart.requestState');
 
+/**
+ * Where a request's state lives depends on its prototype. Express swaps a request's prototype
+ * before any middleware runs, and a property added after that costs a hidden-class migration
+ * (several thousand instructions) on every request: those states go into one WeakMap per process
+ * (under a global symbol, so two copies of the package share it). A request still on node's own
+ * prototype (Fastify, Koa, node:http) keeps its state in a property under the same symbol, which
+ * is cheaper than a WeakMap entry there. Readers look in the WeakMap first: a miss costs little
+ * for an object that was never a key, and a request whose prototype an app swaps later (a
+ * node:http guard in front of an Express app) is still found through its property.
+ */
+const registry = globalThis as typeof globalThis & { [kState]?: WeakMap<object, RequestState> };
+const states: WeakMap<object, RequestState> = (registry[kState] ??= new WeakMap());
+const nodeRequestPrototype: object = IncomingMessage.prototype;
+
+type WithState = IncomingMessage & { [kState]?: RequestState };
+
 export function requestState(req: IncomingMessage): RequestState | undefined {
-  return (req as IncomingMessage & { [kState]?: RequestState })[kState];
+  return states.get(req) ?? (req as WithState)[kState];
 }
 
 export function setRequestState(req: IncomingMessage, state: RequestState): void {
-  (req as IncomingMessage & { [kState]?: RequestState })[kState] = state;
+  if (Object.getPrototypeOf(req) === nodeRequestPrototype) (req as WithState)[kState] = state;
+  else states.set(req, state);
 }
 
 let requestIdInstalled = false;

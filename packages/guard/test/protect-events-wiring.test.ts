@@ -43,6 +43,16 @@ describe('runtime protection events reach the rampart() event bus', () => {
       assert.match(event.attack?.sink ?? '', /child_process/);
       assert.equal(event.attack?.payload, 'x; cat /etc/passwd');
       assert.match(event.attack?.frame ?? '', /protect-events-wiring\.test\.ts/);
+
+      // Without an incoming id the guard makes one: the event carries that one, the id of the response.
+      const unnamed = await fetch(`${base}/ping?host=${encodeURIComponent('y; cat /etc/passwd')}`);
+      assert.equal(unnamed.status, 403);
+      const responseId = unnamed.headers.get('x-request-id');
+      assert.ok(responseId);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const second = sink.recent(20).filter((e) => e.kind === 'attack' && e.requestId !== 'attack-1');
+      assert.equal(second.length, 1, JSON.stringify(sink.recent(20)));
+      assert.equal(second[0].requestId, responseId);
     } finally {
       server.close();
       await bus.close();

@@ -43,12 +43,17 @@ export interface DetectionFacts {
   readonly stack: string | undefined;
 }
 
-// The rampart() middleware's per-request state (same Symbol.for key), read without importing it:
-// when it runs, its request id is the one in its responses and logs, so events carry that one.
+// The rampart() middleware's per-request state (request-state.ts: in a WeakMap under this global
+// Symbol.for key, or in a property under the same key), read without importing it: when it runs,
+// its request id is the one in its responses and logs, so events carry that one.
 const kGuardState = Symbol.for('rampart.requestState');
 
+type GuardState = { requestId?: unknown } | undefined;
+
 export function requestIdOf(ctx: RequestContext | undefined): string | undefined {
-  const state = (ctx?.req as unknown as Record<symbol, { requestId?: unknown } | undefined> | undefined)?.[kGuardState];
+  const req = ctx?.req as unknown as Record<symbol, GuardState> | undefined;
+  const states = (globalThis as unknown as Record<symbol, WeakMap<object, GuardState> | undefined>)[kGuardState];
+  const state = req ? (states?.get(req) ?? req[kGuardState]) : undefined;
   return typeof state?.requestId === 'string' ? state.requestId : ctx?.requestId;
 }
 
