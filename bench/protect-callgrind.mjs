@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const APP = join(REPO, 'packages/guard/test/protect/fixtures/app.cjs');
-const REGISTER = join(REPO, 'packages/guard/dist/register.js');
+// RAMPART_DIST: another build to compare (a copy of dist beside it, e.g. packages/guard/dist-before).
+const REGISTER = join(REPO, process.env.RAMPART_DIST ?? 'packages/guard/dist', 'register.js');
 
 const argv = process.argv.slice(2);
 const mode = argv[0] && !argv[0].startsWith('--') ? argv[0] : 'instructions';
@@ -29,11 +30,14 @@ const flag = (name, fallback) => {
 const N = Number(flag('n', mode === 'gc' ? 20000 : 2000));
 const WARMUP = Number(flag('warmup', 5000));
 const variants = flag('only', 'bare,rampart').split(',');
+// (`--only bare,rampart,preload=/tmp/als-only.mjs`)
 const endpoints = flag('endpoint', 'db,json').split(',');
 const PATHS = { db: `/users?name=${encodeURIComponent('alice smith')}`, json: '/json' };
 
 function start(variant, dir, outDir) {
-  const nodeArgs = ['--single-threaded', ...(variant === 'rampart' ? ['--import', REGISTER] : [])];
+  // A variant `preload=<file>` runs the app with that file imported first (a stripped-down protection, to split costs).
+  const preload = variant === 'rampart' ? REGISTER : variant.startsWith('preload=') ? variant.slice('preload='.length) : undefined;
+  const nodeArgs = ['--single-threaded', ...(preload ? ['--import', preload] : [])];
   let cmd = process.execPath;
   let args = [...nodeArgs, APP];
   if (mode === 'instructions') {
@@ -85,22 +89,27 @@ function dump(pid) {
   execFileSync('callgrind_control', ['-d', String(pid)], { stdio: 'ignore' });
 }
 
-/** Total Ir of a callgrind dump, and the part spent inside V8's garbage collector. */
+// Self costs by kind: V8's garbage collector (scavenges, marking, sweeping) and its optimizing
+// compiler run when the heap and the JIT decide, in lumps that fall in or out of a window of a
+// few thousand requests; `steady` is what is left, the work every request does.
+const GC = /Scaveng|MarkCompact|Marking|Sweep|Evacuat|heap::base::|v8::internal::Heap::|RememberedSet|MinorMC|SlotSet|LiveObjectRange|IterateAndScavenge|MarkingVisitor|WeakObjects|PretenuringHandler|Heap::OnMoveEvent|GlobalHandles|ConcurrentMarking|ObjectStats|MemoryAllocator|Page::|Space::/;
+const COMPILE = /compiler::|Compiler::|Pipeline|maglev|turboshaft|Zone::|ZoneList|BytecodeGenerator|interpreter::|Parser|Scanner|AstNode|Deoptimizer/;
+
+/** Total Ir of a callgrind dump, and the parts spent in garbage collection and in compiling. */
 function instructions(file) {
-  const text = readFileSync(file, 'utf8');
-  const total = Number(/^(?:summary|totals): (\d+)/m.exec(text)[1]);
+  const annotated = execFileSync('callgrind_annotate', ['--threshold=100', file], { maxBuffer: 1 << 28 }).toString();
+  let total = NaN;
   let gc = 0;
-  try {
-    const annotated = execFileSync('callgrind_annotate', ['--inclusive=yes', '--threshold=100', file], { maxBuffer: 1 << 28 }).toString();
-    for (const line of annotated.split('\n')) {
-      // Inclusive cost of the collector's entry points (scavenges and mark-compacts alike).
-      const m = /^\s*([\d,]+).*v8::internal::Heap::CollectGarbage\(/.exec(line);
-      if (m) gc = Math.max(gc, Number(m[1].replace(/,/g, '')));
-    }
-  } catch {
-    gc = NaN;
+  let compile = 0;
+  for (const line of annotated.split('\n')) {
+    const m = /^\s*([\d,]+) \([^)]*\)\s+(.*)$/.exec(line);
+    if (!m) continue;
+    const ir = Number(m[1].replace(/,/g, ''));
+    if (m[2].includes('PROGRAM TOTALS')) total = ir;
+    else if (GC.test(m[2])) gc += ir;
+    else if (COMPILE.test(m[2])) compile += ir;
   }
-  return { total, gc };
+  return { total, gc, compile };
 }
 
 async function measureInstructions(variant, endpoint) {
@@ -116,8 +125,17 @@ async function measureInstructions(variant, endpoint) {
     const files = readdirSync(out).filter((f) => /^cg\.\d+\.\d+$/.test(f)).sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()));
     const last = join(out, files[files.length - 1]);
     const r = instructions(last);
-    if (flag('keep')) writeFileSync(`${flag('keep')}-${variant}-${endpoint}.out`, readFileSync(last));
-    return { perRequest: r.total / N, noGc: (r.total - r.gc) / N, gc: r.gc / N };
+    if (flag('keep')) {
+      const kept = `${flag('keep')}-${variant.replace(/^preload=.*\//, '')}-${endpoint}`;
+      writeFileSync(`${kept}.out`, readFileSync(last));
+      // V8's map of JIT code addresses to JS functions (--perf-basic-prof), to name the ??? entries.
+      try {
+        writeFileSync(`${kept}.map`, readFileSync(`/tmp/perf-${app.child.pid}.map`));
+      } catch {
+        /* no map: JS frames stay unnamed */
+      }
+    }
+    return { perRequest: r.total / N, steady: (r.total - r.gc - r.compile) / N, gc: r.gc / N, compile: r.compile / N };
   } finally {
     app.child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
@@ -139,6 +157,7 @@ async function measureGc(variant, endpoint) {
     let markCompacts = 0;
     let promoted = 0;
     let scavengeMs = 0;
+    let copied = 0;
     let markCompactMs = 0;
     for (const line of lines) {
       const kind = / gc=(\w+)/.exec(line)?.[1];
@@ -148,8 +167,9 @@ async function measureGc(variant, endpoint) {
       else (markCompacts++, (markCompactMs += pause));
       allocated += Number(/ allocated=(\d+)/.exec(line)?.[1] ?? 0);
       promoted += Number(/ promoted=(\d+)/.exec(line)?.[1] ?? 0);
+      copied += Number(/ semi_space_copied=(\d+)/.exec(line)?.[1] ?? 0);
     }
-    return { bytesPerRequest: allocated / N, scavengesPer1k: (scavenges / N) * 1000, markCompacts, promotedPerRequest: promoted / N, scavengeNsPerRequest: (scavengeMs * 1e6) / N, markCompactNsPerRequest: (markCompactMs * 1e6) / N };
+    return { bytesPerRequest: allocated / N, scavengesPer1k: (scavenges / N) * 1000, markCompacts, promotedPerRequest: promoted / N, copiedPerRequest: copied / N, scavengeNsPerRequest: (scavengeMs * 1e6) / N, markCompactNsPerRequest: (markCompactMs * 1e6) / N };
   } finally {
     app.child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
