@@ -42,7 +42,7 @@ function start(variant, dir, outDir) {
   let args = [...nodeArgs, APP];
   if (mode === 'instructions') {
     cmd = 'valgrind';
-    args = ['--tool=callgrind', `--callgrind-out-file=${join(outDir, 'cg.%p')}`, '--dump-instr=no', '--separate-threads=no', process.execPath, ...nodeArgs, '--expose-gc', ...(flag('keep') ? ['--perf-basic-prof'] : []), APP];
+    args = ['--tool=callgrind', `--callgrind-out-file=${join(outDir, 'cg.%p')}`, '--dump-instr=no', '--separate-threads=no', process.execPath, ...nodeArgs, '--expose-gc', ...(flag('keep') ? ['--perf-basic-prof', '--logfile=/dev/null', '--no-logfile-per-isolate'] : []), APP];
   } else if (mode === 'alloc' || mode === 'cpu') {
     const preload = join(outDir, 'alloc-preload.mjs');
     writeFileSync(preload, ALLOC_PRELOAD);
@@ -71,15 +71,17 @@ function requests(port, path, n) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   return new Promise((resolve, reject) => {
     let left = n;
+    let resets = 0;
     const one = () => {
-      if (left-- === 0) return agent.destroy(), resolve();
+      if (left === 0) return agent.destroy(), resolve();
       http
         .get({ host: '127.0.0.1', port, path, agent }, (res) => {
           if (res.statusCode !== 200) return reject(new Error(`status ${res.statusCode}`));
           res.resume();
-          res.on('end', one);
+          res.on('end', () => (left--, one()));
         })
-        .on('error', reject);
+        // The server may close an idle keep-alive socket (a slow dump under valgrind): send again.
+        .on('error', (err) => (err.code === 'ECONNRESET' && resets++ < 10 ? one() : reject(err)));
     };
     one();
   });
