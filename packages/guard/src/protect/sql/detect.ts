@@ -1,17 +1,17 @@
 import { NO_ATTACK, type Inspection } from '../attack.js';
 import type { UserInput } from '../context.js';
-import { tokenizeSql, type SqlDialect, type SqlToken, type SqlTokenizeOptions } from './tokenize.js';
+import { scanSql, SQL_WHITESPACE, type SqlDialect, type SqlTokenSpans, type SqlTokenizeOptions } from './tokenize.js';
 
 // Input made only of word characters cannot change SQL syntax on its own (it stays one token).
 const PLAIN_WORD = /^[\w]+$/;
 const MAX_OCCURRENCES = 64;
 
-function firstTokenAt(tokens: readonly SqlToken[], pos: number): number {
+function firstTokenAt(tokens: SqlTokenSpans, pos: number): number {
   let lo = 0;
-  let hi = tokens.length - 1;
+  let hi = tokens.count - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= pos) lo = mid + 1;
+    if (tokens.ends[mid]! <= pos) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -22,12 +22,12 @@ function firstTokenAt(tokens: readonly SqlToken[], pos: number): number {
  * edges: the input then changed the query's structure (closed a string, added an operator,
  * opened a comment) instead of sitting inside one literal or identifier.
  */
-export function spansTokens(tokens: readonly SqlToken[], start: number, end: number): boolean {
+export function spansTokens(tokens: SqlTokenSpans, start: number, end: number): boolean {
   let first = firstTokenAt(tokens, start);
   let last = first;
-  while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
-  while (first < last && tokens[first]!.kind === 'whitespace') first++;
-  while (last > first && tokens[last]!.kind === 'whitespace') last--;
+  while (last + 1 < tokens.count && tokens.starts[last + 1]! < end) last++;
+  while (first < last && tokens.kinds[first] === SQL_WHITESPACE) first++;
+  while (last > first && tokens.kinds[last] === SQL_WHITESPACE) last--;
   return last > first;
 }
 
@@ -42,7 +42,8 @@ export function detectSqlInjection(
   dialect: SqlDialect,
   options: SqlTokenizeOptions = {},
 ): Inspection & { source?: string } {
-  let tokens: SqlToken[] | undefined;
+  // Scanned once, at the first occurrence of an input (the buffers stay valid: nothing scans in between).
+  let tokens: SqlTokenSpans | undefined;
   for (const input of inputs) {
     const value = input.value;
     if (value.length < 2 || value.length > sql.length || PLAIN_WORD.test(value)) continue;
@@ -50,7 +51,7 @@ export function detectSqlInjection(
     for (let k = 0; k < MAX_OCCURRENCES; k++) {
       const at = sql.indexOf(value, from);
       if (at === -1) break;
-      tokens ??= tokenizeSql(sql, dialect, options);
+      tokens ??= scanSql(sql, dialect, options);
       if (spansTokens(tokens, at, at + value.length)) {
         return { attack: true, kind: 'sql-injection', payload: value, reason: `input changes the ${dialect} query's syntax`, source: input.source };
       }
