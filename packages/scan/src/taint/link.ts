@@ -7,7 +7,7 @@
  */
 import type { FindingInput, RuleMeta, Severity } from '@rampart/core';
 import { posix } from 'node:path';
-import { blockedAt, type TaintClass } from './classes.js';
+import { blockedAt, classBit, type TaintClass } from './classes.js';
 import { APP_LOCALS_SPEC, mergeFlows } from './engine.js';
 import type { PathAliases } from './aliases.js';
 import { exportAt, specifierCandidates } from './modules.js';
@@ -272,8 +272,10 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
           continue;
         }
         if (d.flow.o.k !== 'r') continue;
-        // An object returned by another file's function is sent as JSON, not HTML.
-        if (d.cls === 'xss') {
+        // An object returned by another file's function is sent as JSON, not HTML, unless the caller
+        // made text of it (`parts.join('')`, String(), a template): every string conversion marks the
+        // flow as no longer an object (the NoSQL bit).
+        if (d.cls === 'xss' && !(d.flow.m & classBit('nosql-injection'))) {
           const rec = s.calls[d.flow.o.c];
           if (rec && targetOf(s.file, rec.spec, rec.path)?.exp.retObject) continue;
         }

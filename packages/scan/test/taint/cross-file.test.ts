@@ -368,6 +368,26 @@ app.post('/n', async (req, res) => {
     assert.deepEqual(at((await scanTaint(files('table'))).taint), []);
     assert.deepEqual(at((await scanTaint(files('note'))).taint), ['sql-injection db.js:4']);
   });
+  it('an array another file returns is JSON when sent as is, and HTML once the caller joins it into text', async () => {
+    const files = (send: string): Record<string, string> => ({
+      'lib/tags.js': `exports.tagList = function tagList(tags) {
+  const parts = ['<ul>'];
+  for (const tag of tags) parts.push('<li>' + tag + '</li>');
+  parts.push('</ul>');
+  return parts;
+};
+`,
+      'app.js': `const express = require('express');
+const { tagList } = require('./lib/tags');
+const app = express();
+app.get('/tags', (req, res) => {
+  ${send}
+});
+`,
+    });
+    assert.deepEqual(at((await scanTaint(files("res.json(tagList(String(req.query.tags).split(',')));"))).taint), []);
+    assert.deepEqual(at((await scanTaint(files("res.send(tagList(String(req.query.tags).split(',')).join(''));"))).taint), ['xss app.js:5']);
+  });
   it('a Next.js path alias (@/lib/x) names a module of the project: the nearest folder above holding lib/x or src/lib/x', async () => {
     const r = await scanTaint({
       'src/app/api/run/route.ts': `import { NextRequest } from 'next/server';
