@@ -1453,8 +1453,12 @@ export class TaintAnalyzer {
         return this.newExpression(node, scope);
       case 'AwaitExpression':
         return this.eval(node.argument, scope);
-      case 'YieldExpression':
-        return node.argument ? this.eval(node.argument, scope) : CLEAN;
+      case 'YieldExpression': {
+        // What a generator yields is what its caller iterates over: part of what it returns.
+        const v = node.argument ? this.eval(node.argument, scope) : CLEAN;
+        if (v.flows.length > 0 && scope.fn.node?.generator) scope.fn.ret = mergeFlows([scope.fn.ret, v.flows]);
+        return CLEAN; // the value of `yield` itself is what the consumer sends back with next()
+      }
       case 'ArrayExpression': {
         const fields = new Map<string, Value>();
         const vals: Value[] = [];

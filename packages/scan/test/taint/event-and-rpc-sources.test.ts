@@ -157,4 +157,19 @@ app.patch('/settings', (req, res) => {
     assert.deepEqual(flowsIn(code('if (!Object.hasOwn(settings, section)) continue;')), []);
     assert.deepEqual(flowsIn(code('if (!section) continue;')), ['prototype-pollution@8']);
   });
+
+  it('a generator passes on what it yields: spread, joined or iterated by its caller', () => {
+    const code = (yieldLine: string): string => `const http = require('http');
+function* cells(term) {
+  ${yieldLine}
+}
+http.createServer((req, res) => {
+  const q = new URL(req.url, 'http://x').searchParams.get('q') ?? '';
+  res.writeHead(200, { 'Content-Type': 'text/html' });
+  res.end('<tr>' + [...cells(q)].join('') + '</tr>');
+}).listen(8080);
+`;
+    assert.deepEqual(flowsIn(code('yield `<td>${term}</td>`;')), ['xss@8']);
+    assert.deepEqual(flowsIn(code("yield `<td>${term.replace(/[<>&\"']/g, '')}</td>`;")), []);
+  });
 });
