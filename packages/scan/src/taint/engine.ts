@@ -171,6 +171,8 @@ interface FnCtx {
   returnsData?: boolean;
   /** A Fastify route with a response schema: its serializer sends only the fields the schema lists. */
   responseSchema?: boolean;
+  /** Every value returned so far was an object literal: each field's flows over all of them (null once one was not). */
+  retShape?: Map<string, Value> | null;
 }
 
 class BudgetExceeded extends Error {}
@@ -822,7 +824,8 @@ export class TaintAnalyzer {
     if (!empty) {
       for (const [name, fnNode] of this.exportsMap) {
         const s = this.summaryOf({ node: fnNode, scope: this.moduleScope });
-        exports[name] = { fn: s.ctx.id, ret: s.ctx.ret.filter((f) => f.o.k !== 'p' || f.o.f === s.ctx.id), sinks: s.ctx.sinks, ...(s.ctx.retValue?.object ? { retObject: true } : {}) };
+        const own = (f: Flow): boolean => f.o.k !== 'p' || f.o.f === s.ctx.id;
+        exports[name] = { fn: s.ctx.id, ret: s.ctx.ret.filter(own), sinks: s.ctx.sinks, ...(s.ctx.retValue?.object ? { retObject: true } : {}), ...retFieldsOf(s.ctx.retShape, own) };
       }
       for (const [name, ctx] of this.templateExports) exports[name] ??= { fn: ctx.id, ret: ctx.ret, sinks: [] };
     }
@@ -1266,6 +1269,13 @@ export class TaintAnalyzer {
     }
     else if (ctx.returnsData && !ctx.responseSchema) this.sinkValue('data-leak', v, node, scope, 'returned by the route handler, sent to the client');
     ctx.retValue = ctx.retValue ? this.mergeValues(ctx.retValue, v) : v;
+    if (v.object && v.fields) {
+      if (ctx.retShape !== null) {
+        const shape = ctx.retShape ?? new Map<string, Value>();
+        for (const [k, fv] of v.fields) shape.set(k, shape.has(k) ? this.union(shape.get(k)!, fv) : fv);
+        ctx.retShape = shape;
+      }
+    } else if (v.flows.length > 0) ctx.retShape = null;
     if (v.flows.length === 0) return;
     // A URL whose scheme and host come before any input (`${req.protocol}://${host}${req.originalUrl}`):
     // callers in other files see flows, not text, so the pinned host is recorded on the flows.
@@ -2077,6 +2087,18 @@ export class TaintAnalyzer {
       if (root?.type === 'Identifier' && added.flows.length > 0) {
         const cur = scope.lookup(root.name) ?? CLEAN;
         if (!cur.obj) scope.assign(root.name, { ...cur, flows: mergeFlows([cur.flows, added.flows]) });
+      }
+      // acc.parts.push(input): the array held in that field of a local object now holds input.
+      const owner = root?.type === 'MemberExpression' && !root.computed ? unwrap(root.object) : undefined;
+      const field = owner ? propertyName(root!.property, false) : undefined;
+      if (owner?.type === 'Identifier' && field !== undefined && added.flows.length > 0) {
+        const cur = scope.lookup(owner.name);
+        if (cur && !cur.obj && !cur.fn && !cur.classDecl) {
+          const fields = new Map(cur.fields ?? []);
+          const held = fields.get(field) ?? CLEAN;
+          fields.set(field, { ...held, flows: mergeFlows([held.flows, added.flows]) });
+          scope.assign(owner.name, { ...cur, fields });
+        }
       }
       return CLEAN;
     }
@@ -3859,9 +3881,23 @@ function constantStructure(node: Node | null | undefined): boolean {
 }
 
 /** `opts.ip` of a parameter `opts`: its flows become flows of that field (one level deep). */
+/**
+ * The flows of each field of the object literals a function returns (`{ text, values }`), so a
+ * caller in another file reading one field gets that field's flows only. None when the function
+ * may return anything else, or the objects have too many fields to keep.
+ */
+function retFieldsOf(shape: Map<string, Value> | null | undefined, keep: (f: Flow) => boolean): { retFields?: Record<string, Flow[]> } {
+  if (!shape || shape.size === 0 || shape.size > 32) return {};
+  const out: Record<string, Flow[]> = {};
+  for (const [k, v] of shape) out[k] = v.flows.filter(keep).slice(0, MAX_FLOWS) as Flow[];
+  return { retFields: out };
+}
+
+/** Field `key` of a value: flows of a parameter, or of another file's return value, narrow to that field of it. */
 function fieldOfParams(flows: readonly Flow[], key: string): Flow[] {
-  if (!flows.some((f) => f.o.k === 'p' && f.o.fld === undefined)) return flows as Flow[];
-  return flows.map((f) => (f.o.k === 'p' && f.o.fld === undefined ? { ...f, o: { ...f.o, fld: key } } : f));
+  const narrows = (f: Flow): boolean => (f.o.k === 'p' || f.o.k === 'r') && f.o.fld === undefined;
+  if (!flows.some(narrows)) return flows as Flow[];
+  return flows.map((f) => (narrows(f) ? { ...f, o: { ...f.o, fld: key } as Origin } : f));
 }
 
 function capSteps(steps: Step[]): Step[] {
@@ -3869,7 +3905,7 @@ function capSteps(steps: Step[]): Step[] {
 }
 
 function originKey(o: Origin): string {
-  return o.k === 's' ? `s${o.src.step.line}:${o.src.step.column}:${o.src.label}` : o.k === 'p' ? `p${o.f}:${o.i}${o.fld === undefined ? '' : `.${o.fld}`}` : o.k === 'r' ? `r${o.c}` : `f${o.name}`;
+  return o.k === 's' ? `s${o.src.step.line}:${o.src.step.column}:${o.src.label}` : o.k === 'p' ? `p${o.f}:${o.i}${o.fld === undefined ? '' : `.${o.fld}`}` : o.k === 'r' ? `r${o.c}${o.fld === undefined ? '' : `.${o.fld}`}` : `f${o.name}`;
 }
 
 /** Union of flow lists, one flow per origin and mask, at most MAX_FLOWS. */

@@ -18,6 +18,8 @@ interface WorkingExport {
   readonly fn: number;
   readonly retObject?: boolean;
   ret: Flow[];
+  /** Flows of each field of the object literals it returns (see ExportSummary.retFields). */
+  readonly retFields?: Record<string, Flow[]>;
   readonly sinks: ParamSink[];
 }
 import { traceOf } from './trace.js';
@@ -82,7 +84,7 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
   const exportsOf = new Map<string, Map<string, WorkingExport>>();
   for (const s of summaries) {
     const m = new Map<string, WorkingExport>();
-    for (const [k, v] of Object.entries(s.exports)) m.set(k, { fn: v.fn, retObject: v.retObject, ret: [...v.ret], sinks: [...v.sinks] });
+    for (const [k, v] of Object.entries(s.exports)) m.set(k, { fn: v.fn, retObject: v.retObject, ret: [...v.ret], ...(v.retFields ? { retFields: v.retFields } : {}), sinks: [...v.sinks] });
     exportsOf.set(s.file, m);
   }
   /**
@@ -172,6 +174,12 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
   const suppressedKeys = new Set<string>();
   const resolved = new Map<string, Flow[][]>();
   for (const s of summaries) resolved.set(s.file, s.calls.map(() => []));
+  // The same per field of the object the callee returns, where its summary keeps fields.
+  const resolvedFields = new Map<string, Map<string, Flow[]>[]>();
+  for (const s of summaries) resolvedFields.set(s.file, s.calls.map(() => new Map()));
+  /** What call `c` of `file` returns, or only its field `fld` when the callee's returned objects say what that field holds. */
+  const resultOf = (file: string, c: number, fld: string | undefined): readonly Flow[] =>
+    (fld !== undefined ? resolvedFields.get(file)?.[c]?.get(fld) : undefined) ?? resolved.get(file)?.[c] ?? [];
   let changed = true;
 
   const report = (flow: Flow, cls: TaintClass, sink: SinkSite): void => {
@@ -238,24 +246,36 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
             reach(s.file, { o: f.o, m: f.m | ps.m, t: cap([...f.t, rec.step, ...ps.t]) }, ps.cls, ps.sink);
           }
         }
-        const out: Flow[] = [];
-        const substitute = (rf: Flow): void => {
-          if (rf.o.k === 'p') {
-            if (rf.o.f !== exp.fn) return;
-            for (const af of argFlows(rec, rf.o.i, rf.o.fld)) out.push({ o: af.o, m: af.m | rf.m, t: cap([...af.t, rec.step, ...rf.t]) });
-          } else if (rf.o.k === 's') {
-            out.push({ ...rf, t: cap([...rf.t, rec.step]) });
+        const resolveInto = (flows: readonly Flow[]): Flow[] => {
+          const out: Flow[] = [];
+          const substitute = (rf: Flow): void => {
+            if (rf.o.k === 'p') {
+              if (rf.o.f !== exp.fn) return;
+              for (const af of argFlows(rec, rf.o.i, rf.o.fld)) out.push({ o: af.o, m: af.m | rf.m, t: cap([...af.t, rec.step, ...rf.t]) });
+            } else if (rf.o.k === 's') {
+              out.push({ ...rf, t: cap([...rf.t, rec.step]) });
+            }
+          };
+          for (const rf of flows) {
+            if (rf.o.k === 'r') {
+              for (const inner of resultOf(target.file, rf.o.c, rf.o.fld)) substitute({ o: inner.o, m: inner.m | rf.m, t: [...inner.t, ...rf.t] });
+            } else substitute(rf);
           }
+          return out;
         };
-        for (const rf of exp.ret) {
-          if (rf.o.k === 'r') {
-            for (const inner of resolved.get(target.file)?.[rf.o.c] ?? []) substitute({ o: inner.o, m: inner.m | rf.m, t: [...inner.t, ...rf.t] });
-          } else substitute(rf);
-        }
-        const merged = mergeFlows([res[c], out]);
+        const merged = mergeFlows([res[c], resolveInto(exp.ret)]);
         if (merged.length > res[c].length) {
           res[c] = merged;
           changed = true;
+        }
+        const fieldsHere = resolvedFields.get(s.file)![c];
+        for (const [fld, flows] of Object.entries(exp.retFields ?? {})) {
+          const before = fieldsHere.get(fld) ?? [];
+          const grown = mergeFlows([before, resolveInto(flows)]);
+          if (grown.length > before.length || !fieldsHere.has(fld)) {
+            if (grown.length > before.length) changed = true;
+            fieldsHere.set(fld, grown);
+          }
         }
       });
       for (const d of s.deferred) {
@@ -279,14 +299,14 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
           const rec = s.calls[d.flow.o.c];
           if (rec && targetOf(s.file, rec.spec, rec.path)?.exp.retObject) continue;
         }
-        for (const rf of res[d.flow.o.c] ?? []) reach(s.file, { o: rf.o, m: rf.m | d.flow.m, t: cap([...rf.t, ...d.flow.t]) }, d.cls, d.sink);
+        for (const rf of resultOf(s.file, d.flow.o.c, d.flow.o.fld)) reach(s.file, { o: rf.o, m: rf.m | d.flow.m, t: cap([...rf.t, ...d.flow.t]) }, d.cls, d.sink);
       }
       // An exported function returning another file's value: its own return grows too.
       for (const exp of exportsOf.get(s.file)!.values()) {
         const add: Flow[] = [];
         for (const rf of exp.ret) {
           if (rf.o.k !== 'r') continue;
-          for (const inner of res[rf.o.c] ?? []) if (inner.o.k === 's' || (inner.o.k === 'p' && inner.o.f === exp.fn)) add.push({ o: inner.o, m: inner.m | rf.m, t: [...inner.t, ...rf.t] });
+          for (const inner of resultOf(s.file, rf.o.c, rf.o.fld)) if (inner.o.k === 's' || (inner.o.k === 'p' && inner.o.f === exp.fn)) add.push({ o: inner.o, m: inner.m | rf.m, t: [...inner.t, ...rf.t] });
         }
         if (add.length > 0) {
           const merged = mergeFlows([exp.ret, add]);

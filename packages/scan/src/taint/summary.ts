@@ -20,7 +20,8 @@ export type Origin =
   | { readonly k: 's'; readonly src: SourceRef }
   /** A parameter; `fld`: one field of it (`opts.ip`, `{ ip }`), so a caller's object literal gives that field's flows only. */
   | { readonly k: 'p'; readonly i: number; readonly f: number; readonly fld?: string }
-  | { readonly k: 'r'; readonly c: number }
+  /** The result of another file's function, call `c` of this file; `fld`: one field of it (`q.text`). */
+  | { readonly k: 'r'; readonly c: number; readonly fld?: string }
   /** A request field set by a middleware (`req.tenant`), resolved by the link phase. */
   | { readonly k: 'f'; readonly name: string };
 
@@ -60,6 +61,8 @@ export interface ExportSummary {
   readonly sinks: ParamSink[];
   /** It returns an object or array literal (never HTML text). */
   readonly retObject?: boolean;
+  /** Flows of each field of the object literal it returns, when that is all it returns. */
+  readonly retFields?: Record<string, Flow[]>;
 }
 
 /** A call to a function of another file of the project. */

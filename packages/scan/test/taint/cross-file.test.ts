@@ -388,6 +388,51 @@ app.get('/tags', (req, res) => {
     assert.deepEqual(at((await scanTaint(files("res.json(tagList(String(req.query.tags).split(',')));"))).taint), []);
     assert.deepEqual(at((await scanTaint(files("res.send(tagList(String(req.query.tags).split(',')).join(''));"))).taint), ['xss app.js:5']);
   });
+  it("another file's returned object keeps its fields apart: a placeholder query's values are input, its text is not", async () => {
+    const files = (text: string): Record<string, string> => ({
+      'queries.js': `exports.byEmail = function byEmail(email) {
+  return { text: ${text}, values: [email] };
+};
+`,
+      'app.js': `const express = require('express');
+const { Pool } = require('pg');
+const { byEmail } = require('./queries');
+const pool = new Pool();
+const app = express();
+app.get('/users', async (req, res) => {
+  const { text, values } = byEmail(req.query.email);
+  const { rows } = await pool.query(text, values);
+  res.json(rows.map((r) => r.id));
+});
+`,
+    });
+    assert.deepEqual(at((await scanTaint(files("'SELECT id FROM users WHERE email = $1'"))).taint), []);
+    assert.deepEqual(at((await scanTaint(files("\"SELECT id FROM users WHERE email = '\" + email + \"'\""))).taint), ['sql-injection app.js:8']);
+  });
+
+  it('input pushed into a field of a local object (a reduce accumulator) is followed into the returned field', async () => {
+    const files = (push: string): Record<string, string> => ({
+      'where.js': `exports.where = function where(filters) {
+  const acc = Object.entries(filters).reduce((a, [column, value]) => {
+    ${push}
+    return a;
+  }, { parts: [], values: [] });
+  return { sql: acc.parts.join(' AND '), values: acc.values };
+};
+`,
+      'app.js': `const express = require('express');
+const db = require('mysql2').createPool({});
+const { where } = require('./where');
+const app = express();
+app.get('/contacts', (req, res) => {
+  const { sql, values } = where(req.query);
+  db.query('SELECT id FROM contacts WHERE ' + sql, values, (err, rows) => res.json(rows));
+});
+`,
+    });
+    assert.deepEqual(at((await scanTaint(files("a.parts.push(column + \" = '\" + value + \"'\");"))).taint), ['sql-injection app.js:7']);
+    assert.deepEqual(at((await scanTaint(files("if (!['city', 'owner'].includes(column)) return a;\n    a.parts.push(column + ' = ?');\n    a.values.push(value);"))).taint), []);
+  });
   it('a Next.js path alias (@/lib/x) names a module of the project: the nearest folder above holding lib/x or src/lib/x', async () => {
     const r = await scanTaint({
       'src/app/api/run/route.ts': `import { NextRequest } from 'next/server';
