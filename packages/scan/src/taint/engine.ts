@@ -1952,7 +1952,9 @@ export class TaintAnalyzer {
     if (tpl) return tpl;
     if (calleeVal.unescaped && args[0]?.fields) return this.union(...calleeVal.unescaped.map((n) => args[0].fields!.get(n) ?? CLEAN));
     // res.render('view', { x }): the view file decides; the link phase reads it.
-    if (method === 'render' && receiver && (receiver.obj === 'response' || receiver.obj === 'context' || (isMember && RESPONSE_NAMES.has(lastName(callee.object) ?? '')))) this.recordRender(node, args, scope);
+    // res.render('view', data) (Express, Koa views), h.view('view', data) (Hapi with @hapi/vision).
+    const renders = method === 'render' || (method === 'view' && lastName(callee.object) === 'h');
+    if (renders && receiver && (receiver.obj === 'response' || receiver.obj === 'context' || (isMember && RESPONSE_NAMES.has(lastName(callee.object) ?? '')))) this.recordRender(node, args, scope);
     // Input tested against a regular expression that backtracks: ReDoS without building a pattern.
     this.backtrackingTest(node, method, receiver, args, scope);
 

@@ -433,6 +433,18 @@ app.get('/contacts', (req, res) => {
     assert.deepEqual(at((await scanTaint(files("a.parts.push(column + \" = '\" + value + \"'\");"))).taint), ['sql-injection app.js:7']);
     assert.deepEqual(at((await scanTaint(files("if (!['city', 'owner'].includes(column)) return a;\n    a.parts.push(column + ' = ?');\n    a.values.push(value);"))).taint), []);
   });
+  it("Hapi's h.view (@hapi/vision) renders its view like res.render: a triple-stash prints the input raw", async () => {
+    const files = (template: string): Record<string, string> => ({
+      'server.js': `const Hapi = require('@hapi/hapi');
+const server = Hapi.server({ port: 3000 });
+server.route({ method: 'GET', path: '/bio', handler: (request, h) => h.view('bio', { bio: request.query.bio }) });
+server.start();
+`,
+      'views/bio.hbs': template,
+    });
+    assert.deepEqual(at((await scanTaint(files('<p>{{{bio}}}</p>\n'))).taint), ['xss server.js:3']);
+    assert.deepEqual(at((await scanTaint(files('<p>{{bio}}</p>\n'))).taint), []);
+  });
   it('a Next.js path alias (@/lib/x) names a module of the project: the nearest folder above holding lib/x or src/lib/x', async () => {
     const r = await scanTaint({
       'src/app/api/run/route.ts': `import { NextRequest } from 'next/server';
