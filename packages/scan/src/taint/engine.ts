@@ -2346,6 +2346,20 @@ export class TaintAnalyzer {
     return false;
   }
 
+  /** The receiver of `x.write(...)` is a file stream opened on a log file (`fs.createWriteStream('/var/log/app.log')`). */
+  private logStream(node: Node): boolean {
+    let recv = unwrap(unwrap(node.callee)?.object);
+    if (recv?.type === 'Identifier') {
+      const d = findDeclaration(recv.name, recv);
+      recv = d && d.path.length === 0 && d.node.type === 'VariableDeclarator' ? unwrap(d.node.init) : undefined;
+    }
+    if (recv?.type !== 'CallExpression') return false;
+    const callee = resolveCallee(recv.callee, this.sourceCode);
+    if (!callee || !/^(node:)?fs(\/promises)?$/.test(callee.module) || callee.path.join('.') !== 'createWriteStream') return false;
+    const target = staticValue(recv.arguments[0]) ?? accessPath(recv.arguments[0]) ?? '';
+    return /log/i.test(target);
+  }
+
   /** The receiver of `x.on(...)` was made by a call of `module` (`const bb = busboy({ ... })`, `new Busboy(...)`), inline or held in a variable. */
   private madeBy(node: Node, module: string): boolean {
     let recv = unwrap(unwrap(node.callee)?.object);
@@ -2676,6 +2690,8 @@ export class TaintAnalyzer {
       case 'raw-http':
       case 'xml-text':
         return !this.argHasNoent(node);
+      case 'log-stream':
+        return this.logStream(node);
       case 'log-file': {
         const target = staticValue(node.arguments[0]) ?? accessPath(node.arguments[0]) ?? '';
         return /log/i.test(target);

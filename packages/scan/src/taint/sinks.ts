@@ -21,7 +21,7 @@ import type { TaintClass } from './classes.js';
  * - yaml-unsafe: js-yaml load with a schema that builds functions, or js-yaml 3 (whose load is unsafe).
  * - lodash-unpatched: lodash's deep merge/set, unless the project pins lodash 4.17.21 or later (which refuse __proto__ and constructor keys).
  */
-export type SinkCondition = 'code-module' | 'confine-off' | 'sql-text' | 'raw-http' | 'shell' | 'no-root' | 'noent' | 'html' | 'query-builder' | 'xml-text' | 'string' | 'response' | 'record-filter' | 'log-file' | 'yaml-unsafe' | 'lodash-unpatched';
+export type SinkCondition = 'code-module' | 'confine-off' | 'sql-text' | 'raw-http' | 'shell' | 'no-root' | 'noent' | 'html' | 'query-builder' | 'xml-text' | 'string' | 'response' | 'record-filter' | 'log-file' | 'log-stream' | 'yaml-unsafe' | 'lodash-unpatched';
 
 export interface SinkSpec {
   readonly class: TaintClass;
@@ -251,6 +251,8 @@ export const SINKS: readonly SinkSpec[] = [
   ...['log', 'info', 'warn', 'error', 'debug', 'trace'].map((name): SinkSpec => ({ class: 'log-injection', match: 'method', name, args: 'all', receiver: /^(console|logger|log|winston|bunyan|signale|consola)$/i, when: 'string' })),
 
   ...['appendFile', 'appendFileSync', 'writeFile', 'writeFileSync'].flatMap((name) => ['fs', 'fs/promises'].map((module): SinkSpec => ({ class: 'log-injection', match: 'module', module, name, args: [1], when: 'log-file' }))),
+  // stream.write(line) on fs.createWriteStream('/var/log/app/audit.log'): a text log written line by line.
+  ...['write', 'end'].map((name): SinkSpec => ({ class: 'log-injection', match: 'method', name, args: [0], when: 'log-stream' })),
 
   // Insecure deserialization
   { class: 'insecure-deserialization', match: 'module', module: 'node-serialize', name: 'unserialize' },

@@ -37,4 +37,19 @@ describe('log injection and the logger’s output format', () => {
     assert.deepEqual((await scanTaint(app('json'))).taint.map((f) => f.ruleId), []);
     assert.deepEqual((await scanTaint(app('simple'))).taint.map((f) => `${f.ruleId} ${f.file}:${f.line}`), ['log-injection app.js:5']);
   });
+
+  it('a write stream opened on a log file is a text log; a stream to another file is not a log', () => {
+    const code = (file: string): string => `const express = require('express');
+const fs = require('fs');
+const out = fs.createWriteStream('${file}', { flags: 'a' });
+const app = express();
+app.post('/login', (req, res) => {
+  out.write(\`login failed user=\${req.body.username}\\n\`);
+  res.sendStatus(401);
 });
+`;
+    assert.deepEqual(flowsIn(code('/var/log/shop/audit.log')), ['log-injection@6']);
+    assert.deepEqual(flowsIn(code('/srv/exports/users.csv')), []);
+  });
+});
+
