@@ -386,6 +386,9 @@ function hasResponseSchema(options: Node): boolean {
   return bodies.length > 0 && bodies.every(filters);
 }
 
+/** Methods of a schema object that return the validated input. */
+const SCHEMA_PARSE_METHODS = new Set(['parse', 'parseAsync', 'validateSync', 'cast']);
+
 /** The methods of a tRPC procedure that take its resolver. */
 const TRPC_RESOLVERS = new Set(['query', 'mutation', 'subscription']);
 
@@ -1927,6 +1930,11 @@ export class TaintAnalyzer {
       this.eventCallbacks(node, args, receiver, scope);
     }
     if (receiver && method === 'emit' && !receiver.obj) this.recordEmit(node, args);
+    // Body.parse(input) with `const Body = z.object({...})`: the input, field by field as the schema pins it.
+    if (isMember && method && SCHEMA_PARSE_METHODS.has(method) && args[0]?.flows.length) {
+      const parsed = this.schemaParse(callee.object, args[0]);
+      if (parsed) return parsed;
+    }
     // tRPC: procedure.input(schema).query(({ input }) => ...): `input` is what the client sent.
     if (isMember && method && TRPC_RESOLVERS.has(method) && args[0]?.fn) this.trpcProcedure(callee, args[0].fn, scope);
     // Response content type chosen before a send.
@@ -2394,6 +2402,32 @@ export class TaintAnalyzer {
     return this.graphqlFile;
   }
   private graphqlFile?: boolean;
+
+  /**
+   * The value `schema.parse(input)` returns when `schema` is an object schema held in a const
+   * (`z.object`, `Joi.object`, `Type.Object`): the input's flows, with the fields the schema pins
+   * clean and its plain strings clean of operator objects. Undefined for any other receiver.
+   */
+  private schemaParse(receiver: Node, input: Value): Value | undefined {
+    const r = unwrap(receiver);
+    if (r?.type !== 'Identifier') return undefined;
+    const shape = schemaFields(r);
+    if (!shape) return undefined;
+    const fields = new Map<string, Value>();
+    let objectSafe = shape.closed;
+    for (const [name, schema] of shape.fields) {
+      const text = this.text(schema, 10_000);
+      const fieldValue = input.fields?.get(name) ?? { flows: fieldOfParams(input.flows, name) };
+      if (pinsShape(text)) fields.set(name, CLEAN);
+      else if (scalarShape(text)) fields.set(name, this.clear(fieldValue, OBJECT_ATTACKS));
+      else {
+        fields.set(name, fieldValue);
+        objectSafe = false;
+      }
+    }
+    const whole = objectSafe ? this.clear({ flows: input.flows }, OBJECT_ATTACKS) : { flows: input.flows };
+    return { ...whole, fields, object: true };
+  }
 
   /**
    * A tRPC procedure's resolver (`.query`, `.mutation`, `.subscription` after `.input(schema)` in

@@ -101,6 +101,19 @@ fastify.get('/users/:id', { schema }, async (request, reply) => {
     assert.deepEqual(flowsIn(route("id: { type: 'integer' }").replace("const schema = { response: { 200: { type: 'object', properties: { id: { type: 'integer' } } } } };", 'const schema = {};')), ['data-leak@7']);
   });
 
+  it('schema.parse(input) with a zod object schema in a const: pinned fields are clean, plain strings are still text', () => {
+    const code = (use: string): string => `import { z } from 'zod';
+import { execSync } from 'node:child_process';
+const Body = z.object({ branch: z.string().max(100), depth: z.number().int() });
+export async function POST(request: Request) {
+  const { branch, depth } = Body.parse(await request.json());
+  return new Response(execSync(${use}).toString());
+}
+`;
+    assert.deepEqual(flowsIn(code("'git log -n ' + depth"), 'route.ts'), []);
+    assert.deepEqual(flowsIn(code("'git log ' + branch"), 'route.ts'), ['command-injection@6']);
+  });
+
   it('a schema held elsewhere (imported) is still judged as a whole', () => {
     const code = `const fastify = require('fastify')();
 const { REPORT_QUERY } = require('./schemas');
