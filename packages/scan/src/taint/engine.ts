@@ -386,6 +386,22 @@ function hasResponseSchema(options: Node): boolean {
   return bodies.length > 0 && bodies.every(filters);
 }
 
+/** A reduce callback `(acc, key) => ... acc[key]` that returns its accumulator's member named by the element. */
+function walksAccumulator(fn: Node): boolean {
+  const [a, k] = fn.params.map((p: Node) => unwrap(p));
+  if (a?.type !== 'Identifier' || k?.type !== 'Identifier') return false;
+  const isWalk = (n: Node | null | undefined): boolean => {
+    const u = unwrap(n);
+    return u?.type === 'MemberExpression' && u.computed && unwrap(u.object)?.type === 'Identifier' && unwrap(u.object)!.name === a.name && unwrap(u.property)?.type === 'Identifier' && unwrap(u.property)!.name === k.name;
+  };
+  if (fn.body?.type !== 'BlockStatement') return isWalk(fn.body) || (unwrap(fn.body)?.type === 'LogicalExpression' && isWalk(unwrap(fn.body)!.left));
+  let found = false;
+  forEachNode(fn.body, (n) => {
+    if (n.type === 'ReturnStatement' && isWalk(n.argument)) found = true;
+  });
+  return found;
+}
+
 /** Methods of a schema object that return the validated input. */
 const SCHEMA_PARSE_METHODS = new Set(['parse', 'parseAsync', 'validateSync', 'cast']);
 
@@ -2042,7 +2058,14 @@ export class TaintAnalyzer {
     }
     if (method === 'reduce' && receiver) {
       const cb = args[0]?.fn;
-      if (cb) return this.inline(cb, [args[1] ?? CLEAN, this.elementOf(receiver)], scope);
+      if (cb) {
+        const acc = args[1] ?? CLEAN;
+        const el = this.elementOf(receiver);
+        // keys.reduce((node, key) => ... node[key], target): each round's accumulator is the last
+        // one's node[key], a walk down keys the input may choose (as `node = node[key]` in a loop).
+        const walked = walksAccumulator(cb.node) ? el.flows.filter((f) => !(f.m & classBit('prototype-pollution'))) : [];
+        return this.inline(cb, [walked.length > 0 ? { ...acc, walked } : acc, el], scope);
+      }
       return receiver;
     }
     // Any other function values passed in are callbacks: read them where they are.

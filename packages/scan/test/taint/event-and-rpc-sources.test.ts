@@ -172,4 +172,24 @@ http.createServer((req, res) => {
     assert.deepEqual(flowsIn(code('yield `<td>${term}</td>`;')), ['xss@8']);
     assert.deepEqual(flowsIn(code("yield `<td>${term.replace(/[<>&\"']/g, '')}</td>`;")), []);
   });
+
+  it('a reduce that walks an object by input keys (acc[key] returned) pollutes like a loop walk; a fixed path does not', () => {
+    const code = (keys: string): string => `const express = require('express');
+const prefs = {};
+const app = express();
+app.use(express.json());
+app.post('/prefs', (req, res) => {
+  const keys = ${keys};
+  keys.reduce((node, key, i) => {
+    if (i === keys.length - 1) node[key] = req.body.value;
+    else node[key] = node[key] || {};
+    return node[key];
+  }, prefs);
+  res.json(prefs);
 });
+`;
+    assert.deepEqual(flowsIn(code("String(req.body.path).split('.')")), ['prototype-pollution@8', 'prototype-pollution@9']);
+    assert.deepEqual(flowsIn(code("['ui', 'theme']")), []);
+  });
+});
+
