@@ -324,13 +324,25 @@ function isClassTyped(param: Node): boolean {
   return /^[A-Z]/.test(t.typeName.name) && !/^(String|Number|Boolean|Object|Array|Record|Partial|Promise|Map|Set|Buffer|Date|Request|Response)$/.test(t.typeName.name);
 }
 
+/** The expression written here, or the one a `const` names (`const schema = { ... }`), unwrapped. */
+function constValue(node: Node | null | undefined): Node | undefined {
+  const n = unwrap(node) ?? undefined;
+  if (n?.type !== 'Identifier') return n;
+  const d = findDeclaration(n.name, n);
+  return d?.kind === 'const' && d.path.length === 0 && d.node.init ? (unwrap(d.node.init) ?? undefined) : undefined;
+}
+
+/** For a call `x.m(...)`: the expression `x` was made by, written inline or as the one initialiser of a variable `x`. */
+function receiverMaker(call: Node): Node | undefined {
+  const recv = unwrap(unwrap(call.callee)?.object) ?? undefined;
+  if (recv?.type !== 'Identifier') return recv;
+  const d = findDeclaration(recv.name, recv);
+  return d && d.path.length === 0 && d.node.type === 'VariableDeclarator' ? (unwrap(d.node.init) ?? undefined) : undefined;
+}
+
 /** An object literal written here, or the one a `const` names (`const schema = { ... }`). */
 function constObject(node: Node | null | undefined): Node | undefined {
-  let n = unwrap(node);
-  if (n?.type === 'Identifier') {
-    const d = findDeclaration(n.name, n);
-    n = d?.kind === 'const' && d.path.length === 0 && d.node.init ? unwrap(d.node.init) : undefined;
-  }
+  const n = constValue(node);
   return n?.type === 'ObjectExpression' ? n : undefined;
 }
 
@@ -419,11 +431,7 @@ const CLOSED_OBJECT_BUILDERS = /^(joi|Joi|z)$/;
  * for any other shape (an imported schema, a reference), which is judged as a whole.
  */
 function schemaFields(node: Node | null | undefined): { fields: Map<string, Node>; closed: boolean } | undefined {
-  let n = unwrap(node);
-  if (n?.type === 'Identifier') {
-    const d = findDeclaration(n.name, n);
-    n = d?.kind === 'const' && d.path.length === 0 && d.node.init ? unwrap(d.node.init) : undefined;
-  }
+  const n = constValue(node);
   if (!n) return undefined;
   const fieldsOf = (obj: Node): Map<string, Node> | undefined => {
     const fields = new Map<string, Node>();
@@ -475,11 +483,7 @@ function rootName(node: Node | null | undefined): string | undefined {
 
 /** `path.join(dir, 'theme.json')`, written inline or held in a const: a path whose last part is a fixed .json file. */
 function joinsToJson(node: Node | null | undefined): boolean {
-  let n = unwrap(node);
-  if (n?.type === 'Identifier') {
-    const d = findDeclaration(n.name, n);
-    n = d?.kind === 'const' && d.path.length === 0 && d.node.init ? unwrap(d.node.init) : undefined;
-  }
+  const n = constValue(node);
   if (n?.type !== 'CallExpression' || !/^(join|resolve)$/.test(lastName(n.callee) ?? '')) return false;
   return /\.json$/i.test(staticValue(n.arguments[n.arguments.length - 1]) ?? '');
 }
@@ -2379,11 +2383,7 @@ export class TaintAnalyzer {
 
   /** The receiver of `x.write(...)` is a file stream opened on a log file (`fs.createWriteStream('/var/log/app.log')`). */
   private logStream(node: Node): boolean {
-    let recv = unwrap(unwrap(node.callee)?.object);
-    if (recv?.type === 'Identifier') {
-      const d = findDeclaration(recv.name, recv);
-      recv = d && d.path.length === 0 && d.node.type === 'VariableDeclarator' ? unwrap(d.node.init) : undefined;
-    }
+    const recv = receiverMaker(node);
     if (recv?.type !== 'CallExpression') return false;
     const callee = resolveCallee(recv.callee, this.sourceCode);
     if (!callee || !/^(node:)?fs(\/promises)?$/.test(callee.module) || callee.path.join('.') !== 'createWriteStream') return false;
@@ -2393,11 +2393,7 @@ export class TaintAnalyzer {
 
   /** The receiver of `x.on(...)` was made by a call of `module` (`const bb = busboy({ ... })`, `new Busboy(...)`), inline or held in a variable. */
   private madeBy(node: Node, module: string): boolean {
-    let recv = unwrap(unwrap(node.callee)?.object);
-    if (recv?.type === 'Identifier') {
-      const d = findDeclaration(recv.name, recv);
-      recv = d && d.path.length === 0 && d.node.type === 'VariableDeclarator' ? unwrap(d.node.init) : undefined;
-    }
+    const recv = receiverMaker(node);
     if (recv?.type !== 'CallExpression' && recv?.type !== 'NewExpression') return false;
     return resolveCallee(recv.callee, this.sourceCode)?.module === module;
   }
