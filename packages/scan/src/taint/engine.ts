@@ -242,8 +242,6 @@ function isAppEvent(event: string): boolean {
 const THROWN_FIELD = '#thrown';
 /** Archive readers built from a buffer or path: entries read from an uploaded archive carry its taint (zip slip). */
 const ARCHIVE_READERS: ReadonlySet<string> = new Set(['adm-zip']);
-/** Fields of an uploaded file that the upload middleware chose (multer, formidable, express-fileupload, multiparty). */
-const SERVER_FILE_FIELDS: ReadonlySet<string> = new Set(['path', 'destination', 'size', 'tempFilePath', 'filepath', 'newFilename', 'truncated', 'md5']);
 const URL_TEXT_SAFE = classMask(['xss', 'log-injection', 'header-injection']);
 /** String parts of a parsed URL and the classes they cannot cause. */
 const URL_ENCODED_PARTS: ReadonlyMap<string, number> = new Map([
@@ -1677,7 +1675,7 @@ export class TaintAnalyzer {
     const encoded = obj.parsedUrl ? URL_ENCODED_PARTS.get(key) : undefined;
     if (encoded !== undefined) return { ...this.clear({ flows: obj.flows }, encoded), urlPart: true };
     // req.files.avatar[0].path: where the upload middleware stored the file, not the client's name for it.
-    if (obj.upload) return SERVER_FILE_FIELDS.has(key) && !this.clientNamedField(key) ? CLEAN : { flows: obj.flows, upload: true };
+    if (obj.upload) return UPLOAD_SERVER_FIELDS.has(key) && !this.clientNamedField(key) ? CLEAN : { flows: obj.flows, upload: true };
     if (obj.flows.length === 0) {
       if (SENSITIVE_FIELD.test(key) && at.type === 'MemberExpression' && !obj.obj && !obj.fn) {
         const root = unwrap(at.object);
@@ -3711,7 +3709,7 @@ export class TaintAnalyzer {
     const argOf = (i: number, fld: string | undefined): Value | undefined => {
       const a = args[i] && args[i].text !== undefined ? { ...args[i], flows: hostPinned(args[i]) } : args[i];
       if (fld === undefined || !a) return a;
-      if (a.upload && SERVER_FILE_FIELDS.has(fld) && !this.clientNamedField(fld)) return CLEAN;
+      if (a.upload && UPLOAD_SERVER_FIELDS.has(fld) && !this.clientNamedField(fld)) return CLEAN;
       return a.fields?.get(fld) ?? a;
     };
     for (const ps of ctx.sinks) {

@@ -50,8 +50,12 @@ export const REQUEST_INPUTS: readonly RequestInput[] = [
   { name: 'parts', kind: 'call', frameworks: '@fastify/multipart' },
 ];
 
-/** Fields of an uploaded file (multer, express-fileupload) that the server chooses, not the client. */
-export const UPLOAD_SERVER_FIELDS: ReadonlySet<string> = new Set(['path', 'filename', 'destination', 'size', 'tempFilePath', 'encoding', 'md5', 'truncated']);
+/**
+ * Fields of an uploaded file that the upload middleware chooses, not the client (multer's stored
+ * `path` and `filename`, formidable's `filepath` and `newFilename`, express-fileupload's
+ * `tempFilePath`): the client's own name is `originalname`, `originalFilename` or `name`.
+ */
+export const UPLOAD_SERVER_FIELDS: ReadonlySet<string> = new Set(['path', 'filename', 'destination', 'size', 'tempFilePath', 'filepath', 'newFilename', 'encoding', 'md5', 'truncated']);
 
 /** Properties of a request that are themselves request-like: Koa's ctx.request, Next's request.nextUrl. */
 export const NESTED_REQUESTS: readonly string[] = ['request', 'req', 'nextUrl', 'raw'];
