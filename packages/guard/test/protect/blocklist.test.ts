@@ -11,6 +11,22 @@ const settings = {
   redis: false as const,
 };
 
+test('blocklist: bot names match as literal text in any case, within the first 512 characters of the header', async () => {
+  const list = new Blocklist({ ...settings, ips: [], bots: ['Scan.Bot+', '(probe)'] });
+  const none = new Blocklist({ ...settings, ips: [], bots: [] });
+  try {
+    assert.equal(list.refuseConnection(undefined, 'x SCAN.BOT+/2 y')?.rule, 'bad-bot');
+    assert.equal(list.refuseConnection(undefined, 'a (Probe) b')?.rule, 'bad-bot');
+    assert.equal(list.refuseConnection(undefined, 'ScanXBot+'), undefined, 'a dot is a dot, not any character');
+    assert.equal(list.refuseConnection(undefined, 'scan.bott'), undefined);
+    assert.equal(list.refuseConnection(undefined, `${'x'.repeat(600)} scan.bot+`), undefined, 'past the first 512 characters');
+    assert.equal(none.refuseConnection(undefined, 'sqlmap/1.7'), undefined, 'no bot list: nothing refused');
+  } finally {
+    await list.close();
+    await none.close();
+  }
+});
+
 test('blocklist: addresses and CIDR ranges (IPv4, IPv6, IPv4-mapped), users, attack-tool user agents', async () => {
   const list = new Blocklist(settings);
   try {
