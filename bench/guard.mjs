@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { BROWSER_HEADERS } from './browser-headers.mjs';
 import { fixed, formatTable } from './text-table.mjs';
 
 const SERVER = fileURLToPath(new URL('./guard-server.mjs', import.meta.url));
@@ -53,7 +54,7 @@ function cpuOf(child) {
 
 function load(url, seconds) {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1 }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1, headers: BROWSER_HEADERS }, (err, result) => (err ? reject(err) : resolve(result)));
   });
 }
 

@@ -15,6 +15,7 @@ import { basename, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { BROWSER_HEADERS } from './browser-headers.mjs';
 import { fixed, formatTable } from './text-table.mjs';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -75,12 +76,12 @@ function cpuSeconds(pid) {
   }
 }
 
-const warm = (url) => new Promise((resolve, reject) => autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS }, (err) => (err ? reject(err) : resolve())));
+const warm = (url) => new Promise((resolve, reject) => autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS, headers: BROWSER_HEADERS }, (err) => (err ? reject(err) : resolve())));
 
 const load = (app, url) =>
   new Promise((resolve, reject) => {
     const cpu0 = cpuSeconds(app.pid);
-    autocannon({ url, connections: CONNECTIONS, duration: SECONDS }, (err, r) =>
+    autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: BROWSER_HEADERS }, (err, r) =>
       err
         ? reject(err)
         : resolve({ rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx, cpuPerRequest: ((cpuSeconds(app.pid) - cpu0) / Math.max(1, r.requests.total)) * 1e6 }),
