@@ -126,9 +126,9 @@ async function othersBusyCores(since: IdleSample, cores: number): Promise<number
 
 /**
  * Who analyses what. A number of workers sends everything to that many worker processes;
- * 0 keeps everything in this process. "auto" uses every idle core: this process and one worker
- * per other idle core take batches from one queue (in discovery order), so neither waits for
- * the other; TypeScript files always go to workers, since oxc's native parser can crash on
+ * 0 keeps everything in this process. "auto" uses the cores left over: this process and one
+ * worker per whole core that neither other programs nor this process need take batches from
+ * one queue (in discovery order), so neither waits for the other; TypeScript files always go to workers, since oxc's native parser can crash on
  * hostile input. A tree too small to repay a worker's start (about 0.3 s of loading) stays here.
  */
 async function planWork(files: readonly string[], workers: number | 'auto' | undefined, since: IdleSample): Promise<WorkPlan> {
