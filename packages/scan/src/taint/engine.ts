@@ -330,12 +330,17 @@ function constValue(node: Node | null | undefined): Node | undefined {
   return d?.kind === 'const' && d.path.length === 0 && d.node.init ? (unwrap(d.node.init) ?? undefined) : undefined;
 }
 
+/** The expression written here, or the one a variable (`const`, `let` or `var`, not destructured) was declared with, unwrapped. */
+function variableInit(node: Node | null | undefined): Node | undefined {
+  const n = unwrap(node) ?? undefined;
+  if (n?.type !== 'Identifier') return n;
+  const d = findDeclaration(n.name, n);
+  return d && d.path.length === 0 && d.node.type === 'VariableDeclarator' ? (unwrap(d.node.init) ?? undefined) : undefined;
+}
+
 /** For a call `x.m(...)`: the expression `x` was made by, written inline or as the one initialiser of a variable `x`. */
 function receiverMaker(call: Node): Node | undefined {
-  const recv = unwrap(unwrap(call.callee)?.object) ?? undefined;
-  if (recv?.type !== 'Identifier') return recv;
-  const d = findDeclaration(recv.name, recv);
-  return d && d.path.length === 0 && d.node.type === 'VariableDeclarator' ? (unwrap(d.node.init) ?? undefined) : undefined;
+  return variableInit(unwrap(call.callee)?.object);
 }
 
 /** An object literal written here, or the one a `const` names (`const schema = { ... }`). */
@@ -489,8 +494,7 @@ function joinsToJson(node: Node | null | undefined): boolean {
 /** `require` in an ES module: `const require = createRequire(import.meta.url)` (any name) is Node's require. */
 function madeByCreateRequire(callee: Node): boolean {
   if (callee.type !== 'Identifier') return false;
-  const d = findDeclaration(callee.name, callee);
-  const init = d?.kind === 'const' && d.path.length === 0 ? unwrap(d.node.init) : undefined;
+  const init = constValue(callee);
   return init?.type === 'CallExpression' && lastName(init.callee) === 'createRequire';
 }
 
@@ -2322,10 +2326,9 @@ export class TaintAnalyzer {
     if (recv.type === 'Identifier' && /^(process|parentPort)$/.test(recv.name)) return true;
     let init: Node | undefined = recv;
     if (recv.type === 'Identifier') {
-      const d = findDeclaration(recv.name, recv);
-      init = d && d.path.length === 0 && d.node.type === 'VariableDeclarator' ? (unwrap(d.node.init) ?? undefined) : undefined;
+      init = variableInit(recv);
       // `var minifier; ... minifier = fork(...)`: the one assignment in this file.
-      if (!init && d) init = this.assignedOnce(recv.name);
+      if (!init && findDeclaration(recv.name, recv)) init = this.assignedOnce(recv.name);
     }
     // `var minifier = Meta.minifierProc = fork(...)`: the value of a chain of assignments.
     while (init?.type === 'AssignmentExpression') init = unwrap(init.right) ?? undefined;
@@ -2354,8 +2357,7 @@ export class TaintAnalyzer {
   writesJsonLinesAt(name: string, at?: Node): boolean {
     let init: Node | undefined;
     if (at) {
-      const d = findDeclaration(name, at);
-      init = d && d.path.length === 0 && d.node.type === 'VariableDeclarator' ? (unwrap(d.node.init) ?? undefined) : undefined;
+      init = variableInit(at);
     } else {
       // `const logger = ...` (exported or not) or `module.exports.logger = ...` / `exports.logger = ...`.
       for (const decl of nodesOfType(this.sourceCode, 'VariableDeclarator')) {
@@ -2722,11 +2724,7 @@ export class TaintAnalyzer {
         return !/\.json$/i.test(args[0]?.text ?? '') && !joinsToJson(node.arguments[0]);
       case 'confine-off': {
         // `{ confine: false }` written inline or in a const (`const FILE_OPTIONS = { confine: false }`).
-        let opts = unwrap(node.arguments[1]);
-        if (opts?.type === 'Identifier') {
-          const d = findDeclaration(opts.name, opts);
-          if (d?.kind === 'const' && d.path.length === 0 && d.node.init) opts = unwrap(d.node.init) ?? opts;
-        }
+        const opts = constValue(node.arguments[1]);
         const confine = opts?.type === 'ObjectExpression' ? objectProp(opts, 'confine') : undefined;
         return !!confine && confine.type === 'Literal' && confine.value === false;
       }
@@ -2756,12 +2754,9 @@ export class TaintAnalyzer {
       }
       case 'yaml-unsafe': {
         const opts = unwrap(node.arguments[1]);
-        let schema = opts?.type === 'ObjectExpression' ? objectProp(opts, 'schema') : undefined;
+        const written = opts?.type === 'ObjectExpression' ? objectProp(opts, 'schema') : undefined;
         // `const SCHEMA = yaml.DEFAULT_SCHEMA; load(text, { schema: SCHEMA })`
-        if (schema?.type === 'Identifier') {
-          const d = findDeclaration(schema.name, schema);
-          if (d?.kind === 'const' && d.path.length === 0 && d.node.init) schema = unwrap(d.node.init) ?? schema;
-        }
+        const schema = constValue(written) ?? written;
         if (schema) return !/(DEFAULT_SAFE_SCHEMA|DEFAULT_SCHEMA|FAILSAFE_SCHEMA|JSON_SCHEMA|CORE_SCHEMA|SAFE_SCHEMA)$/.test(accessPath(schema) ?? '') || /FULL/.test(accessPath(schema) ?? '') || (/DEFAULT_SCHEMA$/.test(accessPath(schema) ?? '') && /^[~^>=\s]*[0-3]\./.test(this.dependencyRange('js-yaml') ?? ''));
         const range = this.dependencyRange('js-yaml');
         return !!range && /^[~^>=\s]*[0-3]\./.test(range);
@@ -2803,9 +2798,8 @@ export class TaintAnalyzer {
   private isDocumentCollection(receiver: Node): boolean {
     const r = unwrap(receiver);
     if (r?.type === 'Identifier') {
-      const d = findDeclaration(r.name, r);
-      let init = d && (d.kind === 'const' || d.kind === 'let' || d.kind === 'var') && d.path.length === 0 ? unwrap(d.node.init) : undefined;
-      if (init?.type === 'AwaitExpression') init = unwrap(init.argument);
+      let init = variableInit(r);
+      if (init?.type === 'AwaitExpression') init = unwrap(init.argument) ?? undefined;
       return init?.type === 'CallExpression' && /^(collection|model)$/.test(lastName(init.callee) ?? '');
     }
     if (r?.type === 'MemberExpression') {
