@@ -1658,11 +1658,7 @@ export class TaintAnalyzer {
         const cleared = inputCleared(input);
         let v = this.source(at, label, 'high', vouched?.objectSafe ? cleared | OBJECT_ATTACKS : cleared);
         // Fields the schema pins are clean, strings are text; any other field of this input is still input.
-        if (vouched) {
-          const fields = new Map<string, Value>();
-          for (const [f, kind] of vouched.fields) fields.set(f, kind === 'pinned' ? CLEAN : this.source(at, `${label}.${f}`, 'high', cleared | OBJECT_ATTACKS));
-          v = { ...v, fields };
-        }
+        if (vouched) v = { ...v, fields: this.vouchedFields(vouched, (f) => this.source(at, `${label}.${f}`, 'high', cleared)) };
         return key === 'file' || key === 'files' ? { ...v, upload: true } : { ...v, inputObject: true };
       }
       if (NESTED_REQUESTS.includes(key)) return { flows: [], obj: 'request' };
@@ -2422,6 +2418,24 @@ export class TaintAnalyzer {
   }
   private graphqlFile?: boolean;
 
+  /** What an object schema says of each of its fields: pinned, a plain string, or nothing (left out). */
+  private partSchema(shape: { readonly fields: ReadonlyMap<string, Node>; readonly closed: boolean }): PartSchema {
+    const fields = new Map<string, 'pinned' | 'scalar'>();
+    for (const [name, value] of shape.fields) {
+      const text = this.text(value, 10_000);
+      if (pinsShape(text)) fields.set(name, 'pinned');
+      else if (scalarShape(text)) fields.set(name, 'scalar');
+    }
+    return { fields, objectSafe: fields.size === shape.fields.size && shape.closed };
+  }
+
+  /** The values of the fields a schema vouches for: pinned ones clean, plain strings (`fieldOf`) clean of operator objects. */
+  private vouchedFields(schema: PartSchema, fieldOf: (name: string) => Value): Map<string, Value> {
+    const out = new Map<string, Value>();
+    for (const [name, kind] of schema.fields) out.set(name, kind === 'pinned' ? CLEAN : this.clear(fieldOf(name), OBJECT_ATTACKS));
+    return out;
+  }
+
   /**
    * The value `schema.parse(input)` returns when `schema` is an object schema held in a const
    * (`z.object`, `Joi.object`, `Type.Object`): the input's flows, with the fields the schema pins
@@ -2432,19 +2446,12 @@ export class TaintAnalyzer {
     if (r?.type !== 'Identifier') return undefined;
     const shape = schemaFields(r);
     if (!shape) return undefined;
-    const fields = new Map<string, Value>();
-    let objectSafe = shape.closed;
-    for (const [name, schema] of shape.fields) {
-      const text = this.text(schema, 10_000);
-      const fieldValue = input.fields?.get(name) ?? { flows: fieldOfParams(input.flows, name) };
-      if (pinsShape(text)) fields.set(name, CLEAN);
-      else if (scalarShape(text)) fields.set(name, this.clear(fieldValue, OBJECT_ATTACKS));
-      else {
-        fields.set(name, fieldValue);
-        objectSafe = false;
-      }
-    }
-    const whole = objectSafe ? this.clear({ flows: input.flows }, OBJECT_ATTACKS) : { flows: input.flows };
+    const vouched = this.partSchema(shape);
+    const fieldOf = (name: string): Value => input.fields?.get(name) ?? { flows: fieldOfParams(input.flows, name) };
+    const fields = this.vouchedFields(vouched, fieldOf);
+    // Fields the schema declares without pinning them pass through as they came.
+    for (const name of shape.fields.keys()) if (!fields.has(name)) fields.set(name, fieldOf(name));
+    const whole = vouched.objectSafe ? this.clear({ flows: input.flows }, OBJECT_ATTACKS) : { flows: input.flows };
     return { ...whole, fields, object: true };
   }
 
@@ -2466,15 +2473,7 @@ export class TaintAnalyzer {
     const param = fn.node.params[0] ?? fn.node;
     let input = this.source(param, 'tRPC procedure input', 'high', INPUT_CLEARED);
     const shape = schemaFields(schema);
-    if (shape) {
-      const fields = new Map<string, Value>();
-      for (const [name, value] of shape.fields) {
-        const text = this.text(value, 10_000);
-        if (pinsShape(text)) fields.set(name, CLEAN);
-        else if (scalarShape(text)) fields.set(name, this.source(param, `tRPC procedure input.${name}`, 'high', INPUT_CLEARED | OBJECT_ATTACKS));
-      }
-      input = { ...input, fields };
-    }
+    if (shape) input = { ...input, fields: this.vouchedFields(this.partSchema(shape), (name) => this.source(param, `tRPC procedure input.${name}`, 'high', INPUT_CLEARED)) };
     this.inline(fn, [{ flows: [], fields: new Map([['input', input]]) }], scope, true);
   }
 
@@ -2577,16 +2576,10 @@ export class TaintAnalyzer {
         if (pinsShape(this.text(constObject(p.value) ?? p.value, 10_000))) out.set(part, 'all');
         continue;
       }
-      const fields = new Map<string, 'pinned' | 'scalar'>();
-      for (const [name, value] of shape.fields) {
-        const text = this.text(value, 10_000);
-        if (pinsShape(text)) fields.set(name, 'pinned');
-        else if (scalarShape(text)) fields.set(name, 'scalar');
-      }
-      if (fields.size === 0) continue;
-      const every = fields.size === shape.fields.size && shape.closed;
+      const vouched = this.partSchema(shape);
+      if (vouched.fields.size === 0) continue;
       // Every field pinned, and no other field let through: the whole part is safe.
-      out.set(part, every && [...fields.values()].every((k) => k === 'pinned') ? 'all' : { fields, objectSafe: every });
+      out.set(part, vouched.objectSafe && [...vouched.fields.values()].every((k) => k === 'pinned') ? 'all' : vouched);
     }
     return out.size > 0 ? out : undefined;
   }
