@@ -410,10 +410,11 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
   const wanted = (path: string): boolean => (rules.js.length > 0 && jsLang(path) !== undefined) || rules.file.some((r) => r.appliesTo(path));
   const { files, skipped } = await discoverFiles(root, { include: config.include, exclude: config.exclude, wanted });
   // A monorepo's packages declare their own versions: the nearest package.json decides version-dependent sinks.
-  const packageDependencies = await nestedDependencies(root, files.filter((f) => jsLang(f) !== undefined));
+  const sourceFiles = files.filter((f) => jsLang(f) !== undefined);
+  const packageDependencies = await nestedDependencies(root, sourceFiles);
   if (packageDependencies) rules = activeRules(settings, config.taint, dependencies, packageDependencies);
   // tsconfig/jsconfig path aliases, for the taint pass to follow imports such as '@app/db' (JS and TS files' folders only).
-  const aliases = rules.js.some((r) => isTaintClass(r.meta.id)) ? readPathAliases(root, files.filter((f) => jsLang(f) !== undefined)) : [];
+  const aliases = rules.js.some((r) => isTaintClass(r.meta.id)) ? readPathAliases(root, sourceFiles) : [];
   rules = { ...rules, readFile: projectFileReader(root, config.maxFileSize, aliases) };
 
   const findings: FindingInput[] = [];
