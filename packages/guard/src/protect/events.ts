@@ -4,6 +4,7 @@ import { dirname, sep } from 'node:path';
 import type { SecurityEvent } from '@rampart/core';
 import type { AttackKind } from './attack.js';
 import { eventRoute, type RequestContext } from './context.js';
+import { requestState } from '../request-state.js';
 
 export type DetectionListener = (event: SecurityEvent) => void;
 
@@ -43,17 +44,10 @@ export interface DetectionFacts {
   readonly stack: string | undefined;
 }
 
-// The rampart() middleware's per-request state (request-state.ts: in a WeakMap under this global
-// Symbol.for key, or in a property under the same key), read without importing it: when it runs,
-// its request id is the one in its responses and logs, so events carry that one.
-const kGuardState = Symbol.for('rampart.requestState');
-
-type GuardState = { requestId?: unknown } | undefined;
-
+// When the rampart() middleware runs, its request id is the one in its responses and logs, so
+// events carry that one (its state is shared by every copy of the package, see request-state.ts).
 export function requestIdOf(ctx: RequestContext | undefined): string | undefined {
-  const req = ctx?.req as unknown as Record<symbol, GuardState> | undefined;
-  const states = (globalThis as unknown as Record<symbol, WeakMap<object, GuardState> | undefined>)[kGuardState];
-  const state = req ? (states?.get(req) ?? req[kGuardState]) : undefined;
+  const state = ctx?.req ? requestState(ctx.req) : undefined;
   return typeof state?.requestId === 'string' ? state.requestId : ctx?.requestId;
 }
 
