@@ -1,0 +1,5 @@
+const databases = new Map<string, object[]>();
+
+export function docs(name: string): object[] {
+  return databases.get(name) ?? [];
+}

@@ -1,0 +1,24 @@
+import http from 'node:http';
+
+type Tokens = Record<string, (req: http.IncomingMessage, res: http.ServerResponse) => string>;
+
+const tokens: Tokens = {
+  method: (req) => req.method ?? '-',
+  url: (req) => req.url ?? '-',
+  status: (_req, res) => String(res.statusCode),
+};
+
+function compile(format: string) {
+  return (t: Tokens, req: http.IncomingMessage, res: http.ServerResponse) =>
+    format.replace(/:(\w+)/g, (_m, name: string) => (Object.hasOwn(t, name) ? t[name](req, res) : '-'));
+}
+
+http
+  .createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const format = url.searchParams.get('format') ?? ':method :url :status';
+    const line = compile(format);
+    res.setHeader('Content-Type', 'text/plain');
+    res.end(line(tokens, req, res));
+  })
+  .listen(8080);

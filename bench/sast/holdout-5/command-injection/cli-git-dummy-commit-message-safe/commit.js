@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+const { execFileSync } = require('child_process');
+
+const messages = process.argv.slice(2);
+const msg = messages.length ? messages.join(' ') : 'dummy commit';
+
+execFileSync('git', ['commit', '-m', msg, '--allow-empty', '--no-gpg-sign'], { stdio: 'inherit' });

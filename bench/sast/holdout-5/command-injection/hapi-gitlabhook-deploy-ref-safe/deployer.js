@@ -1,0 +1,13 @@
+const { exec } = require('child_process');
+const util = require('util');
+
+const run = util.promisify(exec);
+
+async function deploy(projectPath, ref) {
+  if (!/^refs\/heads\/[\w./-]+$/.test(ref)) throw new Error(`refusing to deploy ref ${JSON.stringify(ref)}`);
+  const branch = ref.replace('refs/heads/', '');
+  const dir = `/srv/apps/${projectPath.replace(/[^\w-]/g, '_')}`;
+  return run(`cd ${dir} && git fetch origin && git checkout -f origin/${branch} && npm ci --omit=dev`);
+}
+
+module.exports = { deploy };

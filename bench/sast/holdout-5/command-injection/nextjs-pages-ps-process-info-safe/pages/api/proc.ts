@@ -1,0 +1,10 @@
+import type { NextApiRequest, NextApiResponse } from 'next';
+import { execSync } from 'node:child_process';
+
+export default function handler(req: NextApiRequest, res: NextApiResponse) {
+  const pid = String(req.query.pid ?? '');
+  if (!/^\d{1,7}$/.test(pid)) return res.status(400).json({ error: 'pid must be a number' });
+  const out = execSync(`ps -o pid=,rss=,etime=,args= -p ${pid}`, { encoding: 'utf8' });
+  const [id, rss, etime, ...args] = out.trim().split(/\s+/);
+  res.status(200).json({ id, rss: Number(rss), etime, command: args.join(' ') });
+}

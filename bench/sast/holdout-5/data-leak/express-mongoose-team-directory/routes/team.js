@@ -1,0 +1,11 @@
+const express = require('express');
+const User = require('../models/user');
+
+const router = express.Router();
+
+router.get('/team', async (req, res) => {
+  const members = await User.find({ teamId: req.session.teamId }).lean();
+  res.json(members); // expect: data-leak
+});
+
+module.exports = router;

@@ -1,0 +1,3 @@
+export function prefsCookie(value: string): string {
+  return `prefs=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000`;
+}

@@ -1,0 +1,3 @@
+export function audit(event: string, detail: string): void {
+  console.warn(`${new Date().toISOString()} AUDIT ${event} ${JSON.stringify(detail)}`);
+}

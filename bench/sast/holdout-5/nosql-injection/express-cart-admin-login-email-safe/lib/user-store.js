@@ -1,0 +1,5 @@
+async function byEmail(db, email) {
+  return db.collection('users').findOne({ userEmail: email }, { projection: { passwordHash: 1 } });
+}
+
+module.exports = { byEmail };

@@ -1,0 +1,9 @@
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+
+const EXPORT_DIR = process.env.EXPORT_DIR ?? '/var/lib/app/exports';
+
+export function openExport(name: string) {
+  const file = path.join(EXPORT_DIR, name);
+  return createReadStream(file); // expect: path-traversal
+}

@@ -1,0 +1,17 @@
+import Koa from 'koa';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const DOCS_ROOT = path.resolve('content/docs');
+const app = new Koa();
+
+app.use(async (ctx, next) => {
+  if (!ctx.path.startsWith('/docs/')) return next();
+  const rel = decodeURIComponent(ctx.path.slice('/docs/'.length));
+  const file = path.resolve(DOCS_ROOT, rel);
+  if (!file.startsWith(DOCS_ROOT + path.sep)) ctx.throw(404);
+  ctx.type = 'text/markdown';
+  ctx.body = await readFile(file, 'utf8');
+});
+
+app.listen(3000);

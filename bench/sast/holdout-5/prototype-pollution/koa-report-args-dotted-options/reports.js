@@ -1,0 +1,3 @@
+export async function runReport(options) {
+  return { format: options.format ?? 'json', region: options.filter?.region ?? 'all', rows: [] };
+}

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Order } from './order.entity';
+
+@Injectable()
+export class OrdersService {
+  constructor(@InjectRepository(Order) private readonly repo: Repository<Order>) {}
+
+  async list(sort: string) {
+    const SORTABLE: Record<string, string> = { total: 'o.total', created: 'o.createdAt', id: 'o.id' };
+    const column = Object.hasOwn(SORTABLE, sort) ? SORTABLE[sort] : 'o.createdAt';
+    const qb = this.repo.createQueryBuilder('o').select(['o.id', 'o.total', 'o.createdAt']);
+    return qb.orderBy(column, 'DESC').take(50).getMany();
+  }
+}
