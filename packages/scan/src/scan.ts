@@ -28,7 +28,7 @@ import { discoverFiles } from './files.js';
 import { linkTaint } from './taint/link.js';
 import { readPathAliases, type PathAliases } from './taint/aliases.js';
 import type { FileSummary } from './taint/summary.js';
-import { DECIDING_PACKAGES, type TaintConfig } from './taint/tables.js';
+import { isDecidingPackage, type TaintConfig } from './taint/tables.js';
 import { isTaintClass } from './taint/classes.js';
 
 export interface ScanOptions {
@@ -366,7 +366,7 @@ async function nestedDependencies(root: string, files: readonly string[]): Promi
         const deps: Record<string, string> = {};
         for (const key of ['dependencies', 'devDependencies', 'optionalDependencies']) {
           const d = pkg[key];
-          if (d && typeof d === 'object') for (const name of DECIDING_PACKAGES) if (typeof (d as Record<string, unknown>)[name] === 'string') deps[name] = (d as Record<string, string>)[name];
+          if (d && typeof d === 'object') for (const [name, range] of Object.entries(d)) if (typeof range === 'string' && isDecidingPackage(name)) deps[name] = range;
         }
         out[dir] = deps;
       } catch {

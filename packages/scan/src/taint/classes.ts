@@ -63,6 +63,14 @@ export const SENSITIVE_CLEARED = ALL_CLASSES_MASK & ~classBit('data-leak');
  */
 export const OWNER_ONLY = 1 << (TAINT_CLASSES.length + 1);
 
+/**
+ * Not a class: a flow whose length was checked to be at most SHORT_TEXT_LIMIT characters
+ * (`if (s.length > 100) return`). A regex that backtracks polynomially cannot hang on it; one
+ * that backtracks exponentially still can.
+ */
+export const SHORT_TEXT = 1 << (TAINT_CLASSES.length + 2);
+export const SHORT_TEXT_LIMIT = 1000;
+
 /** Whether a flow with mask `m` cannot cause `cls` at a sink: sanitized, or owner-only data not broadcast. */
 export function blockedAt(m: number, cls: TaintClass, broadcast: boolean | undefined): boolean {
   return (m & classBit(cls)) !== 0 || (cls === 'data-leak' && broadcast !== true && (m & OWNER_ONLY) !== 0);

@@ -22,7 +22,7 @@ import { LineIndex, snippetOf } from '../engine/lines.js';
 import { jsLang, parseJs } from '../engine/parse.js';
 import type { ProjectFileReader } from '../engine/read.js';
 import { exportAt, specifierCandidates } from './modules.js';
-import { blockedAt, classBit, classMask, INPUT_CLEARED, OWNER_ONLY, SENSITIVE_CLEARED, ALL_CLASSES_MASK, URL_SCHEME_CHECKED, type TaintClass } from './classes.js';
+import { blockedAt, classBit, classMask, INPUT_CLEARED, OWNER_ONLY, SENSITIVE_CLEARED, ALL_CLASSES_MASK, URL_SCHEME_CHECKED, SHORT_TEXT, SHORT_TEXT_LIMIT, type TaintClass } from './classes.js';
 import {
   ENV_CLASSES, GLOBAL_INPUTS, INPUT_DECORATORS, INPUT_EVENTS, NESTED_REQUESTS, PROJECTION_KEYS, PROJECTION_METHODS,
   OWNER_CREDENTIAL_FIELD, RECORD_CONTAINERS, RECORD_READ_METHODS, REQUEST_INPUTS, REQUEST_NAMES, RESPONSE_NAMES, SENSITIVE_FIELD, UPLOAD_SERVER_FIELDS,
@@ -33,7 +33,7 @@ import {
   SSRF_FILTERING_AGENTS, STRING_TYPE_CLASSES, type SanitizerSpec,
 } from './sanitizers.js';
 import type { CallRecord, ConstantNeed, DeferredSink, ExportedConstant, ExportSummary, FileSummary, Flow, Origin, ParamSink, SinkSite, SourceRef, Step } from './summary.js';
-import { DOCUMENT_QUERY_PACKAGES, mergeTables, type TaintTables } from './tables.js';
+import { isDocumentQueryPackage, mergeTables, type TaintTables } from './tables.js';
 import { engineOf, unescapedNames } from './templates.js';
 
 export interface LocalFinding {
@@ -223,6 +223,12 @@ const HTML_RENDER_METHODS: ReadonlySet<string> = new Set(['makeHtml']);
 const SENSITIVE_TABLE = /^\w*(user|account|customer|member|employee|patient|profile|person|people|admin|staff|client|subscriber|login|credential|player|student|contact|integration|oauth|api_?key|token|secret|session|webhook)\w*$/i;
 /** The same tables after FROM or JOIN in SQL text (optionally schema-qualified). */
 const SENSITIVE_TABLE_IN_SQL = new RegExp(`\\b(from|join)\\s+["'\`]?(\\w+\\.)?${SENSITIVE_TABLE.source.slice(1, -1)}`, 'i');
+/** Options of i18next's t() that are not interpolated values. */
+const I18N_OPTION_KEYS = new Set(['lng', 'lngs', 'ns', 'count', 'context', 'interpolation', 'returnObjects', 'returnDetails', 'joinArrays', 'postProcess', 'defaultValue', 'fallbackLng', 'keySeparator', 'nsSeparator', 'ordinal']);
+
+/** Query-builder methods whose first argument is column SQL (TypeORM, Knex, Kysely): `orderBy(input)` injects there. */
+const COLUMN_CLAUSES = new Set(['orderBy', 'addOrderBy', 'groupBy', 'addGroupBy', 'select', 'addSelect']);
+
 /** Types of an injected table handle (`this.accounts: Repository<Account>`): its `find()` reads whole records. */
 const ORM_HANDLE_TYPES = /^(Repository|MongoRepository|TreeRepository|EntityRepository|Model|ModelStatic|Collection|ModelCtor)$/;
 /** Callable query builders named like a knex instance: knex('users'), db('accounts'). */
@@ -336,6 +342,55 @@ function variableInit(node: Node | null | undefined): Node | undefined {
   if (n?.type !== 'Identifier') return n;
   const d = findDeclaration(n.name, n);
   return d && d.path.length === 0 && d.node.type === 'VariableDeclarator' ? (unwrap(d.node.init) ?? undefined) : undefined;
+}
+
+/**
+ * The bodies of a regular expression's capturing groups, in order (`(\d+)`, `(?<id>\w+)`; not
+ * `(?:...)` or lookarounds). Escapes and character classes are skipped over, so `\(` and `[(]` open none.
+ */
+export function captureGroups(pattern: string): string[] {
+  const bodies: string[] = [];
+  // One entry per open parenthesis: where its body starts and which group it fills (-1: not capturing).
+  const open: { start: number; index: number }[] = [];
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') {
+      const named = pattern.startsWith('?<', i + 1) && pattern[i + 3] !== '=' && pattern[i + 3] !== '!';
+      const capturing = pattern[i + 1] !== '?' || named;
+      open.push({ start: named ? pattern.indexOf('>', i) + 1 : i + 1, index: capturing ? bodies.push('') - 1 : -1 });
+    } else if (c === ')') {
+      const g = open.pop();
+      if (g && g.index >= 0) bodies[g.index] = pattern.slice(g.start, i);
+    }
+  }
+  return bodies;
+}
+
+/** A group body of safe characters only, with a quantifier: `\d+`, `\w{1,20}`, `[a-z0-9_-]+` (no `.`, so no `..`). */
+const SAFE_GROUP = /^(?:\\d|\\w|\[(?:a-z|A-Z|0-9|\\d|\\w|_|-|\\-)+\])(?:[+*?]|\{\d+(?:,\d*)?\})?$/;
+
+/** `x` of `String(x)`, `` `${x}` `` or `x.toString()`. */
+function stringConversionOf(node: Node | null | undefined): Node | undefined {
+  const n = unwrap(node);
+  if (n?.type === 'CallExpression' && n.arguments.length === 1 && unwrap(n.callee)?.type === 'Identifier' && unwrap(n.callee)!.name === 'String') return n.arguments[0];
+  if (n?.type === 'CallExpression' && n.arguments.length === 0 && lastName(n.callee) === 'toString' && unwrap(n.callee)?.type === 'MemberExpression') return unwrap(n.callee)!.object;
+  if (n?.type === 'TemplateLiteral' && n.expressions.length === 1 && n.quasis.every((q: Node) => q.value.cooked === '')) return n.expressions[0];
+  return undefined;
+}
+
+/** A value the client may choose: any flow but the server's own configuration (`process.env.SITE_ORIGIN`). */
+function clientChosen(v: Value): boolean {
+  return v.flows.some((f) => f.o.k !== 's' || !f.o.src.label.startsWith('process.env'));
+}
+
+/** A call that gives a path with no `..` left in it: path.resolve/join/normalize, realpath, fileURLToPath. */
+function normalizesPath(node: Node | undefined): boolean {
+  const n = node?.type === 'AwaitExpression' ? unwrap(node.argument) : node;
+  return n?.type === 'CallExpression' && /^(resolve|join|normalize|realpath|realpathSync|fileURLToPath)$/.test(lastName(n.callee) ?? '');
 }
 
 /** For a call `x.m(...)`: the expression `x` was made by, written inline or as the one initialiser of a variable `x`. */
@@ -1320,7 +1375,20 @@ export class TaintAnalyzer {
   private mergeValues(a: Value, b: Value): Value {
     const u = this.union(a, b);
     const walked = a.walked || b.walked ? mergeFlows([a.walked ?? [], b.walked ?? []]) : undefined;
-    return { ...u, fields: b.fields ?? a.fields, fn: b.fn ?? a.fn, obj: b.obj ?? a.obj, object: a.object && b.object, ...(walked ? { walked } : {}) };
+    return { ...u, fields: this.mergeFields(a, b), fn: b.fn ?? a.fn, obj: b.obj ?? a.obj, object: a.object && b.object, ...(walked ? { walked } : {}) };
+  }
+
+  /**
+   * The fields of a value that is one of two (`a ?? {}`, `c ? x : y`): known only if both sides'
+   * are, since a side of unknown shape (`req.body.where`) may have any field, which its flows carry.
+   */
+  private mergeFields(a: Value, b: Value): Map<string, Value> | undefined {
+    const unknownShape = (v: Value): boolean => !v.fields && v.flows.length > 0;
+    if (unknownShape(a) || unknownShape(b)) return undefined;
+    if (!a.fields || !b.fields) return b.fields ?? a.fields;
+    const merged = new Map(a.fields);
+    for (const [k, v] of b.fields) merged.set(k, merged.has(k) ? this.mergeValues(merged.get(k)!, v) : v);
+    return merged;
   }
 
   // ---------------------------------------------------------------------------------
@@ -1642,9 +1710,11 @@ export class TaintAnalyzer {
     // A WebSocket server's `clients`: every connected socket, each one a place data is sent to.
     if (obj.obj === 'ws' && key === 'clients') return { flows: [], elements: 'ws' };
     // Koa's ctx.state is where middleware hands values to later middleware (Hapi's request.state is cookies).
+    // What a middleware set there (or on the request) is resolved by the link phase with the masks
+    // of the flows it stored: input stays input, a whole record read there stays a record.
     if (obj.obj === 'context' && key === 'state') return { flows: [], middlewareState: true };
     if (obj.middlewareState) {
-      return { flows: [{ o: { k: 'f', name: `state.${key}` }, m: INPUT_CLEARED, t: [this.step(at, `\`${this.text(at, 30)}\`, set by a middleware`)] }] };
+      return { flows: [{ o: { k: 'f', name: `state.${key}` }, m: 0, t: [this.step(at, `\`${this.text(at, 30)}\`, set by a middleware`)] }] };
     }
     if (obj.obj === 'request' || obj.obj === 'context') {
       // request.pre of a route whose pre methods were read (Hapi).
@@ -1664,7 +1734,7 @@ export class TaintAnalyzer {
       if (NESTED_REQUESTS.includes(key)) return { flows: [], obj: 'request' };
       if (obj.obj === 'context' && (key === 'res' || key === 'response')) return { flows: [], obj: 'response' };
       // req.tenant: maybe set from input by a middleware (here or in another file); the link phase knows.
-      if (!SAFE_REQUEST_FIELDS.has(key) && at.type === 'MemberExpression' && unwrap(at.object)?.type === 'Identifier') return { flows: [{ o: { k: 'f', name: key }, m: INPUT_CLEARED, t: [this.step(at, `\`${this.text(at, 30)}\`, set by a middleware`)] }] };
+      if (!SAFE_REQUEST_FIELDS.has(key) && at.type === 'MemberExpression' && unwrap(at.object)?.type === 'Identifier') return { flows: [{ o: { k: 'f', name: key }, m: 0, t: [this.step(at, `\`${this.text(at, 30)}\`, set by a middleware`)] }] };
       return CLEAN;
     }
     const known = obj.fields?.get(key);
@@ -1822,13 +1892,29 @@ export class TaintAnalyzer {
       // The outer key must be the input's choice too: one checked to be an own key (`Object.hasOwn(target, a)`)
       // names an existing object, and a `__proto__` written into that object changes nothing else.
       const k2 = this.eval(inner.property, scope);
-      dangerous = k2.flows.some((f) => !(f.m & classBit('prototype-pollution')));
+      dangerous = k2.flows.some((f) => !(f.m & classBit('prototype-pollution'))) && !this.nullPrototypeStore(unwrap(inner.object));
     }
     if (!dangerous) {
       const fn = scope.fn.node;
       if (fn && inner && inner.type === 'Identifier' && this.isRecursiveWith(fn, inner.name)) dangerous = true;
     }
     if (dangerous) this.sinkValue('prototype-pollution', key, at, scope, `property assignment with a key from input: \`${this.text(left, 40)}\``);
+  }
+
+  /**
+   * `const store = Object.create(null)` whose entries are only ever set to `Object.create(null)`:
+   * `store[ns][key] = v` writes into an object with no prototype, whatever `ns` and `key` are.
+   */
+  private nullPrototypeStore(root: Node | null | undefined): boolean {
+    const isNullObject = (n: Node | null | undefined): boolean => {
+      const u = unwrap(n);
+      return u?.type === 'CallExpression' && accessPath(u.callee) === 'Object.create' && unwrap(u.arguments[0])?.type === 'Literal' && unwrap(u.arguments[0])!.value === null;
+    };
+    if (root?.type !== 'Identifier' || !isNullObject(constValue(root))) return false;
+    return nodesOfType(this.sourceCode, 'AssignmentExpression').every((a) => {
+      const l = unwrap(a.left);
+      return !(l?.type === 'MemberExpression' && l.computed && unwrap(l.object)?.type === 'Identifier' && unwrap(l.object)!.name === root.name) || isNullObject(a.right);
+    });
   }
 
   private readonly recursiveTargets = new Map<Node, Set<string>>();
@@ -1990,10 +2076,18 @@ export class TaintAnalyzer {
       const input = receiver && receiver.flows.length > 0 && args.length === 0 ? receiver : this.union(...args);
       return { flows: this.clear(input, san).flows };
     }
-    if (method === 'replace' || method === 'replaceAll') return this.replaceSanitizer(node, receiver ?? CLEAN, args);
+    if (method === 'replace' || method === 'replaceAll') {
+      // text.replace(RE, (match, group1, ...) => ...): the callback reads the matched parts of the text.
+      const cb = args[1]?.fn;
+      if (cb && receiver && receiver.flows.length > 0) {
+        const part: Value = { flows: this.stringified({ flows: receiver.flows }).flows };
+        this.inline(cb, cb.node.params.map(() => part), scope);
+      }
+      return this.replaceSanitizer(node, receiver ?? CLEAN, args);
+    }
 
     // Data-leak sources: whole-record reads.
-    const record = ownMethod ? undefined : this.recordRead(node, callee, method, receiver, args, path, scope);
+    const record = ownMethod ? undefined : this.recordRead(node, callee, method);
     if (record) return record;
     if (receiver?.record && method && PROJECTION_METHODS.has(method) && !selectsEverything(node)) return CLEAN;
 
@@ -2080,6 +2174,9 @@ export class TaintAnalyzer {
     }
     if (path === 'require' && !scope.has('require')) return CLEAN;
 
+    const translated = this.translation(node, callee, method, args);
+    if (translated) return translated;
+
     // Propagation: known propagators, methods of tainted values.
     const name = binding ? [binding.module, ...binding.path].join('.') : path;
     if (PROPAGATORS.has(name) || PROPAGATORS.has(path) || (binding && PROPAGATORS.has(`${binding.module}.${binding.path.join('.')}`))) {
@@ -2103,6 +2200,13 @@ export class TaintAnalyzer {
     if (re && subject && subject.flows.length > 0) {
       const prefix = literalPrefix(re.pattern);
       if (prefix !== undefined && fixedHost(`${prefix}\u0000`)) return { flows: subject.flows, record: subject.record, fields: new Map([['0', { flows: hostPinned({ flows: subject.flows, text: `${prefix}\u0000` }) }]]) };
+      // The match array: [0] the whole match, [1]... each group, a part of the input (clean where the group allows only safe characters).
+      if (method === 'exec' || !re.flags.includes('g')) {
+        const text = this.stringified({ flows: subject.flows });
+        const fields = new Map<string, Value>([['0', text]]);
+        captureGroups(re.pattern).forEach((body, i) => fields.set(String(i + 1), SAFE_GROUP.test(body) || /^[\w-]+(?:\|[\w-]+)*$/.test(body) ? CLEAN : text));
+        return { flows: text.flows, fields };
+      }
     }
     if (receiver && receiver.flows.length > 0 && method) {
       if (CLEAN_METHODS.has(method)) return CLEAN;
@@ -2221,6 +2325,8 @@ export class TaintAnalyzer {
     }
     if (!regex || !input || input.flows.length === 0) return;
     const b = findBacktracking(regex.pattern, regex.flags);
+    // Polynomial backtracking over text checked to be short (`if (s.length > 100) return`) stays fast.
+    if (b && !b.exponential && input.flows.every((f) => f.m & SHORT_TEXT)) return;
     if (b) this.sinkValue('redos', input, node, scope, `input is matched against /${regex.pattern.length > 40 ? `${regex.pattern.slice(0, 39)}…` : regex.pattern}/, which backtracks`);
   }
 
@@ -2764,8 +2870,12 @@ export class TaintAnalyzer {
         if (a.type === 'CallExpression' && /^JSON\.stringify$/.test(accessPath(a.callee) ?? '')) return false;
         return true;
       }
-      case 'query-builder':
-        return /createQueryBuilder|getRepository|from\(|typeorm/.test(this.sourceCode.text) && !!args[0] && !!args[0].text;
+      case 'query-builder': {
+        if (!/createQueryBuilder|getRepository|from\(|typeorm/.test(this.sourceCode.text) || !args[0]) return false;
+        // A column list or sort key goes into the SQL as written, input alone too (`orderBy(sort)`);
+        // a condition is SQL text when built as a string (an object is TypeORM's parameterized form).
+        return !!args[0].text || (COLUMN_CLAUSES.has(s.name) && args[0].flows.length > 0);
+      }
       case 'record-filter': {
         const a = unwrap(node.arguments[0]);
         if (!a || isFunctionNode(a)) return false;
@@ -2967,6 +3077,26 @@ export class TaintAnalyzer {
   }
 
   /** `x.replace(/[\r\n]/g, '')`, `x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')`, `x.replace(/[<>]/g, '')`. */
+  /**
+   * i18next's `t(key, { name })` (`i18next.t`, `req.t`, `this.i18n.t`, a `t` from useTranslation):
+   * the message holds the interpolated values, HTML-escaped unless `escapeValue: false` is set in
+   * the call or where this file initialises i18next.
+   */
+  private translation(node: Node, callee: Node, method: string | undefined, args: Value[]): Value | undefined {
+    const isT = method === 't' || (callee.type === 'Identifier' && callee.name === 't');
+    const opts = args[1];
+    if (!isT || !opts?.fields || !/i18n/.test(this.sourceCode.text)) return undefined;
+    const values: Value[] = [];
+    for (const [k, v] of opts.fields) {
+      if (k === 'replace' && v.fields) values.push(...v.fields.values());
+      else if (!I18N_OPTION_KEYS.has(k)) values.push(v);
+    }
+    const all = this.union(...values);
+    if (all.flows.length === 0) return CLEAN;
+    const raw = /escapeValue\s*:\s*false/.test(this.text(unwrap(node.arguments[1])!, 400)) || /escapeValue\s*:\s*false/.test(this.sourceCode.text);
+    return raw ? { flows: all.flows } : this.clear({ flows: all.flows }, classMask(['xss', 'xml-injection']));
+  }
+
   private replaceSanitizer(node: Node, receiver: Value, args: Value[]): Value {
     const pattern = unwrap(node.arguments[0]);
     const replacement = args[1] ?? CLEAN;
@@ -2979,6 +3109,9 @@ export class TaintAnalyzer {
       if (global && /\$&/.test(staticValue(node.arguments[1]) ?? '') && metachars >= 6) mask |= classMask(REGEX_ESCAPE_CLASSES);
       if (global && /</.test(src) && />/.test(src)) mask |= classMask(ANGLE_CLASSES);
       if (global && /^\[\^[^\]]*\]\+?$/.test(src)) mask |= ALL_CLASSES_MASK & ~classBit('data-leak');
+      // path.normalize(p).replace(/^(\.\.(\/|\\|$))+/, ''): a normalised path keeps `..` only at its start, stripped here.
+      const recvNode = unwrap(unwrap(node.callee)?.object);
+      if (/^\^\((?:\?:)?\\\.\\\./.test(src) && /\)\+$/.test(src) && staticValue(node.arguments[1]) === '' && recvNode?.type === 'CallExpression' && lastName(recvNode.callee) === 'normalize') mask |= classBit('path-traversal');
       // RFC 4515 filter escaping: every one of * ( ) \ replaced (as hex escapes, by a function or a table).
       if (global && /^\[[^\]]*\]$/.test(src) && ['*', '(', ')', '\\\\'].every((c) => src.includes(c))) mask |= classBit('ldap-injection');
     }
@@ -2993,7 +3126,8 @@ export class TaintAnalyzer {
       if (slashes && (backslashes || receiver.urlPart)) return { ...out, noLeadingSlash: true };
     }
     // xml.replace('</users>', `<user name="${name}"/></users>`): the result holds the replacement's markup.
-    const text = replacement.text !== undefined && !replacement.fn ? `${receiver.text ?? '\u0001'}${replacement.text}` : receiver.text;
+    // (The receiver's own holes stay holes: input with its trailing slashes removed is still input.)
+    const text = replacement.text && !replacement.fn ? `${receiver.text ?? holeText(r)}${replacement.text}` : receiver.text;
     return text !== undefined && out.flows.length > 0 ? { ...out, text } : out;
   }
 
@@ -3020,6 +3154,11 @@ export class TaintAnalyzer {
     }
     if (t.type === 'BinaryExpression') return this.comparisonGuards(t, scope);
     if (t.type === 'CallExpression') return this.callGuards(t, scope);
+    // const ok = ALLOWED.includes(uri); if (!ok) throw ...: the check the constant holds.
+    if (t.type === 'Identifier') {
+      const init = constValue(t);
+      if (init && init !== t && (init.type === 'CallExpression' || init.type === 'BinaryExpression' || init.type === 'LogicalExpression' || init.type === 'UnaryExpression')) return this.guardsOf(init, scope);
+    }
     return [];
   }
 
@@ -3029,6 +3168,20 @@ export class TaintAnalyzer {
     const ne = op === '!==' || op === '!=';
     const l = unwrap(t.left)!;
     const r = unwrap(t.right)!;
+    // s.length > 100 (false: at most 100 characters), s.length <= 100, 100 < s.length.
+    if (op === '<' || op === '<=' || op === '>' || op === '>=') {
+      const lengthOf = (n: Node): string | undefined => (n.type === 'MemberExpression' && propertyName(n.property, n.computed) === 'length' ? accessPath(stringConversionOf(n.object) ?? n.object) : undefined);
+      const flipped = lengthOf(r) !== undefined;
+      const path = lengthOf(flipped ? r : l);
+      const bound = Number(staticValue(flipped ? l : r));
+      if (path !== undefined && Number.isInteger(bound)) {
+        // Normalised to `length OP bound`.
+        const o = flipped ? ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as Record<string, string>)[op] : op;
+        const max = o === '<' || o === '>=' ? bound - 1 : bound;
+        if (max <= SHORT_TEXT_LIMIT) return [{ path, mask: SHORT_TEXT, whenTrue: o === '<' || o === '<=' }];
+      }
+      return [];
+    }
     // Each check below reads both orders (x === 'a', 'a' === x); k picks one, with no pair arrays (every comparison comes here).
     // typeof x === 'string' / 'number'
     for (let k = 0; k < 2; k++) {
@@ -3083,7 +3236,7 @@ export class TaintAnalyzer {
         if (a.type !== 'MemberExpression' || !/^(origin|host|hostname)$/.test(propertyName(a.property, a.computed) ?? '')) continue;
         const made = unwrap(a.object);
         const from = made?.type === 'NewExpression' && lastName(made.callee) === 'URL' ? accessPath(made.arguments[0]) : undefined;
-        if (!from || this.eval(b, scope).flows.length > 0) continue;
+        if (!from || clientChosen(this.eval(b, scope))) continue;
         return [{ path: from, mask: classMask(['ssrf', 'open-redirect']), whenTrue: eq }];
       }
       // url.origin === ORIGIN, host !== allowedHost: equal to a value the client does not choose.
@@ -3093,8 +3246,7 @@ export class TaintAnalyzer {
         const path = accessPath(a);
         if (!path || b.type === 'Literal' && b.value === null) continue;
         if (a.type === 'CallExpression' || b.type === 'ObjectExpression') continue;
-        const other = this.eval(b, scope);
-        if (other.flows.length > 0 || (b.type === 'Identifier' && b.name === 'undefined')) continue;
+        if (clientChosen(this.eval(b, scope)) || (b.type === 'Identifier' && b.name === 'undefined')) continue;
         if (b.type !== 'Identifier' && b.type !== 'MemberExpression') continue;
         const av = this.eval(a, scope);
         if (av.flows.length === 0) continue;
@@ -3290,7 +3442,8 @@ export class TaintAnalyzer {
     const recv = callee.type === 'MemberExpression' ? unwrap(callee.object) : undefined;
     const recvPath = recv ? accessPath(recv) : undefined;
     const a0 = t.arguments[0];
-    const a0Path = accessPath(a0);
+    // RE.test(String(id)) checks id itself.
+    const a0Path = accessPath(stringConversionOf(a0) ?? a0);
     const out: Guard[] = [];
     const withOwner = (path: string, mask: number): Guard => this.ownerGuard(path, mask, true, scope);
     if (method === 'startsWith' && recv && staticValue(a0)?.startsWith('..')) {
@@ -3309,6 +3462,8 @@ export class TaintAnalyzer {
       // `ROOT + '/' + name` still holds its `..`: only a resolved or joined path can be checked by its prefix.
       const checked = recv?.type === 'Identifier' ? scope.lookup(recv.name) : undefined;
       if (checked?.text !== undefined && /[\u0000\u0002]/.test(checked.text)) mask &= ~classBit('path-traversal');
+      // Nor raw input: `ctx.path.startsWith('/docs/')` lets '/docs/../../etc/passwd' through.
+      else if (!normalizesPath(variableInit(recv)) && (checked ?? (recv?.type === 'MemberExpression' ? this.eval(recv, scope) : CLEAN)).flows.some((f) => f.o.k === 's')) mask &= ~classBit('path-traversal');
       if (mask !== 0) out.push(withOwner(recvPath, mask));
       return out;
     }
@@ -3400,9 +3555,7 @@ export class TaintAnalyzer {
   // ---------------------------------------------------------------------------------
   // Data-leak sources
 
-  private recordRead(node: Node, callee: Node, method: string | undefined, receiver: Value | undefined, args: Value[], path: string, scope: Scope): Value | undefined {
-    void receiver;
-    void scope;
+  private recordRead(node: Node, callee: Node, method: string | undefined): Value | undefined {
     const modelFind = method === 'find' && callee.type === 'MemberExpression' && (/^[A-Z]|[Mm]odel$|[Rr]epo(sitory)?$|[Cc]ollection$/.test(lastName(callee.object) ?? '') || ORM_HANDLE_TYPES.test(this.typedField(callee) ?? '')) && !isFunctionNode(unwrap(node.arguments[0])) && staticValue(node.arguments[0]) === undefined;
     if (method && (RECORD_READ_METHODS.has(method) || modelFind) && callee.type === 'MemberExpression') {
       const recvName = lastName(callee.object) ?? '';
@@ -3413,12 +3566,9 @@ export class TaintAnalyzer {
       if (method === 'findOne' || method === 'find' || method === 'findById') {
         // Mongoose: a projection as the second argument (or third for findById).
         if (opts2 && (opts2.type === 'ObjectExpression' || staticValue(opts2) !== undefined) && method !== 'findById') return undefined;
-        const p3 = unwrap(node.arguments[2]);
         if (method === 'findById' && opts2 && (opts2.type === 'ObjectExpression' || staticValue(opts2) !== undefined)) return undefined;
-        void p3;
       }
       if (this.projectedByChain(node)) return undefined;
-      void args;
       const v = this.source(node, `${this.text(node, 40)} (whole records)`, 'medium', SENSITIVE_CLEARED);
       return { ...v, record: true };
     }
@@ -3430,9 +3580,20 @@ export class TaintAnalyzer {
       const v = this.source(node, `${this.text(node, 40)} (every column)`, 'medium', SENSITIVE_CLEARED);
       return { ...v, record: true };
     }
+    // Drizzle and Knex: db.select().from(users) reads every column of the table (select({ id: users.id }) does not).
+    if (method === 'from' && callee.type === 'MemberExpression' && node.arguments.length === 1) {
+      const select = unwrap(callee.object);
+      const tableArg = unwrap(node.arguments[0]);
+      const tableName = tableArg?.type === 'Identifier' ? tableArg.name : tableArg?.type === 'MemberExpression' ? lastName(tableArg) : staticValue(tableArg);
+      if (select?.type === 'CallExpression' && select.arguments.length === 0 && lastName(select.callee) === 'select' && tableName && SENSITIVE_TABLE.test(tableName) && !this.projectedByChain(node)) {
+        const v = this.source(node, `${this.text(node, 40)} (every column)`, 'medium', SENSITIVE_CLEARED);
+        return { ...v, record: true };
+      }
+    }
     // SELECT * / a secret column in SQL text; db.prepare('SELECT * ...').get(id) too.
     if (method && /^(query|execute|all|get|any|many|manyOrNone|one|oneOrNone|raw|iterate)$/.test(method) && callee.type === 'MemberExpression') {
-      const prepared = unwrap(callee.object);
+      // Prepared inline, or once in a variable: `const byOwner = db.prepare('SELECT * ...')` ... `byOwner.all(id)`.
+      const prepared = receiverMaker(node);
       const sqlNode = prepared?.type === 'CallExpression' && lastName(prepared.callee) === 'prepare' && /^(get|all|iterate)$/.test(method) ? prepared.arguments[0] : node.arguments[0];
       const sql = staticValue(sqlNode) ?? (unwrap(sqlNode)?.type === 'TemplateLiteral' ? unwrap(sqlNode)!.quasis.map((q: Node) => q.value.cooked).join(' ') : undefined);
       if (sql && /^\s*select\s/i.test(sql)) {
@@ -3446,7 +3607,6 @@ export class TaintAnalyzer {
         }
       }
     }
-    void path;
     return undefined;
   }
 
@@ -3480,7 +3640,7 @@ export class TaintAnalyzer {
    */
   private mayUseDocumentQueries(): boolean {
     const manifests = this.manifests();
-    return manifests.length === 0 || manifests.some((deps) => DOCUMENT_QUERY_PACKAGES.some((p) => deps[p] !== undefined));
+    return manifests.length === 0 || manifests.some((deps) => Object.keys(deps).some(isDocumentQueryPackage));
   }
 
   private manifestChain?: readonly Readonly<Record<string, string>>[];

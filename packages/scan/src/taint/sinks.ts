@@ -128,6 +128,8 @@ export const SINKS: readonly SinkSpec[] = [
   { class: 'sql-injection', match: 'method', name: 'literal', receiver: /^(sequelize|Sequelize|db|orm)$/ },
   { class: 'sql-injection', match: 'module', module: 'sequelize', name: 'literal' },
   { class: 'sql-injection', match: 'module', module: 'sequelize', name: 'Sequelize.literal' },
+  // pg-copy-streams: COPY ... TO STDOUT / FROM STDIN text, run through client.query(copyTo(sql)).
+  ...['to', 'from', 'both'].map((name): SinkSpec => ({ class: 'sql-injection', match: 'module', module: 'pg-copy-streams', name })),
   { class: 'sql-injection', match: 'method', name: '$queryRawUnsafe' },
   { class: 'sql-injection', match: 'method', name: '$executeRawUnsafe' },
   { class: 'sql-injection', match: 'method', name: 'raw', receiver: /^(sql|Prisma)$/ },
@@ -219,6 +221,10 @@ export const SINKS: readonly SinkSpec[] = [
   ...['libxmljs', 'libxmljs2'].flatMap((module) => ['parseXml', 'parseXmlString', 'parseXmlAsync'].map((name): SinkSpec => ({ class: 'xxe', match: 'module', module, name, when: 'noent' }))),
   ...['post', 'put', 'patch'].flatMap((name) => ['axios', 'got', 'superagent'].map((module): SinkSpec => ({ class: 'xml-injection', match: 'module', module, name, args: [1], when: 'xml-text' }))),
   { class: 'xml-injection', match: 'global', name: 'fetch', args: [1], field: 'body', when: 'xml-text' },
+  // Hapi's Wreck: Wreck.post(url, { payload }), Wreck.request(method, url, { payload }); needle.post(url, data).
+  ...['post', 'put', 'patch'].flatMap((name) => ['@hapi/wreck', 'wreck'].map((module): SinkSpec => ({ class: 'xml-injection', match: 'module', module, name, args: [1], field: 'payload', when: 'xml-text' }))),
+  ...['@hapi/wreck', 'wreck'].map((module): SinkSpec => ({ class: 'xml-injection', match: 'module', module, name: 'request', args: [2], field: 'payload', when: 'xml-text' })),
+  ...['post', 'put', 'patch'].map((name): SinkSpec => ({ class: 'xml-injection', match: 'module', module: 'needle', name, args: [1], when: 'xml-text' })),
   // The same XML body through undici and node-fetch: request(url, { body }), fetch(url, { body }).
   ...([['undici', 'request'], ['undici', 'fetch'], ['node-fetch', ''], ['node-fetch', 'default']] as const).map(
     ([module, name]): SinkSpec => ({ class: 'xml-injection', match: 'module', module, name, args: [1], field: 'body', when: 'xml-text' }),
@@ -271,16 +277,21 @@ export const SINKS: readonly SinkSpec[] = [
 
   ...['write', 'end'].map((name): SinkSpec => ({ class: 'header-injection', match: 'method', name, receiver: /(socket|sock|conn|connection|stream)$/i, when: 'raw-http' })),
 
-  // Server-side template injection: the template text itself.
+  // Server-side template injection: the template text itself, for engines whose templates run code
+  // or reach helpers. Logic-less Mustache and Hogan templates run none: a user's own template there
+  // is a feature (its output can still be XSS where it is sent as HTML).
   ...['render', 'compile', 'renderString', 'compileString', 'template', 'renderFile'].flatMap((name): SinkSpec[] =>
-    ['ejs', 'pug', 'jade', 'handlebars', 'nunjucks', 'mustache', 'dot', 'eta', 'lodash', 'underscore', 'hogan.js', 'squirrelly', 'liquidjs', 'art-template', 'marko', 'velocityjs'].map(
+    ['ejs', 'pug', 'jade', 'handlebars', 'nunjucks', 'dot', 'eta', 'lodash', 'underscore', 'squirrelly', 'liquidjs', 'art-template', 'marko', 'velocityjs'].map(
       (module): SinkSpec => ({ class: 'template-injection', match: 'module', module, name: name === 'renderFile' ? 'renderString' : name }),
     ),
   ),
+  // jsrender: $.templates(markup) or $.templates(name, markup) compiles markup whose {{: }} tags run code (with allowCode) or reach helpers.
+  { class: 'template-injection', match: 'module', module: 'jsrender', name: 'templates', args: [0, 1] },
+  { class: 'template-injection', match: 'method', name: 'templates', args: [0, 1], receiver: /^(\$|jsrender|jsviews|jsr)$/ },
   { class: 'template-injection', match: 'module', module: 'lodash/template', name: '' },
   { class: 'template-injection', match: 'module', module: 'lodash.template', name: '' },
   { class: 'template-injection', match: 'module', module: 'lodash', name: 'template' },
-  ...['render', 'compile', 'renderString', 'template', 'parseAndRender'].map((name): SinkSpec => ({ class: 'template-injection', match: 'method', name, receiver: /^(ejs|pug|jade|handlebars|Handlebars|hbs|nunjucks|env|Mustache|mustache|doT|dot|Eta|eta|_|engine|liquid|Sqrl|template)$/ })),
+  ...['render', 'compile', 'renderString', 'template', 'parseAndRender'].map((name): SinkSpec => ({ class: 'template-injection', match: 'method', name, receiver: /^(ejs|pug|jade|handlebars|Handlebars|hbs|nunjucks|env|doT|dot|Eta|eta|_|engine|liquid|Sqrl|template)$/ })),
 
   // Data leaks: whole records or secret fields in a response.
   { class: 'data-leak', match: 'method', name: 'json', when: 'response' },

@@ -38,8 +38,15 @@ export const DOCUMENT_QUERY_PACKAGES: readonly string[] = [
   '@prisma/client', 'prisma', 'sequelize', 'dynamoose', 'rethinkdb', 'rethinkdbdash', 'thinky', 'couchbase', 'nano', 'pouchdb', 'firebase-admin',
 ];
 
+/** A library of DOCUMENT_QUERY_PACKAGES, or a framework's MongoDB plugin (`@fastify/mongodb`, `@nestjs/mongoose`, `koa-mongo`). */
+export function isDocumentQueryPackage(name: string): boolean {
+  return DOCUMENT_QUERY_PACKAGES.includes(name) || /(^|[-/@])mongo/.test(name);
+}
+
 /** What a package.json must list for the scanner to decide: versioned packages, document-query libraries, Express's major version. */
-export const DECIDING_PACKAGES: readonly string[] = [...VERSIONED_PACKAGES, ...DOCUMENT_QUERY_PACKAGES, 'express'];
+export function isDecidingPackage(name: string): boolean {
+  return name === 'express' || VERSIONED_PACKAGES.includes(name) || isDocumentQueryPackage(name);
+}
 
 /** A source in the config: a request property or method, or a global path. */
 export type SourceConfig =
