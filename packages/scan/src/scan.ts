@@ -19,7 +19,7 @@ import {
 } from '@rampart/core';
 import { readBaseline } from './baseline.js';
 import { loadConfig, type RuleSetting } from './config.js';
-import { analyzeFile, type FileResult } from './engine/analyze.js';
+import { analyzeFile, completeTaintSummary, type FileResult } from './engine/analyze.js';
 import { jsLang } from './engine/parse.js';
 import { projectFileReader, readSource } from './engine/read.js';
 import { activeRules, KNOWN_RULE_IDS } from './engine/rules-config.js';
@@ -415,7 +415,7 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
   if (packageDependencies) rules = activeRules(settings, config.taint, dependencies, packageDependencies);
   // tsconfig/jsconfig path aliases, for the taint pass to follow imports such as '@app/db' (JS and TS files' folders only).
   const aliases = rules.js.some((r) => isTaintClass(r.meta.id)) ? readPathAliases(root, sourceFiles) : [];
-  rules = { ...rules, readFile: projectFileReader(root, config.maxFileSize, aliases) };
+  rules = { ...rules, readFile: projectFileReader(root, config.maxFileSize, aliases), deferExports: true };
 
   const findings: FindingInput[] = [];
   const warnings: ScanWarning[] = [];
@@ -449,7 +449,11 @@ export async function scan(rootDir: string, options: ScanOptions = {}): Promise<
   const taintRules = new Map(rules.js.filter((r) => isTaintClass(r.meta.id)).map((r) => [r.meta.id, r.meta]));
   if (taintRules.size > 0 && taintSummaries.length > 0) {
     taintSummaries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    const linked = linkTaint(taintSummaries, { rules: taintRules, severity: rules.severity, aliases, readView: (from, view) => readView(root, from, view) });
+    const complete = (file: string): FileSummary | undefined => {
+      const source = readSource(root, file, config.maxFileSize);
+      return source.kind === 'text' ? completeTaintSummary(file, source.text, rules) : undefined;
+    };
+    const linked = linkTaint(taintSummaries, { rules: taintRules, severity: rules.severity, aliases, readView: (from, view) => readView(root, from, view), complete });
     const seen = new Set(findings.map((f) => `${f.ruleId}|${f.file}|${f.line}|${f.column}`));
     for (const f of linked.findings) if (!seen.has(`${f.ruleId}|${f.file}|${f.line}|${f.column}`)) findings.push(f);
     suppressed += linked.suppressed;

@@ -5,7 +5,7 @@ import { LineIndex } from './lines.js';
 import { jsLang, parseJs, traverse } from './parse.js';
 import { applySuppressions } from './suppress.js';
 import { runFileRules, toFinding, type ActiveRules } from './file-rules.js';
-import { cachedTaint } from '../taint/engine.js';
+import { cachedTaint, TaintAnalyzer } from '../taint/engine.js';
 import type { FileSummary } from '../taint/summary.js';
 import { TAINT_CLASSES } from '../taint/classes.js';
 
@@ -61,7 +61,7 @@ function runJsRules(path: string, text: string, index: LineIndex, rules: ActiveR
     return false;
   }
   const sourceCode = new SourceCode(text, parsed.ast);
-  const settings = rules.taint || rules.readFile ? { taint: rules.taint, taintFiles: rules.readFile } : undefined;
+  const settings = rules.taint || rules.readFile ? { taint: rules.taint, taintFiles: rules.readFile, taintDeferExports: rules.deferExports } : undefined;
   const enter = new Map<string, Visit[]>();
   const exit = new Map<string, Visit[]>();
   for (const rule of rules.js) {
@@ -145,4 +145,16 @@ export function analyzeFile(path: string, text: string, rules: ActiveRules): Fil
   // suppression naming a taint rule is not called unused here; the link phase applies it.
   const { kept, suppressed, warnings: sw } = applySuppressions(path, index, findings, rules.known, rules.active, taint ? TAINT_RULE_IDS : undefined);
   return { findings: kept, warnings: [...warnings, ...sw], suppressed, analysed, ...(taint ? { taint: taint.summary, ...(taint.skipped ? { taintSkipped: taint.skipped } : {}) } : {}) };
+}
+
+/**
+ * The whole taint summary of a file whose first pass deferred its exports (FileSummary.partial):
+ * parsed again and read with every exported function. Undefined if it no longer parses.
+ */
+export function completeTaintSummary(path: string, text: string, rules: ActiveRules): FileSummary | undefined {
+  const lang = jsLang(path);
+  if (!lang) return undefined;
+  const parsed = parseJs(path, text, lang);
+  if (parsed.errors.length > 0) return undefined;
+  return new TaintAnalyzer(new SourceCode(text, parsed.ast), path, rules.taint, rules.readFile).run().summary;
 }

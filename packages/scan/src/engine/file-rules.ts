@@ -24,6 +24,8 @@ export interface ActiveRules {
   readonly taint?: TaintTables;
   /** Reads another project file (path relative to the root), for the taint pass's look into imported predicates. */
   readonly readFile?: ProjectFileReader;
+  /** Leave the exported functions of files with no input unread, for the link phase to complete on demand (`rampart scan`). */
+  readonly deferExports?: boolean;
 }
 
 /** Any rule's snippet may quote a secret (a Dockerfile ENV line): every output shows it redacted. */

@@ -19,7 +19,7 @@ let config: { root: string; maxFileSize: number; rules: ActiveRules } | undefine
 
 process.on('message', (msg: WorkerMessage) => {
   if (msg.type === 'init') {
-    config = { root: msg.root, maxFileSize: msg.maxFileSize, rules: { ...activeRules(msg.settings, msg.taint, msg.dependencies, msg.packageDependencies), readFile: projectFileReader(msg.root, msg.maxFileSize, msg.aliases) } };
+    config = { root: msg.root, maxFileSize: msg.maxFileSize, rules: { ...activeRules(msg.settings, msg.taint, msg.dependencies, msg.packageDependencies), readFile: projectFileReader(msg.root, msg.maxFileSize, msg.aliases), deferExports: true } };
     return;
   }
   const { root, maxFileSize, rules } = config!;

@@ -790,6 +790,11 @@ export class TaintAnalyzer {
     tables?: TaintTables,
     /** Reads the project's other files, for the bodies of imported predicates; none: names are trusted. */
     private readonly readFile?: ProjectFileReader,
+    /**
+     * A file with no request input in sight leaves its exported functions unread: the link phase
+     * asks for them (completeSummary) only where another file's flows reach them.
+     */
+    private readonly deferExports = false,
   ) {
     this.tables = tables ?? mergeTables();
     const top = this.newCtx(undefined, false);
@@ -875,7 +880,7 @@ export class TaintAnalyzer {
       this.lazy = this.hot.length === 0;
       this.markHotFunctions();
       this.execBlock(program.body, this.moduleScope);
-      if (this.lazy) return { findings: this.findings, summary: this.summary(false) };
+      if (this.lazy) return { findings: this.findings, summary: this.summary(false, this.deferExports) };
       // Functions nobody in this file calls (handlers registered elsewhere, exported helpers,
       // class methods called by a framework) are still read once, with unknown parameters.
       const pending: Node[] = [];
@@ -899,10 +904,21 @@ export class TaintAnalyzer {
   // ---------------------------------------------------------------------------------
   // Summary for the link phase
 
-  private summary(empty: boolean): FileSummary {
+  /**
+   * `deferred`: exported functions are listed with empty summaries (and the summary marked
+   * partial), but for handlers and middleware (a `req`, `res` or `ctx` parameter), which a
+   * framework calls: an error handler registered with `app.use(handler)` is called by no file.
+   */
+  private summary(empty: boolean, deferred = false): FileSummary {
     const exports: FileSummary['exports'] = {};
+    let partial = false;
     if (!empty) {
       for (const [name, fnNode] of this.exportsMap) {
+        if (deferred && !fnNode.params?.some((p: Node) => p.type === 'Identifier' && HANDLER_PARAM.test(p.name))) {
+          exports[name] = { fn: -1, ret: [], sinks: [] };
+          partial = true;
+          continue;
+        }
         const s = this.summaryOf({ node: fnNode, scope: this.moduleScope });
         const own = (f: Flow): boolean => f.o.k !== 'p' || f.o.f === s.ctx.id;
         exports[name] = { fn: s.ctx.id, ret: s.ctx.ret.filter(own), sinks: s.ctx.sinks, ...(s.ctx.retValue?.object ? { retObject: true } : {}), ...retFieldsOf(s.ctx.retShape, own) };
@@ -918,7 +934,7 @@ export class TaintAnalyzer {
       }
     }
     const constants = Object.keys(this.constants).length > 0 ? { constants: this.constants } : {};
-    return { file: this.file, exports, ...constants, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, requestFields: empty ? {} : this.requestFields, ...(Object.keys(this.appLocals).length > 0 ? { appLocals: this.appLocals } : {}), reexports: this.reexports, imports: this.relativeImports(), ignores };
+    return { file: this.file, ...(partial ? { partial: true } : {}), exports, ...constants, calls: empty ? [] : this.calls, deferred: empty ? [] : this.deferred, renders: empty ? [] : this.renders, requestFields: empty ? {} : this.requestFields, ...(Object.keys(this.appLocals).length > 0 ? { appLocals: this.appLocals } : {}), reexports: this.reexports, imports: this.relativeImports(), ignores };
   }
 
   // ---------------------------------------------------------------------------------
@@ -4269,12 +4285,20 @@ function sourceHint(tables: TaintTables): RegExp {
 }
 
 const cache = new WeakMap<object, FileTaint>();
+/** A parameter name of a route handler or middleware. */
+const HANDLER_PARAM = /^(req|request|res|response|reply|ctx|context)$/;
+
+/** A response written in this file (`res.json(`, `reply.send(`, `ctx.body =`, `h.response(`). */
+const RESPONSE_WRITE = /\b(res|response|reply|ctx)\s*\.\s*(json|jsonp|send|end|write|render|redirect)\s*\(|\bctx\.body\s*=|\bh\.response\(/;
 
 /** The taint results of a file, computed once per syntax tree and shared by the taint rules. */
-export function taintOf(sourceCode: RuleSourceCode, file: string, tables?: TaintTables, readFile?: ProjectFileReader): FileTaint {
+export function taintOf(sourceCode: RuleSourceCode, file: string, tables?: TaintTables, readFile?: ProjectFileReader, deferExports = false): FileTaint {
   const known = cache.get(sourceCode.ast);
   if (known) return known;
-  const result = new TaintAnalyzer(sourceCode, file, tables, readFile).run();
+  // TypeScript files are parsed in worker processes only (see scan.ts), so they are never re-read
+  // later. A file writing responses is read whole: a helper like sendAll(res) may send records.
+  const defer = deferExports && !/\.[cm]?tsx?$/.test(file) && !RESPONSE_WRITE.test(sourceCode.text);
+  const result = new TaintAnalyzer(sourceCode, file, tables, readFile, defer).run();
   cache.set(sourceCode.ast, result);
   return result;
 }

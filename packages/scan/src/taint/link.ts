@@ -36,6 +36,8 @@ export interface LinkOptions {
   readonly aliases?: PathAliases;
   /** Reads a view rendered by `res.render(view)` from `fromFile` (its text and extension), if it exists. */
   readonly readView?: (fromFile: string, view: string) => { text: string; extension: string } | undefined;
+  /** The whole summary of a partial one (FileSummary.partial), read again with its exported functions. */
+  readonly complete?: (file: string) => FileSummary | undefined;
 }
 
 export interface LinkResult {
@@ -77,7 +79,111 @@ function cap<T>(steps: T[]): T[] {
   return steps.length <= MAX_STEPS ? steps : [...steps.slice(0, MAX_STEPS / 2), ...steps.slice(steps.length - MAX_STEPS / 2)];
 }
 
-export function linkTaint(summaries: readonly FileSummary[], options: LinkOptions): LinkResult {
+/**
+ * Files joined by relative imports (either way) are one app (union-find over the import edges),
+ * and the objects each app stores on app.locals (a tree may hold several apps).
+ */
+function appIndex(summaries: readonly FileSummary[], files: ReadonlySet<string>, aliases: PathAliases | undefined) {
+  const parent = new Map<string, string>();
+  const appOf = (f: string): string => {
+    let r = f;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    if (r !== f) parent.set(f, r);
+    return r;
+  };
+  for (const s of summaries) {
+    for (const spec of [...(s.imports ?? []), ...s.calls.map((c) => c.spec)]) {
+      const target = resolveSpecifier(s.file, spec, files, aliases);
+      if (!target) continue;
+      const a = appOf(s.file);
+      const b = appOf(target);
+      if (a !== b) parent.set(a, b);
+    }
+  }
+  /** What a file of `file`'s app stored as app.locals[name], else what any app did. */
+  const localsOf = (file: string, name: string | undefined): { file: string; spec: string; path: readonly string[] } | undefined => {
+    if (name === undefined) return undefined;
+    let any: { file: string; spec: string; path: readonly string[] } | undefined;
+    for (const s of summaries) {
+      const entry = s.appLocals?.[name];
+      if (!entry) continue;
+      const found = { file: s.file, spec: entry.spec, path: entry.path };
+      if (appOf(s.file) === appOf(file)) return found;
+      any ??= found;
+    }
+    return any;
+  };
+  return { appOf, localsOf };
+}
+
+/** The indexes of the calls whose results (k 'r' flows) a summary uses anywhere. */
+function usedResults(s: FileSummary): Set<number> {
+  const used = new Set<number>();
+  const add = (flows: readonly Flow[] | undefined): void => {
+    for (const f of flows ?? []) if (f.o.k === 'r') used.add(f.o.c);
+  };
+  for (const d of s.deferred) add([d.flow]);
+  for (const r of s.renders) for (const flows of Object.values(r.fields)) add(flows);
+  for (const flows of Object.values(s.requestFields)) add(flows);
+  for (const e of Object.values(s.exports)) {
+    add(e.ret);
+    for (const flows of Object.values(e.retFields ?? {})) add(flows);
+  }
+  for (const c of s.calls) {
+    for (const a of c.args) add(a);
+    for (const fields of c.argFields ?? []) for (const flows of Object.values(fields ?? {})) add(flows);
+  }
+  return used;
+}
+
+/**
+ * Completes the partial summaries (files whose exported functions the first pass left unread)
+ * that some flow reaches: a call passing anything but constants, or a call whose result is used.
+ * A completed summary's own calls may reach further partial files, so this runs to a fixpoint.
+ */
+function completeDemanded(input: readonly FileSummary[], options: LinkOptions): FileSummary[] {
+  const byFile = new Map(input.map((s) => [s.file, s]));
+  const files = new Set(byFile.keys());
+  const { localsOf } = appIndex(input, files, options.aliases);
+  const exportsOf = (file: string): Map<string, unknown> => new Map(Object.entries(byFile.get(file)?.exports ?? {}));
+  /** The file defining what `spec` exports under `path` from `file`: through barrels and app.locals. */
+  const definingFile = (file: string, spec: string, path: readonly string[], depth = 0): string | undefined => {
+    if (depth > 8) return undefined;
+    if (spec === APP_LOCALS_SPEC) {
+      const stored = localsOf(file, path[0]);
+      return stored && definingFile(stored.file, stored.spec, [...stored.path, ...path.slice(1)], depth + 1);
+    }
+    const target = resolveSpecifier(file, spec, files, options.aliases);
+    if (!target) return undefined;
+    if (path.length === 0 || exportAt(exportsOf(target), path) !== undefined) return target;
+    for (const r of byFile.get(target)?.reexports ?? []) {
+      const name = r.names ? r.names[path[0]] : path[0];
+      if (name === undefined || name === '*') continue;
+      const found = definingFile(target, r.spec, [name, ...path.slice(1)], depth + 1);
+      if (found) return found;
+    }
+    return target;
+  };
+  const queue = [...input];
+  while (queue.length > 0) {
+    const s = queue.pop()!;
+    const used = usedResults(s);
+    s.calls.forEach((rec, c) => {
+      const passes = rec.args.some((a) => a.length > 0) || (rec.argFields ?? []).some((f) => f && Object.values(f).some((flows) => flows.length > 0));
+      if (!passes && !used.has(c)) return;
+      const target = definingFile(s.file, rec.spec, rec.path);
+      const partial = target ? byFile.get(target) : undefined;
+      if (!partial?.partial) return;
+      const full = options.complete!(partial.file) ?? { ...partial, partial: false };
+      byFile.set(partial.file, full);
+      queue.push(full);
+    });
+  }
+  return input.map((s) => byFile.get(s.file)!);
+}
+
+export function linkTaint(input: readonly FileSummary[], options: LinkOptions): LinkResult {
+  const summaries = options.complete ? completeDemanded(input, options) : input;
   const byFile = new Map(summaries.map((s) => [s.file, s]));
   const files = new Set(byFile.keys());
   // Working copies: exported summaries grow as cross-file sinks are found.
@@ -125,23 +231,7 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
     return c?.fields?.noent === 'true' || c?.fields?.replaceEntities === 'true';
   };
 
-  // Files joined by relative imports (either way) are one app: union-find over the import edges.
-  const parent = new Map<string, string>();
-  const appOf = (f: string): string => {
-    let r = f;
-    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
-    if (r !== f) parent.set(f, r);
-    return r;
-  };
-  for (const s of summaries) {
-    for (const spec of [...(s.imports ?? []), ...s.calls.map((c) => c.spec)]) {
-      const target = resolveSpecifier(s.file, spec, files, options.aliases);
-      if (!target) continue;
-      const a = appOf(s.file);
-      const b = appOf(target);
-      if (a !== b) parent.set(a, b);
-    }
-  }
+  const { appOf, localsOf } = appIndex(summaries, files, options.aliases);
   // Request fields set from input by a middleware (req.tenant = req.get('x-tenant')): those of the
   // reading file's own app when it sets the field (two apps in one tree do not mix), else any.
   const requestFields = new Map<string, Flow[]>();
@@ -155,19 +245,6 @@ export function linkTaint(summaries: readonly FileSummary[], options: LinkOption
       appFields.set(app, m);
     }
   }
-  // Objects stored on app.locals, per app (a tree may hold several apps), then anywhere.
-  const localsOf = (file: string, name: string | undefined): { file: string; spec: string; path: readonly string[] } | undefined => {
-    if (name === undefined) return undefined;
-    let any: { file: string; spec: string; path: readonly string[] } | undefined;
-    for (const s of summaries) {
-      const entry = s.appLocals?.[name];
-      if (!entry) continue;
-      const found = { file: s.file, spec: entry.spec, path: entry.path };
-      if (appOf(s.file) === appOf(file)) return found;
-      any ??= found;
-    }
-    return any;
-  };
   const fieldFlows = (file: string, name: string): Flow[] => appFields.get(appOf(file))?.get(name) ?? requestFields.get(name) ?? [];
   const findings = new Map<string, FindingInput>();
   let suppressed = 0;

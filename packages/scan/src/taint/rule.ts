@@ -22,7 +22,7 @@ export function taintRule(meta: TaintRuleMeta, samples: Samples): JsRule {
         'Program:exit'() {
           const tables = context.settings?.taint as TaintTables | undefined;
           const readFile = context.settings?.taintFiles as ProjectFileReader | undefined;
-          const result = taintOf(context.sourceCode, context.filename, tables, readFile);
+          const result = taintOf(context.sourceCode, context.filename, tables, readFile, context.settings?.taintDeferExports === true);
           for (const f of result.findings) {
             if (f.cls !== meta.id) continue;
             context.report({ node: f.node, message: f.sink.message, confidence: f.sink.confidence, trace: traceOf(f.source, f.steps, f.sink), span: f.sink.step });

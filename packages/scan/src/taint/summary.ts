@@ -108,6 +108,11 @@ export interface ExportedConstant {
 
 export interface FileSummary {
   readonly file: string;
+  /**
+   * Its exported functions were not read (no request input in the file): `exports` lists their
+   * names with empty summaries; the link phase completes the summary where flows reach them.
+   */
+  readonly partial?: boolean;
   readonly exports: Record<string, ExportSummary & { readonly fn: number }>;
   readonly calls: CallRecord[];
   readonly deferred: DeferredSink[];

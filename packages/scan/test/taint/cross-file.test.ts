@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatReport } from '@rampart/core';
-import { scan } from '@rampart/scan';
+import { activeRules, analyzeFile, scan } from '@rampart/scan';
+import { completeTaintSummary } from '../../src/engine/analyze.js';
+import { linkTaint } from '../../src/taint/link.js';
 import { project, scanTaint } from './helpers.js';
 
 const at = (fs: readonly { ruleId: string; file: string; line: number }[]): string[] => fs.map((f) => `${f.ruleId} ${f.file}:${f.line}`).sort();
@@ -75,6 +77,46 @@ export function inner(target) { return axios.get(target); }
 `,
     });
     assert.deepEqual(at(r.taint), ['ssrf c.mjs:2']);
+  });
+
+  it('files with no input in sight are read whole only where a flow reaches their exports', () => {
+    const files: Record<string, string> = {
+      'routes.js': `const { run } = require('./run');
+const { banner } = require('./banner');
+const { version } = require('./version');
+app.get('/x', (req, res) => { run(req.query.cmd); banner('static'); res.send(version()); });
+`,
+      'run.js': `const { exec } = require('child_process');
+function run(cmd) { exec('sh -c ' + cmd); }
+module.exports = { run };
+`,
+      'banner.js': `function banner(text) { console.log(text); }
+module.exports = { banner };
+`,
+      'version.js': `function version() { return '1.0'; }
+module.exports = { version };
+`,
+      'unused.js': `const { exec } = require('child_process');
+function later(cmd) { exec(cmd); }
+module.exports = { later };
+`,
+    };
+    const rules = { ...activeRules({}), deferExports: true };
+    const summaries = Object.entries(files).map(([file, text]) => analyzeFile(file, text, rules).taint!);
+    assert.deepEqual(summaries.filter((s) => s.partial).map((s) => s.file).sort(), ['banner.js', 'run.js', 'unused.js', 'version.js']);
+    const asked: string[] = [];
+    const taintRules = new Map(rules.js.filter((r) => r.meta.id === 'command-injection').map((r) => [r.meta.id, r.meta]));
+    const linked = linkTaint(summaries, {
+      rules: taintRules,
+      severity: new Map(),
+      complete: (file) => {
+        asked.push(file);
+        return completeTaintSummary(file, files[file], rules);
+      },
+    });
+    // run() gets input; version()'s result is sent; banner() gets a constant; later() is never called.
+    assert.deepEqual(asked.sort(), ['run.js', 'version.js']);
+    assert.deepEqual(at(linked.findings), ['command-injection run.js:2']);
   });
 
   it('a sanitizer in the calling file keeps the other file quiet', async () => {
