@@ -241,6 +241,18 @@ const PLATFORM_EVENTS = new Set([
   'listening', 'upgrade', 'timeout', 'pipe', 'unpipe', 'newListener', 'removeListener', 'line', 'ready', 'disconnect', 'online', 'spawn',
   'uncaughtException', 'unhandledRejection', 'warning', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'headers', 'ping', 'pong', 'secureConnect',
 ]);
+/**
+ * The IPC channel a call on `process`/`parentPort` (inside a worker or child process) or on a
+ * Worker/fork() handle (in its parent) sends on or receives from: down to children, up to parents.
+ */
+function ipcChannel(call: Node, direction: 'send' | 'receive'): string {
+  const callee = unwrap(call.callee);
+  const recv = callee?.type === 'MemberExpression' ? unwrap(callee.object) : undefined;
+  const inChild = (recv?.type === 'Identifier' && /^(process|parentPort)$/.test(recv.name)) || lastName(variableInit(recv) ?? recv ?? callee) === 'parentPort';
+  const down = inChild === (direction === 'receive');
+  return down ? '#ipc:down' : '#ipc:up';
+}
+
 function isAppEvent(event: string): boolean {
   return event.length > 0 && !PLATFORM_EVENTS.has(event);
 }
@@ -396,6 +408,29 @@ function normalizesPath(node: Node | undefined): boolean {
 /** For a call `x.m(...)`: the expression `x` was made by, written inline or as the one initialiser of a variable `x`. */
 function receiverMaker(call: Node): Node | undefined {
   return variableInit(unwrap(call.callee)?.object);
+}
+
+/**
+ * An options object: written here, held in a `const`, or in a class field that no method
+ * reassigns (`private readonly options = { noent: true }` ... `parse(xml, this.options)`).
+ */
+function optionsObject(node: Node | null | undefined): Node | undefined {
+  const n = unwrap(node);
+  if (n?.type !== 'MemberExpression' || unwrap(n.object)?.type !== 'ThisExpression' || n.computed) return constObject(n);
+  const name = propertyName(n.property, false);
+  let body: Node | null | undefined = n.parent;
+  while (body && body.type !== 'ClassBody') body = body.parent;
+  if (!body || name === undefined) return undefined;
+  let value: Node | undefined;
+  for (const m of body.body) {
+    if ((m.type === 'PropertyDefinition' || m.type === 'ClassProperty') && !m.static && propertyName(m.key, m.computed) === name) value = unwrap(m.value) ?? undefined;
+  }
+  if (value?.type !== 'ObjectExpression') return undefined;
+  let reassigned = false;
+  forEachNode(body, (x) => {
+    if (x.type === 'AssignmentExpression' && unwrap(x.left)?.type === 'MemberExpression' && unwrap(unwrap(x.left)!.object)?.type === 'ThisExpression' && propertyName(unwrap(x.left)!.property, unwrap(x.left)!.computed) === name) reassigned = true;
+  });
+  return reassigned ? undefined : value;
 }
 
 /** An object literal written here, or the one a `const` names (`const schema = { ... }`). */
@@ -2050,6 +2085,8 @@ export class TaintAnalyzer {
       this.eventCallbacks(node, args, receiver, scope);
     }
     if (receiver && method === 'emit' && !receiver.obj) this.recordEmit(node, args);
+    // worker.postMessage(input), child.send(input), parentPort.postMessage(x): read by the other side's 'message' listener.
+    if (receiver && (method === 'postMessage' || method === 'send') && this.isOwnProcess(node)) this.recordPosted(node, ipcChannel(node, 'send'), args[0]);
     // Body.parse(input) with `const Body = z.object({...})`: the input, field by field as the schema pins it.
     if (isMember && method && SCHEMA_PARSE_METHODS.has(method) && args[0]?.flows.length) {
       const parsed = this.schemaParse(callee.object, args[0]);
@@ -2611,8 +2648,14 @@ export class TaintAnalyzer {
       return;
     }
     const spec = this.tables.inputEvents.find((e) => e.event === event && (!e.module || this.madeBy(node, e.module)));
-    // A child process's, worker's or parent's 'message' is IPC between the app's own processes.
-    if (spec && event === 'message' && this.isOwnProcess(node)) return;
+    // A child process's, worker's or parent's 'message' is IPC between the app's own processes:
+    // it carries what the other side posts (linked like app events), not a client's data.
+    if (spec && event === 'message' && this.isOwnProcess(node)) {
+      const name = `${EVENT_FIELD}${ipcChannel(node, 'receive')}`;
+      const payload: Value = { flows: [{ o: { k: 'f', name }, m: INPUT_CLEARED, t: [this.step(cb.node.params[0] ?? node, 'a message from another thread or process of the app')] }] };
+      this.inline(cb, [payload], scope);
+      return;
+    }
     if (spec && (!spec.requestOnly || receiver.obj === 'request' || receiver.obj === 'context')) {
       const src = (p: Node | undefined): Value => this.source(p ?? node, spec.label, 'high', INPUT_CLEARED);
       // A package's events hand over several values (busboy: field name, stream, info), each the client's.
@@ -2645,6 +2688,13 @@ export class TaintAnalyzer {
     if (input.length === 0 || Object.keys(this.requestFields).length >= 32) return;
     const key = `${EVENT_FIELD}${event}`;
     this.requestFields[key] = mergeFlows([this.requestFields[key] ?? [], this.withStep({ flows: input }, node, `emitted as the \`${event}\` event`).flows]);
+  }
+
+  private recordPosted(node: Node, channel: string, message: Value | undefined): void {
+    const input = message?.flows.filter((f) => f.o.k === 's') ?? [];
+    if (input.length === 0 || Object.keys(this.requestFields).length >= 32) return;
+    const key = `${EVENT_FIELD}${channel}`;
+    this.requestFields[key] = mergeFlows([this.requestFields[key] ?? [], this.withStep({ flows: input }, node, 'posted to another thread or process of the app').flows]);
   }
 
   private routeHandlers(node: Node, args: Value[], scope: Scope): void {
@@ -2779,7 +2829,7 @@ export class TaintAnalyzer {
       else if (s.match === 'method') {
         if (method !== s.name || !receiver) continue;
         if (receiver.obj === 'request' && s.class !== 'data-leak') continue;
-        ok = !s.receiver || (receiverName !== undefined && s.receiver.test(receiverName)) || (s.when === 'response' && (receiver.obj === 'response' || receiver.obj === 'context')) || (s.receiverKind === 'xml-document' && !!receiver.xmlDocument);
+        ok = !s.receiver || (receiverName !== undefined && s.receiver.test(receiverName)) || (s.when === 'response' && (receiver.obj === 'response' || receiver.obj === 'context')) || (s.receiverKind === 'xml-document' && !!receiver.xmlDocument) || (s.receiverKind === 'socket' && this.madeSocket(node));
         if (s.when === 'response' && !(receiver.obj === 'response' || receiver.obj === 'context' || (receiverName !== undefined && RESPONSE_NAMES.has(receiverName)) || isResponseChain(callee.object))) ok = false;
         if (s.when === 'html' && !s.receiver && !(receiver.obj === 'response' || receiver.obj === 'context' || (receiverName !== undefined && RESPONSE_NAMES.has(receiverName)) || isResponseChain(callee.object))) ok = false;
         if (s.when === 'html' && s.name === 'send' && receiverName === 'reply' && !this.replyIsHtml(scope)) ok = false;
@@ -2846,7 +2896,7 @@ export class TaintAnalyzer {
       case 'noent':
         // `{ noent: true }` written inline or held in a const (`const PARSE_OPTIONS = { noent: true }`).
         return node.arguments.some((a: Node) => {
-          const o = constObject(a);
+          const o = optionsObject(a);
           const v = o ? unwrap(objectProp(o, 'noent') ?? objectProp(o, 'replaceEntities')) : undefined;
           return !!v && v.type === 'Literal' && v.value === true;
         });
@@ -2928,9 +2978,17 @@ export class TaintAnalyzer {
     return false;
   }
 
+  /** For `x.write(...)`: x was made by net/tls `connect()`/`createConnection()` or `new net.Socket()`. */
+  private madeSocket(call: Node): boolean {
+    const maker = receiverMaker(call);
+    if (maker?.type !== 'CallExpression' && maker?.type !== 'NewExpression') return false;
+    const b = resolveCallee(maker.callee, this.sourceCode);
+    return !!b && /^(node:)?(net|tls)$/.test(b.module) && /^(connect|createConnection|Socket|TLSSocket)$/.test(b.path.join('.'));
+  }
+
   private argHasNoent(node: Node): boolean {
     return node.arguments.some((a: Node) => {
-      const o = constObject(a);
+      const o = optionsObject(a);
       return !!o && !!objectProp(o, 'noent');
     });
   }

@@ -44,7 +44,8 @@ export interface SinkSpec {
   readonly field?: string;
   readonly when?: SinkCondition;
   /** Also a method of a value known to be this kind, whatever its name (a document a libxmljs parse returned). */
-  readonly receiverKind?: 'xml-document';
+  /** The receiver may also be known by what made it: a parsed XML document, a socket from net/tls. */
+  readonly receiverKind?: 'xml-document' | 'socket';
 }
 
 /** Calls that return a parsed XML document, whose `find`/`get` take XPath: `libxmljs.parseXml(text)`. */
@@ -225,6 +226,8 @@ export const SINKS: readonly SinkSpec[] = [
   ...['post', 'put', 'patch'].flatMap((name) => ['@hapi/wreck', 'wreck'].map((module): SinkSpec => ({ class: 'xml-injection', match: 'module', module, name, args: [1], field: 'payload', when: 'xml-text' }))),
   ...['@hapi/wreck', 'wreck'].map((module): SinkSpec => ({ class: 'xml-injection', match: 'module', module, name: 'request', args: [2], field: 'payload', when: 'xml-text' })),
   ...['post', 'put', 'patch'].map((name): SinkSpec => ({ class: 'xml-injection', match: 'module', module: 'needle', name, args: [1], when: 'xml-text' })),
+  // XML written to a socket or stream (an XMPP or SOAP connection, an XML file being streamed out).
+  ...['write', 'end'].map((name): SinkSpec => ({ class: 'xml-injection', match: 'method', name, args: [0], receiver: /(socket|sock|conn|connection|upstream|downstream|stream|out|tls)$/i, receiverKind: 'socket', when: 'xml-text' })),
   // The same XML body through undici and node-fetch: request(url, { body }), fetch(url, { body }).
   ...([['undici', 'request'], ['undici', 'fetch'], ['node-fetch', ''], ['node-fetch', 'default']] as const).map(
     ([module, name]): SinkSpec => ({ class: 'xml-injection', match: 'module', module, name, args: [1], field: 'body', when: 'xml-text' }),

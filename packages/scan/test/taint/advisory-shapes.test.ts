@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import { flowsIn, scanTaint } from './helpers.js';
 
 // Shapes the fifth blind hold-out set (bench/sast/holdout-5, modelled on real advisories) showed
-// the engine missed or misread. Each case is a fresh shape of the capability, not a copy of a set case.
+// the engine missed or misread, and some holdout-4 still missed (worker and child-process messages,
+// XML on sockets, options in class fields). Each case is a fresh shape of the capability, not a copy
+// of a set case.
 
 interface Case {
   readonly name: string;
@@ -236,6 +238,30 @@ app.put('/b/:bucket/:key', (req, res) => {
     expect: ['prototype-pollution@5'],
   },
   {
+    name: 'XML written to a TCP socket',
+    code: `const net = require('net');
+const soap = net.createConnection(8080, 'billing.internal');
+app.post('/refund', (req, res) => {
+  soap.write('<Refund><Order>' + req.body.order + '</Order></Refund>');
+  soap.write('<Ping/>');
+  res.sendStatus(202);
+});`,
+    expect: ['xml-injection@4'],
+  },
+  {
+    name: 'parse options held in a class field',
+    code: `const libxmljs = require('libxmljs');
+class Importer {
+  opts = { noent: true, huge: true };
+  safe = { noent: false };
+  run(xml) { return libxmljs.parseXml(xml, this.opts); }
+  check(xml) { return libxmljs.parseXml(xml, this.safe); }
+}
+const importer = new Importer();
+app.post('/import', (req, res) => { importer.run(req.body.xml); importer.check(req.body.xml); res.end(); });`,
+    expect: ['xxe@5'],
+  },
+  {
     name: 'a length limit makes a polynomial regex safe',
     code: `app.get('/d', (req, res) => {
   const s = String(req.query.d);
@@ -275,6 +301,25 @@ export default async function routes(app) {
 }`,
     });
     assert.deepEqual(r.taint.map((f) => `${f.ruleId}@${f.file}:${f.line}`), ['nosql-injection@repo.js:3']);
+  });
+
+  it('input posted to a forked process reaches the sink in its message listener; its answers do not flow back as input', async () => {
+    const r = await scanTaint({
+      'server.js': `const { fork } = require('child_process');
+const express = require('express');
+const app = express();
+const thumbnailer = fork(__dirname + '/thumbs.js');
+thumbnailer.on('message', (done) => { require('fs').unlinkSync(done.tmp); });
+app.post('/thumb', (req, res) => { thumbnailer.send({ file: req.body.file }); res.sendStatus(202); });
+`,
+      'thumbs.js': `const { execSync } = require('child_process');
+process.on('message', (job) => {
+  execSync('convert ' + job.file + ' -resize 64x64 /tmp/out.png');
+  process.send({ tmp: '/tmp/out.png' });
+});
+`,
+    });
+    assert.deepEqual(r.taint.map((f) => `${f.ruleId}@${f.file}:${f.line}`), ['command-injection@thumbs.js:3']);
   });
 
   it('a whole user row a Koa middleware puts in ctx.state, sent by a route in another file', async () => {
