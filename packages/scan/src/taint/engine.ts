@@ -2264,6 +2264,13 @@ export class TaintAnalyzer {
     if (receiver && receiver.flows.length > 0 && method) {
       if (CLEAN_METHODS.has(method)) return CLEAN;
       const r: Value = { flows: receiver.flows, record: receiver.record };
+      // ['<order>', `<sku>${sku}</sku>`, '</order>'].join(''): text written around the input, as a template would.
+      const list = method === 'join' ? unwrap(callee.object) : undefined;
+      const sep = list?.type === 'ArrayExpression' && receiver.fields ? (node.arguments.length === 0 ? ',' : staticValue(node.arguments[0])) : undefined;
+      if (sep !== undefined && list!.elements.every((el: Node | null) => el && el.type !== 'SpreadElement')) {
+        const text = list!.elements.map((el: Node, i: number) => staticValue(el) ?? holeText(receiver.fields!.get(String(i)) ?? CLEAN)).join(sep);
+        return { ...this.stringified(r), text };
+      }
       if (method === 'split' || method === 'toString' || method === 'trim' || method === 'toLowerCase' || method === 'toUpperCase' || method === 'slice' || method === 'substring' || method === 'padStart' || method === 'concat' || method === 'join') {
         return this.union(this.stringified(r), method === 'concat' ? this.union(...args) : CLEAN);
       }

@@ -226,6 +226,8 @@ export const SINKS: readonly SinkSpec[] = [
   ...['post', 'put', 'patch'].flatMap((name) => ['@hapi/wreck', 'wreck'].map((module): SinkSpec => ({ class: 'xml-injection', match: 'module', module, name, args: [1], field: 'payload', when: 'xml-text' }))),
   ...['@hapi/wreck', 'wreck'].map((module): SinkSpec => ({ class: 'xml-injection', match: 'module', module, name: 'request', args: [2], field: 'payload', when: 'xml-text' })),
   ...['post', 'put', 'patch'].map((name): SinkSpec => ({ class: 'xml-injection', match: 'module', module: 'needle', name, args: [1], when: 'xml-text' })),
+  // The same through a client instance: axios.create(), NestJS HttpService (this.http.post(url, xml)).
+  ...['post', 'put', 'patch'].map((name): SinkSpec => ({ class: 'xml-injection', match: 'method', name, args: [1], receiver: /^(axios|http|httpService|httpClient|client|api|got|agent|soap|partner)$/i, when: 'xml-text' })),
   // XML written to a socket or stream (an XMPP or SOAP connection, an XML file being streamed out).
   ...['write', 'end'].map((name): SinkSpec => ({ class: 'xml-injection', match: 'method', name, args: [0], receiver: /(socket|sock|conn|connection|upstream|downstream|stream|out|tls)$/i, receiverKind: 'socket', when: 'xml-text' })),
   // The same XML body through undici and node-fetch: request(url, { body }), fetch(url, { body }).

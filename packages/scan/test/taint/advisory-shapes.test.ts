@@ -249,6 +249,16 @@ app.post('/refund', (req, res) => {
     expect: ['xml-injection@4'],
   },
   {
+    name: 'XML built by joining a list of parts, posted through an HTTP client instance',
+    code: `const api = axios.create({ baseURL: 'https://edi.example.com' });
+app.post('/ship', async (req, res) => {
+  await api.post('/shipments', ['<shipment>', '<to>' + req.body.to + '</to>', '</shipment>'].join('\\n'));
+  await api.post('/shipments', ['shipment', req.body.to].join(':'));
+  res.end();
+});`,
+    expect: ['xml-injection@3'],
+  },
+  {
     name: 'parse options held in a class field',
     code: `const libxmljs = require('libxmljs');
 class Importer {
