@@ -2176,6 +2176,9 @@ export class TaintAnalyzer {
     // Local functions (closures, declarations, methods of local classes).
     if (!fnVal && isMember && receiver && method) fnVal = this.methodOf(receiver, method, callee, scope);
     if (fnVal) return this.callFunction(fnVal, args, node, scope);
+    // this.compute() or super.compute() inherited from a class of another file (`extends BaseRule`).
+    const base = isMember && method ? this.importedSuperclass(callee) : undefined;
+    if (base) return this.importedCall({ module: base.module, path: [...base.path, method!] }, args, node, scope);
 
     // Promise and array callbacks.
     if (method === 'then' || method === 'catch' || method === 'finally') {
@@ -3996,6 +3999,23 @@ export class TaintAnalyzer {
     const rv = ctx.retValue;
     const record = rv?.record || (rv?.flows ?? []).length === 0 ? rv?.record : undefined;
     return { flows: mergeFlows([out]), fn: rv?.fn, fields: rv?.fields && out.length === 0 ? rv.fields : undefined, record, object: rv?.object, cls: rv?.cls, obj: rv?.obj };
+  }
+
+  /**
+   * For `this.m` or `super.m` inside a class that extends a class imported from a project module
+   * and defines no `m` itself: that import, whose class has `m`.
+   */
+  private importedSuperclass(callee: Node): Binding | undefined {
+    const obj = unwrap(callee.object);
+    if (obj?.type !== 'ThisExpression' && obj?.type !== 'Super') return undefined;
+    let cls: Node | null | undefined = callee.parent;
+    while (cls && cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') cls = cls.parent;
+    const superName = cls && unwrap(cls.superClass)?.type === 'Identifier' ? unwrap(cls.superClass)!.name : undefined;
+    if (!superName) return undefined;
+    const name = propertyName(callee.property, callee.computed);
+    if (obj.type === 'ThisExpression' && cls!.body.body.some((m: Node) => propertyName(m.key, m.computed) === name)) return undefined;
+    const b = moduleBindings(this.sourceCode).get(superName);
+    return b && this.isProjectModule(b.module) ? b : undefined;
   }
 
   private importedCall(binding: Binding, args: Value[], node: Node, scope: Scope): Value {

@@ -332,6 +332,37 @@ process.on('message', (job) => {
     assert.deepEqual(r.taint.map((f) => `${f.ruleId}@${f.file}:${f.line}`), ['command-injection@thumbs.js:3']);
   });
 
+  it('a method inherited from a class in another file, called as this.m() and super.m()', async () => {
+    const files = {
+      'exporter.js': `const { execSync } = require('child_process');
+class Exporter {
+  convert(file, format) { return execSync('pandoc ' + file + ' -t ' + format); }
+}
+module.exports = { Exporter };
+`,
+      'pdf.js': `const { Exporter } = require('./exporter');
+class PdfExporter extends Exporter {
+  run(file) { return this.convert(file, 'pdf'); }
+  convert(file, format) { return super.convert(file.replace(/[^\\w.]/g, ''), format); }
+}
+module.exports = { PdfExporter };
+`,
+      'routes.js': `const { PdfExporter } = require('./pdf');
+const { Exporter } = require('./exporter');
+class HtmlExporter extends Exporter {
+  run(name) { return this.convert(name, 'html'); }
+}
+app.post('/pdf', (req, res) => res.send(new PdfExporter().run(req.body.file)));
+`,
+    };
+    // PdfExporter strips the name before super.convert(): clean.
+    assert.deepEqual((await scanTaint(files)).taint, []);
+    // HtmlExporter passes it straight to the inherited convert().
+    const html = `app.post('/html', (req, res) => res.send(new HtmlExporter().run(req.body.file)));\n`;
+    const r = await scanTaint({ ...files, 'routes.js': files['routes.js'] + html });
+    assert.deepEqual(r.taint.map((f) => `${f.ruleId}@${f.file}:${f.line}`), ['command-injection@exporter.js:3']);
+  });
+
   it('a whole user row a Koa middleware puts in ctx.state, sent by a route in another file', async () => {
     const r = await scanTaint({
       'auth.js': `import { pool } from './db.js';
