@@ -385,6 +385,22 @@ export function captureGroups(pattern: string): string[] {
 /** A group body of safe characters only, with a quantifier: `\d+`, `\w{1,20}`, `[a-z0-9_-]+` (no `.`, so no `..`). */
 const SAFE_GROUP = /^(?:\\d|\\w|\[(?:a-z|A-Z|0-9|\\d|\\w|_|-|\\-)+\])(?:[+*?]|\{\d+(?:,\d*)?\})?$/;
 
+/** Config keys that hold credentials: `jwtSecret`, `password`, `dbPassword`, `apiKey`, `authToken`, `privateKey`. */
+const SECRET_CONFIG_KEY = /(password|passwd|secret|api_?key|private_?key|token|access_?key|credentials?)$/i;
+
+/** The dotted paths (two levels deep) of an object literal's fields named like secrets and not set to a number or boolean. */
+function secretFieldPaths(obj: Node, prefix = '', depth = 0): string[] {
+  const out: string[] = [];
+  for (const p of obj.properties) {
+    const key = p.type === 'Property' ? propertyName(p.key, p.computed) : undefined;
+    if (key === undefined) continue;
+    const value = unwrap(p.value);
+    if (value?.type === 'ObjectExpression' && depth < 1) out.push(...secretFieldPaths(value, `${prefix}${key}.`, depth + 1));
+    else if (SECRET_CONFIG_KEY.test(key) && !(value?.type === 'Literal' && (typeof value.value === 'number' || typeof value.value === 'boolean' || value.value === null))) out.push(`${prefix}${key}`);
+  }
+  return out;
+}
+
 /** `x` of `String(x)`, `` `${x}` `` or `x.toString()`. */
 function stringConversionOf(node: Node | null | undefined): Node | undefined {
   const n = unwrap(node);
@@ -1234,6 +1250,7 @@ export class TaintAnalyzer {
           const v = this.eval(d, scope);
           if (v.fn) this.exportsMap.set('default', v.fn.node);
           this.exportObjectFields(v, []);
+          this.recordExportedConstant('default', v, unwrap(d));
         }
         return;
       }
@@ -1350,7 +1367,8 @@ export class TaintAnalyzer {
         const value = key === undefined ? undefined : staticValue(p.value);
         if (key !== undefined && value !== undefined) fields[key] = value;
       }
-      if (Object.keys(fields).length > 0) this.constants[name] = { fields };
+      const secrets = secretFieldPaths(init);
+      if (Object.keys(fields).length > 0 || secrets.length > 0) this.constants[name] = { ...(Object.keys(fields).length > 0 ? { fields } : {}), ...(secrets.length > 0 ? { secrets } : {}) };
     }
     if (v.unescaped && v.unescaped.length > 0) {
       const ctx = this.newCtx(undefined, false);
@@ -1527,7 +1545,11 @@ export class TaintAnalyzer {
       case 'Identifier': {
         if (node.name === 'undefined') return CLEAN;
         const v = scope.lookup(node.name);
-        if (!v) return isFilteringAgent(moduleBindings(this.sourceCode).get(node.name)) ? { flows: [], filteringAgent: true } : CLEAN;
+        if (!v) {
+          const b = moduleBindings(this.sourceCode).get(node.name);
+          if (isFilteringAgent(b)) return { flows: [], filteringAgent: true };
+          return (b && this.importedSecrets(node, b.module, b.path)) ?? CLEAN;
+        }
         const m = this.sanitizedMask(ctx, node.name);
         return m ? this.clear(v, m) : v;
       }
@@ -1866,6 +1888,7 @@ export class TaintAnalyzer {
     // module.exports = ..., exports.x = ..., module.exports.x = ...
     if (path === 'module.exports' && !scope.has('module')) {
       this.requireReexports(unwrap(at.type === 'AssignmentExpression' ? at.right : undefined));
+      this.recordExportedConstant('', v, unwrap(at.type === 'AssignmentExpression' ? at.right : undefined));
       if (v.fn) this.exportsMap.set('', v.fn.node);
       this.exportObjectFields(v, []);
       if (v.classDecl) this.exportClassMethodsAs(v.classDecl, []);
@@ -2228,7 +2251,7 @@ export class TaintAnalyzer {
       const inner = resolveCallee(node.arguments[0], this.sourceCode);
       return inner ? { ...args[0], module: inner } : args[0];
     }
-    if (path === 'require' && !scope.has('require')) return CLEAN;
+    if (path === 'require' && !scope.has('require')) return this.importedSecrets(node, staticValue(node.arguments[0]), []) ?? CLEAN;
 
     const translated = this.translation(node, callee, method, args);
     if (translated) return translated;
@@ -3418,6 +3441,19 @@ export class TaintAnalyzer {
     return known;
   }
   private readonly aliasedModules = new Map<string, boolean>();
+
+  /**
+   * A whole config object imported from a module of the project whose exported object literal has
+   * fields named like secrets (`module.exports = { jwtSecret: process.env.JWT_SECRET }`): sent to a
+   * client whole, it leaks them. Read as a record, so one named field (`config.port`) is not.
+   */
+  private importedSecrets(node: Node, spec: string | undefined, path: readonly string[]): Value | undefined {
+    if (spec === undefined || !this.isProjectModule(spec) || path.length > 1 || (path.length === 1 && path[0] !== 'default')) return undefined;
+    const constants = this.importedModule(spec)?.constants;
+    const secrets = constants ? exportAt(new Map(Object.entries(constants)), path)?.secrets : undefined;
+    if (!secrets?.length) return undefined;
+    return { ...this.source(node, `the config exported by ${spec} (${secrets.slice(0, 3).join(', ')})`, 'medium', SENSITIVE_CLEARED), record: true };
+  }
 
   /** The analyzer of a module this file imports (relative, or by a path alias), its top level read. */
   private importedModule(spec: string): TaintAnalyzer | undefined {

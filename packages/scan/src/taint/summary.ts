@@ -104,6 +104,8 @@ export interface DeferredSink {
 export interface ExportedConstant {
   readonly regex?: { readonly pattern: string; readonly flags: string };
   readonly fields?: Readonly<Record<string, string>>;
+  /** Fields (dotted, two levels deep) of an exported object literal named like secrets: a config module's `jwtSecret`, `db.password`. */
+  readonly secrets?: readonly string[];
 }
 
 export interface FileSummary {

@@ -363,6 +363,22 @@ app.post('/pdf', (req, res) => res.send(new PdfExporter().run(req.body.file)));
     assert.deepEqual(r.taint.map((f) => `${f.ruleId}@${f.file}:${f.line}`), ['command-injection@exporter.js:3']);
   });
 
+  it('a whole config module with credentials, sent to the client; one of its fields is not', async () => {
+    const r = await scanTaint({
+      'settings.mjs': `export default {
+  port: Number(process.env.PORT ?? 3000),
+  smtp: { host: process.env.SMTP_HOST, pass: process.env.SMTP_PASS, apiKey: process.env.SMTP_KEY },
+  sessionSecret: process.env.SESSION_SECRET,
+};
+`,
+      'status.mjs': `import settings from './settings.mjs';
+app.get('/admin/settings', (req, res) => res.json(settings));
+app.get('/status', (req, res) => res.json({ port: settings.port, smtp: settings.smtp.host }));
+`,
+    });
+    assert.deepEqual(r.taint.map((f) => `${f.ruleId}@${f.file}:${f.line}`), ['data-leak@status.mjs:2']);
+  });
+
   it('a whole user row a Koa middleware puts in ctx.state, sent by a route in another file', async () => {
     const r = await scanTaint({
       'auth.js': `import { pool } from './db.js';
