@@ -10,8 +10,9 @@ const init = async () => {
     path: '/access/check',
     handler: (request) => new Promise((resolve, reject) => {
       const { uid, group } = request.payload;
-      if (typeof group !== 'string' || !/^[a-z0-9-]{1,64}$/i.test(group)) return resolve({ uid, allowed: false });
-      const filter = '(&(cn=' + group + ')(memberUid=' + request.auth.credentials.uid + '))';
+      const NAME = /^[a-z0-9-]{1,64}$/i;
+      if (typeof group !== 'string' || typeof uid !== 'string' || !NAME.test(group) || !NAME.test(uid)) return resolve({ uid, allowed: false });
+      const filter = '(&(cn=' + group + ')(memberUid=' + uid + '))';
       client.search('ou=groups,dc=example,dc=com', { filter, scope: 'one' }, (err, res) => {
         if (err) return reject(err);
         let found = false;

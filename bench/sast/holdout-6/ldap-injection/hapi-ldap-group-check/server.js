@@ -10,7 +10,7 @@ const init = async () => {
     path: '/access/check',
     handler: (request) => new Promise((resolve, reject) => {
       const { uid, group } = request.payload;
-      const filter = '(&(cn=' + group + ')(memberUid=' + request.auth.credentials.uid + '))';
+      const filter = '(&(cn=' + group + ')(memberUid=' + uid + '))';
       client.search('ou=groups,dc=example,dc=com', { filter, scope: 'one' }, (err, res) => { // expect: ldap-injection
         if (err) return reject(err);
         let found = false;

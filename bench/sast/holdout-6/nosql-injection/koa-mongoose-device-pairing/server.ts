@@ -1,6 +1,7 @@
 import Koa from 'koa';
 import Router from '@koa/router';
 import bodyParser from 'koa-bodyparser';
+import jwt from 'koa-jwt';
 import { Device } from './models/device';
 
 const app = new Koa();
@@ -12,6 +13,7 @@ router.post('/devices/pair', async (ctx) => {
   ctx.body = { paired: Boolean(device), name: device?.name };
 });
 
+app.use(jwt({ secret: process.env.JWT_SECRET as string }));
 app.use(bodyParser());
 app.use(router.routes());
 app.listen(3000);
