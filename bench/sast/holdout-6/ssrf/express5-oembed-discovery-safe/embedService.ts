@@ -4,6 +4,6 @@ export async function fetchEmbed(endpoint: string, pageUrl: string) {
   if (!PROVIDERS.has(target.origin)) throw new Error('unknown oEmbed provider');
   target.searchParams.set('url', pageUrl);
   target.searchParams.set('format', 'json');
-  const response = await fetch(target);
+  const response = await fetch(target, { redirect: 'error' });
   return response.json();
 }

@@ -11,7 +11,7 @@ app.use(async (ctx) => {
   const parsed = new URL(String(ctx.request.body.url));
   if (parsed.protocol !== 'https:' || !SITES.has(parsed.hostname)) ctx.throw(400, 'url not allowed');
   const url = parsed.href;
-  const page = await axios.get(url, { timeout: 5000, responseType: 'text' });
+  const page = await axios.get(url, { timeout: 5000, maxRedirects: 0, responseType: 'text' });
   ctx.body = { size: page.data.length, title: /<title>([^<]*)<\/title>/i.exec(page.data)?.[1] ?? null };
 });
 

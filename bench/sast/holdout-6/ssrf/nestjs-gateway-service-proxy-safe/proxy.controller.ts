@@ -9,7 +9,7 @@ export class ProxyController {
   @Get()
   async forward(@Query('upstream') upstream: string, @Query('path') path: string) {
     const UPSTREAMS: Record<string, string> = { catalog: 'http://catalog.svc:8080', reviews: 'http://reviews.svc:8080' };
-    const base = UPSTREAMS[upstream] ?? UPSTREAMS.catalog;
+    const base = Object.hasOwn(UPSTREAMS, upstream) ? UPSTREAMS[upstream] : UPSTREAMS.catalog;
     const { data } = await firstValueFrom(this.http.get(base + '/' + encodeURIComponent(path ?? '')));
     return data;
   }
