@@ -1,0 +1,4 @@
+import Asciidoctor from '@asciidoctor/core';
+
+const asciidoctor = Asciidoctor();
+export const render = (src) => asciidoctor.convert(src);

@@ -1,0 +1,3 @@
+import { marked } from 'marked';
+
+export const render = (src) => marked.parse(src);

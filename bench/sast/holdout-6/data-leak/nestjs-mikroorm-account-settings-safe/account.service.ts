@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Account } from './account.entity';
+
+@Injectable()
+export class AccountService {
+  constructor(private readonly em: EntityManager) {}
+
+  async byId(id: number) {
+    const account = await this.em.findOneOrFail(Account, { id });
+    return { id: account.id, email: account.email, displayName: account.displayName };
+  }
+}

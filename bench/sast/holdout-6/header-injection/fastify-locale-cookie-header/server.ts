@@ -1,0 +1,11 @@
+import Fastify from 'fastify';
+import { localeCookie } from './locale';
+
+const app = Fastify();
+
+app.get<{ Querystring: { lang?: string } }>('/locale', async (request, reply) => {
+  reply.header('Set-Cookie', localeCookie(request.query.lang ?? 'en')); // expect: header-injection
+  return { ok: true };
+});
+
+app.listen({ port: 3000 });

@@ -1,0 +1,14 @@
+const express = require('express');
+const { findInvite } = require('./lib/invites');
+
+const app = express();
+
+app.get('/invite/accept', async (req, res) => {
+  const code = req.query.code;
+  if (typeof code !== 'string') return res.status(400).json({ error: 'bad code' });
+  const invite = await findInvite(code);
+  if (!invite) return res.status(404).json({ error: 'unknown invite' });
+  res.json({ team: invite.teamName });
+});
+
+app.listen(3000);

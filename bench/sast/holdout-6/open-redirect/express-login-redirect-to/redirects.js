@@ -1,0 +1,6 @@
+function afterLogin(res, target) {
+  const dest = target || '/dashboard';
+  res.redirect(dest); // expect: open-redirect
+}
+
+module.exports = { afterLogin };

@@ -1,0 +1,11 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+
+@Controller('sso')
+export class SsoController {
+  @Get('return')
+  back(@Query('returnTo') returnTo: string, @Res() res: Response) {
+    const target = returnTo || '/';
+    return res.redirect(target); // expect: open-redirect
+  }
+}

@@ -1,0 +1,9 @@
+import type { NextApiRequest, NextApiResponse } from 'next';
+
+const APP_ORIGIN = process.env.APP_ORIGIN ?? 'https://app.example.com';
+
+export default function handler(req: NextApiRequest, res: NextApiResponse) {
+  const callbackUrl = typeof req.query.callbackUrl === 'string' ? req.query.callbackUrl : '/';
+  const target = callbackUrl;
+  res.redirect(302, target); // expect: open-redirect
+}

@@ -1,0 +1,16 @@
+type Tree = Record<string, any>;
+
+export function parseNestedForm(body: string): Tree {
+  const out: Tree = {};
+  for (const [rawKey, value] of new URLSearchParams(body)) {
+    const parts = rawKey.replace(/\]/g, '').split('[');
+    let node = out;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const part = parts[i];
+      if (typeof node[part] !== 'object' || node[part] === null) node[part] = {}; // expect: prototype-pollution
+      node = node[part];
+    }
+    node[parts[parts.length - 1]] = value; // expect: prototype-pollution
+  }
+  return out;
+}

@@ -1,0 +1,11 @@
+import type { NextApiRequest, NextApiResponse } from 'next';
+import { sql } from 'drizzle-orm';
+import { db } from '../../lib/db';
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const sort = typeof req.query.sort === 'string' ? req.query.sort : 'created_at desc';
+  const ORDERS: Record<string, string> = { 'created_at desc': 'created_at DESC', 'created_at asc': 'created_at ASC', title: 'title ASC' };
+  const order = Object.hasOwn(ORDERS, sort) ? ORDERS[sort] : ORDERS['created_at desc'];
+  const rows = await db.execute(sql`SELECT id, title, created_at FROM posts ORDER BY ${sql.raw(order)} LIMIT 20`);
+  res.status(200).json(rows);
+}

@@ -1,0 +1,17 @@
+const Hapi = require('@hapi/hapi');
+const ejs = require('ejs');
+
+const init = async () => {
+  const server = Hapi.server({ port: 3000 });
+  server.route({
+    method: 'POST',
+    path: '/signature/preview',
+    handler: (request) => {
+      const { signature, name } = request.payload;
+      const html = ejs.render(String(signature), { name: String(name) }); // expect: template-injection
+      return { html };
+    },
+  });
+  await server.start();
+};
+init();
