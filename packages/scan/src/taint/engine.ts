@@ -165,6 +165,8 @@ interface FnCtx {
   readonly sanitized: Map<string, number>[];
   /** The response content type was set to something that is not HTML in this function. */
   nonHtml: boolean;
+  /** It declared an XML content type for its response (application/xml, RSS, KML, SOAP). */
+  xmlBody?: boolean;
   /** The function is a controller method whose return value is the response (NestJS). */
   readonly returnsResponse: boolean;
   /** A Hapi or Fastify route handler: what it returns is sent as the response body (JSON for objects). */
@@ -399,6 +401,14 @@ function secretFieldPaths(obj: Node, prefix = '', depth = 0): string[] {
     else if (SECRET_CONFIG_KEY.test(key) && !(value?.type === 'Literal' && (typeof value.value === 'number' || typeof value.value === 'boolean' || value.value === null))) out.push(`${prefix}${key}`);
   }
   return out;
+}
+
+/** `pool.query` of `pool.query.bind(pool)`, `promisify(pool.query)` or `promisify(pool.query).bind(pool)`. */
+function boundMethod(init: Node | undefined): Node | undefined {
+  let n = init;
+  if (n?.type === 'CallExpression' && lastName(n.callee) === 'bind' && unwrap(n.callee)?.type === 'MemberExpression') n = unwrap(unwrap(n.callee)!.object) ?? undefined;
+  if (n?.type === 'CallExpression' && /^(promisify|util\.promisify)$/.test(accessPath(n.callee) ?? '')) n = unwrap(n.arguments[0]) ?? undefined;
+  return n !== init && n?.type === 'MemberExpression' ? n : undefined;
 }
 
 /** `x` of `String(x)`, `` `${x}` `` or `x.toString()`. */
@@ -1925,7 +1935,7 @@ export class TaintAnalyzer {
       return;
     }
     if ((objVal.obj === 'context' || objVal.obj === 'response') && key === 'type' && typeof staticValue(unwrap(at.right)) === 'string') {
-      if (NON_HTML_TYPE.test(staticValue(unwrap(at.right))!)) scope.fn.nonHtml = true;
+      markContentType(scope.fn, staticValue(unwrap(at.right)));
     }
     for (const s of this.tablesIndex().properties) {
       if (path === s.name || (key !== undefined && s.name === key) || (path !== undefined && path.endsWith(`.${s.name}`))) {
@@ -2126,6 +2136,11 @@ export class TaintAnalyzer {
     // Sinks (a method of the project's own classes is read, not matched by name)
     const ownMethod = isMember && receiver && method && !calleeVal.fn ? this.methodOf(receiver, method, callee, scope) ?? this.projectClassCall(receiver, callee) : undefined;
     if (!ownMethod) this.checkCallSinks(node, callee, method, receiver, binding, path, args, scope, calleeText);
+    // const query = promisify(pool.query).bind(pool); query(sql): a call of pool.query.
+    const bound = callee.type === 'Identifier' ? boundMethod(variableInit(callee)) : undefined;
+    if (bound && unwrap(bound.object)?.type === 'Identifier') {
+      this.checkCallSinks(node, bound, propertyName(bound.property, bound.computed), this.eval(bound.object, scope), undefined, accessPath(bound) ?? '', args, scope, calleeText);
+    }
 
     if (calleeVal.resolver) {
       for (const a of args) calleeVal.resolver.push(...a.flows.slice(0, MAX_FLOWS));
@@ -2824,13 +2839,13 @@ export class TaintAnalyzer {
   private noteContentType(method: string, node: Node, scope: Scope): void {
     const a0 = staticValue(node.arguments[0]);
     const a1 = staticValue(node.arguments[1]);
-    if ((method === 'type' || method === 'contentType') && a0 && NON_HTML_TYPE.test(a0)) scope.fn.nonHtml = true;
-    if ((method === 'set' || method === 'setHeader' || method === 'header' || method === 'writeHead') && a0 && /^content-type$/i.test(a0) && a1 && NON_HTML_TYPE.test(a1)) scope.fn.nonHtml = true;
+    if (method === 'type' || method === 'contentType') markContentType(scope.fn, a0);
+    if ((method === 'set' || method === 'setHeader' || method === 'header' || method === 'writeHead') && a0 && /^content-type$/i.test(a0)) markContentType(scope.fn, a1);
     if (method === 'writeHead') {
       const headers = unwrap(node.arguments[node.arguments.length - 1]);
       if (headers?.type === 'ObjectExpression') {
         for (const p of headers.properties) {
-          if (p.type === 'Property' && /^content-type$/i.test(propertyName(p.key, p.computed) ?? '') && NON_HTML_TYPE.test(staticValue(p.value) ?? '')) scope.fn.nonHtml = true;
+          if (p.type === 'Property' && /^content-type$/i.test(propertyName(p.key, p.computed) ?? '')) markContentType(scope.fn, staticValue(p.value));
           if (p.type === 'Property' && /^location$/i.test(propertyName(p.key, p.computed) ?? '')) {
             this.sinkValue('open-redirect', this.eval(p.value, scope), p, scope, 'the `Location` header is set');
           }
@@ -2937,6 +2952,8 @@ export class TaintAnalyzer {
       case 'raw-http':
       case 'xml-text':
         return !this.argHasNoent(node);
+      case 'xml-response':
+        return !!scope.fn.xmlBody && (receiver?.obj === 'response' || receiver?.obj === 'context' || RESPONSE_NAMES.has(lastName(unwrap(node.callee)?.object) ?? ''));
       case 'log-stream':
         return this.logStream(node);
       case 'log-file': {
@@ -3079,7 +3096,7 @@ export class TaintAnalyzer {
         continue;
       }
       if (s.class === 'log-injection' && v.object) continue;
-      if (s.when === 'xml-text' && !(v.text && /<[A-Za-z?!]/.test(v.text))) continue;
+      if ((s.when === 'xml-text' || s.when === 'xml-response') && !(v.text && /<[A-Za-z?!]/.test(v.text))) continue;
       if (s.when === 'sql-text' && !(v.text && /\b(select|insert|update|delete|create|drop|alter|pragma|replace|values|where|from|order\s+by)\b/i.test(v.text))) continue;
       if (s.when === 'raw-http' && !(v.text && /HTTP\/\d(\.\d)? \d{3}/.test(v.text) && /\r\n/.test(v.text))) continue;
       // 'https://api.example.com/' + id, `/items/${id}`: the input cannot change the host.
@@ -3683,6 +3700,14 @@ export class TaintAnalyzer {
       const opts = unwrap(node.arguments[method === 'findById' || method === 'findByPk' ? 1 : 0]);
       const opts2 = unwrap(node.arguments[1]);
       if (opts?.type === 'ObjectExpression' && [...PROJECTION_KEYS].some((k) => objectProp(opts, k))) return undefined;
+      // prisma.order.findUnique({ include: { customer: { select: { id: true, name: true } } } }): an order
+      // (no table of people) whose related person is narrowed to named fields.
+      const include = opts?.type === 'ObjectExpression' ? unwrap(objectProp(opts, 'include')) : undefined;
+      if (include?.type === 'ObjectExpression' && !SENSITIVE_TABLE.test(recvName) && include.properties.every((p: Node) => {
+        const rel = p.type === 'Property' ? unwrap(p.value) : undefined;
+        const name = p.type === 'Property' ? propertyName(p.key, p.computed) ?? '' : '';
+        return rel?.type === 'ObjectExpression' ? !!objectProp(rel, 'select') : !SENSITIVE_TABLE.test(name);
+      })) return undefined;
       if (method === 'findOne' || method === 'find' || method === 'findById') {
         // Mongoose: a projection as the second argument (or third for findById).
         if (opts2 && (opts2.type === 'ObjectExpression' || staticValue(opts2) !== undefined) && method !== 'findById') return undefined;
@@ -4408,6 +4433,13 @@ function sourceHint(tables: TaintTables): RegExp {
 const cache = new WeakMap<object, FileTaint>();
 /** A parameter name of a route handler or middleware. */
 const HANDLER_PARAM = /^(req|request|res|response|reply|ctx|context)$/;
+
+/** Notes a response content type a handler declares: not HTML (no XSS there), XML (XML injection there). */
+function markContentType(fn: FnCtx, type: string | undefined): void {
+  if (type === undefined) return;
+  if (NON_HTML_TYPE.test(type)) fn.nonHtml = true;
+  if (/xml/i.test(type)) fn.xmlBody = true;
+}
 
 /** A response written in this file (`res.json(`, `reply.send(`, `ctx.body =`, `h.response(`). */
 const RESPONSE_WRITE = /\b(res|response|reply|ctx)\s*\.\s*(json|jsonp|send|end|write|render|redirect)\s*\(|\bctx\.body\s*=|\bh\.response\(/;

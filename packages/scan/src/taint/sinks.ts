@@ -19,9 +19,10 @@ import type { TaintClass } from './classes.js';
  * - raw-http: text written to a raw socket that holds an HTTP status line (hand-written responses).
  * - log-file: the file written is a log (its path mentions "log").
  * - yaml-unsafe: js-yaml load with a schema that builds functions, or js-yaml 3 (whose load is unsafe).
- * - lodash-unpatched: lodash's deep merge/set, unless the project pins lodash 4.17.21 or later (which refuse __proto__ and constructor keys).
+ * - lodash-unpatched: lodash's deep merge/set and template's `variable` option, unless the project pins lodash 4.17.21 or later (which refuse __proto__ and constructor keys and check `variable`).
+ * - xml-response: a response body in a handler that declared an XML content type, with markup around the input.
  */
-export type SinkCondition = 'code-module' | 'confine-off' | 'sql-text' | 'raw-http' | 'shell' | 'no-root' | 'noent' | 'html' | 'query-builder' | 'xml-text' | 'string' | 'response' | 'record-filter' | 'log-file' | 'log-stream' | 'yaml-unsafe' | 'lodash-unpatched';
+export type SinkCondition = 'code-module' | 'confine-off' | 'sql-text' | 'raw-http' | 'shell' | 'no-root' | 'noent' | 'html' | 'query-builder' | 'xml-text' | 'string' | 'response' | 'record-filter' | 'log-file' | 'log-stream' | 'yaml-unsafe' | 'lodash-unpatched' | 'xml-response';
 
 export interface SinkSpec {
   readonly class: TaintClass;
@@ -54,7 +55,7 @@ export const XML_DOCUMENT_PARSERS: readonly { readonly module: string; readonly 
   { module: 'libxmljs2', names: ['parseXml', 'parseXmlString', 'parseHtml', 'parseHtmlString', 'parseXmlAsync'] },
 ];
 
-const SQL_RECEIVER = /(db|database|pool|client|conn|connection|sql|knex|sequelize|pg|mysql|sqlite|tx|trx|transaction|manager|datasource|source|runner|queryrunner|repo|repository|prisma|orm|store|dao|model)$/i;
+const SQL_RECEIVER = /(db|database|pool|client|conn|connection|sql|knex|sequelize|pg|mysql|sqlite|tx|trx|transaction|manager|datasource|source|runner|queryrunner|repo|repository|prisma|orm|store|dao|model)$|^em$/i;
 const FS = 'fs';
 const FS_ONE_PATH = [
   'readFile', 'readFileSync', 'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'createReadStream', 'createWriteStream',
@@ -228,6 +229,8 @@ export const SINKS: readonly SinkSpec[] = [
   ...['post', 'put', 'patch'].map((name): SinkSpec => ({ class: 'xml-injection', match: 'module', module: 'needle', name, args: [1], when: 'xml-text' })),
   // The same through a client instance: axios.create(), NestJS HttpService (this.http.post(url, xml)).
   ...['post', 'put', 'patch'].map((name): SinkSpec => ({ class: 'xml-injection', match: 'method', name, args: [1], receiver: /^(axios|http|httpService|httpClient|client|api|got|agent|soap|partner)$/i, when: 'xml-text' })),
+  // An XML document sent as the response (Content-Type application/xml, KML, RSS, SOAP).
+  ...['send', 'end', 'write'].map((name): SinkSpec => ({ class: 'xml-injection', match: 'method', name, args: [0], when: 'xml-response' })),
   // XML written to a socket or stream (an XMPP or SOAP connection, an XML file being streamed out).
   ...['write', 'end'].map((name): SinkSpec => ({ class: 'xml-injection', match: 'method', name, args: [0], receiver: /(socket|sock|conn|connection|upstream|downstream|stream|out|tls)$/i, receiverKind: 'socket', when: 'xml-text' })),
   // The same XML body through undici and node-fetch: request(url, { body }), fetch(url, { body }).
@@ -259,7 +262,7 @@ export const SINKS: readonly SinkSpec[] = [
   { class: 'ldap-injection', match: 'method', name: 'bind', args: [0], receiver: /(ldap|client|ldapClient|conn|connection)$/i, when: 'string' },
 
   // Log injection
-  ...['log', 'info', 'warn', 'error', 'debug', 'trace'].map((name): SinkSpec => ({ class: 'log-injection', match: 'method', name, args: 'all', receiver: /^(console|logger|log|winston|bunyan|signale|consola)$/i, when: 'string' })),
+  ...['log', 'info', 'warn', 'error', 'debug', 'trace'].map((name): SinkSpec => ({ class: 'log-injection', match: 'method', name, args: 'all', receiver: /^(console|[Ll]ogger|[Ll]og|LOG|LOGGER|winston|bunyan|signale|consola)$|[a-z0-9](Log|Logger)$|_(log|logger)$/, when: 'string' })),
 
   ...['appendFile', 'appendFileSync', 'writeFile', 'writeFileSync'].flatMap((name) => ['fs', 'fs/promises'].map((module): SinkSpec => ({ class: 'log-injection', match: 'module', module, name, args: [1], when: 'log-file' }))),
   // stream.write(line) on fs.createWriteStream('/var/log/app/audit.log'): a text log written line by line.
@@ -294,6 +297,10 @@ export const SINKS: readonly SinkSpec[] = [
   { class: 'template-injection', match: 'module', module: 'jsrender', name: 'templates', args: [0, 1] },
   { class: 'template-injection', match: 'method', name: 'templates', args: [0, 1], receiver: /^(\$|jsrender|jsviews|jsr)$/ },
   { class: 'template-injection', match: 'module', module: 'lodash/template', name: '' },
+  // CVE-2021-23337: lodash before 4.17.21 writes template's `variable` option into the compiled function's source.
+  { class: 'code-injection', match: 'module', module: 'lodash', name: 'template', args: [1], field: 'variable', when: 'lodash-unpatched' },
+  { class: 'code-injection', match: 'method', name: 'template', receiver: /^(_|lodash)$/, args: [1], field: 'variable', when: 'lodash-unpatched' },
+  { class: 'code-injection', match: 'module', module: 'lodash.template', name: '', args: [1], field: 'variable' },
   { class: 'template-injection', match: 'module', module: 'lodash.template', name: '' },
   { class: 'template-injection', match: 'module', module: 'lodash', name: 'template' },
   ...['render', 'compile', 'renderString', 'template', 'parseAndRender'].map((name): SinkSpec => ({ class: 'template-injection', match: 'method', name, receiver: /^(ejs|pug|jade|handlebars|Handlebars|hbs|nunjucks|env|doT|dot|Eta|eta|_|engine|liquid|Sqrl|template)$/ })),

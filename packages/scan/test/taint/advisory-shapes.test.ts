@@ -272,6 +272,66 @@ app.post('/import', (req, res) => { importer.run(req.body.xml); importer.check(r
     expect: ['xxe@5'],
   },
   {
+    name: 'lodash before 4.17.21 compiles template\'s `variable` option into code (CVE-2021-23337)',
+    code: `const _ = require('lodash');
+app.get('/t', (req, res) => {
+  const fn = _.template('Hi <%= v.name %>', { variable: req.query.v });
+  res.type('text/plain').send(fn({ name: 'x' }));
+});`,
+    expect: ['code-injection@3'],
+  },
+  {
+    name: 'a camelCase logger name (auditLog) is a logger',
+    code: `const auditLog = require('./audit-log');
+app.post('/login', (req, res) => {
+  auditLog.warn('failed login for ' + req.body.user);
+  res.sendStatus(401);
+});`,
+    expect: ['log-injection@3'],
+  },
+  {
+    name: 'a promisified, bound driver method called through a variable',
+    code: `const { promisify } = require('util');
+const conn = require('mysql').createConnection({});
+const run = promisify(conn.query).bind(conn);
+app.get('/r', async (req, res) => {
+  res.json(await run('SELECT id FROM t WHERE k = ' + req.query.k));
+});`,
+    expect: ['sql-injection@5'],
+  },
+  {
+    name: 'a TypeORM EntityManager named em',
+    code: `export class Svc {
+  constructor(private readonly em: EntityManager) {}
+  find(req: any) { return this.em.query('SELECT id FROM notes WHERE tag = \\'' + req.query.tag + '\\''); }
+}`,
+    filename: 'svc.ts',
+    expect: ['sql-injection@3'],
+  },
+  {
+    name: 'XML sent as the response of a handler that declared an XML content type',
+    code: `app.get('/feed.rss', (req, res) => {
+  res.set('Content-Type', 'application/rss+xml');
+  res.send('<rss><channel><title>' + req.query.title + '</title></channel></rss>');
+});
+app.get('/feed.json', (req, res) => {
+  res.set('Content-Type', 'application/json');
+  res.send(JSON.stringify({ title: String(req.query.title) }));
+});`,
+    expect: ['xml-injection@3'],
+  },
+  {
+    name: 'an order with its customer narrowed by select is no whole person record; with customer: true it is',
+    code: `const prisma = new PrismaClient();
+app.get('/o/:id', async (req, res) => {
+  res.json(await prisma.order.findUnique({ where: { id: Number(req.params.id) }, include: { customer: { select: { name: true } } } }));
+});
+app.get('/p/:id', async (req, res) => {
+  res.json(await prisma.order.findUnique({ where: { id: Number(req.params.id) }, include: { customer: true } }));
+});`,
+    expect: ['data-leak@6'],
+  },
+  {
     name: 'a length limit makes a polynomial regex safe',
     code: `app.get('/d', (req, res) => {
   const s = String(req.query.d);
