@@ -387,6 +387,9 @@ export function captureGroups(pattern: string): string[] {
 /** A group body of safe characters only, with a quantifier: `\d+`, `\w{1,20}`, `[a-z0-9_-]+` (no `.`, so no `..`). */
 const SAFE_GROUP = /^(?:\\d|\\w|\[(?:a-z|A-Z|0-9|\\d|\\w|_|-|\\-)+\])(?:[+*?]|\{\d+(?:,\d*)?\})?$/;
 
+/** A module path naming configuration: `./config`, `../config/app`, `@/settings`, `./env.js`, `./secrets`. */
+const CONFIG_MODULE = /(^|[/.@_-])(config|configuration|conf|settings|env|environment|secrets?|credentials)([/._-]|$)/i;
+
 /** Config keys that hold credentials: `jwtSecret`, `password`, `dbPassword`, `apiKey`, `authToken`, `privateKey`. */
 const SECRET_CONFIG_KEY = /(password|passwd|secret|api_?key|private_?key|token|access_?key|credentials?)$/i;
 
@@ -748,6 +751,8 @@ function moduleAnalyzer(file: string, text: string, tables: TaintTables, readFil
     if (parsed.errors.length === 0) {
       const sourceCode: RuleSourceCode = { text, ast: parsed.ast, getText: (n?: Node) => (n ? text.slice(nodeStart(n), nodeEnd(n)) : text) };
       const a = new TaintAnalyzer(sourceCode, file, tables, readFile);
+      // An import cycle (a requires b requires a) finds this module unread instead of reading it again.
+      byFile.set(key, null);
       if (a.readTopLevel()) analyzer = a;
     }
   }
@@ -2137,7 +2142,7 @@ export class TaintAnalyzer {
     const ownMethod = isMember && receiver && method && !calleeVal.fn ? this.methodOf(receiver, method, callee, scope) ?? this.projectClassCall(receiver, callee) : undefined;
     if (!ownMethod) this.checkCallSinks(node, callee, method, receiver, binding, path, args, scope, calleeText);
     // const query = promisify(pool.query).bind(pool); query(sql): a call of pool.query.
-    const bound = callee.type === 'Identifier' ? boundMethod(variableInit(callee)) : undefined;
+    const bound = callee.type === 'Identifier' && !calleeVal.fn && !binding && scope.has(callee.name) ? boundMethod(variableInit(callee)) : undefined;
     if (bound && unwrap(bound.object)?.type === 'Identifier') {
       this.checkCallSinks(node, bound, propertyName(bound.property, bound.computed), this.eval(bound.object, scope), undefined, accessPath(bound) ?? '', args, scope, calleeText);
     }
@@ -3465,7 +3470,9 @@ export class TaintAnalyzer {
    * client whole, it leaks them. Read as a record, so one named field (`config.port`) is not.
    */
   private importedSecrets(node: Node, spec: string | undefined, path: readonly string[]): Value | undefined {
-    if (spec === undefined || !this.isProjectModule(spec) || path.length > 1 || (path.length === 1 && path[0] !== 'default')) return undefined;
+    // A module read for its top level only (an imported predicate's) does not read its own imports;
+    // a file with no request input in sight sends no response; and config modules are named so.
+    if (this.topLevelOnly || this.lazy || spec === undefined || !CONFIG_MODULE.test(spec) || !this.isProjectModule(spec) || path.length > 1 || (path.length === 1 && path[0] !== 'default')) return undefined;
     const constants = this.importedModule(spec)?.constants;
     const secrets = constants ? exportAt(new Map(Object.entries(constants)), path)?.secrets : undefined;
     if (!secrets?.length) return undefined;
@@ -3489,6 +3496,7 @@ export class TaintAnalyzer {
     return found;
   }
   private readonly imported = new Map<string, TaintAnalyzer | null>();
+  private topLevelOnly = false;
 
   /** The function exported under `path` (as an import binding names it), once the top level is read. */
   private exportedFunction(path: readonly string[]): Node | undefined {
@@ -3499,6 +3507,7 @@ export class TaintAnalyzer {
   readTopLevel(): boolean {
     try {
       this.lazy = true;
+      this.topLevelOnly = true;
       this.execBlock(this.sourceCode.ast.body, this.moduleScope);
       return true;
     } catch (err) {

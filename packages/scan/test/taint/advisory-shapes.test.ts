@@ -439,6 +439,21 @@ app.get('/status', (req, res) => res.json({ port: settings.port, smtp: settings.
     assert.deepEqual(r.taint.map((f) => `${f.ruleId}@${f.file}:${f.line}`), ['data-leak@status.mjs:2']);
   });
 
+  it('config modules that import each other (a cycle) are read once each', async () => {
+    const r = await scanTaint({
+      'config/index.js': `const db = require('./db');
+module.exports = { db, apiToken: process.env.API_TOKEN };
+`,
+      'config/db.js': `const config = require('./index');
+module.exports = { url: process.env.DB_URL, password: process.env.DB_PASSWORD, parent: config };
+`,
+      'app.js': `const config = require('./config');
+app.get('/debug', (req, res) => res.json(config));
+`,
+    });
+    assert.deepEqual(r.taint.map((f) => `${f.ruleId}@${f.file}:${f.line}`), ['data-leak@app.js:2']);
+  });
+
   it('a whole user row a Koa middleware puts in ctx.state, sent by a route in another file', async () => {
     const r = await scanTaint({
       'auth.js': `import { pool } from './db.js';
