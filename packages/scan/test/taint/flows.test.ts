@@ -1,18 +1,10 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { flowsIn } from './helpers.js';
+import { describe } from 'node:test';
+import { itFlows, type FlowCase } from './helpers.js';
 
 // One file at a time: how values move (bindings, fields, calls, callbacks) and what stops them.
 // Each case names the behaviour it pins; `expect` lists "rule@line" of every taint finding.
 
-interface Case {
-  readonly name: string;
-  readonly code: string;
-  readonly expect: readonly string[];
-  readonly filename?: string;
-}
-
-const CASES: readonly Case[] = [
+const CASES: readonly FlowCase[] = [
   // Bindings and assignments
   {
     name: 'reassignment through several variables',
@@ -419,9 +411,5 @@ app.get('/a', (req, res) => res.json({ bad: BAD.test(req.query.s), ok: OK.test(r
 ];
 
 describe('taint flows within a file', () => {
-  for (const c of CASES) {
-    it(c.name, () => {
-      assert.deepEqual(flowsIn(c.code, c.filename), [...c.expect].sort());
-    });
-  }
+  itFlows(CASES);
 });

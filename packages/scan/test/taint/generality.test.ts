@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { flowsIn, scanTaint } from './helpers.js';
+import { flowsIn, itFlows, scanTaint, type FlowCase } from './helpers.js';
 
 // General capabilities added after a blind hold-out set showed what the tuned engine missed:
 // each case is a fresh shape of one rule, not a copy of a suite case.
 
-interface Case {
-  readonly name: string;
-  readonly code: string;
-  readonly expect: readonly string[];
-  readonly filename?: string;
-}
-
-const CASES: readonly Case[] = [
+const CASES: readonly FlowCase[] = [
   // Prefix checks: what a startsWith prefix pins.
   {
     name: "a scheme-only prefix ('https://') pins no host: still SSRF",
@@ -449,11 +442,7 @@ app.use(renderError);
 });
 
 describe('taint generality: rules that hold beyond the suite', () => {
-  for (const c of CASES) {
-    it(c.name, () => {
-      assert.deepEqual(flowsIn(c.code, c.filename), [...c.expect].sort());
-    });
-  }
+  itFlows(CASES);
 });
 
 describe('taint generality: app events and middleware state', () => {

@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { after } from 'node:test';
+import assert from 'node:assert/strict';
+import { after, it } from 'node:test';
 import { activeRules, analyzeFile, scan, type ScanResult } from '@rampart/scan';
 
 const TAINT_IDS = new Set([
@@ -37,4 +38,21 @@ export function flowsIn(code: string, filename = 'app.js'): string[] {
   const broken = result.warnings.filter((w) => w.kind === 'parse-error' || w.kind === 'rule-error');
   if (broken.length > 0) throw new Error(broken.map((w) => w.message).join('\n'));
   return result.findings.filter((f) => TAINT_IDS.has(f.ruleId)).map((f) => `${f.ruleId}@${f.line}`).sort();
+}
+
+/** One file's code and the taint findings it must give ("rule@line"), named by the behaviour it pins. */
+export interface FlowCase {
+  readonly name: string;
+  readonly code: string;
+  readonly expect: readonly string[];
+  readonly filename?: string;
+}
+
+/** One test per case, inside the caller's describe(). */
+export function itFlows(cases: readonly FlowCase[]): void {
+  for (const c of cases) {
+    it(c.name, () => {
+      assert.deepEqual(flowsIn(c.code, c.filename), [...c.expect].sort());
+    });
+  }
 }
