@@ -858,7 +858,7 @@ export class TaintAnalyzer {
     private readonly readFile?: ProjectFileReader,
     /**
      * A file with no request input in sight leaves its exported functions unread: the link phase
-     * asks for them (completeSummary) only where another file's flows reach them.
+     * reads them (completeDemanded in link.ts) only where another file's flows reach them.
      */
     private readonly deferExports = false,
   ) {
