@@ -86,6 +86,13 @@ export function memberPath(node: Node | null | undefined): string | undefined {
   return undefined;
 }
 
+/** `Object.create(null)`: an object with no prototype to reach through `__proto__`. */
+export function isNullPrototypeObject(node: Node | null | undefined): boolean {
+  const n = unwrap(node);
+  const arg = n?.type === 'CallExpression' ? unwrap(n.arguments[0]) : undefined;
+  return memberPath(n?.callee) === 'Object.create' && arg?.type === 'Literal' && arg.value === null;
+}
+
 /** Where a local name comes from: `import { exec } from 'child_process'` → { module: 'child_process', path: ['exec'] }. */
 export interface Binding {
   readonly module: string;

@@ -13,7 +13,7 @@
  */
 import { posix } from 'node:path';
 import type { Confidence } from '@rampart/core';
-import { moduleBindings, nodeEnd, nodeStart, nodesOfType, propertyName, resolveCallee, staticValue, unwrap, type Binding } from '../rules/ast.js';
+import { isNullPrototypeObject, moduleBindings, nodeEnd, nodeStart, nodesOfType, propertyName, resolveCallee, staticValue, unwrap, type Binding } from '../rules/ast.js';
 import { findBacktracking } from '../rules/lint/unsafe-regex.js';
 import { findDeclaration } from '../rules/value-origin.js';
 import { manifestChain } from '../rules/project.js';
@@ -972,7 +972,7 @@ export class TaintAnalyzer {
 
   /**
    * `deferred`: exported functions are listed with empty summaries (and the summary marked
-   * partial), but for handlers and middleware (a `req`, `res` or `ctx` parameter), which a
+   * partial), but for handlers and middleware (a parameter named like a request or response), which a
    * framework calls: an error handler registered with `app.use(handler)` is called by no file.
    */
   private summary(empty: boolean, deferred = false): FileSummary {
@@ -980,7 +980,7 @@ export class TaintAnalyzer {
     let partial = false;
     if (!empty) {
       for (const [name, fnNode] of this.exportsMap) {
-        if (deferred && !fnNode.params?.some((p: Node) => p.type === 'Identifier' && HANDLER_PARAM.test(p.name))) {
+        if (deferred && !fnNode.params?.some((p: Node) => p.type === 'Identifier' && (REQUEST_NAMES.has(p.name) || RESPONSE_NAMES.has(p.name)))) {
           exports[name] = { fn: -1, ret: [], sinks: [] };
           partial = true;
           continue;
@@ -1995,14 +1995,10 @@ export class TaintAnalyzer {
    * `store[ns][key] = v` writes into an object with no prototype, whatever `ns` and `key` are.
    */
   private nullPrototypeStore(root: Node | null | undefined): boolean {
-    const isNullObject = (n: Node | null | undefined): boolean => {
-      const u = unwrap(n);
-      return u?.type === 'CallExpression' && accessPath(u.callee) === 'Object.create' && unwrap(u.arguments[0])?.type === 'Literal' && unwrap(u.arguments[0])!.value === null;
-    };
-    if (root?.type !== 'Identifier' || !isNullObject(constValue(root))) return false;
+    if (root?.type !== 'Identifier' || !isNullPrototypeObject(constValue(root))) return false;
     return nodesOfType(this.sourceCode, 'AssignmentExpression').every((a) => {
       const l = unwrap(a.left);
-      return !(l?.type === 'MemberExpression' && l.computed && unwrap(l.object)?.type === 'Identifier' && unwrap(l.object)!.name === root.name) || isNullObject(a.right);
+      return !(l?.type === 'MemberExpression' && l.computed && unwrap(l.object)?.type === 'Identifier' && unwrap(l.object)!.name === root.name) || isNullPrototypeObject(a.right);
     });
   }
 
@@ -2273,7 +2269,7 @@ export class TaintAnalyzer {
     }
     if (path === 'require' && !scope.has('require')) return this.importedSecrets(node, staticValue(node.arguments[0]), []) ?? CLEAN;
 
-    const translated = this.translation(node, callee, method, args);
+    const translated = this.translation(callee, method, args);
     if (translated) return translated;
 
     // Propagation: known propagators, methods of tainted values.
@@ -3211,7 +3207,7 @@ export class TaintAnalyzer {
    * the message holds the interpolated values, HTML-escaped unless `escapeValue: false` is set in
    * the call or where this file initialises i18next.
    */
-  private translation(node: Node, callee: Node, method: string | undefined, args: Value[]): Value | undefined {
+  private translation(callee: Node, method: string | undefined, args: Value[]): Value | undefined {
     const isT = method === 't' || (callee.type === 'Identifier' && callee.name === 't');
     const opts = args[1];
     if (!isT || !opts?.fields || !/i18n/.test(this.sourceCode.text)) return undefined;
@@ -3222,7 +3218,8 @@ export class TaintAnalyzer {
     }
     const all = this.union(...values);
     if (all.flows.length === 0) return CLEAN;
-    const raw = /escapeValue\s*:\s*false/.test(this.text(unwrap(node.arguments[1])!, 400)) || /escapeValue\s*:\s*false/.test(this.sourceCode.text);
+    // Off in this call's options or in this file's i18next.init(): either is in the file's text.
+    const raw = /escapeValue\s*:\s*false/.test(this.sourceCode.text);
     return raw ? { flows: all.flows } : this.clear({ flows: all.flows }, classMask(['xss', 'xml-injection']));
   }
 
@@ -4440,9 +4437,6 @@ function sourceHint(tables: TaintTables): RegExp {
 }
 
 const cache = new WeakMap<object, FileTaint>();
-/** A parameter name of a route handler or middleware. */
-const HANDLER_PARAM = /^(req|request|res|response|reply|ctx|context)$/;
-
 /** Notes a response content type a handler declares: not HTML (no XSS there), XML (XML injection there). */
 function markContentType(fn: FnCtx, type: string | undefined): void {
   if (type === undefined) return;

@@ -145,7 +145,13 @@ function completeDemanded(input: readonly FileSummary[], options: LinkOptions): 
   const byFile = new Map(input.map((s) => [s.file, s]));
   const files = new Set(byFile.keys());
   const { localsOf } = appIndex(input, files, options.aliases);
-  const exportsOf = (file: string): Map<string, unknown> => new Map(Object.entries(byFile.get(file)?.exports ?? {}));
+  // Each file's exports as a map, made once (and again when its summary is completed).
+  const exportMaps = new Map<string, Map<string, unknown>>();
+  const exportsOf = (file: string): Map<string, unknown> => {
+    let m = exportMaps.get(file);
+    if (!m) exportMaps.set(file, (m = new Map(Object.entries(byFile.get(file)?.exports ?? {}))));
+    return m;
+  };
   /** The file defining what `spec` exports under `path` from `file`: through barrels and app.locals. */
   const definingFile = (file: string, spec: string, path: readonly string[], depth = 0): string | undefined => {
     if (depth > 8) return undefined;
@@ -176,6 +182,7 @@ function completeDemanded(input: readonly FileSummary[], options: LinkOptions): 
       if (!partial?.partial) return;
       const full = options.complete!(partial.file) ?? { ...partial, partial: false };
       byFile.set(partial.file, full);
+      exportMaps.delete(partial.file);
       queue.push(full);
     });
   }

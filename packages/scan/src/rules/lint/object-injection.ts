@@ -1,4 +1,4 @@
-import { enclosingFunction, propertyName, staticValue, unwrap, walk } from '../ast.js';
+import { enclosingFunction, isNullPrototypeObject, propertyName, staticValue, unwrap, walk } from '../ast.js';
 import type { JsRule, Node, RuleSourceCode } from '../types.js';
 import { enclosingBody, findDeclaration, originOf, rootDeclaration, type Declaration, type Origin } from '../value-origin.js';
 
@@ -107,7 +107,7 @@ function isGuarded(key: Node, sourceCode: RuleSourceCode): boolean {
 function isPrototypeless(obj: Node): boolean {
   const d = rootDeclaration(obj);
   const init = d && (d.kind === 'const' || d.kind === 'let') && d.path.length === 0 ? unwrap(d.node.init) : undefined;
-  return init?.type === 'CallExpression' && staticName(init.callee) === 'Object.create' && unwrap(init.arguments[0])?.type === 'Literal' && unwrap(init.arguments[0])!.value === null;
+  return isNullPrototypeObject(init);
 }
 
 function isEmptyContainer(node: Node | null | undefined): boolean {
